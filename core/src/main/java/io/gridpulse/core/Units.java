@@ -1,0 +1,39 @@
+package io.gridpulse.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Conversions between the integer units stored and the decimal units people type and read. */
+public final class Units {
+    public static final long MILLIS_PER_HOUR = 3_600_000L;
+    /** Energy rollups are kept in microwatt-hours so that integrating mW over ms stays exact enough. */
+    public static final long MICROWATT_HOURS_PER_WATT_HOUR = 1_000_000L;
+
+    private Units() {}
+
+    /** Watts (as typed, up to 3 decimals kept) to milliwatts, rounding half-up beyond 1 mW. */
+    public static long wattsToMilliwatts(BigDecimal watts) {
+        return watts.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    public static long wattsToMilliwatts(double watts) {
+        return Math.round(watts * 1000.0);
+    }
+
+    public static long wattHoursToMilliwattHours(BigDecimal wattHours) {
+        return wattHours.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    public static BigDecimal milliwattsToWatts(long milliwatts) {
+        return BigDecimal.valueOf(milliwatts, 3).stripTrailingZeros();
+    }
+
+    public static double microwattHoursToWattHours(long microwattHours) {
+        return microwattHours / 1e6;
+    }
+
+    /** Energy of a constant power held for a duration, in microwatt-hours (mW x ms / 3600). */
+    public static long heldEnergyMicrowattHours(long powerMilliwatts, long durationMs) {
+        return Math.multiplyExact(powerMilliwatts, durationMs) / 3_600L;
+    }
+}
