@@ -1,0 +1,154 @@
+package io.gridpulse.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.core.InvalidInputException;
+import io.gridpulse.core.PayloadTooLargeException;
+import io.gridpulse.core.Reading;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Parses a batch of readings from JSON ({@code {"readings":[...]}} or one reading object) or CSV
+ * ({@code ts,powerW[,energyWh]}). All-or-nothing: the first bad row rejects the whole batch with
+ * an {@link InvalidInputException} naming the row (zero-based) and the field.
+ */
+public final class BatchParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+    private final IngestLimits limits;
+
+    public BatchParser(Clock clock, IngestLimits limits) {
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    public List<Reading> parseJson(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "unreadable body: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("body", "expected a JSON object {\"readings\":[...]} or one reading");
+        }
+        JsonNode rows = root.get("readings");
+        if (rows == null) {
+            return List.of(checked(jsonReading(root), -1));
+        }
+        if (!rows.isArray()) {
+            throw new InvalidInputException("readings", "'readings' must be an array");
+        }
+        checkSize(rows.size());
+        List<Reading> out = new ArrayList<>(rows.size());
+        int row = 0;
+        for (Iterator<JsonNode> it = rows.elements(); it.hasNext(); row++) {
+            out.add(checked(jsonReadingAt(it.next(), row), row));
+        }
+        return out;
+    }
+
+    public List<Reading> parseCsv(String body) {
+        String[] lines = body.split("\r?\n");
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;
+        }
+        if (first == lines.length) {
+            throw new InvalidInputException("body", "empty CSV; expected header ts,powerW[,energyWh]");
+        }
+        String header = lines[first].trim().replace(" ", "");
+        boolean withEnergy = header.equals("ts,powerW,energyWh");
+        if (!withEnergy && !header.equals("ts,powerW")) {
+            throw new InvalidInputException("header", "CSV header must be ts,powerW or ts,powerW,energyWh; got: " + header);
+        }
+        checkSize(lines.length - first - 1);
+        List<Reading> out = new ArrayList<>(lines.length);
+        for (int i = first + 1, row = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                out.add(checked(csvRow(lines[i], withEnergy, row), row));
+                row++;
+            }
+        }
+        return out;
+    }
+
+    private Reading csvRow(String line, boolean withEnergy, int row) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != (withEnergy ? 3 : 2)) {
+            throw new InvalidInputException("row", row, "row has " + cells.length + " cells, header has " + (withEnergy ? 3 : 2));
+        }
+        try {
+            return ReadingParsers.reading(cells[0].trim(), cells[1].trim(), withEnergy ? cells[2].trim() : "");
+        } catch (InvalidInputException e) {
+            throw e.atRow(row);
+        }
+    }
+
+    private Reading jsonReadingAt(JsonNode node, int row) {
+        try {
+            return jsonReading(node);
+        } catch (InvalidInputException e) {
+            throw e.atRow(row);
+        }
+    }
+
+    private static Reading jsonReading(JsonNode node) {
+        if (!node.isObject()) {
+            throw new InvalidInputException("reading", "each reading must be an object {\"ts\",\"powerW\"}");
+        }
+        long ts = timestamp(node.get("ts"));
+        JsonNode power = node.get("powerW");
+        if (power == null || power.isNull()) {
+            throw new InvalidInputException("powerW", "powerW is missing");
+        }
+        if (!power.isNumber()) {
+            throw new InvalidInputException("powerW", "powerW must be a number, got " + power);
+        }
+        long powerMw = ReadingParsers.checkedPower(power.decimalValue(), "powerW");
+        JsonNode energy = node.get("energyWh");
+        if (energy == null || energy.isNull()) {
+            return new Reading(ts, powerMw, Reading.NO_ENERGY);
+        }
+        if (!energy.isNumber()) {
+            throw new InvalidInputException("energyWh", "energyWh must be a number, got " + energy);
+        }
+        return new Reading(ts, powerMw, ReadingParsers.checkedEnergy(energy.decimalValue()));
+    }
+
+    private static long timestamp(JsonNode ts) {
+        if (ts == null || ts.isNull()) {
+            throw new InvalidInputException("ts", "ts is missing");
+        }
+        if (ts.isIntegralNumber()) {
+            return ts.longValue();
+        }
+        if (ts.isTextual()) {
+            return ReadingParsers.parseTimestamp(ts.textValue().trim());
+        }
+        throw new InvalidInputException("ts", "ts must be epoch milliseconds or an ISO-8601 string, got " + ts);
+    }
+
+    private Reading checked(Reading reading, int row) {
+        long latest = clock.millis() + limits.maxFutureMs();
+        if (reading.timestampMs() > latest) {
+            throw new InvalidInputException("ts", row, "timestamp " + reading.timestampMs()
+                    + " is more than " + limits.maxFutureMs() / 1000 + " s in the future");
+        }
+        return reading;
+    }
+
+    private void checkSize(int rows) {
+        if (rows > limits.maxBatchReadings()) {
+            throw new PayloadTooLargeException("batch has " + rows + " readings; the limit is " + limits.maxBatchReadings());
+        }
+    }
+}
