@@ -5,14 +5,14 @@ package io.gridpulse.core;
  * reading (capped by the gap limit) or taken from the energy register when the meter has one.
  *
  * @param bucketStartMs UTC epoch ms of the bucket's start
- * @param energyMicrowattHours energy consumed in the bucket
+ * @param energyNanowattHours energy consumed in the bucket
  * @param minPowerMilliwatts lowest sample in the bucket
  * @param maxPowerMilliwatts highest sample in the bucket
  * @param sumPowerMilliwatts sum of the samples, for the sample mean
  * @param samples number of readings in the bucket
  * @param coveredMs time in the bucket covered by held power (excludes gaps)
  */
-public record Rollup(long bucketStartMs, long energyMicrowattHours, long minPowerMilliwatts,
+public record Rollup(long bucketStartMs, long energyNanowattHours, long minPowerMilliwatts,
                      long maxPowerMilliwatts, long sumPowerMilliwatts, long samples, long coveredMs) {
 
     public static Rollup empty(long bucketStartMs) {
@@ -22,14 +22,14 @@ public record Rollup(long bucketStartMs, long energyMicrowattHours, long minPowe
     /** Time-weighted mean power when the bucket has coverage, else the sample mean; 0 when empty. */
     public double averagePowerMilliwatts() {
         if (coveredMs > 0) {
-            return energyMicrowattHours * 3_600.0 / coveredMs;
+            return energyNanowattHours * 3.6 / coveredMs;
         }
         return samples == 0 ? 0 : (double) sumPowerMilliwatts / samples;
     }
 
     /** Combines two rollups into one starting at this one's start (for coarser buckets). */
     public Rollup plus(Rollup other) {
-        return new Rollup(bucketStartMs, energyMicrowattHours + other.energyMicrowattHours,
+        return new Rollup(bucketStartMs, energyNanowattHours + other.energyNanowattHours,
                 Math.min(minPowerMilliwatts, other.minPowerMilliwatts),
                 Math.max(maxPowerMilliwatts, other.maxPowerMilliwatts),
                 sumPowerMilliwatts + other.sumPowerMilliwatts, samples + other.samples,
@@ -37,7 +37,7 @@ public record Rollup(long bucketStartMs, long energyMicrowattHours, long minPowe
     }
 
     public Rollup withStart(long startMs) {
-        return new Rollup(startMs, energyMicrowattHours, minPowerMilliwatts, maxPowerMilliwatts,
+        return new Rollup(startMs, energyNanowattHours, minPowerMilliwatts, maxPowerMilliwatts,
                 sumPowerMilliwatts, samples, coveredMs);
     }
 }

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 /** Conversions between the integer units stored and the decimal units people type and read. */
 public final class Units {
     public static final long MILLIS_PER_HOUR = 3_600_000L;
-    /** Energy rollups are kept in microwatt-hours so that integrating mW over ms stays exact enough. */
-    public static final long MICROWATT_HOURS_PER_WATT_HOUR = 1_000_000L;
+    /** Energy rollups are kept in nanowatt-hours: integrating mW over ms then loses < 1 nWh per interval. */
+    public static final long NANOWATT_HOURS_PER_WATT_HOUR = 1_000_000_000L;
 
     private Units() {}
 
@@ -28,12 +28,12 @@ public final class Units {
         return BigDecimal.valueOf(milliwatts, 3).stripTrailingZeros();
     }
 
-    public static double microwattHoursToWattHours(long microwattHours) {
-        return microwattHours / 1e6;
+    public static double nanowattHoursToWattHours(long nanowattHours) {
+        return nanowattHours / 1e9;
     }
 
-    /** Energy of a constant power held for a duration, in microwatt-hours (mW x ms / 3600). */
-    public static long heldEnergyMicrowattHours(long powerMilliwatts, long durationMs) {
-        return Math.multiplyExact(powerMilliwatts, durationMs) / 3_600L;
+    /** Energy of a constant power held for a duration, in nanowatt-hours (mW x ms / 3.6, floored). */
+    public static long heldEnergyNanowattHours(long powerMilliwatts, long durationMs) {
+        return Math.floorDiv(Math.multiplyExact(Math.multiplyExact(powerMilliwatts, durationMs), 10L), 36L);
     }
 }

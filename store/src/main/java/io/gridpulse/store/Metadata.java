@@ -1,0 +1,61 @@
+package io.gridpulse.store;
+
+import io.gridpulse.store.internal.RocksDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Small durable key-value records (meters, API keys, settings) kept beside the readings.
+ * Keys are strings with '/'-separated prefixes; every write is fsync'd.
+ */
+public final class Metadata {
+    private final RocksDatabase db;
+
+    Metadata(RocksDatabase db) {
+        this.db = db;
+    }
+
+    public byte[] get(String key) {
+        return db.get(db.meta, bytes(key));
+    }
+
+    public void put(String key, byte[] value) {
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.put(db.meta, bytes(key), value);
+            db.write(batch);
+        } catch (org.rocksdb.RocksDBException e) {
+            throw new io.gridpulse.core.StorageException("cannot write " + key, false, e);
+        }
+    }
+
+    public void delete(String key) {
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.delete(db.meta, bytes(key));
+            db.write(batch);
+        } catch (org.rocksdb.RocksDBException e) {
+            throw new io.gridpulse.core.StorageException("cannot delete " + key, false, e);
+        }
+    }
+
+    /** All records whose key starts with {@code prefix}, in key order. */
+    public Map<String, byte[]> scan(String prefix) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (RocksIterator it = db.iterator(db.meta)) {
+            for (it.seek(bytes(prefix)); it.isValid(); it.next()) {
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (!key.startsWith(prefix)) {
+                    break;
+                }
+                out.put(key, it.value());
+            }
+        }
+        return out;
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}

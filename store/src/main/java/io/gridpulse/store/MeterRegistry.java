@@ -1,0 +1,118 @@
+package io.gridpulse.store;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.NotFoundException;
+import io.gridpulse.core.TenantId;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The meters known to the store, per tenant. A meter is registered on its first write; each gets
+ * a compact numeric key for storage. Thread-safe; records are cached in memory and durable.
+ */
+public final class MeterRegistry {
+    private static final String PREFIX = "meter/";
+    private static final String SEQUENCE = "seq/meter";
+
+    private final Metadata metadata;
+    private final Clock clock;
+    private final Map<MeterRef, MeterRecord> meters = new ConcurrentHashMap<>();
+    private long lastKey;
+
+    MeterRegistry(Metadata metadata, Clock clock) {
+        this.metadata = metadata;
+        this.clock = clock;
+        byte[] seq = metadata.get(SEQUENCE);
+        lastKey = seq == null ? 0 : Long.parseLong(new String(seq, StandardCharsets.UTF_8));
+        metadata.scan(PREFIX).values().forEach(v -> {
+            MeterRecord r = parse(v);
+            meters.put(r.ref(), r);
+        });
+    }
+
+    public Optional<MeterRecord> find(MeterRef ref) {
+        return Optional.ofNullable(meters.get(ref));
+    }
+
+    /** The meter, or a 404-style error naming it. */
+    public MeterRecord require(MeterRef ref) {
+        return find(ref).orElseThrow(() -> new NotFoundException("meter '" + ref.meter() + "' does not exist"));
+    }
+
+    /** Registers the meter if new; returns its record either way. */
+    public MeterRecord ensure(MeterRef ref) {
+        MeterRecord existing = meters.get(ref);
+        return existing != null ? existing : register(ref);
+    }
+
+    private synchronized MeterRecord register(MeterRef ref) {
+        MeterRecord existing = meters.get(ref);
+        if (existing != null) {
+            return existing;
+        }
+        long key = ++lastKey;
+        metadata.put(SEQUENCE, Long.toString(key).getBytes(StandardCharsets.UTF_8));
+        MeterRecord record = new MeterRecord(ref, key, clock.millis(), Map.of());
+        save(record);
+        return record;
+    }
+
+    public synchronized MeterRecord updateSettings(MeterRef ref, Map<String, String> settings) {
+        MeterRecord updated = require(ref).withSettings(settings);
+        save(updated);
+        return updated;
+    }
+
+    public List<MeterRecord> list(TenantId tenant) {
+        return meters.values().stream().filter(m -> m.ref().tenant().equals(tenant))
+                .sorted(Comparator.comparing(m -> m.ref().meter().value())).toList();
+    }
+
+    private void save(MeterRecord record) {
+        metadata.put(PREFIX + record.ref(), format(record));
+        meters.put(record.ref(), record);
+    }
+
+    private static byte[] format(MeterRecord r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("tenant=").append(r.ref().tenant()).append('\n').append("meter=").append(r.ref().meter()).append('\n')
+                .append("key=").append(r.key()).append('\n').append("created=").append(r.createdMs()).append('\n');
+        r.settings().forEach((k, v) -> sb.append("s.").append(enc(k)).append('=').append(enc(v)).append('\n'));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static MeterRecord parse(byte[] bytes) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                String k = line.substring(0, eq);
+                String v = line.substring(eq + 1);
+                if (k.startsWith("s.")) {
+                    settings.put(dec(k.substring(2)), dec(v));
+                } else {
+                    fields.put(k, v);
+                }
+            }
+        }
+        return new MeterRecord(MeterRef.of(fields.get("tenant"), fields.get("meter")), Long.parseLong(fields.get("key")),
+                Long.parseLong(fields.get("created")), settings);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String dec(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,121 @@
+package io.gridpulse.store.internal;
+
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.Rollup;
+import io.gridpulse.core.Units;
+import io.gridpulse.store.RollupLevel;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Changes to one meter's rollup rows caused by one batch: samples added, and energy of the
+ * intervals between consecutive readings added or (when a late reading splits an interval)
+ * subtracted. Energy of an interval [a, b) is attributed to buckets in proportion to overlap,
+ * with exact integer splitting so that adding and later subtracting cancel perfectly.
+ */
+public final class RollupDeltas {
+    /** Key of one rollup row. */
+    public record Bucket(RollupLevel level, long startMs) {}
+
+    private final long gapLimitMs;
+    private final long registerGapLimitMs;
+    private final Map<Bucket, Delta> deltas = new HashMap<>();
+
+    public RollupDeltas(long gapLimitMs, long registerGapLimitMs) {
+        this.gapLimitMs = gapLimitMs;
+        this.registerGapLimitMs = registerGapLimitMs;
+    }
+
+    public void addSample(Reading r) {
+        for (RollupLevel level : RollupLevel.values()) {
+            delta(level, level.bucketStart(r.timestampMs())).sample(r.powerMilliwatts());
+        }
+    }
+
+    /** Adds (sign = +1) or removes (sign = -1) the energy of the interval from a to b. */
+    public void interval(Reading a, Reading b, int sign) {
+        long durationMs = b.timestampMs() - a.timestampMs();
+        if (durationMs <= 0) {
+            return;
+        }
+        if (registerUsable(a, b, durationMs)) {
+            long energy = (b.energyMilliwattHours() - a.energyMilliwattHours()) * 1_000_000L;
+            spread(a.timestampMs(), b.timestampMs(), energy, sign);
+        } else {
+            long heldMs = Math.min(durationMs, gapLimitMs);
+            long energy = Units.heldEnergyNanowattHours(a.powerMilliwatts(), heldMs);
+            spread(a.timestampMs(), a.timestampMs() + heldMs, energy, sign);
+        }
+    }
+
+    private boolean registerUsable(Reading a, Reading b, long durationMs) {
+        // A register that went down was reset or rolled over: never count that as consumption.
+        return a.hasEnergy() && b.hasEnergy() && b.energyMilliwattHours() >= a.energyMilliwattHours()
+                && durationMs <= registerGapLimitMs;
+    }
+
+    private void spread(long startMs, long endMs, long energyNanowattHours, int sign) {
+        long durationMs = endMs - startMs;
+        for (RollupLevel level : RollupLevel.values()) {
+            long assigned = 0;
+            for (long bucket = level.bucketStart(startMs); bucket < endMs; bucket += level.lengthMs()) {
+                long coveredUntil = Math.min(endMs, bucket + level.lengthMs());
+                long cumulative = proportion(energyNanowattHours, coveredUntil - startMs, durationMs);
+                long covered = coveredUntil - Math.max(startMs, bucket);
+                delta(level, bucket).energy(sign * (cumulative - assigned), sign * covered);
+                assigned = cumulative;
+            }
+        }
+    }
+
+    private static long proportion(long total, long part, long whole) {
+        if (part == whole) {
+            return total;
+        }
+        long low = total * part;
+        if (Math.multiplyHigh(total, part) == (low >> 63)) { // no overflow
+            return Math.floorDiv(low, whole);
+        }
+        return BigInteger.valueOf(total).multiply(BigInteger.valueOf(part)).divide(BigInteger.valueOf(whole)).longValue();
+    }
+
+    private Delta delta(RollupLevel level, long startMs) {
+        return deltas.computeIfAbsent(new Bucket(level, startMs), b -> new Delta());
+    }
+
+    public Map<Bucket, Delta> all() {
+        return deltas;
+    }
+
+    /** Accumulated change to one row. */
+    public static final class Delta {
+        long energyNanowattHours;
+        long coveredMs;
+        long samples;
+        long sumPowerMilliwatts;
+        long minPowerMilliwatts = Long.MAX_VALUE;
+        long maxPowerMilliwatts = Long.MIN_VALUE;
+
+        void sample(long powerMilliwatts) {
+            samples++;
+            sumPowerMilliwatts += powerMilliwatts;
+            minPowerMilliwatts = Math.min(minPowerMilliwatts, powerMilliwatts);
+            maxPowerMilliwatts = Math.max(maxPowerMilliwatts, powerMilliwatts);
+        }
+
+        void energy(long microwattHours, long covered) {
+            energyNanowattHours += microwattHours;
+            coveredMs += covered;
+        }
+
+        /** The row after this change. */
+        public Rollup applyTo(Rollup current) {
+            return new Rollup(current.bucketStartMs(), current.energyNanowattHours() + energyNanowattHours,
+                    Math.min(current.minPowerMilliwatts(), minPowerMilliwatts),
+                    Math.max(current.maxPowerMilliwatts(), maxPowerMilliwatts),
+                    current.sumPowerMilliwatts() + sumPowerMilliwatts, current.samples() + samples,
+                    current.coveredMs() + coveredMs);
+        }
+    }
+}

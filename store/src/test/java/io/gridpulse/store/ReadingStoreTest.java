@@ -1,0 +1,198 @@
+package io.gridpulse.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.NotFoundException;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.Rollup;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadingStoreTest {
+    private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
+    private static final MeterRef METER = MeterRef.of("default", "home-1");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0 + 3_600_000L * 24 * 10);
+    private final List<ReadingStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(ReadingStore::close);
+    }
+
+    private ReadingStore open(Path path) {
+        ReadingStore store = ReadingStore.open(StorageConfig.defaults(path), clock);
+        store.meters().ensure(METER);
+        opened.add(store);
+        return store;
+    }
+
+    private static List<Reading> steady(long startMs, int seconds, long powerMilliwatts) {
+        List<Reading> out = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            out.add(Reading.ofPower(startMs + i * 1000L, powerMilliwatts));
+        }
+        return out;
+    }
+
+    @Test
+    void appendedReadingsReadBackExactly() {
+        ReadingStore store = open(dir);
+        List<Reading> readings = List.of(new Reading(T0, 1_234_567, 10_000), new Reading(T0 + 1000, -500, 10_001),
+                Reading.ofPower(T0 + 2000, 0));
+        AppendResult result = store.append(METER, readings);
+        assertThat(result.accepted()).isEqualTo(3);
+        assertThat(store.readRaw(METER, T0, T0 + 3000)).containsExactlyElementsOf(readings);
+    }
+
+    @Test
+    void duplicateReadingIsAcknowledgedOnce() {
+        ReadingStore store = open(dir);
+        store.append(METER, steady(T0, 10, 100_000));
+        AppendResult again = store.append(METER, steady(T0, 12, 999_000));
+        assertThat(again.accepted()).isEqualTo(2);
+        assertThat(again.duplicates()).isEqualTo(10);
+        assertThat(store.readRaw(METER, T0, T0 + 20_000)).hasSize(12)
+                .first().extracting(Reading::powerMilliwatts).isEqualTo(100_000L);
+    }
+
+    @Test
+    void repeatedTimestampWithinBatchCountsAsDuplicate() {
+        ReadingStore store = open(dir);
+        AppendResult r = store.append(METER, List.of(Reading.ofPower(T0, 1), Reading.ofPower(T0, 2)));
+        assertThat(r.accepted()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void steadyKilowattForOneMinuteIsSixteenPointSixWattHours() {
+        ReadingStore store = open(dir);
+        store.append(METER, steady(T0, 61, 1_000_000));
+        Rollup minute = store.rollups(METER, RollupLevel.MINUTE, T0, T0 + 60_000).get(0);
+        assertThat(minute.energyNanowattHours()).isBetween(16_666_666_600L, 16_666_666_667L);
+        assertThat(minute.samples()).isEqualTo(60);
+        assertThat(minute.coveredMs()).isEqualTo(60_000);
+        assertThat(minute.averagePowerMilliwatts()).isCloseTo(1_000_000.0, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void silenceLongerThanGapLimitIsNotCountedAsConsumption() {
+        ReadingStore store = open(dir);
+        store.append(METER, List.of(Reading.ofPower(T0, 1_000_000), Reading.ofPower(T0 + 3_600_000, 1_000_000)));
+        long hourEnergy = store.rollups(METER, RollupLevel.HOUR, T0, T0 + 3_600_000).get(0).energyNanowattHours();
+        // held for the 5-minute gap limit only: 1 kW x 5 min = 83.3 Wh
+        assertThat(hourEnergy).isEqualTo(1_000_000L * 300_000 * 10 / 36);
+    }
+
+    @Test
+    void energyRegisterIsPreferredAndResetIsNotConsumption() {
+        ReadingStore store = open(dir);
+        store.append(METER, List.of(new Reading(T0, 0, 5_000_000), new Reading(T0 + 60_000, 0, 5_010_000),
+                new Reading(T0 + 120_000, 0, 3), new Reading(T0 + 180_000, 0, 1_003)));
+        List<Rollup> minutes = store.rollups(METER, RollupLevel.MINUTE, T0, T0 + 180_000);
+        assertThat(minutes).extracting(Rollup::energyNanowattHours).containsExactly(10_000_000_000L, 0L, 1_000_000_000L);
+    }
+
+    @Test
+    void lateReadingsGiveSameRollupsAsInOrderArrival() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<Reading> readings = new ArrayList<>();
+        long ts = T0;
+        for (int i = 0; i < 2_000; i++) {
+            ts += 1000L * (1 + random.nextInt(random.nextInt(20) == 0 ? 600 : 3));
+            readings.add(Reading.ofPower(ts, random.nextInt(3_000_000)));
+        }
+        ReadingStore ordered = open(dir.resolve("ordered"));
+        ordered.append(METER, readings);
+        List<Reading> shuffled = new ArrayList<>(readings);
+        Collections.shuffle(shuffled, random);
+        ReadingStore late = open(dir.resolve("late"));
+        for (int i = 0; i < shuffled.size(); i += 37) {
+            late.append(METER, shuffled.subList(i, Math.min(shuffled.size(), i + 37)));
+        }
+        for (RollupLevel level : RollupLevel.values()) {
+            assertThat(late.rollups(METER, level, 0, Long.MAX_VALUE)).as("level %s, seed %d", level, seed)
+                    .isEqualTo(ordered.rollups(METER, level, 0, Long.MAX_VALUE));
+        }
+        assertThat(late.readRaw(METER, 0, Long.MAX_VALUE)).isEqualTo(readings);
+    }
+
+    @Test
+    void everythingAcknowledgedSurvivesRestart() {
+        ReadingStore store = open(dir);
+        store.append(METER, steady(T0, 100, 42_000));
+        List<Rollup> before = store.rollups(METER, RollupLevel.MINUTE, 0, Long.MAX_VALUE);
+        store.close();
+        opened.clear();
+        ReadingStore reopened = open(dir);
+        assertThat(reopened.readRaw(METER, 0, Long.MAX_VALUE)).isEqualTo(steady(T0, 100, 42_000));
+        assertThat(reopened.rollups(METER, RollupLevel.MINUTE, 0, Long.MAX_VALUE)).isEqualTo(before);
+        assertThat(reopened.append(METER, steady(T0, 101, 42_000)).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void sealingMovesOldHoursIntoChunksWithoutChangingReads() {
+        clock.set(T0 + 1_800_000);
+        ReadingStore store = open(dir);
+        List<Reading> readings = steady(T0, 1800, 250_000);
+        store.append(METER, readings);
+        clock.set(T0 + 3 * 3_600_000);
+        assertThat(store.sealDueHours()).isEqualTo(1800);
+        assertThat(store.sealDueHours()).isZero();
+        assertThat(store.readRaw(METER, 0, Long.MAX_VALUE)).isEqualTo(readings);
+        assertThat(store.append(METER, List.of(readings.get(5))).duplicates()).isEqualTo(1);
+        Reading late = Reading.ofPower(T0 + 500, 7);
+        assertThat(store.append(METER, List.of(late)).accepted()).isEqualTo(1);
+        assertThat(store.readRaw(METER, T0, T0 + 1001)).containsExactly(readings.get(0), late, readings.get(1));
+    }
+
+    @Test
+    void readingsOfUnknownMeterAreNotFound() {
+        ReadingStore store = open(dir);
+        assertThatThrownBy(() -> store.readRaw(MeterRef.of("other", "home-1"), 0, 1))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    /** A clock tests can move. */
+    static final class MutableClock extends Clock {
+        private volatile long millis;
+
+        MutableClock(long millis) {
+            this.millis = millis;
+        }
+
+        void set(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+    }
+}
