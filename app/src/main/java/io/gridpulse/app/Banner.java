@@ -1,0 +1,21 @@
+package io.gridpulse.app;
+
+/** What a person needs after start: where to look and which key to use. */
+final class Banner {
+    private Banner() {}
+
+    static void print(GridPulseRuntime runtime, int homes) {
+        String url = runtime.url();
+        System.out.println();
+        System.out.println("  GridPulse is running.");
+        System.out.println("  Dashboard : " + url + "#key=" + runtime.adminKey);
+        System.out.println("  API       : " + url + "api/v1  (Authorization: Bearer <key>)");
+        System.out.println("  API key   : " + runtime.adminKey
+                + (System.getenv(GridPulseRuntime.KEY_ENV) == null ? "  (set " + GridPulseRuntime.KEY_ENV + " to choose it)" : ""));
+        if (homes > 0) {
+            System.out.println("  Simulated : " + homes + " homes (meters home-1 .. home-" + homes + "), 1 reading/s each");
+        }
+        System.out.println("  Stop with Ctrl+C.");
+        System.out.println();
+    }
+}

@@ -1,0 +1,92 @@
+package io.gridpulse.app;
+
+import io.gridpulse.core.TenantId;
+import io.gridpulse.server.GridPulseServer;
+import io.gridpulse.server.ServerConfig;
+import io.gridpulse.server.auth.ApiKeys;
+import io.gridpulse.server.auth.Scope;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.StorageConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wiring of one GridPulse node: store, sealing schedule, HTTP server, admin key. */
+final class GridPulseRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GridPulseRuntime.class);
+    static final String KEY_ENV = "GRIDPULSE_API_KEY";
+
+    final ReadingStore store;
+    final GridPulseServer server;
+    final String adminKey;
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "store-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
+
+    GridPulseRuntime(Path dataDir, int port, Clock clock) {
+        this.store = ReadingStore.open(StorageConfig.defaults(dataDir), clock);
+        this.adminKey = adminKey(dataDir);
+        this.server = new GridPulseServer(ServerConfig.defaults(port), store, clock);
+        server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
+        maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "gridpulse-shutdown"));
+    }
+
+    private void seal() {
+        try {
+            long sealed = store.sealDueHours();
+            if (sealed > 0) {
+                LOG.debug("sealed {} readings into chunks", sealed);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("sealing failed; will retry", e);
+        }
+    }
+
+    /** GRIDPULSE_API_KEY if set; else the key kept in the data folder; else a new one saved there. */
+    private static String adminKey(Path dataDir) {
+        String fromEnv = System.getenv(KEY_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.trim();
+        }
+        Path file = dataDir.resolve("admin-api-key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            String key = ApiKeys.generate();
+            Files.writeString(file, key + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return key;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the admin key in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    String url() {
+        return "http://localhost:" + server.port() + "/";
+    }
+
+    private volatile boolean closed;
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        maintenance.shutdownNow();
+        server.close();
+        store.close();
+    }
+}

@@ -1,0 +1,151 @@
+package io.gridpulse.server;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+import static io.javalin.apibuilder.ApiBuilder.sse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.core.AccessDeniedException;
+import io.gridpulse.core.GridPulseException;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.PayloadTooLargeException;
+import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.server.api.MeterRoutes;
+import io.gridpulse.server.auth.ApiKeys;
+import io.gridpulse.server.auth.Principal;
+import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.http.Problems;
+import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.live.SseStream;
+import io.gridpulse.server.pipeline.IngestPipeline;
+import io.gridpulse.store.ReadingStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HTTP face of GridPulse: REST API under /api/v1, live SSE, and the dashboard at /. */
+public final class GridPulseServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final ReadingStore store;
+    private final ApiKeys keys;
+    private final LiveHub live;
+    private final IngestPipeline pipeline;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final long startedMs;
+    private Javalin app;
+
+    public GridPulseServer(ServerConfig config, ReadingStore store, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.keys = new ApiKeys(store.metadata());
+        this.live = new LiveHub();
+        this.pipeline = new IngestPipeline(store, live);
+        this.startedMs = clock.millis();
+    }
+
+    public ApiKeys apiKeys() {
+        return keys;
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    public LiveHub live() {
+        return live;
+    }
+
+    public GridPulseServer start() {
+        MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
+        app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.useVirtualThreads = true;
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.staticFiles.add("/public", Location.CLASSPATH);
+            c.staticFiles.enableWebjars();
+            c.router.apiBuilder(() -> path("/api/v1", () -> {
+                get("/health", this::health);
+                get("/meters", meters::list);
+                path("/meters/{meterId}", () -> {
+                    get(meters::get);
+                    put(meters::updateSettings);
+                    post("/readings", meters::postReadings);
+                    get("/power", meters::power);
+                    get("/usage", meters::usage);
+                    sse("/live", client -> {
+                        Context ctx = client.ctx();
+                        MeterRef ref = meters.meter(ctx, Scope.READ).ref();
+                        new SseStream(client, json).run(live, ref);
+                    });
+                });
+            }));
+        });
+        app.before("/api/v1/*", this::authenticate);
+        app.exception(GridPulseException.class, Problems::respond);
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                Problems.respond(new PayloadTooLargeException("body exceeds " + config.maxBodyBytes() + " bytes"), ctx);
+            } else {
+                ctx.status(e.getStatus()).json(Map.of("status", e.getStatus(), "detail", e.getMessage()));
+            }
+        });
+        app.exception(Exception.class, Problems::respondUnexpected);
+        app.start(config.host(), config.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void authenticate(Context ctx) {
+        if (ctx.path().equals("/api/v1/health")) {
+            return;
+        }
+        String key = bearer(ctx);
+        if (key == null) {
+            throw new AccessDeniedException("missing API key: send 'Authorization: Bearer <key>'", true);
+        }
+        Principal principal = keys.authenticate(key);
+        ctx.attribute("principal", principal);
+    }
+
+    /** Key from {@code Authorization: Bearer|Token <key>}, or {@code access_token} for EventSource. */
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null) {
+            int space = header.indexOf(' ');
+            String scheme = space > 0 ? header.substring(0, space) : "";
+            if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Token")) {
+                return header.substring(space + 1).trim();
+            }
+            return null;
+        }
+        return ctx.queryParam("access_token");
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("uptimeS", (clock.millis() - startedMs) / 1000);
+        body.put("readingsAccepted", pipeline.acceptedTotal());
+        body.put("liveSubscribers", live.subscriberCount());
+        ctx.json(body);
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

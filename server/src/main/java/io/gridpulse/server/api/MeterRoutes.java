@@ -1,0 +1,162 @@
+package io.gridpulse.server.api;
+
+import io.gridpulse.core.InvalidInputException;
+import io.gridpulse.core.MeterId;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.Rollup;
+import io.gridpulse.core.Step;
+import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.server.auth.Principal;
+import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.http.Params;
+import io.gridpulse.server.meter.MeterSettings;
+import io.gridpulse.server.pipeline.IngestPipeline;
+import io.gridpulse.store.AppendResult;
+import io.gridpulse.store.CalendarRollups;
+import io.gridpulse.store.MeterRecord;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.RollupLevel;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Meters, readings in, power and usage out. */
+public final class MeterRoutes {
+    /** A raw query may span at most this long (one week at 1 Hz is 604,800 points). */
+    static final long MAX_RAW_RANGE_MS = 7 * 86_400_000L;
+
+    private final ReadingStore store;
+    private final IngestPipeline pipeline;
+    private final BatchParser parser;
+    private final Clock clock;
+
+    public MeterRoutes(ReadingStore store, IngestPipeline pipeline, BatchParser parser, Clock clock) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    public static Principal principal(Context ctx, Scope needed) {
+        Principal p = ctx.attribute("principal");
+        if (p == null || !p.scope().allows(needed)) {
+            throw new io.gridpulse.core.AccessDeniedException("this key lacks the " + needed.name().toLowerCase() + " scope", false);
+        }
+        return p;
+    }
+
+    /** The meter in the caller's tenant, or 404 (other tenants' meters are invisible). */
+    public MeterRecord meter(Context ctx, Scope needed) {
+        Principal p = principal(ctx, needed);
+        return store.meters().require(new MeterRef(p.tenant(), new MeterId(ctx.pathParam("meterId"))));
+    }
+
+    public void list(Context ctx) {
+        Principal p = principal(ctx, Scope.READ);
+        ctx.json(Map.of("meters", store.meters().list(p.tenant()).stream().map(this::view).toList()));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(view(meter(ctx, Scope.READ)));
+    }
+
+    public void updateSettings(Context ctx) {
+        MeterRecord m = meter(ctx, Scope.WRITE);
+        Map<String, Object> changes = ctx.bodyAsClass(Map.class);
+        MeterSettings merged = MeterSettings.fromMap(m.settings()).merge(changes);
+        ctx.json(view(store.meters().updateSettings(m.ref(), merged.toMap())));
+    }
+
+    public void postReadings(Context ctx) {
+        Principal p = principal(ctx, Scope.WRITE);
+        MeterRef ref = new MeterRef(p.tenant(), new MeterId(ctx.pathParam("meterId")));
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        List<Reading> readings = type.startsWith("text/csv")
+                ? parser.parseCsv(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))
+                : parser.parseJson(ctx.bodyAsBytes());
+        AppendResult result = pipeline.ingest(ref, readings);
+        ctx.json(Map.of("accepted", result.accepted(), "duplicates", result.duplicates()));
+    }
+
+    public void power(Context ctx) {
+        MeterRecord m = meter(ctx, Scope.READ);
+        Step step = Step.parse(ctx.queryParamAsClass("step", String.class).getOrDefault("raw"));
+        long to = Params.time(ctx, "to", clock.millis() + 1);
+        long from = Params.time(ctx, "from", to - 3_600_000L);
+        checkRange(from, to);
+        List<Map<String, Object>> points;
+        if (step == Step.RAW) {
+            if (to - from > MAX_RAW_RANGE_MS) {
+                throw new InvalidInputException("from", "raw range may span at most 7 days; use a rollup step");
+            }
+            points = store.readRaw(m.ref(), from, to).stream().map(Json::reading).toList();
+        } else {
+            points = rollups(m, step, from, to, ctx).stream().map(Json::rollup).toList();
+        }
+        ctx.json(series(m, step, points));
+    }
+
+    public void usage(Context ctx) {
+        MeterRecord m = meter(ctx, Scope.READ);
+        Step step = Step.parse(ctx.queryParamAsClass("step", String.class).getOrDefault("1d"));
+        if (step != Step.ONE_HOUR && step != Step.ONE_DAY && step != Step.ONE_MONTH) {
+            throw new InvalidInputException("step", "usage step must be 1h, 1d or 1M");
+        }
+        long to = Params.time(ctx, "to", clock.millis() + 1);
+        long from = Params.time(ctx, "from", to - 30 * 86_400_000L);
+        checkRange(from, to);
+        List<Map<String, Object>> points = rollups(m, step, from, to, ctx).stream()
+                .map(r -> Map.<String, Object>of("ts", r.bucketStartMs(), "energyWh", Json.wattHours(r.energyNanowattHours())))
+                .toList();
+        ctx.json(series(m, step, points));
+    }
+
+    private List<Rollup> rollups(MeterRecord m, Step step, long from, long to, Context ctx) {
+        if (!step.calendar()) {
+            if (step == Step.ONE_HOUR && ctx.queryParam("tz") != null) {
+                return new CalendarRollups(store).buckets(m.ref(), step, from, to, Params.zone(ctx, "tz", zone(m)));
+            }
+            return store.rollups(m.ref(), RollupLevel.of(step), from, to);
+        }
+        return new CalendarRollups(store).buckets(m.ref(), step, from, to, Params.zone(ctx, "tz", zone(m)));
+    }
+
+    private static java.time.ZoneId zone(MeterRecord m) {
+        return MeterSettings.fromMap(m.settings()).zone();
+    }
+
+    private static void checkRange(long from, long to) {
+        if (to <= from) {
+            throw new InvalidInputException("to", "'to' must be after 'from'");
+        }
+    }
+
+    private static Map<String, Object> series(MeterRecord m, Step step, List<Map<String, Object>> points) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meterId", m.ref().meter().value());
+        body.put("step", step.label());
+        body.put("points", points);
+        return body;
+    }
+
+    Map<String, Object> view(MeterRecord m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("meterId", m.ref().meter().value());
+        v.put("tenant", m.ref().tenant().value());
+        v.put("createdAt", m.createdMs());
+        Reading last = store.latest(m.ref());
+        v.put("lastReading", last == null ? null : Json.reading(last));
+        MeterSettings settings = MeterSettings.fromMap(m.settings());
+        Map<String, Object> typed = new LinkedHashMap<>(settings.toMap());
+        typed.put("meterReadingDay", settings.meterReadingDay());
+        if (settings.budgetWon() != null) {
+            typed.put("budgetWon", settings.budgetWon());
+        }
+        v.put("settings", typed);
+        return v;
+    }
+}

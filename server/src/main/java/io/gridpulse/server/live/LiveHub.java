@@ -1,0 +1,50 @@
+package io.gridpulse.server.live;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.event.MeterEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Fans accepted readings and events of a meter out to its live subscribers (SSE clients). */
+public final class LiveHub {
+    /** A live subscriber; called on the ingesting thread, so it must not block. */
+    public interface Subscriber {
+        void readings(List<Reading> readings);
+
+        void event(MeterEvent event);
+    }
+
+    private final Map<MeterRef, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+
+    public void subscribe(MeterRef meter, Subscriber s) {
+        subscribers.computeIfAbsent(meter, m -> new CopyOnWriteArrayList<>()).add(s);
+    }
+
+    public void unsubscribe(MeterRef meter, Subscriber s) {
+        List<Subscriber> list = subscribers.get(meter);
+        if (list != null) {
+            list.remove(s);
+        }
+    }
+
+    public void publish(MeterRef meter, List<Reading> readings) {
+        List<Subscriber> list = subscribers.get(meter);
+        if (list != null && !readings.isEmpty()) {
+            list.forEach(s -> s.readings(readings));
+        }
+    }
+
+    public void publish(MeterEvent event) {
+        List<Subscriber> list = subscribers.get(event.meter());
+        if (list != null) {
+            list.forEach(s -> s.event(event));
+        }
+    }
+
+    public int subscriberCount() {
+        return subscribers.values().stream().mapToInt(List::size).sum();
+    }
+}

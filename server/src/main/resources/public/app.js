@@ -1,0 +1,112 @@
+// GridPulse dashboard: plain JS + uPlot, no build step.
+(() => {
+  const TEXT = {
+    ko: { meter: '계량기', needKey: 'GridPulse 시작 시 출력된 API 키를 입력하세요.', connect: '연결', now: '현재 전력',
+      today: '오늘 사용량', sinceMidnight: '자정부터', billSoFar: '현재까지 요금', projected: '예상 요금', tier: '누진 단계',
+      live: '실시간 (최근 10분, 1초 단위)', day: '최근 24시간 (1분 평균)', days: '일별 사용량 (최근 40일)',
+      footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
+      tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.' },
+    en: { meter: 'Meter', needKey: 'Enter the API key printed when GridPulse started.', connect: 'Connect', now: 'Power now',
+      today: 'Today', sinceMidnight: 'since local midnight', billSoFar: 'Bill so far', projected: 'Projected', tier: 'Tier',
+      live: 'Live, last 10 minutes (1 reading/s)', day: 'Last 24 hours (1-minute average)', days: 'Daily usage, last 40 days',
+      footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
+      kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.' },
+  };
+  let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
+  const t = (k, ...a) => (TEXT[lang][k] || k).replace(/\{(\d)\}/g, (_, i) => a[i]);
+  const $ = id => document.getElementById(id);
+
+  function applyLang() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
+    $('lang').textContent = t('langButton');
+  }
+
+  const hashKey = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (hashKey) { localStorage.setItem('gp.key', hashKey); history.replaceState(null, '', location.pathname); }
+  let key = localStorage.getItem('gp.key');
+
+  async function api(path) {
+    const res = await fetch('/api/v1' + path, { headers: { Authorization: 'Bearer ' + key } });
+    if (res.status === 401) { showLogin(); throw new Error('unauthorized'); }
+    if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail || res.statusText); }
+    return res.json();
+  }
+
+  function showLogin() { $('login').hidden = false; }
+  function showError(e) { $('error').hidden = false; $('error').textContent = String(e.message || e); }
+
+  const width = () => Math.min(1150, document.querySelector('main').clientWidth - 40);
+  function chart(el, label, color, bars) {
+    const opts = { width: width(), height: 220, legend: { show: true },
+      scales: { x: { time: true } }, axes: [{}, { label: 'W' }],
+      series: [{}, { label, stroke: color, fill: color + '22', width: 1.5,
+        paths: bars ? uPlot.paths.bars({ size: [0.8] }) : undefined }] };
+    return new uPlot(opts, [[], []], el);
+  }
+  const liveChart = chart($('liveChart'), 'W', '#1f7ae0');
+  const dayChart = chart($('dayChart'), 'W', '#7b4ae0');
+  const daysChart = new uPlot({ width: width(), height: 220, scales: { x: { time: true } }, axes: [{}, { label: 'kWh' }],
+    series: [{}, { label: 'kWh', stroke: '#2fb36d', fill: '#2fb36d55', paths: uPlot.paths.bars({ size: [0.7] }) }] }, [[], []], $('daysChart'));
+
+  let live = { x: [], y: [] }, source = null, meterId = null;
+
+  function pushLive(ts, w) {
+    live.x.push(ts / 1000); live.y.push(w);
+    const cutoff = Date.now() / 1000 - 600;
+    while (live.x.length && live.x[0] < cutoff) { live.x.shift(); live.y.shift(); }
+    liveChart.setData([live.x, live.y]);
+    $('nowW').textContent = w.toLocaleString(undefined, { maximumFractionDigits: 1 });
+    $('nowAt').textContent = new Date(ts).toLocaleTimeString();
+  }
+
+  async function loadMeter(id) {
+    meterId = id;
+    const now = Date.now();
+    const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
+    live = { x: raw.points.map(p => p.ts / 1000), y: raw.points.map(p => p.powerW) };
+    liveChart.setData([live.x, live.y]);
+    if (raw.points.length) { const p = raw.points[raw.points.length - 1]; pushLive(p.ts, p.powerW); }
+    const day = await api(`/meters/${id}/power?step=1m&from=${now - 86400000}&to=${now}`);
+    dayChart.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
+    const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
+    daysChart.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
+    const last = days.points[days.points.length - 1];
+    $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
+    loadBill(id).catch(() => {});
+    if (source) source.close();
+    source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
+    source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
+  }
+
+  async function loadBill(id) {
+    const bill = await api(`/meters/${id}/bill`);
+    $('billCard').hidden = false; $('tierCard').hidden = false;
+    $('billWon').textContent = bill.billSoFar.totalWon.toLocaleString();
+    $('projWon').textContent = bill.projected.totalWon.toLocaleString();
+    $('tierNow').textContent = t('tierN', bill.tier.current);
+    const used = bill.energySoFarWh / 1000, next = bill.tier.kWhToNext;
+    $('tierBar').style.width = next == null ? '100%' : Math.min(100, 100 * used / (used + next)) + '%';
+    $('tierNext').textContent = next == null ? '' : t('kwhToNext', next.toFixed ? next.toFixed(1) : next)
+      + (bill.tier.projectedCrossingDate ? t('crossing', bill.tier.projectedCrossingDate) : '');
+  }
+
+  async function start() {
+    applyLang();
+    if (!key) { showLogin(); return; }
+    try {
+      const { meters } = await api('/meters');
+      const select = $('meter');
+      select.innerHTML = '';
+      meters.forEach(m => select.add(new Option(m.settings.name ? `${m.meterId} · ${m.settings.name}` : m.meterId, m.meterId)));
+      if (!meters.length) { showError(t('noMeters')); return; }
+      select.onchange = () => loadMeter(select.value).catch(showError);
+      await loadMeter(meters[0].meterId);
+      setInterval(() => meterId && loadBill(meterId).catch(() => {}), 30000);
+    } catch (e) { if (e.message !== 'unauthorized') showError(e); }
+  }
+
+  $('keyForm').onsubmit = e => { e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key); $('login').hidden = true; start(); };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); if (meterId) loadBill(meterId).catch(() => {}); };
+  start();
+})();
