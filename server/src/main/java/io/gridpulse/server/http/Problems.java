@@ -55,7 +55,7 @@ public final class Problems {
         if (status >= 500) {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         }
-        ctx.status(status).contentType(CONTENT_TYPE).json(body);
+        send(ctx, status, body);
     }
 
     public static void respondUnexpected(Exception e, Context ctx) {
@@ -66,7 +66,12 @@ public final class Problems {
         body.put("status", 500);
         body.put("detail", "internal error; see server log");
         body.put("instance", ctx.path());
-        ctx.status(500).contentType(CONTENT_TYPE).json(body);
+        send(ctx, 500, body);
+    }
+
+    private static void send(Context ctx, int status, Map<String, Object> body) {
+        // ctx.json() would force application/json; problem documents have their own type.
+        ctx.status(status).contentType(CONTENT_TYPE).result(ctx.jsonMapper().toJsonString(body, Map.class));
     }
 
     private static String title(int status) {
