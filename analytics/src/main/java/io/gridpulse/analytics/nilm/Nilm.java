@@ -68,6 +68,18 @@ public final class Nilm {
                 java.util.Arrays.copyOf(sink.v, sink.count));
     }
 
+    /** The on-period [startMs, endMs) with the energy of the ticks inside it. */
+    private static OnPeriod period(long[] ts, double[] cumulativeMwh, long startMs, long endMs) {
+        int from = java.util.Arrays.binarySearch(ts, startMs);
+        int to = lowerBound(ts, endMs);
+        return new OnPeriod(startMs, endMs, Math.round(cumulativeMwh[to] - cumulativeMwh[from]));
+    }
+
+    private static int lowerBound(long[] ts, long value) {
+        int i = java.util.Arrays.binarySearch(ts, value);
+        return i >= 0 ? i : -i - 1;
+    }
+
     private static ApplianceEstimate estimate(String name, double[] powerW, double onThresholdW, ApplianceDataset grid,
                                               ZoneId zone) {
         long[] ts = grid.timestampsMs();
@@ -75,27 +87,28 @@ public final class Nilm {
         long[] mw = new long[powerW.length];
         TreeMap<LocalDate, Double> byDay = new TreeMap<>();
         List<OnPeriod> periods = new ArrayList<>();
-        int onStart = -1;
-        double onEnergy = 0;
+        OnOffDebouncer state = new OnOffDebouncer();
+        long onSince = -1;
+        double[] cumulativeMwh = new double[powerW.length + 1];
         for (int i = 0; i < powerW.length; i++) {
             mw[i] = Math.round(powerW[i] * 1000);
             double mwh = powerW[i] * 1000 * step / 3_600_000.0;
+            cumulativeMwh[i + 1] = cumulativeMwh[i] + mwh;
             byDay.merge(Instant.ofEpochMilli(ts[i]).atZone(zone).toLocalDate(), mwh, Double::sum);
             boolean contiguous = i > 0 && ts[i] - ts[i - 1] <= step;
-            if (onStart >= 0 && (!contiguous || powerW[i] <= onThresholdW)) {
-                periods.add(new OnPeriod(ts[onStart], ts[i - 1] + step, Math.round(onEnergy)));
-                onStart = -1;
+            if (!contiguous && state.isOn()) {
+                periods.add(period(ts, cumulativeMwh, onSince, ts[i - 1] + step));
+                state.reset(false);
             }
-            if (onStart < 0 && powerW[i] > onThresholdW) {
-                onStart = i;
-                onEnergy = 0;
-            }
-            if (onStart >= 0) {
-                onEnergy += mwh;
+            long change = state.update(ts[i], powerW[i], onThresholdW, contiguous);
+            if (change >= 0 && state.isOn()) {
+                onSince = change;
+            } else if (change >= 0) {
+                periods.add(period(ts, cumulativeMwh, onSince, change));
             }
         }
-        if (onStart >= 0) {
-            periods.add(new OnPeriod(ts[onStart], ts[ts.length - 1] + step, Math.round(onEnergy)));
+        if (state.isOn()) {
+            periods.add(period(ts, cumulativeMwh, onSince, ts[ts.length - 1] + step));
         }
         TreeMap<LocalDate, Long> rounded = new TreeMap<>();
         byDay.forEach((d, e) -> rounded.put(d, Math.round(e)));

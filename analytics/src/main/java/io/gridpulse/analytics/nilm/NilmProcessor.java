@@ -11,7 +11,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,8 @@ public final class NilmProcessor implements MeterProcessor {
     private final float[] row;
     private int size;
     private int next; // index in the buffer of the next tick to estimate
-    private boolean[] on;
+    private long lastTickMs = Long.MIN_VALUE; // last estimated tick
+    private OnOffDebouncer[] on;
 
     public NilmProcessor(MeterRef meter, NilmModel model, EstimateListener listener) {
         this.meter = meter;
@@ -61,7 +61,10 @@ public final class NilmProcessor implements MeterProcessor {
         this.bufTs = new long[capacity * 2];
         this.bufW = new double[capacity * 2];
         this.row = new float[features.size()];
-        this.on = new boolean[model.appliances().size()];
+        this.on = new OnOffDebouncer[model.appliances().size()];
+        for (int a = 0; a < on.length; a++) {
+            on[a] = new OnOffDebouncer();
+        }
     }
 
     @Override
@@ -108,20 +111,29 @@ public final class NilmProcessor implements MeterProcessor {
         for (int a = 0; a < est.length; a++) {
             ApplianceModel m = appliances.get(a);
             mw.put(m.name(), Math.round(est[a] * 1000));
-            boolean nowOn = est[a] > m.onThresholdW();
-            if (nowOn != on[a]) {
-                on[a] = nowOn;
-                events.accept(new MeterEvent(meter, bufTs[i], nowOn ? "appliance-on" : "appliance-off", "info",
-                        m.name() + (nowOn ? " switched on" : " switched off"),
-                        Map.of("appliance", m.name(), "powerMilliwatts", Math.round(est[a] * 1000))));
+            boolean contiguous = lastTickMs != Long.MIN_VALUE && bufTs[i] - lastTickMs <= model.settings().stepMs();
+            if (!contiguous && on[a].isOn()) {
+                on[a].reset(false);
+                events.accept(stateEvent(m.name(), false, lastTickMs + model.settings().stepMs(), 0));
+            }
+            long change = on[a].update(bufTs[i], est[a], m.onThresholdW(), contiguous);
+            if (change >= 0) {
+                events.accept(stateEvent(m.name(), on[a].isOn(), change, Math.round(est[a] * 1000)));
             }
         }
+        lastTickMs = bufTs[i];
         listener.estimate(bufTs[i], mw);
+    }
+
+    private MeterEvent stateEvent(String appliance, boolean nowOn, long atMs, long powerMilliwatts) {
+        return new MeterEvent(meter, atMs, nowOn ? "appliance-on" : "appliance-off", "info",
+                appliance + (nowOn ? " switched on" : " switched off"),
+                Map.of("appliance", appliance, "powerMilliwatts", powerMilliwatts));
     }
 
     /** Appliances currently estimated on (as of the last estimated tick). */
     public List<String> appliancesOn() {
-        return java.util.stream.IntStream.range(0, on.length).filter(a -> on[a])
+        return java.util.stream.IntStream.range(0, on.length).filter(a -> on[a].isOn())
                 .mapToObj(a -> model.appliances().get(a).name()).toList();
     }
 
@@ -134,13 +146,16 @@ public final class NilmProcessor implements MeterProcessor {
             resampler.write(out);
             out.writeInt(size);
             out.writeInt(next);
+            out.writeLong(lastTickMs);
             for (int i = 0; i < size; i++) {
                 out.writeLong(bufTs[i]);
                 out.writeDouble(bufW[i]);
             }
             out.writeInt(on.length);
-            for (boolean b : on) {
-                out.writeBoolean(b);
+            for (OnOffDebouncer d : on) {
+                out.writeBoolean(d.isOn());
+                out.writeInt(d.pendingTicks());
+                out.writeLong(d.pendingSinceMs());
             }
             out.flush();
             return bytes.toByteArray();
@@ -160,6 +175,7 @@ public final class NilmProcessor implements MeterProcessor {
             p.resampler.read(in);
             p.size = in.readInt();
             p.next = in.readInt();
+            p.lastTickMs = in.readLong();
             if (p.size < 0 || p.size > p.bufTs.length || p.next < 0 || p.next > p.size) {
                 throw new IOException("corrupt NILM snapshot");
             }
@@ -167,14 +183,13 @@ public final class NilmProcessor implements MeterProcessor {
                 p.bufTs[i] = in.readLong();
                 p.bufW[i] = in.readDouble();
             }
-            boolean[] on = new boolean[in.readInt()];
-            if (on.length != p.on.length) {
-                throw new IOException("snapshot is for a model with " + on.length + " appliances");
+            int count = in.readInt();
+            if (count != p.on.length) {
+                throw new IOException("snapshot is for a model with " + count + " appliances");
             }
-            for (int a = 0; a < on.length; a++) {
-                on[a] = in.readBoolean();
+            for (OnOffDebouncer d : p.on) {
+                d.restore(in.readBoolean(), in.readInt(), in.readLong());
             }
-            p.on = on;
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -187,6 +202,6 @@ public final class NilmProcessor implements MeterProcessor {
 
     @Override
     public String toString() {
-        return "NilmProcessor[" + meter + ", " + Arrays.toString(on) + "]";
+        return "NilmProcessor[" + meter + ", on=" + appliancesOn() + "]";
     }
 }
