@@ -46,7 +46,7 @@ public final class NilmCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train on the first 60 % of the data days (or --train-from/--train-until); "
+            description = "Train on the first 60 %% of the data days (or --train-from/--train-until); "
                     + "tracebase: on the training instances.")
     static final class Train implements Callable<Integer> {
         @CommandLine.Mixin
@@ -79,7 +79,7 @@ public final class NilmCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = "Score the model, Mean and CO on a test period (default: the last 40 % of the "
+            description = "Score the model, Mean and CO on a test period (default: the last 40 %% of the "
                     + "data days; tracebase: the test instances).")
     static final class Eval implements Callable<Integer> {
         @CommandLine.Mixin
@@ -116,7 +116,23 @@ public final class NilmCommand implements Runnable {
         }
     }
 
+    /** Loads the data; a clear message and exit code 2 (via {@link UsageError}) when it cannot be used. */
     private static ApplianceDataset load(DataOptions options, NilmDatasets.Instances which) {
+        try {
+            return read(options, which);
+        } catch (io.gridpulse.core.InvalidInputException e) {
+            throw new UsageError("nilm: " + e.getMessage());
+        }
+    }
+
+    /** A user-facing failure: picocli prints the message (no stack trace) and exits with 2. */
+    static final class UsageError extends CommandLine.ParameterException {
+        UsageError(String message) {
+            super(new CommandLine(new NilmCommand()), message);
+        }
+    }
+
+    private static ApplianceDataset read(DataOptions options, NilmDatasets.Instances which) {
         return switch (options.format) {
             case redd -> NilmDatasets.redd(options.data);
             case tracebase -> NilmDatasets.tracebase(options.data, which);
