@@ -59,7 +59,7 @@ public final class NilmCommand implements Runnable {
         LocalDate trainFrom;
 
         @Option(names = "--train-until", description = "end of training (yyyy-mm-dd, exclusive); "
-                + "default: first 60 % of the days with data")
+                + "default: first 60 %% of the days with data")
         LocalDate trainUntil;
 
         @Override
@@ -89,7 +89,7 @@ public final class NilmCommand implements Runnable {
         Path model;
 
         @Option(names = "--test-from", description = "first test day (yyyy-mm-dd, inclusive); default: after the "
-                + "first 60 % of the days with data")
+                + "first 60 %% of the days with data")
         LocalDate testFrom;
 
         @Option(names = "--test-until", description = "end of the test period (yyyy-mm-dd, exclusive)")
