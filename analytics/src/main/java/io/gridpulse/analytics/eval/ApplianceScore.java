@@ -1,0 +1,19 @@
+package io.gridpulse.analytics.eval;
+
+/**
+ * One appliance's scores on a test period; NaN where undefined (e.g. F1 when never on).
+ *
+ * @param appliance label
+ * @param maeW our model's mean absolute error (W)
+ * @param meanBaselineMaeW the Mean baseline's MAE (W)
+ * @param coMaeW the CO baseline's MAE (W)
+ * @param f1 our on/off F1
+ * @param meanBaselineF1 Mean baseline's on/off F1
+ * @param coF1 CO's on/off F1
+ * @param energyShare share of the test aggregate energy our model assigned to the appliance
+ * @param trueEnergyShare the appliance's true share of the test aggregate energy
+ * @param onThresholdW threshold used for on/off (W)
+ */
+public record ApplianceScore(String appliance, double maeW, double meanBaselineMaeW, double coMaeW, double f1,
+                             double meanBaselineF1, double coF1, double energyShare, double trueEnergyShare,
+                             double onThresholdW) {}

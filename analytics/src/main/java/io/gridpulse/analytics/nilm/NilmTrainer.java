@@ -1,0 +1,129 @@
+package io.gridpulse.analytics.nilm;
+
+import io.gridpulse.analytics.nilm.baseline.PowerStates;
+import io.gridpulse.analytics.nilm.event.SignatureClusterer;
+import io.gridpulse.analytics.nilm.event.StepEventDetector;
+import io.gridpulse.analytics.nilm.feature.FeatureExtractor;
+import io.gridpulse.analytics.nilm.tree.GradientBoostedTrees;
+import io.gridpulse.analytics.nilm.tree.TreeParams;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Trains a {@link NilmModel} on a sub-metered period: one gradient-boosted regressor per
+ * appliance on the aggregate's windowed and step-event features. Appliances whose training energy
+ * is below {@link Options#minEnergyShare()} of the aggregate are not modelled (their energy stays
+ * "unidentified"). Deterministic for given data and options.
+ */
+public final class NilmTrainer {
+    /**
+     * @param pastSeconds feature look-back
+     * @param lookaheadSeconds feature look-ahead (online delay)
+     * @param trees regressor hyper-parameters
+     * @param minEnergyShare smallest share of aggregate energy an appliance needs to be modelled
+     * @param maxTrainingRows rows used for fitting at most (evenly strided)
+     */
+    public record Options(int pastSeconds, int lookaheadSeconds, TreeParams trees, double minEnergyShare,
+                          int maxTrainingRows) {
+        public static Options defaults() {
+            return new Options(1800, 300, TreeParams.defaults(), 0.005, 150_000);
+        }
+    }
+
+    private final Options options;
+    private final Consumer<String> progress;
+
+    /** @param progress receives one line per step of a long run (e.g. printed to stderr) */
+    public NilmTrainer(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public NilmTrainer() {
+        this(Options.defaults(), line -> {});
+    }
+
+    /** Fits a model on {@code train}, which must carry sub-metered appliances. */
+    public NilmModel train(ApplianceDataset train, long toleranceMs, String source) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("training period holds no data");
+        }
+        StepEventDetector detector = StepEventDetector.DEFAULT;
+        FeatureExtractor fx = new FeatureExtractor(train.stepMs(), options.pastSeconds(), options.lookaheadSeconds(),
+                detector);
+        int[] rows = trainingRows(train.size());
+        progress.accept("nilm: extracting " + fx.size() + " features for " + rows.length + " rows");
+        float[][] features = features(train, fx, rows);
+        List<ApplianceModel> models = new ArrayList<>();
+        for (String name : modelledAppliances(train)) {
+            double[] power = train.applianceW(name);
+            double[] y = new double[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                y[r] = power[rows[r]];
+            }
+            progress.accept("nilm: fitting " + name);
+            GradientBoostedTrees regressor = GradientBoostedTrees.fit(features, y, options.trees());
+            double[] states = PowerStates.cluster(power, 3);
+            models.add(new ApplianceModel(name, onThreshold(states), mean(power), states,
+                    SignatureClusterer.DEFAULT.cluster(detector.detect(power)), regressor));
+        }
+        long[] ts = train.timestampsMs();
+        var settings = new NilmModel.Settings(train.stepMs(), toleranceMs, options.pastSeconds(),
+                options.lookaheadSeconds(), ts[0], ts[ts.length - 1] + train.stepMs(), source);
+        return new NilmModel(settings, detector, models);
+    }
+
+    /** Appliances with enough energy, most energetic first. */
+    List<String> modelledAppliances(ApplianceDataset train) {
+        double total = Math.max(1e-9, sum(train.aggregateW()));
+        return train.appliances().stream()
+                .filter(a -> sum(train.applianceW(a)) / total >= options.minEnergyShare())
+                .sorted(Comparator.comparingDouble((String a) -> -sum(train.applianceW(a))))
+                .toList();
+    }
+
+    private int[] trainingRows(int size) {
+        int stride = Math.max(1, (size + options.maxTrainingRows() - 1) / options.maxTrainingRows());
+        int[] rows = new int[(size + stride - 1) / stride];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = r * stride;
+        }
+        return rows;
+    }
+
+    static float[][] features(ApplianceDataset data, FeatureExtractor fx, int[] rows) {
+        int[] bounds = data.segmentBounds();
+        float[][] out = new float[rows.length][];
+        int seg = 0;
+        for (int r = 0; r < rows.length; r++) {
+            while (rows[r] >= bounds[seg + 1]) {
+                seg++;
+            }
+            out[r] = new float[fx.size()];
+            fx.extract(data.aggregateW(), bounds[seg], bounds[seg + 1], rows[r], out[r]);
+        }
+        return out;
+    }
+
+    /** Midway between the off state and the lowest on state; at least 10 W. */
+    static double onThreshold(double[] statesW) {
+        if (statesW.length < 2) {
+            return Math.max(10, statesW[0] + 10);
+        }
+        return Math.max(10, (statesW[0] + statesW[1]) / 2);
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static double mean(double[] v) {
+        return v.length == 0 ? 0 : sum(v) / v.length;
+    }
+}
