@@ -27,12 +27,12 @@ final class HomeFactory {
         }
         if (rng.chance(0.92)) {
             int cookWatts = rng.chance(0.4) ? (int) rng.range(1000, 1250) : (int) rng.range(600, 1000);
-            out.add(new RiceCooker(3, cookWatts, (int) rng.range(100, 160), rng.range(3, 10), rng.range(0.5, 1.0) + people * 0.2));
+            out.add(new RiceCooker(3, cookWatts, (int) rng.range(100, 160), rng.range(4, 12), rng.range(0.5, 1.0) + people * 0.2));
         }
         out.add(new ScreenDevice(4, ScreenDevice.Habit.TV, (int) rng.range(70, 110) + home.areaSquareMetres() / 2,
                 library.signature(SignatureKind.TV_SESSION)));
         if (rng.chance(people >= 3 ? 0.7 : 0.45)) {
-            out.add(new ScreenDevice(5, ScreenDevice.Habit.PC, (int) rng.range(60, 200), library.signature(SignatureKind.TV_SESSION)));
+            out.add(new ScreenDevice(5, ScreenDevice.Habit.PC, (int) rng.range(80, 260), library.signature(SignatureKind.TV_SESSION)));
         }
         out.add(new WashingMachine(6, library.signature(SignatureKind.WASHER_RUN), 1.5 + people * rng.range(0.9, 1.6), rng.range(0.8, 1.05)));
         if (rng.chance(0.88)) {
@@ -53,15 +53,24 @@ final class HomeFactory {
                     day -> day.meanC() < 10 ? new int[] {0, day.lengthSeconds()} : new int[0]));
         }
         if (rng.chance(0.6)) {
-            out.add(new CyclingLoad("bidet seat", (int) rng.range(40, 60), 40, 160, SimRandom.mix(seed, 11), HomeFactory::allDay));
+            out.add(new CyclingLoad("bidet seat", (int) rng.range(45, 60), 60, 160, SimRandom.mix(seed, 11), HomeFactory::allDay));
         }
         if (rng.chance(0.45)) {
-            out.add(new CyclingLoad("water purifier", (int) rng.range(300, 420), 70, 1500, SimRandom.mix(seed, 12), HomeFactory::allDay));
+            out.add(new CyclingLoad("water purifier", (int) rng.range(300, 420), 80, 1200, SimRandom.mix(seed, 12), HomeFactory::allDay));
         }
+        if (rng.chance(0.6)) {
+            out.add(new SteadyLoad(21, "air purifier", (int) rng.range(20, 55)));
+        }
+        if (rng.chance(0.4)) {
+            int watts = (int) rng.range(250, 400);
+            out.add(new CyclingLoad("dehumidifier " + watts + " W", watts, 1200, 2700, SimRandom.mix(seed, 22),
+                    day -> day.meanC() > 22 ? new int[] {day.wakeSecond(), day.bedSecond()} : new int[0]));
+        }
+        out.add(new SteadyLoad(23, "chargers and gadgets", (int) rng.range(10, 25) + 8 * people));
         out.add(lighting(home, rng));
         addKitchen(out, people, library, rng);
         addCleaning(out, people, rng);
-        out.add(new StandbyLoad((int) Math.min(74, rng.range(28, 48) + people * 4), SimRandom.mix(seed, 13)));
+        out.add(new StandbyLoad((int) Math.min(74, rng.range(34, 52) + people * 5), SimRandom.mix(seed, 13)));
         return out;
     }
 
@@ -71,19 +80,19 @@ final class HomeFactory {
         int[] watts = new int[rooms];
         int[] onSeconds = new int[rooms];
         double[] occupancy = new double[rooms];
-        watts[0] = (int) rng.range(35, 70); // living room
+        watts[0] = (int) rng.range(50, 100); // living room
         onSeconds[0] = 5400;
         occupancy[0] = 0.85;
-        watts[1] = (int) rng.range(15, 35); // kitchen
+        watts[1] = (int) rng.range(20, 45); // kitchen
         onSeconds[1] = 1500;
         occupancy[1] = 0.5;
         watts[2] = (int) rng.range(10, 20); // bathroom
         onSeconds[2] = 600;
         occupancy[2] = 0.3;
         for (int r = 3; r < rooms; r++) {
-            watts[r] = (int) rng.range(12, 30);
+            watts[r] = (int) rng.range(15, 35);
             onSeconds[r] = 2400;
-            occupancy[r] = 0.35;
+            occupancy[r] = 0.45;
         }
         return new Lighting(14, watts, onSeconds, occupancy);
     }
@@ -114,9 +123,9 @@ final class HomeFactory {
         }
         out.add(new BurstLoad(19, "vacuum", (int) rng.range(400, 1200), 600, 1800,
                 new Moment[] {Moment.DAYTIME}, 0.3, Style.CONSTANT, null));
-        if (rng.chance(0.3)) {
+        if (rng.chance(0.45)) {
             out.add(new BurstLoad(20, "clothes dryer", (int) rng.range(700, 1000), 4800, 9000,
-                    new Moment[] {Moment.EVENING}, 0.1 + 0.06 * people, Style.PULSED_LEVELS, null));
+                    new Moment[] {Moment.EVENING}, 0.15 + 0.08 * people, Style.PULSED_LEVELS, null));
         }
     }
 

@@ -52,7 +52,7 @@ final class ScreenDevice extends EventAppliance {
     }
 
     private void pcDay(DayContext day, DayCanvas canvas, SimRandom rng) {
-        if (rng.chance(0.55)) {
+        if (rng.chance(0.7)) {
             int start = day.eveningStartSecond() + (int) rng.range(1800, 7200);
             session(canvas, start, Math.min(day.bedSecond(), start + (int) rng.range(2400, 12_000)), rng);
         }
