@@ -30,6 +30,14 @@ class SignatureLibraryTest {
     }
 
     @Test
+    void builtInShapesAreTheAttributedTracebaseSlices() {
+        SignatureLibrary library = SignatureLibrary.builtIn();
+        assertThat(library.source()).isEqualTo("tracebase slices (ODbL, bundled) + parametric");
+        assertThat(library.signature(SignatureKind.FRIDGE_CYCLE).origin()).startsWith("tracebase Refrigerator/").endsWith("(bundled)");
+        assertThat(SignatureLibrary.class.getResource("tracebase/ATTRIBUTION.md")).isNotNull();
+    }
+
+    @Test
     void simulatorWorksWithoutTracebase() {
         SignatureLibrary library = SignatureLibrary.load(Path.of("/nonexistent/tracebase"));
         double kwh = kilowattHours(SimTestSupport.day(4, LocalDate.of(2025, 6, 2), library));
