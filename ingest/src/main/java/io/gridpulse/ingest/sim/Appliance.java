@@ -1,0 +1,15 @@
+package io.gridpulse.ingest.sim;
+
+/**
+ * A model of one appliance (or one group of small always-on loads) of a simulated home. It draws
+ * its power for a day onto a {@link DayCanvas}; what it draws may depend only on the household
+ * seed, its own parameters and the day (never on which days were drawn before), so that any range
+ * of time is reproducible. Implementations are immutable.
+ */
+interface Appliance {
+    /** Short description for {@link HouseholdSimulator#describe()}, e.g. {@code "AC 1.8 kW"}. */
+    String label();
+
+    /** Adds this appliance's draw on {@code day} (including what spills over from the day before). */
+    void render(DayContext day, DayCanvas canvas);
+}
