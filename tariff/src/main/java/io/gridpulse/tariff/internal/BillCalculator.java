@@ -1,5 +1,6 @@
 package io.gridpulse.tariff.internal;
 
+import io.gridpulse.core.Units;
 import io.gridpulse.tariff.Bill;
 import io.gridpulse.tariff.BillLine;
 import io.gridpulse.tariff.BillingPeriod;
@@ -120,7 +121,7 @@ public final class BillCalculator {
         long totalWon = subtotalWon <= 0 ? 0
                 : tariff.totalRounding().apply(Rational.of(subtotalWon + vatWon + fundWon));
         lines.fixed("total", TOTAL, BillLine.TOTAL, totalWon);
-        return new Bill(tariff.id(), period, microwattHours / 1000, kwh.toDisplay(3),
+        return new Bill(tariff.id(), period, microwattHours / Units.MICROWATT_HOURS_PER_WATT_HOUR, kwh.toDisplay(3),
                 lines.lines(), subtotalWon, vatWon, fundWon, totalWon, versionsUsed(tariff, period));
     }
 
