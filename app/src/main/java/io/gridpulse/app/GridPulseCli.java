@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code gridpulse} command line: one subcommand per job. */
 @Command(name = "gridpulse", mixinStandardHelpOptions = true, version = "GridPulse 0.1.0",
         description = "Per-second household electricity data: store, bill, analyse.",
-        subcommands = {DemoCommand.class, ServeCommand.class, NilmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, BillCommand.class, NilmCommand.class,
+            CommandLine.HelpCommand.class})
 public final class GridPulseCli implements Runnable {
 
     @Override
