@@ -8,6 +8,8 @@ public final class Units {
     public static final long MILLIS_PER_HOUR = 3_600_000L;
     /** Energy rollups are kept in nanowatt-hours: integrating mW over ms then loses < 1 nWh per interval. */
     public static final long NANOWATT_HOURS_PER_WATT_HOUR = 1_000_000_000L;
+    /** Billing works on hourly usage in microwatt-hours (exact enough for won, compact for months). */
+    public static final long MICROWATT_HOURS_PER_WATT_HOUR = 1_000_000L;
 
     private Units() {}
 
