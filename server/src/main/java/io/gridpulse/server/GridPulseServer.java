@@ -6,13 +6,23 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.AccessDeniedException;
 import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.MeterRoutes;
+import io.gridpulse.server.billing.BillWatcher;
+import io.gridpulse.server.billing.MeterBilling;
+import io.gridpulse.tariff.BillingService;
+import io.gridpulse.tariff.TariffCatalog;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
@@ -37,8 +47,15 @@ public final class GridPulseServer implements AutoCloseable {
     private final LiveHub live;
     private final IngestPipeline pipeline;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final long startedMs;
+    private final MeterBilling billing;
+    private final BillWatcher billWatcher;
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bill-watcher");
+        t.setDaemon(true);
+        return t;
+    });
     private Javalin app;
 
     public GridPulseServer(ServerConfig config, ReadingStore store, Clock clock) {
@@ -49,6 +66,13 @@ public final class GridPulseServer implements AutoCloseable {
         this.live = new LiveHub();
         this.pipeline = new IngestPipeline(store, live);
         this.startedMs = clock.millis();
+        this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
+        this.billWatcher = new BillWatcher(store, billing, live, clock);
+        pipeline.onStored((meter, readings) -> billWatcher.touched(meter));
+    }
+
+    public BillWatcher billWatcher() {
+        return billWatcher;
     }
 
     public ApiKeys apiKeys() {
@@ -65,6 +89,7 @@ public final class GridPulseServer implements AutoCloseable {
 
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
+        BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -75,12 +100,16 @@ public final class GridPulseServer implements AutoCloseable {
             c.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("/health", this::health);
                 get("/meters", meters::list);
+                get("/tariffs", bills::tariffs);
                 path("/meters/{meterId}", () -> {
                     get(meters::get);
                     put(meters::updateSettings);
                     post("/readings", meters::postReadings);
                     get("/power", meters::power);
                     get("/usage", meters::usage);
+                    get("/bill", bills::current);
+                    get("/bills", bills::past);
+                    get("/alerts", bills::alerts);
                     sse("/live", client -> {
                         Context ctx = client.ctx();
                         MeterRef ref = meters.meter(ctx, Scope.READ).ref();
@@ -100,6 +129,7 @@ public final class GridPulseServer implements AutoCloseable {
         });
         app.exception(Exception.class, Problems::respondUnexpected);
         app.start(config.host(), config.port());
+        background.scheduleWithFixedDelay(billWatcher::check, 60, 60, TimeUnit.SECONDS);
         return this;
     }
 
@@ -144,6 +174,7 @@ public final class GridPulseServer implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdownNow();
         if (app != null) {
             app.stop();
         }

@@ -2,7 +2,8 @@ package io.gridpulse.server.api;
 
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
-import io.gridpulse.core.Units;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,8 +11,9 @@ import java.util.Map;
 final class Json {
     private Json() {}
 
-    static double watts(long milliwatts) {
-        return milliwatts / 1000.0;
+    /** Watts with up to 3 decimals, exact (the stored milliwatts). */
+    static BigDecimal watts(long milliwatts) {
+        return BigDecimal.valueOf(milliwatts, 3).stripTrailingZeros();
     }
 
     static Map<String, Object> reading(Reading r) {
@@ -19,7 +21,7 @@ final class Json {
         m.put("ts", r.timestampMs());
         m.put("powerW", watts(r.powerMilliwatts()));
         if (r.hasEnergy()) {
-            m.put("energyWh", r.energyMilliwattHours() / 1000.0);
+            m.put("energyWh", BigDecimal.valueOf(r.energyMilliwattHours(), 3).stripTrailingZeros());
         }
         return m;
     }
@@ -27,7 +29,7 @@ final class Json {
     static Map<String, Object> rollup(Rollup r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ts", r.bucketStartMs());
-        m.put("avgW", Math.round(r.averagePowerMilliwatts()) / 1000.0);
+        m.put("avgW", watts(Math.round(r.averagePowerMilliwatts())));
         m.put("minW", r.samples() == 0 ? null : watts(r.minPowerMilliwatts()));
         m.put("maxW", r.samples() == 0 ? null : watts(r.maxPowerMilliwatts()));
         m.put("energyWh", wattHours(r.energyNanowattHours()));
@@ -35,8 +37,8 @@ final class Json {
         return m;
     }
 
-    /** Watt-hours rounded to the milliwatt-hour. */
-    static double wattHours(long nanowattHours) {
-        return Math.round(Units.nanowattHoursToWattHours(nanowattHours) * 1000.0) / 1000.0;
+    /** Watt-hours rounded (half-up) to the milliwatt-hour. */
+    static BigDecimal wattHours(long nanowattHours) {
+        return BigDecimal.valueOf(nanowattHours, 9).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 }

@@ -58,7 +58,7 @@ public final class SseStream implements LiveHub.Subscriber {
         for (Reading r : readings) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ts", r.timestampMs());
-            m.put("powerW", r.powerMilliwatts() / 1000.0);
+            m.put("powerW", java.math.BigDecimal.valueOf(r.powerMilliwatts(), 3).stripTrailingZeros());
             offer("reading", m);
         }
     }

@@ -6,6 +6,8 @@ import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.store.AppendResult;
 import io.gridpulse.store.ReadingStore;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,6 +20,7 @@ public final class IngestPipeline {
     private final LiveHub live;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final List<BiConsumer<MeterRef, List<Reading>>> listeners = new CopyOnWriteArrayList<>();
 
     public IngestPipeline(ReadingStore store, LiveHub live) {
         this.store = store;
@@ -30,7 +33,15 @@ public final class IngestPipeline {
         accepted.add(result.accepted());
         duplicates.add(result.duplicates());
         live.publish(meter, result.stored());
+        if (result.accepted() > 0) {
+            listeners.forEach(l -> l.accept(meter, result.stored()));
+        }
         return result;
+    }
+
+    /** Adds a consumer of stored readings; called on the ingesting thread, so it must be quick. */
+    public void onStored(BiConsumer<MeterRef, List<Reading>> listener) {
+        listeners.add(listener);
     }
 
     public long acceptedTotal() {
