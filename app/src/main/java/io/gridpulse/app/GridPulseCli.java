@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code gridpulse} command line: one subcommand per job. */
 @Command(name = "gridpulse", mixinStandardHelpOptions = true, version = "GridPulse 0.1.0",
         description = "Per-second household electricity data: store, bill, analyse.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
 public final class GridPulseCli implements Runnable {
 
     @Override
