@@ -30,10 +30,25 @@ public final class XzBound {
             series = fill ? series.filledToOneHertz() : series;
             long text = xzBytes(textColumns(series));
             long binary = xzBytes(int64Rows(series));
-            System.out.printf(Locale.ROOT, "%s %s readings=%d xzTextColumns=%.4f xzInt64Rows=%.4f B/reading%n",
+            long perHour = xzTextColumnsPerHourChunk(series);
+            System.out.printf(Locale.ROOT, "%s %s readings=%d xzTextColumns=%.4f xzInt64Rows=%.4f xzTextColumnsPerHourChunk=%.4f B/reading%n",
                     Path.of(args[i]).getFileName(), args[1], series.count(), (double) text / series.count(),
-                    (double) binary / series.count());
+                    (double) binary / series.count(), (double) perHour / series.count());
         }
+    }
+
+    /** Same text layout, but one xz stream per UTC hour: the chunking the codec is held to. */
+    static long xzTextColumnsPerHourChunk(Series s) throws IOException, InterruptedException {
+        long total = 0;
+        int start = 0;
+        while (start < s.count()) {
+            int end = CompressionBench.chunkEnd(s.timestampsMs(), start, s.count());
+            Series chunk = new Series(java.util.Arrays.copyOfRange(s.timestampsMs(), start, end),
+                    java.util.Arrays.copyOfRange(s.powerMilliwatts(), start, end), end - start);
+            total += xzBytes(textColumns(chunk));
+            start = end;
+        }
+        return total;
     }
 
     static byte[] textColumns(Series s) {
