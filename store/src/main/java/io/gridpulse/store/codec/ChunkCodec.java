@@ -1,117 +1,225 @@
 package io.gridpulse.store.codec;
 
 import io.gridpulse.core.Reading;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * Encodes one meter's readings of a time span (typically an hour) into a compact, checksummed
- * byte array: timestamps as zigzag varint delta-of-delta, power and energy as zigzag varint
- * deltas. Format: [version=1][count varint][columns...][crc32c 4 bytes].
+ * GridPulse's chunk codec: a run of one meter's readings ↔ a self-contained, checksummed byte
+ * array. Lossless for any 64-bit input; compact on real meters (see README.md in this package for
+ * the byte layout and docs/benchmarks-codec.md for measurements).
+ *
+ * <p>Thread-safe: per-thread scratch state is reused, so steady-state encoding allocates only
+ * the returned array and decoding only the returned columns.
  */
 public final class ChunkCodec {
-    private static final int VERSION = 1;
+    /** Current format version, the chunk's first byte. */
+    public static final int FORMAT_VERSION = 1;
+    /** Largest number of readings in one chunk. */
+    public static final int MAX_COUNT = 1 << 27;
+
+    static final int FLAG_SECONDS = 1;
+    static final int FLAG_ENERGY = 2;
+    private static final int CHECKSUM_BYTES = 4;
+    private static final int POWER_MODELS = TimestampColumn.MODEL_SIZE;
+    private static final int ENERGY_MODELS = POWER_MODELS + ValueColumn.MODEL_SIZE;
+    static final int MODEL_SIZE = ENERGY_MODELS + ValueColumn.MODEL_SIZE;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private ChunkCodec() {}
 
-    /** Encodes the first {@code count} entries; timestamps strictly increasing. */
+    /**
+     * Encodes the first {@code count} entries.
+     *
+     * @param timestampsMs UTC epoch milliseconds, strictly increasing
+     * @param powerMilliwatts power per reading, any value
+     * @param energyMilliwattHours register per reading or {@link Reading#NO_ENERGY}; {@code null}
+     *     when no reading has one (all-NO_ENERGY is stored as "none" and decodes to {@code null})
+     * @throws IllegalArgumentException if count is out of range, an array is too short or
+     *     timestamps are not strictly increasing
+     */
     public static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(count * 2 + 16);
-        out.write(VERSION);
-        writeVarLong(out, count);
-        boolean hasEnergy = energyMilliwattHours != null;
-        out.write(hasEnergy ? 1 : 0);
-        long prevTs = 0;
-        long prevDelta = 0;
-        long prevPower = 0;
-        long prevEnergy = 0;
-        for (int i = 0; i < count; i++) {
-            long delta = timestampsMs[i] - prevTs;
-            writeVarLong(out, zigzag(delta - prevDelta));
-            prevDelta = delta;
-            prevTs = timestampsMs[i];
-            writeVarLong(out, zigzag(powerMilliwatts[i] - prevPower));
-            prevPower = powerMilliwatts[i];
-            if (hasEnergy) {
-                writeVarLong(out, zigzag(energyMilliwattHours[i] - prevEnergy));
-                prevEnergy = energyMilliwattHours[i];
-            }
+        validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
+        Scratch scratch = SCRATCH.get();
+        ByteSink out = scratch.sink;
+        out.clear();
+        out.put((byte) FORMAT_VERSION);
+        out.putVarint(count);
+        if (count > 0) {
+            encodeReadings(scratch, timestampsMs, powerMilliwatts, hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null, count);
         }
-        byte[] body = out.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        return ByteBuffer.allocate(body.length + 4).put(body).putInt((int) crc.getValue()).array();
+        appendChecksum(out);
+        return out.toArray();
     }
 
+    /**
+     * Decodes a chunk made by {@link #encode}.
+     *
+     * @throws CorruptChunkException if the checksum does not match, the chunk is truncated or
+     *     its version or layout is unknown
+     */
     public static DecodedChunk decode(byte[] chunk) {
-        if (chunk.length < 6) {
-            throw new CorruptChunkException("chunk too short: " + chunk.length + " bytes");
+        verifyChecksum(chunk);
+        ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
+        int version = reader.readByte();
+        if (version != FORMAT_VERSION) {
+            throw new CorruptChunkException("unknown chunk format version " + version);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(chunk, 0, chunk.length - 4);
-        if ((int) crc.getValue() != ByteBuffer.wrap(chunk, chunk.length - 4, 4).getInt()) {
-            throw new CorruptChunkException("chunk checksum mismatch");
+        long count = reader.readVarint();
+        if (count < 0 || count > MAX_COUNT) {
+            throw new CorruptChunkException("chunk count out of range: " + count);
         }
-        ByteBuffer in = ByteBuffer.wrap(chunk, 0, chunk.length - 4);
-        if (in.get() != VERSION) {
-            throw new CorruptChunkException("unknown chunk version");
+        if (count == 0) {
+            reader.requireEnd();
+            return new DecodedChunk(new long[0], new long[0], null, 0);
         }
-        int count = (int) readVarLong(in);
-        boolean hasEnergy = in.get() == 1;
-        long[] ts = new long[count];
+        return decodeReadings(SCRATCH.get(), reader, (int) count);
+    }
+
+    private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
+        ByteSink out = scratch.sink;
+        long unitMs = allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1;
+        out.put((byte) ((unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
+        out.putVarint(zigzag(timestampsMs[0] / unitMs));
+        long powerScale = putColumnStart(out, power, count);
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, count);
+        int[] models = scratch.models(energy != null);
+        byte[] buckets = scratch.buckets(count);
+        RangeEncoder encoder = scratch.encoder;
+        int streamStart = out.size();
+        encoder.start();
+        TimestampColumn.encode(encoder, models, timestampsMs, count, unitMs, buckets);
+        ValueColumn.encode(encoder, models, POWER_MODELS, power, count, powerScale, buckets);
+        if (energy != null) {
+            ValueColumn.encode(encoder, models, ENERGY_MODELS, energy, count, energyScale, buckets);
+        }
+        encoder.finish(streamStart);
+    }
+
+    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count) {
+        int flags = reader.readByte();
+        if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY)) != 0) {
+            throw new CorruptChunkException("unknown chunk flags " + flags);
+        }
+        long unitMs = (flags & FLAG_SECONDS) != 0 ? 1000 : 1;
+        boolean hasEnergy = (flags & FLAG_ENERGY) != 0;
+        long[] timestampsMs = new long[count];
         long[] power = new long[count];
         long[] energy = hasEnergy ? new long[count] : null;
-        long prevTs = 0;
-        long prevDelta = 0;
-        long prevPower = 0;
-        long prevEnergy = 0;
+        timestampsMs[0] = unzigzag(reader.readVarint()) * unitMs;
+        long powerScale = readColumnStart(reader, power);
+        long energyScale = hasEnergy ? readColumnStart(reader, energy) : 0;
+        int[] models = scratch.models(hasEnergy);
+        byte[] buckets = scratch.buckets(count);
+        RangeDecoder decoder = scratch.decoder;
+        decoder.start(reader.bytes(), reader.position(), reader.end());
+        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets);
+        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets);
+        if (hasEnergy) {
+            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets);
+        }
+        return new DecodedChunk(timestampsMs, power, energy, count);
+    }
+
+    /** Writes a value column's scale and first value; returns the scale. */
+    private static long putColumnStart(ByteSink out, long[] values, int count) {
+        long scale = ValueColumn.scaleOf(values, count);
+        out.putVarint(scale);
+        out.putVarint(zigzag(values[0] / scale));
+        return scale;
+    }
+
+    private static long readColumnStart(ChunkReader reader, long[] values) {
+        long scale = reader.readVarint();
+        if (scale == 0) {
+            throw new CorruptChunkException("zero column scale");
+        }
+        values[0] = unzigzag(reader.readVarint()) * scale;
+        return scale;
+    }
+
+    private static void validate(long[] timestampsMs, long[] power, long[] energy, int count) {
+        if (count < 0 || count > MAX_COUNT) {
+            throw new IllegalArgumentException("count must be in [0, " + MAX_COUNT + "]: " + count);
+        }
+        if (timestampsMs.length < count || power.length < count || (energy != null && energy.length < count)) {
+            throw new IllegalArgumentException("arrays shorter than count " + count);
+        }
+        for (int i = 1; i < count; i++) {
+            if (timestampsMs[i] <= timestampsMs[i - 1]) {
+                throw new IllegalArgumentException("timestamps not strictly increasing at index " + i);
+            }
+        }
+    }
+
+    private static boolean hasEnergy(long[] energy, int count) {
+        if (energy == null) {
+            return false;
+        }
         for (int i = 0; i < count; i++) {
-            prevDelta += unzigzag(readVarLong(in));
-            prevTs += prevDelta;
-            ts[i] = prevTs;
-            prevPower += unzigzag(readVarLong(in));
-            power[i] = prevPower;
-            if (hasEnergy) {
-                prevEnergy += unzigzag(readVarLong(in));
-                energy[i] = prevEnergy;
+            if (energy[i] != Reading.NO_ENERGY) {
+                return true;
             }
         }
-        return new DecodedChunk(ts, power, energy, count);
+        return false;
     }
 
-    private static long zigzag(long v) {
-        return (v << 1) ^ (v >> 63);
-    }
-
-    private static long unzigzag(long v) {
-        return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static void writeVarLong(ByteArrayOutputStream out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
-    private static long readVarLong(ByteBuffer in) {
-        long result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (!in.hasRemaining()) {
-                throw new CorruptChunkException("chunk truncated");
-            }
-            byte b = in.get();
-            result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return result;
+    private static boolean allMultiplesOf(long[] values, int count, long divisor) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] % divisor != 0) {
+                return false;
             }
         }
-        throw new CorruptChunkException("varint too long");
+        return true;
     }
 
-    static boolean hasNoEnergy(long energy) {
-        return energy == Reading.NO_ENERGY;
+    private static void appendChecksum(ByteSink out) {
+        CRC32C crc = new CRC32C();
+        crc.update(out.buffer(), 0, out.size());
+        out.putIntLittleEndian((int) crc.getValue());
+    }
+
+    private static void verifyChecksum(byte[] chunk) {
+        if (chunk.length < 2 + CHECKSUM_BYTES) {
+            throw new CorruptChunkException("chunk too short: " + chunk.length + " bytes");
+        }
+        int bodyLength = chunk.length - CHECKSUM_BYTES;
+        CRC32C crc = new CRC32C();
+        crc.update(chunk, 0, bodyLength);
+        int stored = (chunk[bodyLength] & 0xFF) | (chunk[bodyLength + 1] & 0xFF) << 8
+                | (chunk[bodyLength + 2] & 0xFF) << 16 | (chunk[bodyLength + 3] & 0xFF) << 24;
+        if (stored != (int) crc.getValue()) {
+            throw new CorruptChunkException("chunk checksum mismatch (CRC32C)");
+        }
+    }
+
+    static long zigzag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    static long unzigzag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
+
+    /** Per-thread reusable state: output buffer, coders, model probabilities, delta buckets. */
+    private static final class Scratch {
+        final ByteSink sink = new ByteSink();
+        final RangeEncoder encoder = new RangeEncoder(sink);
+        final RangeDecoder decoder = new RangeDecoder();
+        final int[] models = new int[MODEL_SIZE];
+        byte[] buckets = new byte[4096];
+
+        int[] models(boolean withEnergy) {
+            Arrays.fill(models, 0, withEnergy ? MODEL_SIZE : ENERGY_MODELS, AdaptiveBits.INITIAL);
+            return models;
+        }
+
+        byte[] buckets(int count) {
+            if (buckets.length < count) {
+                buckets = new byte[Math.max(count, buckets.length * 2)];
+            }
+            return buckets;
+        }
     }
 }

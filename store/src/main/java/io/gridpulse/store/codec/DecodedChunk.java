@@ -1,8 +1,13 @@
 package io.gridpulse.store.codec;
 
 /**
- * The columns of a decoded chunk; only the first {@code count} entries are meaningful.
+ * The readings of one decoded chunk, column-wise. Arrays are freshly allocated and exactly
+ * {@code count} long; the caller owns them.
  *
- * @param energyMilliwattHours null when no reading of the chunk carries an energy register
+ * @param timestampsMs UTC epoch milliseconds, strictly increasing
+ * @param powerMilliwatts active power per reading
+ * @param energyMilliwattHours cumulative register per reading ({@code Reading.NO_ENERGY} where a
+ *     reading had none), or {@code null} when no reading of the chunk had a register
+ * @param count number of readings
  */
 public record DecodedChunk(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {}

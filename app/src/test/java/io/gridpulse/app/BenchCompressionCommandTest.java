@@ -1,0 +1,95 @@
+package io.gridpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gridpulse.core.SharedData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCompressionCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = new CommandLine(new GridPulseCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void compressionOfACsvFilePrintsLosslessJson() throws Exception {
+        Path csv = dir.resolve("meter.csv");
+        StringBuilder rows = new StringBuilder("ts,powerW\n");
+        for (int i = 0; i < 5000; i++) {
+            rows.append(1_700_000_000_000L + i * 1000L).append(',').append(i % 300 < 150 ? 120 : 2100).append('\n');
+        }
+        Files.writeString(csv, rows);
+
+        int code = execute("bench", "compression", "--input", csv.toString(), "--format", "csv", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().trim()).startsWith("{\"readings\":5000,\"bytes\":")
+                .contains("\"gorillaBytesPerReading\":").endsWith("\"lossless\":true}");
+        assertThat(err.toString()).contains("[1/1] meter.csv");
+    }
+
+    @Test
+    void fillingToOneHertzAddsTheMissingSeconds() throws Exception {
+        Path csv = dir.resolve("sparse.csv");
+        Files.writeString(csv, "ts,powerW\n0,5\n10000,7\n");
+
+        int code = execute("bench", "compression", "--input", csv.toString(), "--fill-1hz", "--json");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("{\"readings\":11,");
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() throws Exception {
+        Path csv = dir.resolve("x.csv");
+        Files.writeString(csv, "ts,powerW\n0,5\n");
+
+        assertThat(execute("bench", "compression", "--input", csv.toString(), "--format", "parquet")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown format");
+    }
+
+    @Test
+    void benchWithoutSubcommandListsCompression() {
+        assertThat(execute("bench")).isZero();
+        assertThat(out.toString()).contains("compression");
+    }
+
+    @Test
+    void realGjwDayFilledToOneHertzBeatsHalfOfGorilla() {
+        Optional<Path> gjw = SharedData.resolve("gjw-uk-home/active-power-2013-11-20.csv");
+        assumeTrue(gjw.isPresent(), "skipped: ../shared/data/gjw-uk-home not present");
+
+        int code = execute("bench", "compression", "--input", gjw.get().toString(), "--format", "gjw", "--fill-1hz", "--json");
+
+        assertThat(code).isZero();
+        String json = out.toString();
+        double bytes = number(json, "bytesPerReading");
+        double gorilla = number(json, "gorillaBytesPerReading");
+        assertThat(bytes).isLessThanOrEqualTo(0.5 * gorilla).isLessThanOrEqualTo(0.055);
+    }
+
+    private static double number(String json, String field) {
+        int start = json.indexOf("\"" + field + "\":") + field.length() + 3;
+        int end = start;
+        while (end < json.length() && "0123456789.".indexOf(json.charAt(end)) >= 0) {
+            end++;
+        }
+        return Double.parseDouble(json.substring(start, end));
+    }
+}

@@ -1,0 +1,88 @@
+package io.gridpulse.bench.codec;
+
+import io.gridpulse.core.SharedData;
+import io.gridpulse.ingest.dataset.DatasetFormat;
+import io.gridpulse.store.codec.ChunkCodec;
+import io.gridpulse.store.codec.DecodedChunk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Encode / decode speed of {@link ChunkCodec} on real hour chunks, single thread. Each
+ * invocation codes {@value #CHUNKS} consecutive hour chunks of one dataset; the score is
+ * operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
+ * Run: see docs/benchmarks-codec.md.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CodecBenchmark {
+    static final int CHUNKS = 64;
+
+    /** dataset/file:format:mode, mode = logged | filled. */
+    @Param({"gjw-uk-home/active-power-2013-11-20.csv:gjw:logged", "gjw-uk-home/active-power-2013-11-20.csv:gjw:filled",
+            "redd-house5/channel_18.dat:redd:logged", "redd-house5/channel_18.dat:redd:filled"})
+    public String data;
+
+    private final List<long[]> timestamps = new ArrayList<>();
+    private final List<long[]> powers = new ArrayList<>();
+    private final List<byte[]> chunks = new ArrayList<>();
+    /** Readings in one benchmark operation (all chunks); printed in setup. */
+    public long readingsPerOperation;
+
+    @Setup(Level.Trial)
+    public void load() {
+        String[] parts = data.split(":");
+        Series series = Series.read(SharedData.resolve(parts[0]).orElseThrow(
+                () -> new IllegalStateException("shared data " + parts[0] + " not found")), DatasetFormat.parse(parts[1]));
+        if (parts[2].equals("filled")) {
+            series = series.filledToOneHertz();
+        }
+        int start = series.count() / 3; // from the dense middle of the file
+        for (int c = 0; c < CHUNKS && start < series.count(); c++) {
+            int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count());
+            long[] ts = Arrays.copyOfRange(series.timestampsMs(), start, end);
+            long[] power = Arrays.copyOfRange(series.powerMilliwatts(), start, end);
+            timestamps.add(ts);
+            powers.add(power);
+            chunks.add(ChunkCodec.encode(ts, power, null, ts.length));
+            readingsPerOperation += ts.length;
+            start = end;
+        }
+        System.out.println("\n" + data + ": " + chunks.size() + " chunks, " + readingsPerOperation + " readings per operation");
+    }
+
+    @Benchmark
+    public void encode(Blackhole sink) {
+        for (int i = 0; i < chunks.size(); i++) {
+            long[] ts = timestamps.get(i);
+            sink.consume(ChunkCodec.encode(ts, powers.get(i), null, ts.length));
+        }
+    }
+
+    @Benchmark
+    public void decode(Blackhole sink) {
+        for (byte[] chunk : chunks) {
+            DecodedChunk decoded = ChunkCodec.decode(chunk);
+            sink.consume(decoded);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.gridpulse.bench.codec;
+
+import java.util.Locale;
+
+/**
+ * Totals of one compression run.
+ *
+ * @param readings readings encoded
+ * @param chunks chunks (one per meter-hour with data)
+ * @param bytes GridPulse chunk bytes, headers and checksums included
+ * @param gorillaBytes Gorilla reference bytes on the same chunks
+ * @param lossless every chunk decoded back to exactly its input
+ */
+public record CompressionResult(long readings, long chunks, long bytes, long gorillaBytes, boolean lossless) {
+    public static final CompressionResult EMPTY = new CompressionResult(0, 0, 0, 0, true);
+
+    public CompressionResult plus(CompressionResult other) {
+        return new CompressionResult(readings + other.readings, chunks + other.chunks, bytes + other.bytes,
+                gorillaBytes + other.gorillaBytes, lossless && other.lossless);
+    }
+
+    public double bytesPerReading() {
+        return readings == 0 ? 0 : (double) bytes / readings;
+    }
+
+    public double gorillaBytesPerReading() {
+        return readings == 0 ? 0 : (double) gorillaBytes / readings;
+    }
+
+    public String toJson() {
+        return String.format(Locale.ROOT,
+                "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,\"lossless\":%b}",
+                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), lossless);
+    }
+
+    public String toText() {
+        return String.format(Locale.ROOT,
+                "readings %d in %d chunks: %d bytes = %.4f B/reading (Gorilla %.4f B/reading, ratio %.3f), lossless: %b",
+                readings, chunks, bytes, bytesPerReading(), gorillaBytesPerReading(),
+                gorillaBytes == 0 ? 0 : (double) bytes / gorillaBytes, lossless);
+    }
+}

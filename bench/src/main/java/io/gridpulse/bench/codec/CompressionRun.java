@@ -1,0 +1,44 @@
+package io.gridpulse.bench.codec;
+
+import io.gridpulse.ingest.dataset.DatasetFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code gridpulse bench compression}: each input file is one meter's series, normalised by
+ * {@link Series}, optionally forward-filled to 1 Hz, measured by {@link CompressionBench}.
+ *
+ * @param inputs dataset files
+ * @param format their format; {@code null} = guess per file ({@link #guessFormat})
+ * @param fillOneHertz forward-fill each series to a 1 Hz grid first
+ */
+public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz) {
+
+    /** Runs the measurement; {@code progress} receives one human-readable line per file. */
+    public CompressionResult run(Consumer<String> progress) {
+        CompressionResult total = CompressionResult.EMPTY;
+        for (int i = 0; i < inputs.size(); i++) {
+            Path file = inputs.get(i);
+            long startNs = System.nanoTime();
+            Series series = Series.read(file, format != null ? format : guessFormat(file));
+            CompressionResult result = CompressionBench.measure(fillOneHertz ? series.filledToOneHertz() : series);
+            total = total.plus(result);
+            progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)", i + 1, inputs.size(),
+                    file.getFileName(), result.toText(), (System.nanoTime() - startNs) / 1e9));
+        }
+        return total;
+    }
+
+    /** gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else the GridPulse CSV. */
+    public static DatasetFormat guessFormat(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".dat")) {
+            return DatasetFormat.REDD;
+        }
+        if (name.startsWith("active-power-") || name.startsWith("reactive-power-")) {
+            return DatasetFormat.GJW;
+        }
+        return DatasetFormat.CSV;
+    }
+}

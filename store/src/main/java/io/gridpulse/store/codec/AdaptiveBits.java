@@ -1,0 +1,44 @@
+package io.gridpulse.store.codec;
+
+import java.util.Arrays;
+
+/**
+ * Adaptive bit probabilities packed in an {@code int}: low 16 bits = P(bit is 0) in 1/65536,
+ * high bits = number of updates seen (capped). Young models adapt fast (rate 1/(n+1.5)), mature
+ * ones slowly (1/31.5), so a chunk of a hundred readings still learns its statistics.
+ */
+final class AdaptiveBits {
+    static final int INITIAL = 1 << 15;
+    private static final int MAX_COUNT = 30;
+    private static final int MIN_PROBABILITY = 64;
+    private static final int MAX_PROBABILITY = 65536 - 64;
+    private static final int[] RATE = rates();
+
+    private AdaptiveBits() {}
+
+    static void reset(int[] models) {
+        Arrays.fill(models, INITIAL);
+    }
+
+    static int update(int state, int bit) {
+        int probability = state & 0xFFFF;
+        int count = state >>> 16;
+        int rate = RATE[count];
+        if (bit == 0) {
+            probability += ((65536 - probability) * rate) >>> 15;
+            probability = Math.min(probability, MAX_PROBABILITY);
+        } else {
+            probability -= (probability * rate) >>> 15;
+            probability = Math.max(probability, MIN_PROBABILITY);
+        }
+        return (Math.min(count + 1, MAX_COUNT) << 16) | probability;
+    }
+
+    private static int[] rates() {
+        int[] rates = new int[MAX_COUNT + 1];
+        for (int n = 0; n <= MAX_COUNT; n++) {
+            rates[n] = (int) Math.round(32768 / (n + 1.5));
+        }
+        return rates;
+    }
+}

@@ -1,0 +1,54 @@
+package io.gridpulse.store.codec;
+
+import java.util.Arrays;
+
+/** A growable byte buffer reused across encodes (one per thread). Not thread-safe. */
+final class ByteSink {
+    private byte[] buffer = new byte[4096];
+    private int size;
+
+    void clear() {
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void put(byte value) {
+        if (size == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        buffer[size++] = value;
+    }
+
+    /** Unsigned LEB128: 7 bits per byte, low group first, high bit = more bytes follow. */
+    void putVarint(long value) {
+        while ((value & ~0x7FL) != 0) {
+            put((byte) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        put((byte) value);
+    }
+
+    void putIntLittleEndian(int value) {
+        for (int i = 0; i < 4; i++) {
+            put((byte) (value >>> (8 * i)));
+        }
+    }
+
+    /** Drops zero bytes at the end, but never before {@code from}. */
+    void trimTrailingZeros(int from) {
+        while (size > from && buffer[size - 1] == 0) {
+            size--;
+        }
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    byte[] toArray() {
+        return Arrays.copyOf(buffer, size);
+    }
+}

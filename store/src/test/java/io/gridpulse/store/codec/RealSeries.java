@@ -1,0 +1,105 @@
+package io.gridpulse.store.codec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Minimal readers for the shared GJW and REDD files (the store does not depend on ingest), with
+ * the benchmark's normalisation: sorted, one reading per timestamp (last wins), optionally
+ * forward-filled to 1 Hz, cut into one chunk per UTC hour.
+ */
+record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
+    private static final DateTimeFormatter GJW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final long HOUR_MS = 3_600_000;
+
+    static RealSeries gjw(Path file) {
+        TreeMap<Long, Long> rows = new TreeMap<>();
+        for (String line : lines(file)) {
+            int comma = line.indexOf(',');
+            long ts = LocalDateTime.parse(line.substring(0, comma), GJW_TIME).atZone(LONDON).toInstant().toEpochMilli();
+            rows.put(ts, Long.parseLong(line.substring(comma + 1).trim()) * 1000);
+        }
+        return of(rows);
+    }
+
+    static RealSeries redd(Path file) {
+        TreeMap<Long, Long> rows = new TreeMap<>();
+        for (String line : lines(file)) {
+            String[] parts = line.trim().split(" ");
+            rows.put(Long.parseLong(parts[0]) * 1000, Math.round(Double.parseDouble(parts[1]) * 1000));
+        }
+        return of(rows);
+    }
+
+    RealSeries filledToOneHertz() {
+        long first = timestampsMs[0];
+        int n = (int) ((timestampsMs[timestampsMs.length - 1] - first) / 1000 + 1);
+        long[] ts = new long[n];
+        long[] power = new long[n];
+        int source = 0;
+        for (int i = 0; i < n; i++) {
+            ts[i] = first + i * 1000L;
+            while (source + 1 < timestampsMs.length && timestampsMs[source + 1] <= ts[i]) {
+                source++;
+            }
+            power[i] = powerMilliwatts[source];
+        }
+        return new RealSeries(ts, power);
+    }
+
+    /** Encodes hour by hour, checks each chunk decodes to its input, returns total bytes. */
+    long encodedBytesPerHourChunk() {
+        long bytes = 0;
+        int start = 0;
+        while (start < timestampsMs.length) {
+            long hour = Math.floorDiv(timestampsMs[start], HOUR_MS);
+            int end = start;
+            while (end < timestampsMs.length && Math.floorDiv(timestampsMs[end], HOUR_MS) == hour) {
+                end++;
+            }
+            long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
+            long[] power = Arrays.copyOfRange(powerMilliwatts, start, end);
+            byte[] chunk = ChunkCodec.encode(ts, power, null, end - start);
+            DecodedChunk decoded = ChunkCodec.decode(chunk);
+            if (!Arrays.equals(decoded.timestampsMs(), ts) || !Arrays.equals(decoded.powerMilliwatts(), power)) {
+                throw new AssertionError("chunk at " + ts[0] + " did not round-trip");
+            }
+            bytes += chunk.length;
+            start = end;
+        }
+        return bytes;
+    }
+
+    int count() {
+        return timestampsMs.length;
+    }
+
+    private static RealSeries of(TreeMap<Long, Long> rows) {
+        return new RealSeries(rows.keySet().stream().mapToLong(Long::longValue).toArray(),
+                rows.values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            List<String> out = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    out.add(line);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
