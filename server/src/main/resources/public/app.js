@@ -36,9 +36,12 @@
   function showLogin() { $('login').hidden = false; }
   function showError(e) { $('error').hidden = false; $('error').textContent = String(e.message || e); }
 
+  // Times are shown in the meter's zone (its household's clock), not the viewer's.
+  let zone = 'Asia/Seoul';
+  const tzDate = ts => uPlot.tzDate(new Date(ts * 1e3), zone);
   const width = () => Math.min(1150, document.querySelector('main').clientWidth - 40);
   function chart(el, label, color, bars) {
-    const opts = { width: width(), height: 220, legend: { show: true },
+    const opts = { width: width(), height: 220, legend: { show: true }, tzDate,
       scales: { x: { time: true } }, axes: [{}, { label: 'W' }],
       series: [{}, { label, stroke: color, fill: color + '22', width: 1.5,
         paths: bars ? uPlot.paths.bars({ size: [0.8] }) : undefined }] };
@@ -46,7 +49,7 @@
   }
   const liveChart = chart($('liveChart'), 'W', '#1f7ae0');
   const dayChart = chart($('dayChart'), 'W', '#7b4ae0');
-  const daysChart = new uPlot({ width: width(), height: 220, scales: { x: { time: true } }, axes: [{}, { label: 'kWh' }],
+  const daysChart = new uPlot({ width: width(), height: 220, tzDate, scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } }, axes: [{}, { label: 'kWh' }],
     series: [{}, { label: 'kWh', stroke: '#2fb36d', fill: '#2fb36d55', paths: uPlot.paths.bars({ size: [0.7] }) }] }, [[], []], $('daysChart'));
 
   let live = { x: [], y: [] }, source = null, meterId = null;
@@ -57,11 +60,12 @@
     while (live.x.length && live.x[0] < cutoff) { live.x.shift(); live.y.shift(); }
     liveChart.setData([live.x, live.y]);
     $('nowW').textContent = w.toLocaleString(undefined, { maximumFractionDigits: 1 });
-    $('nowAt').textContent = new Date(ts).toLocaleTimeString();
+    $('nowAt').textContent = new Date(ts).toLocaleTimeString(lang, { timeZone: zone }) + ' (' + zone + ')';
   }
 
-  async function loadMeter(id) {
+  async function loadMeter(id, tz) {
     meterId = id;
+    zone = tz || zone;
     const now = Date.now();
     const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
     live = { x: raw.points.map(p => p.ts / 1000), y: raw.points.map(p => p.powerW) };
@@ -100,8 +104,13 @@
       select.innerHTML = '';
       meters.forEach(m => select.add(new Option(m.settings.name ? `${m.meterId} · ${m.settings.name}` : m.meterId, m.meterId)));
       if (!meters.length) { showError(t('noMeters')); return; }
-      select.onchange = () => loadMeter(select.value).catch(showError);
-      await loadMeter(meters[0].meterId);
+      // Default to the meter chosen last time, else the one that reported most recently.
+      const recent = [...meters].sort((a, b) => (b.lastReading?.ts || 0) - (a.lastReading?.ts || 0))[0];
+      const saved = meters.find(m => m.meterId === localStorage.getItem('gp.meter'));
+      select.value = (saved || recent).meterId;
+      const tzOf = id => meters.find(m => m.meterId === id).settings.timezone;
+      select.onchange = () => { localStorage.setItem('gp.meter', select.value); loadMeter(select.value, tzOf(select.value)).catch(showError); };
+      await loadMeter(select.value, tzOf(select.value));
       setInterval(() => meterId && loadBill(meterId).catch(() => {}), 30000);
     } catch (e) { if (e.message !== 'unauthorized') showError(e); }
   }

@@ -1,0 +1,100 @@
+package io.gridpulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.TenantId;
+import io.gridpulse.server.auth.Scope;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.StorageConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard in Debian's headless Chromium against the real server. */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String KEY = "browser-test-key-0123456789";
+
+    @TempDir
+    Path dir;
+
+    private ReadingStore store;
+    private GridPulseServer server;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium/ChromeDriver not installed (apt-get install chromium chromium-driver): browser test skipped");
+        store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
+        server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
+        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
+        server.start();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--no-first-run", "--window-size=1280,1400");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void dashboardShowsTodayHistoryAndLiveReadings() throws Exception {
+        MeterRef meter = new MeterRef(TenantId.DEFAULT, new io.gridpulse.core.MeterId("home-1"));
+        long now = System.currentTimeMillis() / 1000 * 1000;
+        List<Reading> history = new ArrayList<>();
+        for (long t = now - 3 * 3_600_000L; t < now - 1000; t += 1000) {
+            history.add(Reading.ofPower(t, 500_000));
+        }
+        server.pipeline().ingest(meter, history);
+
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        try {
+            wait.until(d -> !d.findElement(By.id("todayKwh")).getText().equals("–"));
+            wait.until(d -> d.findElement(By.id("nowW")).getText().equals("500"));
+            server.pipeline().ingest(meter, List.of(Reading.ofPower(now, 1_234_500)));
+            wait.until(d -> d.findElement(By.id("nowW")).getText().replace(",", "").equals("1234.5"));
+        } finally {
+            Path shot = Path.of("target", "dashboard-test.png");
+            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.manage().logs().get(LogType.BROWSER).forEach(e -> System.out.println("browser: " + e));
+        }
+        assertThat(Double.parseDouble(browser.findElement(By.id("todayKwh")).getText())).isGreaterThan(0);
+        assertThat(browser.findElements(By.cssSelector("#dayChart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+}
