@@ -34,7 +34,7 @@ public final class BillRoutes {
         ctx.json(billing.realTime(m, at, ctx.queryParam("tariff")));
     }
 
-    /** {@code GET .../bills?from=&to=} (dates, YYYY-MM-DD): complete past periods. */
+    /** {@code GET .../bills?from=&to=} (dates, YYYY-MM-DD): every period overlapping them, oldest first; the last may still be running. */
     public void past(Context ctx) {
         MeterRecord m = meters.meter(ctx, Scope.READ);
         LocalDate today = LocalDate.ofInstant(clock.instant(), MeterBilling.settings(m).zone());

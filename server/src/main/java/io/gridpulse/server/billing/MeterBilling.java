@@ -54,7 +54,7 @@ public final class MeterBilling {
                 : billing.whatIf(settings, otherTariffOrNull, usage, at);
     }
 
-    /** Bills of the complete periods between the two dates. */
+    /** Bills of every period overlapping the two dates, oldest first (the last may still be running). */
     public List<Bill> pastBills(MeterRecord meter, LocalDate from, LocalDate to) {
         MeterBillingSettings settings = settings(meter);
         long fromMs = from.minusDays(31).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
