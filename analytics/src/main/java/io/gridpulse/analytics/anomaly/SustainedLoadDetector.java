@@ -19,13 +19,14 @@ import java.util.function.Consumer;
  * without a break. Such episodes end when the excess drops below {@link #END_EXCESS_WATTS}; their
  * durations are learned, and an episode is flagged (once) when it lasts longer than
  * max({@link #MIN_ALERT_MS}, {@link #USUAL_FACTOR} × the 90th percentile of the last
- * {@link #HISTORY} episodes). Cycling appliances (fridge, oven thermostat) break the floor, so only
+ * {@link #HISTORY} episodes). The start level targets heating-class loads (irons, heaters, ovens,
+ * 0.6 kW and up): evenings of lights + TV + computers form long 250–500 W floors. Cycling appliances (fridge, oven thermostat) break the floor, so only
  * an uninterrupted draw counts.
  */
 final class SustainedLoadDetector {
     static final long FLOOR_WINDOW_MS = 30 * 60_000L;
-    static final double START_EXCESS_WATTS = 400;
-    static final double END_EXCESS_WATTS = 200;
+    static final double START_EXCESS_WATTS = 600;
+    static final double END_EXCESS_WATTS = 300;
     static final long MIN_ALERT_MS = 3 * 3_600_000L;
     static final double USUAL_FACTOR = 2.0;
     static final int HISTORY = 64;

@@ -17,19 +17,18 @@ import java.util.function.Consumer;
 
 /**
  * Flags a local clock hour whose mean power is far above the expected profile for that hour and
- * day type (weekday / weekend). Expected = median of the last {@link #HISTORY} same-slot hours
- * (pooled over both day types while a slot has fewer than {@link #MIN_HISTORY}); an hour is
- * flagged when it exceeds expected + max({@link #MIN_EXCESS_WATTS}, {@link #SPREADS} × spread),
- * spread = max(1.4826 × MAD, {@link #MIN_RELATIVE_SPREAD} × expected). Hours with fewer than
+ * day type (weekday / weekend). The reference is the last {@link #HISTORY} hours of the same day
+ * type at the same hour and its two neighbours (both day types pooled while that holds fewer than
+ * {@link #MIN_HISTORY} values). An hour is flagged when it exceeds both Tukey's far-out fence
+ * (Q3 + {@link #FENCE_IQRS} × IQR) and median + {@link #MIN_EXCESS_WATTS}. Hours with fewer than
  * {@link #MIN_COVERED_MINUTES} covered minutes are skipped.
  */
 final class UsageSpikeDetector {
     static final int HISTORY = 8;
     static final int MIN_HISTORY = 3;
     static final int MIN_COVERED_MINUTES = 45;
-    static final double MIN_EXCESS_WATTS = 500;
-    static final double SPREADS = 3;
-    static final double MIN_RELATIVE_SPREAD = 0.5;
+    static final double MIN_EXCESS_WATTS = 800;
+    static final double FENCE_IQRS = 3;
 
     private final ZoneId zone;
     private final double[][] history = new double[48][HISTORY];
@@ -69,8 +68,9 @@ final class UsageSpikeDetector {
         double[] past = pastValues(slot, local.getHour());
         if (past.length >= MIN_HISTORY) {
             double expected = median(past);
-            double spread = Math.max(1.4826 * mad(past, expected), MIN_RELATIVE_SPREAD * expected);
-            if (watts > expected + Math.max(MIN_EXCESS_WATTS, SPREADS * spread)) {
+            double q1 = quantile(past, 0.25);
+            double q3 = quantile(past, 0.75);
+            if (watts > q3 + FENCE_IQRS * (q3 - q1) && watts > expected + MIN_EXCESS_WATTS) {
                 out.accept(event(meter, local, watts, expected));
             }
         }
@@ -87,15 +87,35 @@ final class UsageSpikeDetector {
     }
 
     private double[] pastValues(int slot, int hour) {
+        int base = slot - hour;
+        double[] own = neighbours(base, hour);
         if (counts[slot] >= MIN_HISTORY) {
-            return values(slot);
+            return own;
         }
-        int other = slot < 24 ? slot + 24 : slot - 24;
-        double[] a = values(slot);
-        double[] b = values(other);
-        double[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
+        double[] other = neighbours(base == 0 ? 24 : 0, hour);
+        double[] all = Arrays.copyOf(own, own.length + other.length);
+        System.arraycopy(other, 0, all, own.length, other.length);
         return all;
+    }
+
+    private double[] neighbours(int base, int hour) {
+        double[] all = new double[0];
+        for (int h = hour - 1; h <= hour + 1; h++) {
+            double[] v = values(base + Math.floorMod(h, 24));
+            int n = all.length;
+            all = Arrays.copyOf(all, n + v.length);
+            System.arraycopy(v, 0, all, n, v.length);
+        }
+        return all;
+    }
+
+    static double quantile(double[] values, double q) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double pos = q * (s.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(s.length - 1, lo + 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
     private double[] values(int slot) {
@@ -121,14 +141,6 @@ final class UsageSpikeDetector {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
-    private static double mad(double[] values, double median) {
-        double[] dev = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            dev[i] = Math.abs(values[i] - median);
-        }
-        return median(dev);
     }
 
     void write(DataOutput out) throws IOException {

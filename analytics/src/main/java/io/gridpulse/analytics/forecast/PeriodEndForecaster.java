@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Projects a period's energy: measured so far plus, for each remaining day, a robust daily level
  * from the last {@link #HISTORY_DAYS} well-covered complete days (before the period too, as a
- * running meter has them): a trimmed mean (lowest and highest day dropped from 5 days on),
- * scaled for weekend vs weekday by a ratio shrunk towards 1 with weight {@link #SHRINK_DAYS}.
+ * running meter has them): their mean (not a median or trimmed mean: daily energy is right-skewed
+ * and the period total is a sum, so those would be biased low), scaled for weekend vs weekday by a ratio shrunk towards 1 with weight {@link #SHRINK_DAYS}.
  * With no usable history it falls back to the naive projection. Pure function of the ledger.
  */
 public final class PeriodEndForecaster {
@@ -34,7 +34,7 @@ public final class PeriodEndForecaster {
         if (history.isEmpty()) {
             return new PeriodForecast(periodStart, periodEnd, asOf, soFar, naive, naive, Double.NaN, Double.NaN, 0);
         }
-        double level = trimmedMean(history.stream().mapToDouble(DayEnergy::energyWattHours).toArray());
+        double level = mean(history.stream().mapToDouble(DayEnergy::energyWattHours).toArray());
         double weekend = level * ratio(history, true);
         double weekday = level * ratio(history, false);
         double remaining = 0;
@@ -57,11 +57,8 @@ public final class PeriodEndForecaster {
         return (own.length * raw + SHRINK_DAYS) / (own.length + SHRINK_DAYS);
     }
 
-    static double trimmedMean(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int cut = s.length >= 5 ? 1 : 0;
-        return Arrays.stream(s, cut, s.length - cut).average().orElse(0);
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
     }
 
     static boolean isWeekend(LocalDate d) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** Batch builders of gap-free minute sequences (uncovered minutes are NaN), from rollups or readings. */
 public final class MinuteSeries {
-    /** Default hold limit for readings: change-only meters can be quiet for hours at night. */
-    public static final long DEFAULT_HOLD_LIMIT_MS = 6 * 3_600_000L;
+    /** Default hold limit for readings: change-only meters (GJW) can be quiet for up to ~1 h in dense days. */
+    public static final long DEFAULT_HOLD_LIMIT_MS = 3_600_000L;
 
     private MinuteSeries() {}
 

@@ -18,6 +18,7 @@ final class BaseloadDay {
     static final int NIGHT_END_HOUR = 5;
     static final int MIN_NIGHT_MINUTES = 60;
     static final double LOW_PERCENTILE = 0.10;
+    static final int MIN_DAY_MINUTES = 720;
 
     private final LocalDate day;
     private final double[] quarterSumWatts = new double[100];
@@ -48,8 +49,11 @@ final class BaseloadDay {
         dayWatts = append(dayWatts, dayCount++, m.averageWatts());
     }
 
-    /** The day's estimates, or empty when no 15-minute slot was sufficiently covered. */
+    /** The day's estimates, or empty when less than half the day (or no 15-minute slot) is covered. */
     Optional<DailyBaseload> result() {
+        if (dayCount < MIN_DAY_MINUTES) {
+            return Optional.empty();
+        }
         double lowest = Double.NaN;
         for (int q = 0; q < quarterMinutes.length; q++) {
             if (quarterMinutes[q] >= MIN_QUARTER_MINUTES) {
