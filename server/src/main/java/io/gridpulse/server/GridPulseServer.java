@@ -12,6 +12,7 @@ import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
@@ -65,6 +66,7 @@ public final class GridPulseServer implements AutoCloseable {
 
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
+        InsightRoutes insights = new InsightRoutes(store, meters, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -81,6 +83,9 @@ public final class GridPulseServer implements AutoCloseable {
                     post("/readings", meters::postReadings);
                     get("/power", meters::power);
                     get("/usage", meters::usage);
+                    get("/standby", insights::standby);
+                    get("/anomalies", insights::anomalies);
+                    get("/forecast", insights::forecast);
                     sse("/live", client -> {
                         Context ctx = client.ctx();
                         MeterRef ref = meters.meter(ctx, Scope.READ).ref();
