@@ -37,6 +37,7 @@ final class SustainedLoadDetector {
     private int durationCount;
     private long episodeStartMs = -1;
     private boolean alerted;
+    private long coveredSince = -1;
 
     void onMinute(MeterRef meter, MinuteAverage m, double baseloadWatts, Consumer<MeterEvent> out) {
         long endMs = m.startMs() + MinuteAverage.MINUTE_MS;
@@ -77,8 +78,6 @@ final class SustainedLoadDetector {
             out.accept(event(meter, endMs, runningMs, excess));
         }
     }
-
-    private long coveredSince = -1;
 
     /** How long an episode may run before it is flagged, from the learned durations. */
     long alertAfterMs() {

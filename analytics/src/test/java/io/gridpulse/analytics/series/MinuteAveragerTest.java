@@ -32,4 +32,15 @@ class MinuteAveragerTest {
         a.add(Reading.ofPower(4_000, 1), m -> {});
         assertThat(a.ignoredOutOfOrder()).isEqualTo(1);
     }
+
+    @Test
+    void missingMinuteRollupsBecomeUncoveredMinutes() {
+        List<MinuteAverage> minutes = MinuteSeries.fromMinuteRollups(List.of(
+                new io.gridpulse.core.Rollup(0, 1_666_666_667L, 100_000, 100_000, 100_000, 1, 60_000),
+                new io.gridpulse.core.Rollup(180_000, 0, 5, 5, 5, 1, 0)));
+        assertThat(minutes).extracting(MinuteAverage::startMs).containsExactly(0L, 60_000L, 120_000L, 180_000L);
+        assertThat(minutes.get(0).averageWatts()).isCloseTo(100.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(minutes.subList(1, 3)).noneMatch(MinuteAverage::covered);
+        assertThat(minutes.get(3).averageWatts()).isEqualTo(0.005);
+    }
 }
