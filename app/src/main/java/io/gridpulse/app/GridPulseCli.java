@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gridpulse", mixinStandardHelpOptions = true, version = "GridPulse 0.1.0",
         description = "Per-second household electricity data: store, bill, analyse.",
         subcommands = {DemoCommand.class, ServeCommand.class, BillCommand.class, NilmCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            InsightsBacktestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GridPulseCli implements Runnable {
 
     @Override

@@ -15,6 +15,7 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.api.BillRoutes;
+import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.billing.BillWatcher;
 import io.gridpulse.server.billing.MeterBilling;
@@ -90,6 +91,7 @@ public final class GridPulseServer implements AutoCloseable {
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
         BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
+        InsightRoutes insights = new InsightRoutes(store, meters, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -110,6 +112,9 @@ public final class GridPulseServer implements AutoCloseable {
                     get("/bill", bills::current);
                     get("/bills", bills::past);
                     get("/alerts", bills::alerts);
+                    get("/standby", insights::standby);
+                    get("/anomalies", insights::anomalies);
+                    get("/forecast", insights::forecast);
                     sse("/live", client -> {
                         Context ctx = client.ctx();
                         MeterRef ref = meters.meter(ctx, Scope.READ).ref();

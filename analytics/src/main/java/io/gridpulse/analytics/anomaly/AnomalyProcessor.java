@@ -1,0 +1,82 @@
+package io.gridpulse.analytics.anomaly;
+
+import io.gridpulse.analytics.series.MinuteAverager;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.core.processor.MeterProcessor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Online anomaly detection for one meter: readings → minute means → {@link AnomalyDetector}.
+ * Silence can only be noticed as time passes, so the driver calls {@link #onTick} from its clock
+ * (e.g. once a minute). Deterministic; state round-trips through {@link #snapshot()} /
+ * {@link #restore}. Not thread-safe.
+ */
+public final class AnomalyProcessor implements MeterProcessor {
+    private static final int SNAPSHOT_VERSION = 1;
+
+    private final MeterRef meter;
+    private final ZoneId zone;
+    private final MinuteAverager averager;
+    private final AnomalyDetector detector;
+
+    public AnomalyProcessor(MeterRef meter, ZoneId zone, long holdLimitMs) {
+        this(meter, zone, new MinuteAverager(holdLimitMs));
+    }
+
+    private AnomalyProcessor(MeterRef meter, ZoneId zone, MinuteAverager averager) {
+        this.meter = meter;
+        this.zone = zone;
+        this.averager = averager;
+        this.detector = new AnomalyDetector(meter, zone);
+    }
+
+    @Override
+    public void onReadings(List<Reading> batch, Consumer<MeterEvent> events) {
+        batch.forEach(r -> averager.add(r, m -> detector.onMinute(m, events)));
+    }
+
+    /** The driver's clock reached {@code nowMs}: closes finished minutes, which checks for silence. */
+    public void onTick(long nowMs, Consumer<MeterEvent> events) {
+        averager.advanceTo(nowMs, m -> detector.onMinute(m, events));
+    }
+
+    @Override
+    public byte[] snapshot() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(SNAPSHOT_VERSION);
+            averager.write(out);
+            detector.write(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Restores a processor from {@link #snapshot()} bytes. */
+    public static AnomalyProcessor restore(MeterRef meter, ZoneId zone, byte[] snapshot) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+            if (in.readInt() != SNAPSHOT_VERSION) {
+                throw new IllegalArgumentException("unknown anomaly snapshot version");
+            }
+            AnomalyProcessor p = new AnomalyProcessor(meter, zone, MinuteAverager.read(in));
+            p.detector.readInto(in);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.gridpulse.analytics.forecast;
+
+import io.gridpulse.analytics.series.MinuteAverager;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.core.processor.MeterProcessor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Online forecasting state for one meter: readings → minute means → {@link EnergyLedger}. Emits
+ * no events; callers ask for a projection with the day they consider "today" (time injected).
+ * Deterministic; state round-trips through {@link #snapshot()} / {@link #restore}.
+ */
+public final class ForecastProcessor implements MeterProcessor {
+    private static final int SNAPSHOT_VERSION = 1;
+
+    private final MinuteAverager averager;
+    private final EnergyLedger ledger;
+
+    public ForecastProcessor(ZoneId zone, long holdLimitMs) {
+        this(new MinuteAverager(holdLimitMs), new EnergyLedger(zone));
+    }
+
+    private ForecastProcessor(MinuteAverager averager, EnergyLedger ledger) {
+        this.averager = averager;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void onReadings(List<Reading> batch, Consumer<MeterEvent> events) {
+        batch.forEach(r -> averager.add(r, ledger::add));
+    }
+
+    /** Period-end projection with the days before {@code today} complete. */
+    public PeriodForecast periodEnd(LocalDate periodStart, LocalDate periodEnd, LocalDate today) {
+        return PeriodEndForecaster.forecast(ledger, periodStart, periodEnd, today);
+    }
+
+    /** Hourly energy expected on {@code day}, Wh. */
+    public double[] hourly(LocalDate day) {
+        return HourlyForecaster.forecast(ledger, day);
+    }
+
+    @Override
+    public byte[] snapshot() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(SNAPSHOT_VERSION);
+            out.writeUTF(ledger.zone().getId());
+            averager.write(out);
+            ledger.write(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Restores a processor from {@link #snapshot()} bytes. */
+    public static ForecastProcessor restore(byte[] snapshot) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+            if (in.readInt() != SNAPSHOT_VERSION) {
+                throw new IllegalArgumentException("unknown forecast snapshot version");
+            }
+            ZoneId zone = ZoneId.of(in.readUTF());
+            MinuteAverager averager = MinuteAverager.read(in);
+            return new ForecastProcessor(averager, EnergyLedger.read(in, zone));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

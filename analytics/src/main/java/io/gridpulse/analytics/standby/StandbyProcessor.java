@@ -1,0 +1,80 @@
+package io.gridpulse.analytics.standby;
+
+import io.gridpulse.analytics.series.MinuteAverager;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.core.processor.MeterProcessor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Online standby tracking for one meter: readings → minute means → daily baseload and its
+ * report. It emits no events: baseload jumps are reported as anomalies by the anomaly processor. Deterministic, not thread-safe; state
+ * round-trips through {@link #snapshot()} / {@link #restore}.
+ */
+public final class StandbyProcessor implements MeterProcessor {
+    private static final int SNAPSHOT_VERSION = 1;
+
+    private final MeterRef meter;
+    private final ZoneId zone;
+    private final MinuteAverager averager;
+    private final StandbyEstimator estimator;
+
+    public StandbyProcessor(MeterRef meter, ZoneId zone, long holdLimitMs) {
+        this(meter, zone, new MinuteAverager(holdLimitMs), new StandbyEstimator(zone));
+    }
+
+    private StandbyProcessor(MeterRef meter, ZoneId zone, MinuteAverager averager, StandbyEstimator estimator) {
+        this.meter = meter;
+        this.zone = zone;
+        this.averager = averager;
+        this.estimator = estimator;
+    }
+
+    @Override
+    public void onReadings(List<Reading> batch, Consumer<MeterEvent> events) {
+        for (Reading r : batch) {
+            averager.add(r, m -> estimator.onMinute(m, j -> {}));
+        }
+    }
+
+    public StandbyReport report() {
+        return estimator.report();
+    }
+
+    @Override
+    public byte[] snapshot() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(SNAPSHOT_VERSION);
+            averager.write(out);
+            estimator.write(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Restores a processor from {@link #snapshot()} bytes. */
+    public static StandbyProcessor restore(MeterRef meter, ZoneId zone, byte[] snapshot) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+            if (in.readInt() != SNAPSHOT_VERSION) {
+                throw new IllegalArgumentException("unknown standby snapshot version");
+            }
+            return new StandbyProcessor(meter, zone, MinuteAverager.read(in), StandbyEstimator.read(in, zone));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

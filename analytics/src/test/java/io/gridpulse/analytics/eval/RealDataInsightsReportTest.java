@@ -1,0 +1,87 @@
+package io.gridpulse.analytics.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gridpulse.analytics.anomaly.AnomalyTypes;
+import io.gridpulse.analytics.forecast.EnergyLedger;
+import io.gridpulse.analytics.standby.MonthlyStandby;
+import io.gridpulse.analytics.standby.StandbyEstimator;
+import io.gridpulse.analytics.standby.StandbyReport;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures standby, anomaly detection and forecasts on the real traces and prints the tables of
+ * docs/analytics-insights.md. Skips when ../shared/data is absent.
+ */
+class RealDataInsightsReportTest {
+    static final long SEED = 20261125L;
+    static final int RUNS = 10;
+    static final int PER_RUN = 4;
+    static final List<String> TYPES = List.of(AnomalyTypes.USAGE_HIGH, AnomalyTypes.APPLIANCE_LEFT_ON,
+            AnomalyTypes.BASELOAD_JUMP, AnomalyTypes.METER_SILENT);
+
+    private static List<RealTraces.Trace> traces() {
+        List<RealTraces.Trace> list = Stream.of(RealTraces.gjw("2013-11-20"), RealTraces.gjw("2015-06-10"), RealTraces.reddHouse5())
+                .flatMap(Optional::stream).toList();
+        assumeTrue(!list.isEmpty(), "../shared/data is absent (set GRIDPULSE_SHARED_DATA): real-data evaluation skipped");
+        return list;
+    }
+
+    @Test
+    void standbyEstimatesArePlausibleOnRealHomes() {
+        for (RealTraces.Trace t : traces()) {
+            StandbyReport r = StandbyEstimator.estimate(t.minutes(), t.zone());
+            for (MonthlyStandby m : r.months()) {
+                System.out.printf(Locale.ROOT, "STANDBY %s %s days=%d encoredW=%.1f robustW=%.1f standbyEnergyWh=%.0f%n",
+                        t.name(), m.month(), m.days(), m.encoredBaseloadWatts(), m.baseloadWatts(), m.standbyEnergyWattHours());
+            }
+            System.out.printf(Locale.ROOT, "STANDBY %s trendWPerMonth=%.1f jumps=%d days=%d%n", t.name(), r.trendWattsPerMonth(),
+                    r.jumps().size(), r.days().size());
+            assertThat(r.days()).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.nightLowPercentileWatts()).isBetween(0.0, 5000.0);
+                assertThat(d.lowestQuarterHourWatts()).isBetween(0.0, 5000.0);
+            });
+        }
+    }
+
+    @Test
+    void injectedAnomaliesAreFoundPerType() {
+        System.out.println("ANOMALY seed=" + SEED + " runs=" + RUNS + " perRun=" + PER_RUN);
+        for (String type : TYPES) {
+            DetectionScore all = new DetectionScore(type, 0, 0, 0, 0);
+            for (RealTraces.Trace t : traces()) {
+                DetectionScore s = AnomalyEvaluation.score(t.minutes(), t.zone(), type, RUNS, PER_RUN, SEED);
+                print(t.name(), s);
+                all = all.plus(s);
+            }
+            print("all", all);
+            assertThat(all.injected()).isPositive();
+        }
+    }
+
+    @Test
+    void periodEndProjectionIsComparedWithNaiveAtDayFiveTenFifteen() {
+        for (RealTraces.Trace t : traces()) {
+            EnergyLedger ledger = EnergyLedger.of(t.minutes(), t.zone());
+            for (int periodDays : new int[] {16, 20}) {
+                for (ForecastBacktest.CheckpointError e : ForecastBacktest.periodEnd(ledger, periodDays, 5, 10, 15)) {
+                    System.out.printf(Locale.ROOT, "FORECAST %s periodDays=%d day=%d periods=%d modelMAPE=%.2f%% naiveMAPE=%.2f%%%n",
+                            t.name(), periodDays, e.day(), e.periods(), e.modelMapePercent(), e.naiveMapePercent());
+                }
+            }
+            ForecastBacktest.HourlyError h = ForecastBacktest.nextDayHourly(ledger, 3);
+            System.out.printf(Locale.ROOT, "HOURLY %s days=%d modelWAPE=%.1f%% naiveYesterdayWAPE=%.1f%%%n",
+                    t.name(), h.days(), h.modelWapePercent(), h.naiveWapePercent());
+        }
+    }
+
+    private static void print(String trace, DetectionScore s) {
+        System.out.printf(Locale.ROOT, "ANOMALY %s %s injected=%d detected=%d events=%d matched=%d precision=%.2f recall=%.2f%n",
+                trace, s.type(), s.injected(), s.detected(), s.events(), s.matchedEvents(), s.precision(), s.recall());
+    }
+}
