@@ -91,7 +91,7 @@ public final class GridPulseServer implements AutoCloseable {
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
         BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
-        InsightRoutes insights = new InsightRoutes(store, meters, clock);
+        InsightRoutes insights = new InsightRoutes(store, meters, clock, billing);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;

@@ -94,6 +94,11 @@ class InsightRoutesEndToEndTest {
         JsonNode march = body.get("months").get(0);
         assertThat(march.get("month").asText()).isEqualTo("2026-03");
         assertThat(march.get("standbyEnergyWh").asDouble()).isCloseTo(80 * 24 * march.get("days").asInt(), within(20.0));
+        // Marginal cost under KEPCO low voltage: at least the tier-1 rate, at most the tier-3 rate
+        // plus climate and fuel charges, VAT and fund, per standby kWh.
+        double standbyKwh = march.get("standbyEnergyWh").asDouble() / 1000;
+        assertThat(march.get("standbyCostWon").asLong()).isBetween(Math.round(standbyKwh * 120.0),
+                Math.round(standbyKwh * (307.3 + 9.0 + 5.0) * 1.1 * 1.037) + 20);
         assertThat(body.get("jumps")).isEmpty();
     }
 

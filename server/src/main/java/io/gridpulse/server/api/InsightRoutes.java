@@ -9,6 +9,11 @@ import io.gridpulse.analytics.forecast.PeriodForecast;
 import io.gridpulse.analytics.series.MinuteAverage;
 import io.gridpulse.analytics.series.MinuteSeries;
 import io.gridpulse.analytics.standby.DailyBaseload;
+import io.gridpulse.core.Step;
+import io.gridpulse.core.Units;
+import io.gridpulse.server.billing.MeterBilling;
+import io.gridpulse.store.CalendarRollups;
+import java.time.ZoneId;
 import io.gridpulse.analytics.standby.MonthlyStandby;
 import io.gridpulse.analytics.standby.StandbyEstimator;
 import io.gridpulse.analytics.standby.StandbyReport;
@@ -44,11 +49,13 @@ public final class InsightRoutes {
     private final ReadingStore store;
     private final MeterRoutes meters;
     private final Clock clock;
+    private final MeterBilling billing;
 
-    public InsightRoutes(ReadingStore store, MeterRoutes meters, Clock clock) {
+    public InsightRoutes(ReadingStore store, MeterRoutes meters, Clock clock, MeterBilling billing) {
         this.store = store;
         this.meters = meters;
         this.clock = clock;
+        this.billing = billing;
     }
 
     /**
@@ -66,7 +73,7 @@ public final class InsightRoutes {
         body.put("baseloadW", latest == null ? null : round1(latest.baseloadWatts()));
         body.put("encoredBaseloadW", latest == null ? null : round1(latest.encoredBaseloadWatts()));
         body.put("trendWPerMonth", round1(r.trendWattsPerMonth()));
-        body.put("months", r.months().stream().map(InsightRoutes::month).toList());
+        body.put("months", r.months().stream().map(s -> withCost(m, month(s), s)).toList());
         body.put("days", r.days().stream().map(InsightRoutes::day).toList());
         body.put("jumps", r.jumps().stream().map(j -> Map.of("firstDay", j.firstDay().toString(),
                 "fromW", round1(j.fromWatts()), "toW", round1(j.toWatts()))).toList());
@@ -152,6 +159,17 @@ public final class InsightRoutes {
         v.put("standbyEnergyWh", round1(s.standbyEnergyWattHours()));
         v.put("projectedMonthStandbyEnergyWh", round1(s.projectedMonthEnergyWattHours()));
         return v;
+    }
+
+    /** Adds what the month's standby energy costs under the meter's tariff (marginal, in won). */
+    private Map<String, Object> withCost(MeterRecord m, Map<String, Object> view, MonthlyStandby s) {
+        ZoneId zone = settings(m).zone();
+        long from = s.month().atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        long to = s.month().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        long monthWh = new CalendarRollups(store).buckets(m.ref(), Step.ONE_MONTH, from, to, zone).stream()
+                .mapToLong(r -> r.energyNanowattHours() / Units.NANOWATT_HOURS_PER_WATT_HOUR).sum();
+        view.put("standbyCostWon", billing.marginalCostWon(m, s.month(), monthWh, Math.round(s.standbyEnergyWattHours())));
+        return view;
     }
 
     private static Map<String, Object> day(DailyBaseload d) {

@@ -2,6 +2,7 @@ package io.gridpulse.server.billing;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Rollup;
+import io.gridpulse.core.Units;
 import io.gridpulse.server.meter.MeterSettings;
 import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingStore;
@@ -14,6 +15,7 @@ import io.gridpulse.tariff.MeterBillingSettings;
 import io.gridpulse.tariff.RealTimeBill;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,21 @@ public final class MeterBilling {
         long fromMs = from.minusDays(31).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
         long toMs = to.plusDays(32).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
         return billing.pastBills(settings, from, to, hourlyUsage(meter.ref(), fromMs, toMs));
+    }
+
+    /**
+     * What {@code partWh} of a calendar month's {@code totalWh} costs: the month's bill minus the bill
+     * without it. Under a progressive tariff this marginal cost is what removing the load saves.
+     */
+    public long marginalCostWon(MeterRecord meter, YearMonth month, long totalWh, long partWh) {
+        MeterBillingSettings settings = settings(meter);
+        Instant start = month.atDay(1).atStartOfDay(settings.zone()).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(settings.zone()).toInstant();
+        long withPart = billing.bill(settings.tariffId(), month.atDay(1), month.atEndOfMonth(),
+                HourlyUsage.spreadEvenly(start, end, totalWh * Units.MICROWATT_HOURS_PER_WATT_HOUR)).totalWon();
+        long withoutPart = billing.bill(settings.tariffId(), month.atDay(1), month.atEndOfMonth(),
+                HourlyUsage.spreadEvenly(start, end, Math.max(0, totalWh - partWh) * Units.MICROWATT_HOURS_PER_WATT_HOUR)).totalWon();
+        return withPart - withoutPart;
     }
 
     private HourlyUsage hourlyUsage(MeterRef meter, long fromMs, long toMs) {
