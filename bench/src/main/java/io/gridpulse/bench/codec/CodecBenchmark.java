@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Encode / decode speed of {@link ChunkCodec} on real hour chunks, single thread. Each
  * invocation codes {@value #CHUNKS} consecutive hour chunks of one dataset; the score is
  * operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
- * Run: see docs/benchmarks-codec.md.
+ * Run: see docs/benchmarks.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -7,7 +7,7 @@ import java.util.zip.CRC32C;
 /**
  * GridPulse's chunk codec: a run of one meter's readings ↔ a self-contained, checksummed byte
  * array. Lossless for any 64-bit input; compact on real meters (see README.md in this package for
- * the byte layout and docs/benchmarks-codec.md for measurements).
+ * the byte layout and docs/benchmarks.md for measurements).
  *
  * <p>Thread-safe: per-thread scratch state is reused, so steady-state encoding allocates only
  * the returned array and decoding only the returned columns.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compression on real household data (../shared/data), chunked per hour. The limits sit just
- * above today's measured figures (docs/benchmarks-codec.md), so a compression regression fails
+ * above today's measured figures (docs/benchmarks.md), so a compression regression fails
  * here. Skipped, with a message, where the shared data is absent (a user's fresh clone).
  */
 class ChunkCodecRealDataTest {
