@@ -29,6 +29,7 @@ import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.http.Problems;
 import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.metrics.Metrics;
 import io.gridpulse.server.live.SseStream;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import io.gridpulse.store.ReadingStore;
@@ -58,6 +59,7 @@ public final class GridPulseServer implements AutoCloseable {
         return t;
     });
     private Javalin app;
+    private Metrics metrics;
 
     public GridPulseServer(ServerConfig config, ReadingStore store, Clock clock) {
         this.config = config;
@@ -65,7 +67,7 @@ public final class GridPulseServer implements AutoCloseable {
         this.clock = clock;
         this.keys = new ApiKeys(store.metadata());
         this.live = new LiveHub();
-        this.pipeline = new IngestPipeline(store, live);
+        this.pipeline = new IngestPipeline(store, live, clock);
         this.startedMs = clock.millis();
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
         this.billWatcher = new BillWatcher(store, billing, live, clock);
@@ -90,6 +92,7 @@ public final class GridPulseServer implements AutoCloseable {
 
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
+        metrics = new Metrics(pipeline, live, store);
         BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing);
         app = Javalin.create(c -> {
@@ -123,6 +126,7 @@ public final class GridPulseServer implements AutoCloseable {
                 });
             }));
         });
+        app.get("/metrics", metrics::scrape);
         app.before("/api/v1/*", this::authenticate);
         app.exception(GridPulseException.class, Problems::respond);
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
@@ -180,6 +184,9 @@ public final class GridPulseServer implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        if (metrics != null) {
+            metrics.close();
+        }
         if (app != null) {
             app.stop();
         }

@@ -167,6 +167,26 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void meterReportsDataQualityAndPrometheusCountsIngest() throws Exception {
+        postJson("home-q", "{\"readings\":[{\"ts\":" + (now - 10_000) + ",\"powerW\":1},{\"ts\":" + (now - 20 * 60_000)
+                + ",\"powerW\":2},{\"ts\":" + (now - 5_000) + ",\"powerW\":3}]}"); // out of order, and a 20-min gap
+        postJson("home-q", "{\"readings\":[{\"ts\":" + (now - 5_000) + ",\"powerW\":3},{\"ts\":" + (now - 30 * 60_000)
+                + ",\"powerW\":4}]}"); // one duplicate, one late
+        send("POST", "/api/v1/meters/home-q/readings", "application/json", "{\"readings\":[{\"ts\":\"x\"}]}", KEY);
+        JsonNode quality = get("/api/v1/meters/home-q").get("quality");
+        assertThat(quality.get("accepted").asInt()).isEqualTo(4);
+        assertThat(quality.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(quality.get("late").asInt()).isEqualTo(1);
+        assertThat(quality.get("outOfOrder").asInt()).isEqualTo(2);
+        assertThat(quality.get("gaps").asInt()).isEqualTo(1);
+        assertThat(quality.get("rejectedBatches").asInt()).isEqualTo(1);
+        HttpResponse<String> metrics = send("GET", "/metrics", null, null, null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("gridpulse_readings_accepted_total 4.0", "gridpulse_batches_rejected_total 1.0",
+                "jvm_memory_used_bytes");
+    }
+
+    @Test
     void keysAreCheckedAndTenantsAreIsolated() throws Exception {
         postJson("home-4", "{\"ts\":" + now + ",\"powerW\":5}");
         assertThat(send("GET", "/api/v1/meters", null, null, null).statusCode()).isEqualTo(401);

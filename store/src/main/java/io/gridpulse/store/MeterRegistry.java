@@ -71,6 +71,11 @@ public final class MeterRegistry {
         return updated;
     }
 
+    /** Number of registered meters across all tenants. */
+    public int count() {
+        return meters.size();
+    }
+
     public List<MeterRecord> list(TenantId tenant) {
         return meters.values().stream().filter(m -> m.ref().tenant().equals(tenant))
                 .sorted(Comparator.comparing(m -> m.ref().meter().value())).toList();

@@ -1,5 +1,6 @@
 package io.gridpulse.server.api;
 
+import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
@@ -75,9 +76,15 @@ public final class MeterRoutes {
         Principal p = principal(ctx, Scope.WRITE);
         MeterRef ref = new MeterRef(p.tenant(), new MeterId(ctx.pathParam("meterId")));
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
-        List<Reading> readings = type.startsWith("text/csv")
-                ? parser.parseCsv(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))
-                : parser.parseJson(ctx.bodyAsBytes());
+        List<Reading> readings;
+        try {
+            readings = type.startsWith("text/csv")
+                    ? parser.parseCsv(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))
+                    : parser.parseJson(ctx.bodyAsBytes());
+        } catch (GridPulseException e) {
+            pipeline.rejected(ref);
+            throw e;
+        }
         AppendResult result = pipeline.ingest(ref, readings);
         ctx.json(Map.of("accepted", result.accepted(), "duplicates", result.duplicates()));
     }
@@ -157,6 +164,7 @@ public final class MeterRoutes {
             typed.put("budgetWon", settings.budgetWon());
         }
         v.put("settings", typed);
+        v.put("quality", pipeline.quality(m.ref()).view());
         return v;
     }
 }

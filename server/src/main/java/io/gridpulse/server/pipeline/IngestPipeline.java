@@ -5,7 +5,10 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.store.AppendResult;
 import io.gridpulse.store.ReadingStore;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,16 +23,22 @@ public final class IngestPipeline {
     private final LiveHub live;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder rejectedBatches = new LongAdder();
     private final List<BiConsumer<MeterRef, List<Reading>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<MeterRef, MeterQuality> quality = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public IngestPipeline(ReadingStore store, LiveHub live) {
+    public IngestPipeline(ReadingStore store, LiveHub live, Clock clock) {
         this.store = store;
         this.live = live;
+        this.clock = clock;
     }
 
     public AppendResult ingest(MeterRef meter, List<Reading> readings) {
         store.meters().ensure(meter);
+        MeterQuality q = quality(meter);
         AppendResult result = store.append(meter, readings);
+        q.batch(readings, result.stored(), result.duplicates(), store.config().gapLimitMs(), clock.millis());
         accepted.add(result.accepted());
         duplicates.add(result.duplicates());
         live.publish(meter, result.stored());
@@ -37,6 +46,26 @@ public final class IngestPipeline {
             listeners.forEach(l -> l.accept(meter, result.stored()));
         }
         return result;
+    }
+
+    /** Counts a batch for this meter that was refused as a whole (bad row, too large). */
+    public void rejected(MeterRef meter) {
+        rejectedBatches.increment();
+        if (store.meters().find(meter).isPresent()) {
+            quality(meter).rejected(1);
+        }
+    }
+
+    /** Data-quality counters of a registered meter since start. */
+    public MeterQuality quality(MeterRef meter) {
+        return quality.computeIfAbsent(meter, m -> {
+            Reading newest = store.latest(m);
+            return new MeterQuality(newest == null ? Long.MIN_VALUE : newest.timestampMs());
+        });
+    }
+
+    public long rejectedBatchesTotal() {
+        return rejectedBatches.sum();
     }
 
     /** Adds a consumer of stored readings; called on the ingesting thread, so it must be quick. */

@@ -1,0 +1,47 @@
+package io.gridpulse.server.metrics;
+
+import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.pipeline.IngestPipeline;
+import io.gridpulse.store.ReadingStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.javalin.http.Context;
+
+/**
+ * Prometheus metrics at {@code /metrics}: fleet-wide ingest totals (per-meter figures are in the
+ * meter API, to keep label cardinality bounded at 100k meters), live subscribers, JVM.
+ */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public Metrics(IngestPipeline pipeline, LiveHub live, ReadingStore store) {
+        FunctionCounter.builder("gridpulse.readings.accepted", pipeline, IngestPipeline::acceptedTotal)
+                .description("Readings stored durably").register(registry);
+        FunctionCounter.builder("gridpulse.readings.duplicates", pipeline, IngestPipeline::duplicatesTotal)
+                .description("Readings ignored because (meter, ts) was already stored").register(registry);
+        FunctionCounter.builder("gridpulse.batches.rejected", pipeline, IngestPipeline::rejectedBatchesTotal)
+                .description("Batches refused as a whole (bad row, too large)").register(registry);
+        Gauge.builder("gridpulse.live.subscribers", live, LiveHub::subscriberCount).register(registry);
+        Gauge.builder("gridpulse.meters", store, s -> s.meters().count()).register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
+
+    public void scrape(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
