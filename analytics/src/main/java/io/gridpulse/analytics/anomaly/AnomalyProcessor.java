@@ -5,12 +5,13 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.core.processor.MeterProcessor;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gridpulse.core.processor.Snapshots;
+
+
+
+
+
+
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,31 +53,18 @@ public final class AnomalyProcessor implements MeterProcessor {
 
     @Override
     public byte[] snapshot() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(SNAPSHOT_VERSION);
+        return Snapshots.write(SNAPSHOT_VERSION, out -> {
             averager.write(out);
             detector.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Restores a processor from {@link #snapshot()} bytes. */
     public static AnomalyProcessor restore(MeterRef meter, ZoneId zone, byte[] snapshot) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
-            if (in.readInt() != SNAPSHOT_VERSION) {
-                throw new IllegalArgumentException("unknown anomaly snapshot version");
-            }
+        return Snapshots.read(snapshot, SNAPSHOT_VERSION, "anomaly", in -> {
             AnomalyProcessor p = new AnomalyProcessor(meter, zone, MinuteAverager.read(in));
             p.detector.readInto(in);
             return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -4,12 +4,13 @@ import io.gridpulse.analytics.series.MinuteAverager;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.core.processor.MeterProcessor;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gridpulse.core.processor.Snapshots;
+
+
+
+
+
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,32 +53,19 @@ public final class ForecastProcessor implements MeterProcessor {
 
     @Override
     public byte[] snapshot() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(SNAPSHOT_VERSION);
+        return Snapshots.write(SNAPSHOT_VERSION, out -> {
             out.writeUTF(ledger.zone().getId());
             averager.write(out);
             ledger.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Restores a processor from {@link #snapshot()} bytes. */
     public static ForecastProcessor restore(byte[] snapshot) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
-            if (in.readInt() != SNAPSHOT_VERSION) {
-                throw new IllegalArgumentException("unknown forecast snapshot version");
-            }
+        return Snapshots.read(snapshot, SNAPSHOT_VERSION, "forecast", in -> {
             ZoneId zone = ZoneId.of(in.readUTF());
             MinuteAverager averager = MinuteAverager.read(in);
             return new ForecastProcessor(averager, EnergyLedger.read(in, zone));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

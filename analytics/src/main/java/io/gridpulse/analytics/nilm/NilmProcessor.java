@@ -4,13 +4,14 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.core.processor.MeterProcessor;
+import io.gridpulse.core.processor.Snapshots;
 import io.gridpulse.analytics.nilm.feature.FeatureExtractor;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+
+
+
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,10 +140,7 @@ public final class NilmProcessor implements MeterProcessor {
 
     @Override
     public byte[] snapshot() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(SNAPSHOT_VERSION);
+        return Snapshots.write(SNAPSHOT_VERSION, out -> {
             resampler.write(out);
             out.writeInt(size);
             out.writeInt(next);
@@ -157,21 +155,13 @@ public final class NilmProcessor implements MeterProcessor {
                 out.writeInt(d.pendingTicks());
                 out.writeLong(d.pendingSinceMs());
             }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** A processor continuing from {@code snapshot} (taken with the same model). */
     public static NilmProcessor restore(MeterRef meter, NilmModel model, EstimateListener listener, byte[] snapshot) {
         NilmProcessor p = new NilmProcessor(meter, model, listener);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            int version = in.readInt();
-            if (version != SNAPSHOT_VERSION) {
-                throw new IOException("unsupported NILM snapshot version " + version);
-            }
+        return Snapshots.read(snapshot, SNAPSHOT_VERSION, "NILM", in -> {
             p.resampler.read(in);
             p.size = in.readInt();
             p.next = in.readInt();
@@ -191,9 +181,7 @@ public final class NilmProcessor implements MeterProcessor {
                 d.restore(in.readBoolean(), in.readInt(), in.readLong());
             }
             return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     int bufferedTicks() {

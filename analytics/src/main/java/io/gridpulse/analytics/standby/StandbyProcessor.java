@@ -5,12 +5,13 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.core.processor.MeterProcessor;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gridpulse.core.processor.Snapshots;
+
+
+
+
+
+
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,29 +53,15 @@ public final class StandbyProcessor implements MeterProcessor {
 
     @Override
     public byte[] snapshot() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(SNAPSHOT_VERSION);
+        return Snapshots.write(SNAPSHOT_VERSION, out -> {
             averager.write(out);
             estimator.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Restores a processor from {@link #snapshot()} bytes. */
     public static StandbyProcessor restore(MeterRef meter, ZoneId zone, byte[] snapshot) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
-            if (in.readInt() != SNAPSHOT_VERSION) {
-                throw new IllegalArgumentException("unknown standby snapshot version");
-            }
-            return new StandbyProcessor(meter, zone, MinuteAverager.read(in), StandbyEstimator.read(in, zone));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Snapshots.read(snapshot, SNAPSHOT_VERSION, "standby",
+                in -> new StandbyProcessor(meter, zone, MinuteAverager.read(in), StandbyEstimator.read(in, zone)));
     }
 }
