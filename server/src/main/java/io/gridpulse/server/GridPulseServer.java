@@ -12,6 +12,8 @@ import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
+import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
@@ -65,6 +67,8 @@ public final class GridPulseServer implements AutoCloseable {
 
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
+        LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,
+                new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -72,6 +76,11 @@ public final class GridPulseServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
+            c.router.apiBuilder(() -> {
+                post("/write", influx::write);
+                post("/api/v2/write", influx::write);
+                get("/ping", influx::ping);
+            });
             c.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("/health", this::health);
                 get("/meters", meters::list);
