@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code gridpulse} command line: one subcommand per job. */
 @Command(name = "gridpulse", mixinStandardHelpOptions = true, version = "GridPulse 0.1.0",
         description = "Per-second household electricity data: store, bill, analyse.",
-        subcommands = {ServeCommand.class, NilmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, NilmCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class GridPulseCli implements Runnable {
 
     @Override
