@@ -12,7 +12,9 @@ import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.ingest.device.DevicePayloadParser;
 import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
+import io.gridpulse.server.api.DeviceReadingRoutes;
 import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.auth.ApiKeys;
@@ -69,6 +71,8 @@ public final class GridPulseServer implements AutoCloseable {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
         LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,
                 new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
+        DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
+                new DevicePayloadParser(clock, config.limits()), meters::postReadings);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -87,7 +91,7 @@ public final class GridPulseServer implements AutoCloseable {
                 path("/meters/{meterId}", () -> {
                     get(meters::get);
                     put(meters::updateSettings);
-                    post("/readings", meters::postReadings);
+                    post("/readings", devices::postReadings);
                     get("/power", meters::power);
                     get("/usage", meters::usage);
                     sse("/live", client -> {
