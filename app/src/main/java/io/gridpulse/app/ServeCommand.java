@@ -14,12 +14,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--mqtt-port", defaultValue = "1883",
+            description = "Embedded MQTT broker port; -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int mqttPort;
+
     @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Override
     public Integer call() throws InterruptedException {
-        try (GridPulseRuntime runtime = new GridPulseRuntime(data, port, Clock.systemUTC())) {
+        try (GridPulseRuntime runtime = new GridPulseRuntime(data, port, mqttPort, Clock.systemUTC())) {
             Banner.print(runtime, 0);
             new CountDownLatch(1).await();
         }
