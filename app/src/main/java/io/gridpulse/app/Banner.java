@@ -12,6 +12,10 @@ final class Banner {
         System.out.println("  API       : " + url + "api/v1  (Authorization: Bearer <key>)");
         System.out.println("  API key   : " + runtime.adminKey
                 + (System.getenv(GridPulseRuntime.KEY_ENV) == null ? "  (set " + GridPulseRuntime.KEY_ENV + " to choose it)" : ""));
+        if (runtime.mqtt != null) {
+            System.out.println("  MQTT      : tcp://localhost:" + runtime.mqtt.port()
+                    + "  topic gridpulse/default/<meterId>/readings, user <meterId>, password <key>");
+        }
         if (homes > 0) {
             System.out.println("  Simulated : " + homes + " homes (meters home-1 .. home-" + homes + "), 1 reading/s each");
         }

@@ -7,13 +7,13 @@ import io.gridpulse.ingest.sim.HouseholdSimulator;
 import io.gridpulse.ingest.sim.SignatureLibrary;
 import io.gridpulse.server.meter.MeterSettings;
 import io.gridpulse.server.pipeline.IngestPipeline;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,11 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final int[] METER_READING_DAYS = {1, 8, 15, 22, 0};
     private static final int BACKFILL_BATCH = 6 * 3600;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    NodeOptions node;
 
     @Option(names = "--homes", defaultValue = "5", description = "Simulated households (default: ${DEFAULT-VALUE}).")
     int homes;
@@ -53,12 +51,20 @@ final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--homes must be 1-10000, --history-days >= 0");
         }
         Clock clock = Clock.systemUTC();
-        try (GridPulseRuntime runtime = new GridPulseRuntime(data, port, clock)) {
+        try (GridPulseRuntime runtime = new GridPulseRuntime(node, clock)) {
             List<SimulatedHome> simulated = createHomes(runtime, clock);
             Banner.print(runtime, homes);
             backfill(runtime.server.pipeline(), simulated, clock);
+            IngestPipeline pipeline = runtime.server.pipeline();
+            BiConsumer<MeterRef, List<Reading>> report = pipeline::ingest;
+            if (runtime.mqtt != null) {
+                MqttHomePublisher mqtt = new MqttHomePublisher("tcp://localhost:" + runtime.mqtt.port(), runtime.adminKey, pipeline);
+                report = mqtt::publish;
+                System.err.println("Simulated homes report over MQTT (QoS 1) to tcp://localhost:" + runtime.mqtt.port());
+            }
+            BiConsumer<MeterRef, List<Reading>> sink = report;
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            ticker.scheduleAtFixedRate(() -> tick(runtime.server.pipeline(), simulated, clock), 0, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(() -> tick(sink, simulated, clock), 0, 1, TimeUnit.SECONDS);
             new CountDownLatch(1).await();
         }
         return 0;
@@ -105,13 +111,13 @@ final class DemoCommand implements Callable<Integer> {
         bar.finish();
     }
 
-    private static void tick(IngestPipeline pipeline, List<SimulatedHome> simulated, Clock clock) {
+    private static void tick(BiConsumer<MeterRef, List<Reading>> report, List<SimulatedHome> simulated, Clock clock) {
         long now = clock.millis() + 1;
         for (SimulatedHome home : simulated) {
             try {
                 List<Reading> due = home.readingsUntil(now, 3600);
                 if (!due.isEmpty()) {
-                    pipeline.ingest(home.meter, due);
+                    report.accept(home.meter, due);
                 }
             } catch (RuntimeException e) {
                 LOG.error("simulated {} failed to report", home.meter, e);

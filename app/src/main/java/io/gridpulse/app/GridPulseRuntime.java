@@ -1,10 +1,13 @@
 package io.gridpulse.app;
 
 import io.gridpulse.core.TenantId;
+import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.ingest.IngestLimits;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.mqtt.MqttIngestBroker;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
 import java.io.IOException;
@@ -26,19 +29,24 @@ final class GridPulseRuntime implements AutoCloseable {
     final ReadingStore store;
     final GridPulseServer server;
     final String adminKey;
+    /** The embedded MQTT broker, or null when disabled. */
+    final MqttIngestBroker mqtt;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "store-maintenance");
         t.setDaemon(true);
         return t;
     });
 
-    GridPulseRuntime(Path dataDir, int port, Clock clock) {
-        this.store = ReadingStore.open(StorageConfig.defaults(dataDir), clock);
-        this.adminKey = adminKey(dataDir);
-        this.server = new GridPulseServer(ServerConfig.defaults(port), store, clock);
+    /** Starts a node; {@code node.mqttPort} of -1 means no MQTT broker. */
+    GridPulseRuntime(NodeOptions node, Clock clock) {
+        this.store = ReadingStore.open(StorageConfig.defaults(node.data), clock);
+        this.adminKey = adminKey(node.data);
+        this.server = new GridPulseServer(ServerConfig.defaults(node.port), store, clock);
         server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
         maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
         server.start();
+        this.mqtt = node.mqttPort < 0 ? null : new MqttIngestBroker(server.apiKeys(), server.pipeline(),
+                new BatchParser(clock, IngestLimits.DEFAULTS)).start("0.0.0.0", node.mqttPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "gridpulse-shutdown"));
     }
 
@@ -86,6 +94,9 @@ final class GridPulseRuntime implements AutoCloseable {
         }
         closed = true;
         maintenance.shutdownNow();
+        if (mqtt != null) {
+            mqtt.close();
+        }
         server.close();
         store.close();
     }

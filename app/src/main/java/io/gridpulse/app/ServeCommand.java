@@ -1,25 +1,21 @@
 package io.gridpulse.app;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code gridpulse serve}: the server with embedded storage, no simulated meters. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the GridPulse server (API, live stream, dashboard) on embedded storage.")
+        description = "Run the GridPulse server (API, live stream, MQTT, dashboard) on embedded storage.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    NodeOptions node;
 
     @Override
     public Integer call() throws InterruptedException {
-        try (GridPulseRuntime runtime = new GridPulseRuntime(data, port, Clock.systemUTC())) {
+        try (GridPulseRuntime runtime = new GridPulseRuntime(node, Clock.systemUTC())) {
             Banner.print(runtime, 0);
             new CountDownLatch(1).await();
         }

@@ -16,6 +16,10 @@ import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.InsightRoutes;
+import io.gridpulse.ingest.device.DevicePayloadParser;
+import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
+import io.gridpulse.server.api.DeviceReadingRoutes;
+import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.billing.BillWatcher;
 import io.gridpulse.server.billing.MeterBilling;
@@ -95,6 +99,10 @@ public final class GridPulseServer implements AutoCloseable {
         metrics = new Metrics(pipeline, live, store);
         BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing);
+        LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,
+                new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
+        DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
+                new DevicePayloadParser(clock, config.limits()), meters::postReadings);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -102,6 +110,11 @@ public final class GridPulseServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(json, false));
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
+            c.router.apiBuilder(() -> {
+                post("/write", influx::write);
+                post("/api/v2/write", influx::write);
+                get("/ping", influx::ping);
+            });
             c.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("/health", this::health);
                 get("/meters", meters::list);
@@ -109,7 +122,7 @@ public final class GridPulseServer implements AutoCloseable {
                 path("/meters/{meterId}", () -> {
                     get(meters::get);
                     put(meters::updateSettings);
-                    post("/readings", meters::postReadings);
+                    post("/readings", devices::postReadings);
                     get("/power", meters::power);
                     get("/usage", meters::usage);
                     get("/bill", bills::current);

@@ -9,6 +9,8 @@ public enum DatasetFormat {
     GJW(ZoneId.of("Europe/London")),
     /** REDD low_freq channel: {@code <unix seconds> <watts>}. */
     REDD(ZoneId.of("UTC")),
+    /** UK-DALE channel: {@code <unix seconds> <watts>} per line, exactly like REDD. */
+    UKDALE(ZoneId.of("UTC")),
     /** tracebase appliance trace: {@code dd/MM/yyyy HH:mm:ss;P_1s;P_8s}, Darmstadt local time. */
     TRACEBASE(ZoneId.of("Europe/Berlin")),
     /** GridPulse CSV: header {@code ts,powerW[,energyWh]}, ts in epoch ms or ISO-8601. */
@@ -29,7 +31,7 @@ public enum DatasetFormat {
         try {
             return valueOf(name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", "unknown format '" + name + "'; use gjw, redd, tracebase or csv");
+            throw new InvalidInputException("format", "unknown format '" + name + "'; use gjw, redd, ukdale, tracebase or csv");
         }
     }
 }

@@ -80,7 +80,7 @@ public final class DatasetReader {
     Reading parse(String line) {
         return switch (format) {
             case GJW -> gjw(line);
-            case REDD -> redd(line);
+            case REDD, UKDALE -> redd(line);
             case TRACEBASE -> tracebase(line);
             case CSV -> csv(line);
         };
