@@ -1,5 +1,6 @@
 package io.gridpulse.app;
 
+import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
@@ -11,18 +12,19 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gridpulse demo}: the server plus N simulated Korean households reporting every second.
@@ -48,26 +50,30 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (homes < 1 || homes > 10_000 || historyDays < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--homes must be 1-10000, --history-days >= 0");
+            throw new ParameterException(new CommandLine(this), "--homes must be 1-10000, --history-days >= 0");
         }
         Clock clock = Clock.systemUTC();
         try (GridPulseRuntime runtime = new GridPulseRuntime(node, clock)) {
             List<SimulatedHome> simulated = createHomes(runtime, clock);
             Banner.print(runtime, homes);
             backfill(runtime.server.pipeline(), simulated, clock);
-            IngestPipeline pipeline = runtime.server.pipeline();
-            BiConsumer<MeterRef, List<Reading>> report = pipeline::ingest;
-            if (runtime.mqtt != null) {
-                MqttHomePublisher mqtt = new MqttHomePublisher("tcp://localhost:" + runtime.mqtt.port(), runtime.adminKey, pipeline);
-                report = mqtt::publish;
-                System.err.println("Simulated homes report over MQTT (QoS 1) to tcp://localhost:" + runtime.mqtt.port());
-            }
-            BiConsumer<MeterRef, List<Reading>> sink = report;
+            BiConsumer<MeterRef, List<Reading>> report = liveReporting(runtime);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            ticker.scheduleAtFixedRate(() -> tick(sink, simulated, clock), 0, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(() -> tick(report, simulated, clock), 0, 1, TimeUnit.SECONDS);
             new CountDownLatch(1).await();
         }
         return 0;
+    }
+
+    /** Live readings go over MQTT like a real meter's when the broker runs, else in-process. */
+    private static BiConsumer<MeterRef, List<Reading>> liveReporting(GridPulseRuntime runtime) {
+        IngestPipeline pipeline = runtime.server.pipeline();
+        if (runtime.mqtt == null) {
+            return pipeline::ingest;
+        }
+        String url = "tcp://localhost:" + runtime.mqtt.port();
+        System.err.println("Simulated homes report over MQTT (QoS 1) to " + url);
+        return new MqttHomePublisher(url, runtime.adminKey, pipeline)::publish;
     }
 
     private List<SimulatedHome> createHomes(GridPulseRuntime runtime, Clock clock) {
@@ -77,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         long historyStart = now - historyDays * 86_400_000L;
         List<SimulatedHome> out = new ArrayList<>();
         for (int i = 1; i <= homes; i++) {
-            MeterRef ref = new MeterRef(TenantId.DEFAULT, new io.gridpulse.core.MeterId("home-" + i));
+            MeterRef ref = new MeterRef(TenantId.DEFAULT, new MeterId("home-" + i));
             boolean isNew = runtime.store.meters().find(ref).isEmpty();
             runtime.store.meters().ensure(ref);
             HouseholdSimulator household = new HouseholdSimulator(i, ZoneId.of("Asia/Seoul"), signatures);
@@ -124,5 +130,4 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
     }
-
 }
