@@ -47,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--history-days", defaultValue = "40", description = "Days of history to backfill (default: ${DEFAULT-VALUE}).")
     int historyDays;
 
+    @Option(names = "--stop-after", hidden = true, description = "Stop after this many seconds of live reporting (tests).")
+    long stopAfterSeconds = -1;
+
     @Override
     public Integer call() throws Exception {
         if (homes < 1 || homes > 10_000 || historyDays < 0) {
@@ -60,7 +63,12 @@ final class DemoCommand implements Callable<Integer> {
             BiConsumer<MeterRef, List<Reading>> report = liveReporting(runtime);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             ticker.scheduleAtFixedRate(() -> tick(report, simulated, clock), 0, 1, TimeUnit.SECONDS);
-            new CountDownLatch(1).await();
+            if (stopAfterSeconds < 0) {
+                new CountDownLatch(1).await();
+            }
+            Thread.sleep(stopAfterSeconds * 1000);
+            ticker.shutdown();
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
         }
         return 0;
     }
