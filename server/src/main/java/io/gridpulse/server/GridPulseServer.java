@@ -14,6 +14,7 @@ import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.server.api.ApplianceRoutes;
 import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.server.api.MeterRoutes;
@@ -30,6 +31,7 @@ import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.http.Problems;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.live.SseStream;
+import io.gridpulse.server.nilm.NilmModels;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import io.gridpulse.store.ReadingStore;
 import io.javalin.Javalin;
@@ -52,6 +54,7 @@ public final class GridPulseServer implements AutoCloseable {
     private final long startedMs;
     private final MeterBilling billing;
     private final BillWatcher billWatcher;
+    private final NilmModels nilmModels;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bill-watcher");
         t.setDaemon(true);
@@ -70,6 +73,12 @@ public final class GridPulseServer implements AutoCloseable {
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
         this.billWatcher = new BillWatcher(store, billing, live, clock);
         pipeline.onStored((meter, readings) -> billWatcher.touched(meter));
+        this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
+    }
+
+    /** Per-meter and server-wide appliance-disaggregation models. */
+    public NilmModels nilmModels() {
+        return nilmModels;
     }
 
     public BillWatcher billWatcher() {
@@ -92,6 +101,7 @@ public final class GridPulseServer implements AutoCloseable {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
         BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing);
+        ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -115,6 +125,7 @@ public final class GridPulseServer implements AutoCloseable {
                     get("/standby", insights::standby);
                     get("/anomalies", insights::anomalies);
                     get("/forecast", insights::forecast);
+                    get("/appliances", appliances::appliances);
                     sse("/live", client -> {
                         Context ctx = client.ctx();
                         MeterRef ref = meters.meter(ctx, Scope.READ).ref();
