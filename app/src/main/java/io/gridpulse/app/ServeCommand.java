@@ -17,9 +17,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--nilm-model", description = "Appliance (NILM) model from 'gridpulse nilm train', used for meters "
+            + "without a model of their own in <data>/nilm/<tenant>/<meter>.model.")
+    Path nilmModel;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (nilmModel != null && !java.nio.file.Files.isRegularFile(nilmModel)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--nilm-model: no such file " + nilmModel);
+        }
         try (GridPulseRuntime runtime = new GridPulseRuntime(data, port, Clock.systemUTC())) {
+            runtime.server.nilmModels().useServerWide(nilmModel);
             Banner.print(runtime, 0);
             new CountDownLatch(1).await();
         }
