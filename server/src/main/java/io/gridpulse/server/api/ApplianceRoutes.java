@@ -27,12 +27,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /meters/{id}/appliances?from=&to=}: which appliances used how much energy and money in
  * a range (default: today so far in the meter's zone), disaggregated from raw 1 Hz readings with the
- * meter's NILM model. Cost is marginal: what the appliance's energy adds to each touched month's
- * bill under the meter's tariff, given the month's usage so far.
+ * meter's NILM model. Cost is marginal: what the range's energy adds to each touched month's bill
+ * under the meter's tariff (given the month's usage so far), shared out by appliance energy.
  */
 public final class ApplianceRoutes {
     /** Raw readings before {@code from} read so that the model's look-back window is warm. */
@@ -77,7 +78,7 @@ public final class ApplianceRoutes {
 
     private Map<String, Object> body(MeterRecord m, ZoneId zone, NilmModel model, long from, long to, List<ApplianceUsage> usage) {
         long totalMwh = usage.stream().mapToLong(ApplianceUsage::energyMilliwattHours).sum();
-        Map<YearMonth, Long> monthWh = new HashMap<>();
+        Map<String, Long> costsWon = costsWon(m, zone, usage);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meterId", m.ref().meter().value());
         body.put("timezone", zone.getId());
@@ -85,28 +86,39 @@ public final class ApplianceRoutes {
         body.put("to", to);
         body.put("model", Map.of("source", model.settings().source(), "appliances", model.applianceNames()));
         body.put("energyWh", round1(totalMwh / 1000.0));
-        body.put("appliances", usage.stream().map(u -> view(m, zone, u, totalMwh, monthWh)).toList());
+        body.put("costWon", costsWon.values().stream().mapToLong(Long::longValue).sum());
+        body.put("appliances", usage.stream().map(u -> view(u, totalMwh, costsWon.getOrDefault(u.appliance(), 0L))).toList());
         return body;
     }
 
-    private Map<String, Object> view(MeterRecord m, ZoneId zone, ApplianceUsage u, long totalMwh, Map<YearMonth, Long> monthWh) {
+    private static Map<String, Object> view(ApplianceUsage u, long totalMwh, long costWon) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("appliance", u.appliance());
         v.put("energyWh", round1(u.energyMilliwattHours() / 1000.0));
-        v.put("costWon", costWon(m, zone, u, monthWh));
+        v.put("costWon", costWon);
         v.put("share", totalMwh == 0 ? 0.0 : Math.round(1000.0 * u.energyMilliwattHours() / totalMwh) / 1000.0);
         v.put("onPeriods", u.onPeriods().stream().map(ApplianceRoutes::period).toList());
         return v;
     }
 
-    /** Sum over the touched months of what this appliance's energy adds to that month's bill. */
-    private long costWon(MeterRecord m, ZoneId zone, ApplianceUsage u, Map<YearMonth, Long> monthWh) {
-        long won = 0;
-        for (var e : u.energyMilliwattHoursByMonth().entrySet()) {
-            long totalWh = monthWh.computeIfAbsent(e.getKey(), month -> monthEnergyWh(m, zone, month));
-            long partWh = Math.min(totalWh, e.getValue() / 1000);
-            won += billing.marginalCostWon(m, e.getKey(), totalWh, partWh);
-        }
+    /**
+     * Per touched month: the marginal cost of all the range's energy in that month (the month's bill
+     * with it minus without it), split over the appliances by energy. Pricing each small appliance
+     * alone would drown in the bill's 10-won rounding; under a progressive tariff every kWh of the
+     * range shares the same marginal rate anyway.
+     */
+    private Map<String, Long> costsWon(MeterRecord m, ZoneId zone, List<ApplianceUsage> usage) {
+        Map<YearMonth, Long> rangeMwh = new TreeMap<>();
+        usage.forEach(u -> u.energyMilliwattHoursByMonth().forEach((month, mwh) -> rangeMwh.merge(month, mwh, Long::sum)));
+        Map<String, Long> won = new HashMap<>();
+        rangeMwh.forEach((month, partMwh) -> {
+            long totalWh = monthEnergyWh(m, zone, month);
+            long monthWon = billing.marginalCostWon(m, month, totalWh, Math.min(totalWh, partMwh / 1000));
+            for (ApplianceUsage u : usage) {
+                long mwh = u.energyMilliwattHoursByMonth().getOrDefault(month, 0L);
+                won.merge(u.appliance(), partMwh == 0 ? 0 : Math.round((double) monthWon * mwh / partMwh), Long::sum);
+            }
+        });
         return won;
     }
 
