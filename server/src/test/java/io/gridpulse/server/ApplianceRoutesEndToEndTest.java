@@ -147,6 +147,22 @@ class ApplianceRoutesEndToEndTest {
     }
 
     @Test
+    void costIsTheEnergyAtTheMonthsMarginalRate() throws Exception {
+        server.nilmModels().save(HOME, model);
+        JsonNode body = get("/api/v1/meters/home/appliances");
+
+        long sumWon = 0;
+        for (JsonNode a : body.get("appliances")) {
+            sumWon += a.get("costWon").asLong();
+        }
+        assertThat(body.get("costWon").asLong()).isEqualTo(sumWon);
+        // KEPCO low voltage, July, first kWh of the month: tier-1 rate + climate + fuel, VAT and fund,
+        // plus the basic charge spread over the month's few kWh.
+        double wonPerKwh = sumWon / (body.get("energyWh").asDouble() / 1000);
+        assertThat(wonPerKwh).isBetween(100.0, 400.0);
+    }
+
+    @Test
     void serverWideModelServesMetersWithoutTheirOwn() throws Exception {
         Path file = dir.resolve("shared.model");
         model.write(file);

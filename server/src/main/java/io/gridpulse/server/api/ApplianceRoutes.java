@@ -38,6 +38,8 @@ import java.util.TreeMap;
 public final class ApplianceRoutes {
     /** Raw readings before {@code from} read so that the model's look-back window is warm. */
     private static final long WARM_UP_MS = 30 * 60_000L;
+    /** Least energy the marginal rate is measured over (see {@link #costsWon}). */
+    static final long RATE_PROBE_WH = 10_000;
 
     private final ReadingStore store;
     private final MeterRoutes meters;
@@ -102,10 +104,12 @@ public final class ApplianceRoutes {
     }
 
     /**
-     * Per touched month: the marginal cost of all the range's energy in that month (the month's bill
-     * with it minus without it), split over the appliances by energy. Pricing each small appliance
-     * alone would drown in the bill's 10-won rounding; under a progressive tariff every kWh of the
-     * range shares the same marginal rate anyway.
+     * Per touched month: the range's energy in that month priced at the month's marginal rate, split
+     * over the appliances by energy. The rate is the bill with minus without the last
+     * max(range energy, {@value #RATE_PROBE_WH} Wh) of the month's usage so far, per Wh: KEPCO bills
+     * whole kWh and floors to 10 won, so pricing a day's few hundred Wh (let alone one appliance's)
+     * directly would mostly give 0 or 10 won. Under a progressive tariff every kWh of the range
+     * shares that rate.
      */
     private Map<String, Long> costsWon(MeterRecord m, ZoneId zone, List<ApplianceUsage> usage) {
         Map<YearMonth, Long> rangeMwh = new TreeMap<>();
@@ -113,10 +117,12 @@ public final class ApplianceRoutes {
         Map<String, Long> won = new HashMap<>();
         rangeMwh.forEach((month, partMwh) -> {
             long totalWh = monthEnergyWh(m, zone, month);
-            long monthWon = billing.marginalCostWon(m, month, totalWh, Math.min(totalWh, partMwh / 1000));
+            long probeWh = Math.min(totalWh, Math.max(RATE_PROBE_WH, partMwh / 1000));
+            double wonPerWh = probeWh == 0 ? 0 : (double) billing.marginalCostWon(m, month, totalWh, probeWh) / probeWh;
+            double monthWon = wonPerWh * partMwh / 1000.0;
             for (ApplianceUsage u : usage) {
                 long mwh = u.energyMilliwattHoursByMonth().getOrDefault(month, 0L);
-                won.merge(u.appliance(), partMwh == 0 ? 0 : Math.round((double) monthWon * mwh / partMwh), Long::sum);
+                won.merge(u.appliance(), partMwh == 0 ? 0 : Math.round(monthWon * mwh / partMwh), Long::sum);
             }
         });
         return won;
