@@ -91,7 +91,7 @@ public final class HouseholdSimulator {
      * {@code "lights"}, {@code "standby"}, … — and only the home's own appliances appear.
      *
      * <p>Independent of {@link #fill}: any range, in any order, without touching the energy
-     * register. About 20× slower than {@code fill} (each appliance drawn on its own canvas); meant
+     * register. About 2× slower than {@code fill} (each appliance drawn on its own canvas); meant
      * for training and evaluating disaggregation, not for live meters.
      *
      * @param aggregateMilliwatts receives the whole-home power; length ≥ count
