@@ -27,13 +27,20 @@ final class DemoApplianceTraining {
     private final ZoneId zone;
     private final Clock clock;
     private final PrintStream log;
+    private final PrintStream announce;
 
-    DemoApplianceTraining(NilmModels models, SignatureLibrary signatures, ZoneId zone, Clock clock, PrintStream log) {
+    /**
+     * @param log progress and held-out scores (stderr in the demo)
+     * @param announce the one line saying insights are ready (stdout in the demo)
+     */
+    DemoApplianceTraining(NilmModels models, SignatureLibrary signatures, ZoneId zone, Clock clock, PrintStream log,
+                          PrintStream announce) {
         this.models = models;
         this.signatures = signatures;
         this.zone = zone;
         this.clock = clock;
         this.log = log;
+        this.announce = announce;
     }
 
     /** Homes still without a model. */
@@ -53,7 +60,8 @@ final class DemoApplianceTraining {
         t.start();
     }
 
-    private void trainAll(List<SimulatedHome> todo) {
+    /** Trains {@code todo} one after the other on the calling thread (a failed home is logged and skipped). */
+    void trainAll(List<SimulatedHome> todo) {
         long started = System.nanoTime();
         LocalDate testDay = LocalDate.now(clock.withZone(zone)).minusDays(1);
         for (SimulatedHome home : todo) {
@@ -63,7 +71,7 @@ final class DemoApplianceTraining {
                 LOG.error("appliance model for {} failed", home.meter, e);
             }
         }
-        System.out.printf(Locale.ROOT, "%n  Appliances: insights ready for %d home(s) after %.0f s of background training; "
+        announce.printf(Locale.ROOT, "%n  Appliances: insights ready for %d home(s) after %.0f s of background training; "
                 + "see the dashboard's appliance card or GET /api/v1/meters/home-1/appliances%n%n",
                 todo.size(), (System.nanoTime() - started) / 1e9);
     }

@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         try (GridPulseRuntime runtime = new GridPulseRuntime(data, port, clock)) {
             SignatureLibrary signatures = SignatureLibrary.load();
             List<SimulatedHome> simulated = createHomes(runtime, clock, signatures);
-            var appliances = new DemoApplianceTraining(runtime.server.nilmModels(), signatures, ZONE, clock, System.err);
+            var appliances = new DemoApplianceTraining(runtime.server.nilmModels(), signatures, ZONE, clock, System.err, System.out);
             Banner.print(runtime, homes, appliances.missing(simulated).size());
             backfill(runtime.server.pipeline(), simulated, clock);
             if (historyDays > DemoApplianceTraining.TRAIN_DAYS) {

@@ -171,6 +171,15 @@ class ApplianceRoutesEndToEndTest {
     }
 
     @Test
+    void rangeWithoutReadingsHasNoEnergy() throws Exception {
+        server.nilmModels().save(HOME, model);
+        JsonNode body = get("/api/v1/meters/home/appliances?from=" + (DAY_MS - 86_400_000L) + "&to=" + (DAY_MS - 3600_000L));
+
+        assertThat(body.get("energyWh").asDouble()).isZero();
+        assertThat(body.get("costWon").asLong()).isZero();
+    }
+
+    @Test
     void rangeOverSevenDaysIsRejected() throws Exception {
         server.nilmModels().save(HOME, model);
         HttpResponse<String> r = send("/api/v1/meters/home/appliances?from=" + (NOW_MS - 8 * 86_400_000L) + "&to=" + NOW_MS);
