@@ -1,6 +1,8 @@
 package io.gridpulse.app;
 
+import io.gridpulse.analytics.nilm.NilmTrainer;
 import io.gridpulse.ingest.sim.SignatureLibrary;
+import io.gridpulse.server.nilm.SimulatedTraining;
 import io.gridpulse.server.nilm.NilmModels;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ final class DemoApplianceTraining {
     private final Clock clock;
     private final PrintStream log;
     private final PrintStream announce;
+    private final NilmTrainer.Options options;
 
     /**
      * @param log progress and held-out scores (stderr in the demo)
@@ -35,6 +38,13 @@ final class DemoApplianceTraining {
      */
     DemoApplianceTraining(NilmModels models, SignatureLibrary signatures, ZoneId zone, Clock clock, PrintStream log,
                           PrintStream announce) {
+        this(models, signatures, zone, clock, log, announce, SimulatedTraining.demoOptions());
+    }
+
+    /** @param options trainer settings (tests use smaller ones) */
+    DemoApplianceTraining(NilmModels models, SignatureLibrary signatures, ZoneId zone, Clock clock, PrintStream log,
+                          PrintStream announce, NilmTrainer.Options options) {
+        this.options = options;
         this.models = models;
         this.signatures = signatures;
         this.zone = zone;
@@ -79,7 +89,7 @@ final class DemoApplianceTraining {
     private void train(SimulatedHome home, LocalDate testDay) {
         String name = home.meter.meter().value();
         SimulatedNilm.Result r = SimulatedNilm.trainAndEvaluate(home.householdSeed(), zone, signatures, testDay, TRAIN_DAYS,
-                name, log);
+                options, name, log);
         models.save(home.meter, r.model());
         log.printf(Locale.ROOT, "%s: model trained in %.1f s (%s); held-out day %s:%n%s", name, r.trainingMs() / 1000.0,
                 String.join(", ", r.model().applianceNames()), testDay, r.evaluation().toTable());

@@ -1,6 +1,7 @@
 package io.gridpulse.app;
 
 import io.gridpulse.analytics.nilm.NilmModel;
+import io.gridpulse.analytics.nilm.NilmTrainer;
 import io.gridpulse.ingest.sim.HouseholdSimulator;
 import io.gridpulse.ingest.sim.SignatureLibrary;
 import io.gridpulse.server.nilm.SimulatedEvaluation;
@@ -26,13 +27,18 @@ final class SimulatedNilm {
 
     static Result trainAndEvaluate(long seed, ZoneId zone, SignatureLibrary signatures, LocalDate testDay, int trainDays,
                                    String name, PrintStream log) {
+        return trainAndEvaluate(seed, zone, signatures, testDay, trainDays, SimulatedTraining.demoOptions(), name, log);
+    }
+
+    static Result trainAndEvaluate(long seed, ZoneId zone, SignatureLibrary signatures, LocalDate testDay, int trainDays,
+                                   NilmTrainer.Options options, String name, PrintStream log) {
         HouseholdSimulator home = new HouseholdSimulator(seed, zone, signatures);
         LocalDate first = testDay.minusDays(trainDays);
         log.printf("%s: training an appliance model on %d simulated sub-metered days (%s .. %s)%n", name, trainDays, first,
                 testDay.minusDays(1));
         long started = System.nanoTime();
         NilmModel model = SimulatedTraining.train(home, startMs(first, zone), startMs(testDay, zone),
-                SimulatedTraining.demoOptions(), line -> log.println(name + ": " + line.replaceFirst("^nilm: ", "")));
+                options, line -> log.println(name + ": " + line.replaceFirst("^nilm: ", "")));
         long trainingMs = (System.nanoTime() - started) / 1_000_000;
         var test = SimulatedTraining.dataset(home, startMs(testDay, zone), startMs(testDay.plusDays(1), zone));
         return new Result(model, trainingMs, SimulatedEvaluation.of(model, test));

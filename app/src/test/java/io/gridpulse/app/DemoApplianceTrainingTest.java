@@ -3,6 +3,8 @@ package io.gridpulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.analytics.nilm.NilmModel;
+import io.gridpulse.analytics.nilm.NilmTrainer;
+import io.gridpulse.analytics.nilm.tree.TreeParams;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.TenantId;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo's background training, run on the test thread for one simulated home. */
 class DemoApplianceTrainingTest {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final NilmTrainer.Options SMALL =
+            new NilmTrainer.Options(1800, 300, new TreeParams(15, 4, 0.3, 20, 0.5, 32, false, 42), 0.03, 15_000);
 
     @TempDir
     Path dir;
@@ -37,7 +41,7 @@ class DemoApplianceTrainingTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ByteArrayOutputStream announce = new ByteArrayOutputStream();
         var training = new DemoApplianceTraining(models, signatures, SEOUL, clock, new PrintStream(log, true, StandardCharsets.UTF_8),
-                new PrintStream(announce, true, StandardCharsets.UTF_8));
+                new PrintStream(announce, true, StandardCharsets.UTF_8), SMALL);
         MeterRef meter = new MeterRef(TenantId.DEFAULT, new MeterId("home-2"));
         SimulatedHome home = new SimulatedHome(meter, new HouseholdSimulator(2, SEOUL, signatures), 0, null);
 
