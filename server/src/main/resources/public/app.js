@@ -5,13 +5,30 @@
       today: '오늘 사용량', sinceMidnight: '자정부터', billSoFar: '현재까지 요금', projected: '예상 요금', tier: '누진 단계',
       live: '실시간 (최근 10분, 1초 단위)', day: '최근 24시간 (1분 평균)', days: '일별 사용량 (최근 40일)',
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
-      tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.' },
+      tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
+      appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
+      won: '{0}원' },
     en: { meter: 'Meter', needKey: 'Enter the API key printed when GridPulse started.', connect: 'Connect', now: 'Power now',
       today: 'Today', sinceMidnight: 'since local midnight', billSoFar: 'Bill so far', projected: 'Projected', tier: 'Tier',
       live: 'Live, last 10 minutes (1 reading/s)', day: 'Last 24 hours (1-minute average)', days: 'Daily usage, last 40 days',
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
-      kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.' },
+      kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
+      appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
+      won: '₩{0}' },
   };
+  // Appliance labels from the NILM model (simulator and REDD names) → display names.
+  const APPLIANCE = {
+    ko: { fridge: '냉장고', refrigerator: '냉장고', 'kimchi fridge': '김치냉장고', 'rice cooker': '전기밥솥', AC: '에어컨',
+      washer: '세탁기', TV: 'TV', PC: '컴퓨터', lights: '조명', lighting: '조명', standby: '대기전력', microwave: '전자레인지',
+      kettle: '전기포트', 'induction hob': '인덕션', 'hair dryer': '헤어드라이어', vacuum: '청소기', 'clothes dryer': '의류건조기',
+      heater: '전기히터', 'electric mat': '전기매트', 'gas boiler pump': '보일러 순환펌프', 'bidet seat': '비데',
+      'water purifier': '정수기', 'air purifier': '공기청정기', dehumidifier: '제습기', 'chargers and gadgets': '충전기·소형기기',
+      unidentified: '미확인' },
+    en: { fridge: 'Fridge', 'kimchi fridge': 'Kimchi fridge', 'rice cooker': 'Rice cooker', AC: 'Air conditioner',
+      washer: 'Washer', lights: 'Lights', standby: 'Standby', 'chargers and gadgets': 'Chargers & gadgets',
+      unidentified: 'Unidentified' },
+  };
+  const applianceName = n => APPLIANCE[lang][n] || (n.charAt(0).toUpperCase() + n.slice(1));
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
   const t = (k, ...a) => (TEXT[lang][k] || k).replace(/\{(\d)\}/g, (_, i) => a[i]);
   const $ = id => document.getElementById(id);
@@ -78,6 +95,8 @@
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
     loadBill(id).catch(() => {});
+    appliances = null; $('appliancesCard').hidden = true;
+    loadAppliances(id);
     if (source) source.close();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
     source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
@@ -93,6 +112,35 @@
     $('tierBar').style.width = next == null ? '100%' : Math.min(100, 100 * used / (used + next)) + '%';
     $('tierNext').textContent = next == null ? '' : t('kwhToNext', next.toFixed ? next.toFixed(1) : next)
       + (bill.tier.projectedCrossingDate ? t('crossing', bill.tier.projectedCrossingDate) : '');
+  }
+
+  // Hidden when the meter has no NILM model (the API answers 404).
+  let appliances = null;
+  async function loadAppliances(id) {
+    try {
+      appliances = await api(`/meters/${id}/appliances`);
+    } catch (e) {
+      appliances = null; $('appliancesCard').hidden = true; return;
+    }
+    if (id === meterId) renderAppliances();
+  }
+
+  function renderAppliances() {
+    if (!appliances) return;
+    const rows = appliances.appliances.filter(a => a.energyWh >= 1 || a.appliance === 'unidentified');
+    const max = Math.max(1, ...rows.map(a => a.energyWh));
+    const box = $('applianceBars');
+    box.innerHTML = '';
+    rows.forEach(a => {
+      const name = document.createElement('span'); name.className = 'name'; name.textContent = applianceName(a.appliance);
+      const track = document.createElement('div'); track.className = 'track';
+      const fill = document.createElement('div'); fill.className = a.appliance === 'unidentified' ? 'fill other' : 'fill';
+      fill.style.width = (100 * a.energyWh / max).toFixed(1) + '%'; track.appendChild(fill);
+      const value = document.createElement('span'); value.className = 'value';
+      value.textContent = (a.energyWh / 1000).toFixed(2) + ' kWh · ' + t('won', a.costWon.toLocaleString()) + ' · ' + Math.round(a.share * 100) + '%';
+      box.append(name, track, value);
+    });
+    $('appliancesCard').hidden = false;
   }
 
   async function start() {
@@ -112,10 +160,11 @@
       select.onchange = () => { localStorage.setItem('gp.meter', select.value); loadMeter(select.value, tzOf(select.value)).catch(showError); };
       await loadMeter(select.value, tzOf(select.value));
       setInterval(() => meterId && loadBill(meterId).catch(() => {}), 30000);
+      setInterval(() => meterId && loadAppliances(meterId), 300000);
     } catch (e) { if (e.message !== 'unauthorized') showError(e); }
   }
 
   $('keyForm').onsubmit = e => { e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key); $('login').hidden = true; start(); };
-  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); if (meterId) loadBill(meterId).catch(() => {}); };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); renderAppliances(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

@@ -5,6 +5,11 @@ final class Banner {
     private Banner() {}
 
     static void print(GridPulseRuntime runtime, int homes) {
+        print(runtime, homes, 0);
+    }
+
+    /** @param homesWithoutApplianceModel simulated homes whose appliance model is still to be trained */
+    static void print(GridPulseRuntime runtime, int homes, int homesWithoutApplianceModel) {
         String url = runtime.url();
         System.out.println();
         System.out.println("  GridPulse is running.");
@@ -18,6 +23,8 @@ final class Banner {
         }
         if (homes > 0) {
             System.out.println("  Simulated : " + homes + " homes (meters home-1 .. home-" + homes + "), 1 reading/s each");
+            System.out.println("  Appliances: " + (homesWithoutApplianceModel == 0 ? "insights ready (a NILM model per home)"
+                    : "models for " + homesWithoutApplianceModel + " home(s) train in the background after the backfill"));
         }
         System.out.println("  Stop with Ctrl+C.");
         System.out.println();

@@ -37,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     private static final int[] METER_READING_DAYS = {1, 8, 15, 22, 0};
     private static final int BACKFILL_BATCH = 6 * 3600;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
 
     @Mixin
     NodeOptions node;
@@ -57,9 +58,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         try (GridPulseRuntime runtime = new GridPulseRuntime(node, clock)) {
-            List<SimulatedHome> simulated = createHomes(runtime, clock);
-            Banner.print(runtime, homes);
+            SignatureLibrary signatures = SignatureLibrary.load();
+            List<SimulatedHome> simulated = createHomes(runtime, clock, signatures);
+            var appliances = new DemoApplianceTraining(runtime.server.nilmModels(), signatures, ZONE, clock, System.err, System.out);
+            Banner.print(runtime, homes, appliances.missing(simulated).size());
             backfill(runtime.server.pipeline(), simulated, clock);
+            if (historyDays > DemoApplianceTraining.TRAIN_DAYS) {
+                appliances.startInBackground(simulated);
+            }
             BiConsumer<MeterRef, List<Reading>> report = liveReporting(runtime);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             ticker.scheduleAtFixedRate(() -> tick(report, simulated, clock), 0, 1, TimeUnit.SECONDS);
@@ -84,8 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         return new MqttHomePublisher(url, runtime.adminKey, pipeline)::publish;
     }
 
-    private List<SimulatedHome> createHomes(GridPulseRuntime runtime, Clock clock) {
-        SignatureLibrary signatures = SignatureLibrary.load();
+    private List<SimulatedHome> createHomes(GridPulseRuntime runtime, Clock clock, SignatureLibrary signatures) {
         System.err.println("Simulated appliances: " + signatures.source());
         long now = clock.millis() / 1000 * 1000;
         long historyStart = now - historyDays * 86_400_000L;
@@ -94,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
             MeterRef ref = new MeterRef(TenantId.DEFAULT, new MeterId("home-" + i));
             boolean isNew = runtime.store.meters().find(ref).isEmpty();
             runtime.store.meters().ensure(ref);
-            HouseholdSimulator household = new HouseholdSimulator(i, ZoneId.of("Asia/Seoul"), signatures);
+            HouseholdSimulator household = new HouseholdSimulator(i, ZONE, signatures);
             if (isNew) {
                 MeterSettings settings = new MeterSettings(MeterSettings.DEFAULT_TARIFF, METER_READING_DAYS[(i - 1) % 5],
                         MeterSettings.DEFAULT_ZONE, "Home " + i, null);

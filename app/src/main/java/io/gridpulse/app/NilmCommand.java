@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code gridpulse nilm train|eval}: appliance disaggregation on sub-metered datasets. */
 @Command(name = "nilm", mixinStandardHelpOptions = true,
         description = "Appliance disaggregation (NILM): train a model on sub-metered data, evaluate it.",
-        subcommands = {NilmCommand.Train.class, NilmCommand.Eval.class})
+        subcommands = {NilmCommand.Train.class, NilmCommand.Eval.class, NilmSimulatedCommand.class})
 public final class NilmCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -55,6 +55,11 @@ final class SimulatedHome {
         registerRemainderMilliwattSeconds %= 3600;
     }
 
+    /** The seed of the household model (a fresh simulator of it reproduces every reading). */
+    long householdSeed() {
+        return household.seed();
+    }
+
     String describe() {
         return household.describe();
     }

@@ -14,6 +14,7 @@ import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.server.api.ApplianceRoutes;
 import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.ingest.device.DevicePayloadParser;
@@ -35,6 +36,7 @@ import io.gridpulse.server.http.Problems;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.metrics.Metrics;
 import io.gridpulse.server.live.SseStream;
+import io.gridpulse.server.nilm.NilmModels;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import io.gridpulse.store.ReadingStore;
 import io.javalin.Javalin;
@@ -57,6 +59,7 @@ public final class GridPulseServer implements AutoCloseable {
     private final long startedMs;
     private final MeterBilling billing;
     private final BillWatcher billWatcher;
+    private final NilmModels nilmModels;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bill-watcher");
         t.setDaemon(true);
@@ -76,6 +79,12 @@ public final class GridPulseServer implements AutoCloseable {
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
         this.billWatcher = new BillWatcher(store, billing, live, clock);
         pipeline.onStored((meter, readings) -> billWatcher.touched(meter));
+        this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
+    }
+
+    /** Per-meter and server-wide appliance-disaggregation models. */
+    public NilmModels nilmModels() {
+        return nilmModels;
     }
 
     public BillWatcher billWatcher() {
@@ -103,6 +112,7 @@ public final class GridPulseServer implements AutoCloseable {
                 new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
         DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
                 new DevicePayloadParser(clock, config.limits()), meters::postReadings);
+        ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -131,6 +141,7 @@ public final class GridPulseServer implements AutoCloseable {
                     get("/standby", insights::standby);
                     get("/anomalies", insights::anomalies);
                     get("/forecast", insights::forecast);
+                    get("/appliances", appliances::appliances);
                     sse("/live", client -> {
                         Context ctx = client.ctx();
                         MeterRef ref = meters.meter(ctx, Scope.READ).ref();

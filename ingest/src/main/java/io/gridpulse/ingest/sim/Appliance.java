@@ -10,6 +10,15 @@ interface Appliance {
     /** Short description for {@link HouseholdSimulator#describe()}, e.g. {@code "AC 1.8 kW"}. */
     String label();
 
+    /**
+     * The appliance kind a user would recognise, without its size: the label minus a trailing
+     * {@code "150 W"}, {@code "1.8 kW"} or {@code "3/week"}, e.g. {@code "fridge"}, {@code "AC"},
+     * {@code "lights"}. Sub-metered channels ({@link HouseholdSimulator#fillAppliances}) are named by it.
+     */
+    default String name() {
+        return label().replaceFirst("\\s+[0-9.]+(\\s*k?W|/week)$", "");
+    }
+
     /** Adds this appliance's draw on {@code day} (including what spills over from the day before). */
     void render(DayContext day, DayCanvas canvas);
 }

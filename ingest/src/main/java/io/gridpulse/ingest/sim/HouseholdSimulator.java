@@ -3,6 +3,7 @@ package io.gridpulse.ingest.sim;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,7 @@ public final class HouseholdSimulator {
     private final long registerBaseMilliwattSeconds;
 
     private SimulatedDay current;
+    private SubMeteredDay subMetered;
     private long registerAtDayStartMilliwattSeconds;
     private long lastFilledMs;
 
@@ -80,6 +82,40 @@ public final class HouseholdSimulator {
         lastFilledMs = t - stepMs;
     }
 
+    /**
+     * Sub-metering: fills the aggregate and every appliance kind's power for the instants
+     * {@code startMs + i * stepMs}, i < count. The aggregate equals what {@link #fill} gives for the
+     * same instants, and the channels sum to it exactly (the {@code "standby"} channel also carries
+     * the meter's noise). Channels are named by appliance kind — {@code "fridge"},
+     * {@code "kimchi fridge"}, {@code "rice cooker"}, {@code "AC"}, {@code "washer"}, {@code "TV"},
+     * {@code "lights"}, {@code "standby"}, … — and only the home's own appliances appear.
+     *
+     * <p>Independent of {@link #fill}: any range, in any order, without touching the energy
+     * register. About 2× slower than {@code fill} (each appliance drawn on its own canvas); meant
+     * for training and evaluating disaggregation, not for live meters.
+     *
+     * @param aggregateMilliwatts receives the whole-home power; length ≥ count
+     * @param applianceMilliwatts receives one array of length {@code count} per channel (replaced)
+     */
+    public void fillAppliances(long startMs, long stepMs, int count, long[] aggregateMilliwatts,
+                               Map<String, long[]> applianceMilliwatts) {
+        if (stepMs <= 0 || count < 0 || count > aggregateMilliwatts.length) {
+            throw new IllegalArgumentException("need stepMs > 0 and 0 <= count <= array length");
+        }
+        applianceMilliwatts.clear();
+        long t = startMs;
+        for (int i = 0; i < count; ) {
+            SubMeteredDay day = subMeteredDayAt(t);
+            int n = (int) Math.min(count - i, (day.endMs - 1 - t) / stepMs + 1);
+            day.copy(day.aggregateMilliwatts, t, stepMs, n, aggregateMilliwatts, i);
+            for (var e : day.channelMilliwatts.entrySet()) {
+                day.copy(e.getValue(), t, stepMs, n, applianceMilliwatts.computeIfAbsent(e.getKey(), k -> new long[count]), i);
+            }
+            i += n;
+            t += n * stepMs;
+        }
+    }
+
     /** Cumulative import energy register (mWh) at the last filled sample; the seeded start before any. */
     public long energyRegisterMilliwattHours() {
         if (current == null) {
@@ -111,6 +147,14 @@ public final class HouseholdSimulator {
             registerAtDayStartMilliwattSeconds += current.totalMilliwattSeconds();
             current = drawDay(current.epochDay + 1);
         }
+    }
+
+    private SubMeteredDay subMeteredDayAt(long t) {
+        if (subMetered == null || t < subMetered.startMs || t >= subMetered.endMs) {
+            long epochDay = Instant.ofEpochMilli(t).atZone(zone).toLocalDate().toEpochDay();
+            subMetered = SubMeteredDay.draw(seed, home, appliances, zone, epochDay);
+        }
+        return subMetered;
     }
 
     private SimulatedDay drawDay(long epochDay) {

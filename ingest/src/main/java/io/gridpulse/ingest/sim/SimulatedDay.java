@@ -40,12 +40,17 @@ final class SimulatedDay {
         for (Appliance appliance : appliances) {
             appliance.render(day, canvas);
         }
-        addMeterNoise(power, SimRandom.mix(seed, epochDay, 0x7015EL));
+        addMeterNoise(power, noiseSeed(seed, epochDay));
         return new SimulatedDay(epochDay, startMs, endMs, power, runningEnergy(power));
     }
 
+    /** Seed of the meter noise of one day; shared with {@link SubMeteredDay} so both agree. */
+    static long noiseSeed(long seed, long epochDay) {
+        return SimRandom.mix(seed, epochDay, 0x7015EL);
+    }
+
     /** Zero-mean noise of about 0.4 W + 0.3 % of the load, then 0.1 W quantisation; never negative. */
-    private static void addMeterNoise(int[] power, long seed) {
+    static void addMeterNoise(int[] power, long seed) {
         long x = seed | 1;
         for (int s = 0; s < power.length; s++) {
             x ^= x << 13;

@@ -1,0 +1,142 @@
+package io.gridpulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gridpulse.analytics.nilm.NilmTrainer;
+import io.gridpulse.analytics.nilm.tree.TreeParams;
+import io.gridpulse.core.MeterId;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.TenantId;
+import io.gridpulse.ingest.sim.HouseholdSimulator;
+import io.gridpulse.ingest.sim.SignatureLibrary;
+import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.nilm.SimulatedTraining;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.StorageConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard's appliance card in headless Chromium: simulated home 3 on a summer day up to
+ * 20:00 (server clock fixed there), disaggregated by a small model trained on the two days before;
+ * then a meter without a model, whose card stays hidden. Screenshots: target/dashboard-appliances-*.png.
+ */
+class DashboardAppliancesBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String KEY = "browser-appliances-key-0123456789";
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final long DAY_MS = LocalDate.of(2026, 7, 22).atStartOfDay(SEOUL).toInstant().toEpochMilli();
+    private static final long NOW_MS = DAY_MS + 20 * 3600_000L;
+
+    @TempDir
+    Path dir;
+
+    private ReadingStore store;
+    private GridPulseServer server;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium/ChromeDriver not installed (apt-get install chromium chromium-driver): browser test skipped");
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC);
+        store = ReadingStore.open(StorageConfig.defaults(dir), clock);
+        server = new GridPulseServer(ServerConfig.defaults(0), store, clock);
+        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
+        server.start();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--no-first-run", "--window-size=1280,1400");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void applianceCardShowsEnergyAndWonPerApplianceInKoreanAndEnglish() throws Exception {
+        SignatureLibrary signatures = SignatureLibrary.parametric();
+        MeterRef home = new MeterRef(TenantId.DEFAULT, new MeterId("home-3"));
+        ingestDay(home, new HouseholdSimulator(3, SEOUL, signatures));
+        var options = new NilmTrainer.Options(1800, 300, new TreeParams(15, 4, 0.3, 20, 0.5, 32, false, 42), 0.03, 15_000);
+        server.nilmModels().save(home, SimulatedTraining.train(new HouseholdSimulator(3, SEOUL, signatures),
+                DAY_MS - 2 * 86_400_000L, DAY_MS, options, line -> {}));
+
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
+        browser.executeScript("localStorage.setItem('gp.lang', 'ko')");
+        browser.navigate().refresh();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> d.findElement(By.id("appliancesCard")).isDisplayed());
+        String korean = browser.findElement(By.id("appliancesCard")).getText();
+        screenshot("ko");
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> d.findElement(By.id("appliancesCard")).getText().contains("Appliances today"));
+        String english = browser.findElement(By.id("appliancesCard")).getText();
+        screenshot("en");
+
+        assertThat(korean).contains("오늘 가전별 사용량", "냉장고", "미확인", "kWh", "원");
+        assertThat(english).contains("Fridge", "Unidentified", "₩");
+        assertThat(browser.findElements(By.cssSelector("#applianceBars .fill")).size()).isGreaterThan(3);
+    }
+
+    @Test
+    void applianceCardIsHiddenForAMeterWithoutModel() {
+        MeterRef bare = new MeterRef(TenantId.DEFAULT, new MeterId("no-model"));
+        server.pipeline().ingest(bare, List.of(Reading.ofPower(NOW_MS - 60_000, 400_000), Reading.ofPower(NOW_MS - 59_000, 400_000)));
+
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> !d.findElement(By.id("todayKwh")).getText().equals("–"));
+        wait.until(d -> ((ChromeDriver) d).executeScript("return performance.getEntriesByType('resource')"
+                + ".some(e => e.name.includes('/appliances'))").equals(Boolean.TRUE));
+        assertThat(browser.findElement(By.id("appliancesCard")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    private void ingestDay(MeterRef meter, HouseholdSimulator home) {
+        long[] power = new long[3600];
+        for (long t = DAY_MS; t < NOW_MS; t += 3600_000L) {
+            home.fill(t, 1000, power.length, power);
+            List<Reading> batch = new ArrayList<>(power.length);
+            for (int i = 0; i < power.length; i++) {
+                batch.add(Reading.ofPower(t + i * 1000L, power[i]));
+            }
+            server.pipeline().ingest(meter, batch);
+        }
+    }
+
+    private void screenshot(String lang) throws Exception {
+        Files.write(Path.of("target", "dashboard-appliances-" + lang + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
