@@ -270,6 +270,15 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Damage that RocksDB met and stepped over while replaying its write-ahead log at open (e.g.
+     * a torn last record after power loss: the store reopened at the last intact write). Empty
+     * after a clean shutdown or an ordinary crash.
+     */
+    public List<String> recoveryWarnings() {
+        return db.recoveryWarnings();
+    }
+
     /** Flushes memtables (for on-disk size measurements and tests). */
     public void flush() {
         db.flush();

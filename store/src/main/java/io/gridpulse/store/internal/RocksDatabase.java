@@ -14,6 +14,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -32,6 +33,7 @@ public final class RocksDatabase implements AutoCloseable {
     private final DBOptions dbOptions;
     private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+    private final List<String> recoveryWarnings;
     public final ColumnFamilyHandle meta;
     public final ColumnFamilyHandle head;
     public final ColumnFamilyHandle chunks;
@@ -41,7 +43,13 @@ public final class RocksDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                    .setMaxBackgroundJobs(2).setKeepLogFileNum(3);
+                    .setMaxBackgroundJobs(2).setKeepLogFileNum(3)
+                    // After a crash, replay the WAL up to the last intact record and stop there. Each
+                    // record is one whole append (readings + rollups), so the store reopens at a
+                    // consistent point. kAbsoluteConsistency would refuse to open after a torn
+                    // tail; kSkipAnyCorruptedRecords could replay records after a hole, leaving
+                    // rollups that disagree with readings.
+                    .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery);
             List<ColumnFamilyDescriptor> descriptors = List.of(
                     descriptor(RocksDB.DEFAULT_COLUMN_FAMILY, CompressionType.LZ4_COMPRESSION),
                     descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION),
@@ -52,6 +60,7 @@ public final class RocksDatabase implements AutoCloseable {
         } catch (RocksDBException | java.io.IOException e) {
             throw new StorageException("cannot open store at " + dir + ": " + e.getMessage(), isNoSpace(e), e);
         }
+        recoveryWarnings = RecoveryLog.warnings(dir);
         meta = handles.get(0);
         head = handles.get(1);
         chunks = handles.get(2);
@@ -62,6 +71,11 @@ public final class RocksDatabase implements AutoCloseable {
         ColumnFamilyOptions options = new ColumnFamilyOptions().setCompressionType(compression);
         cfOptions.add(options);
         return new ColumnFamilyDescriptor(name, options);
+    }
+
+    /** What RocksDB reported while replaying the WAL at open (e.g. a torn tail), or empty. */
+    public List<String> recoveryWarnings() {
+        return recoveryWarnings;
     }
 
     /** Applies the batch atomically and durably (fsync'd WAL). */
