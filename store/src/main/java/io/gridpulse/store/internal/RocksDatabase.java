@@ -13,7 +13,9 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.Status;
+import org.rocksdb.Env;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
@@ -31,6 +33,7 @@ public final class RocksDatabase implements AutoCloseable {
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final DBOptions dbOptions;
+    private final SstFileManager spaceWatcher;
     private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
     private final List<String> recoveryWarnings;
@@ -42,7 +45,8 @@ public final class RocksDatabase implements AutoCloseable {
     public RocksDatabase(Path dir) {
         try {
             Files.createDirectories(dir);
-            dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+            spaceWatcher = new SstFileManager(Env.getDefault());
+            dbOptions = new DBOptions().setSstFileManager(spaceWatcher).setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                     .setMaxBackgroundJobs(2).setKeepLogFileNum(3)
                     // After a crash, replay the WAL up to the last intact record and stop there. Each
                     // record is one whole append (readings + rollups), so the store reopens at a
@@ -78,12 +82,19 @@ public final class RocksDatabase implements AutoCloseable {
         return recoveryWarnings;
     }
 
-    /** Applies the batch atomically and durably (fsync'd WAL). */
+    /**
+     * Applies the batch atomically and durably (fsync'd WAL). When the disk fills during a
+     * flush or compaction, the {@link SstFileManager} polls for free space and RocksDB resumes
+     * on its own. When the WAL append itself fails (ENOSPC), RocksDB refuses every later write
+     * until the store is reopened: RocksJava 10.10 does not expose {@code DB::Resume()}.
+     */
     public void write(WriteBatch batch) {
         try {
             db.write(syncWrites, batch);
         } catch (RocksDBException e) {
-            throw new StorageException("write failed, nothing of it was stored: " + e.getMessage(), isNoSpace(e), e);
+            String reason = isNoSpace(e) ? "no space left on the store's disk" : "I/O error";
+            throw new StorageException("write refused, nothing of it was stored (" + reason + "): " + e.getMessage(),
+                    isNoSpace(e), e);
         }
     }
 
@@ -132,6 +143,7 @@ public final class RocksDatabase implements AutoCloseable {
         db.close();
         syncWrites.close();
         dbOptions.close();
+        spaceWatcher.close();
         cfOptions.forEach(ColumnFamilyOptions::close);
     }
 }
