@@ -12,10 +12,12 @@ import io.gridpulse.store.internal.SeriesAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -40,6 +42,7 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Per-meter write lock and the newest stored reading (loaded lazily). */
     private static final class MeterState {
+        final ReentrantLock lock = new ReentrantLock();
         boolean loaded;
         Reading last;
     }
@@ -75,20 +78,75 @@ public final class ReadingStore implements AutoCloseable {
      * The meter must be registered ({@link MeterRegistry#ensure}).
      */
     public AppendResult append(MeterRef meter, List<Reading> batch) {
-        long key = registry.require(meter).key();
-        MeterState state = states.computeIfAbsent(key, k -> new MeterState());
-        synchronized (state) {
-            if (!state.loaded) {
-                state.last = series.last(key);
-                state.loaded = true;
+        return appendAll(Map.of(meter, batch)).get(meter);
+    }
+
+    /**
+     * Stores readings of several meters in one atomic, fsync'd write (e.g. a gateway's whole
+     * fleet for one second): one WAL record and one fsync for all of them. Same rules per meter
+     * as {@link #append}; returns each meter's result.
+     */
+    public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
+        TreeMap<Long, MeterRef> byKey = new TreeMap<>();
+        batches.keySet().forEach(m -> byKey.put(registry.require(m).key(), m));
+        List<MeterState> locked = new ArrayList<>(byKey.size());
+        try {
+            for (long key : byKey.keySet()) { // key order: no deadlock between multi-meter writes
+                MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+                state.lock.lock();
+                locked.add(state);
             }
-            List<Reading> sorted = new ArrayList<>(batch);
-            sorted.sort(Comparator.comparingLong(Reading::timestampMs));
-            List<Reading> fresh = freshReadings(key, state, sorted);
-            if (!fresh.isEmpty()) {
-                write(key, state, fresh);
+            return appendLocked(byKey, locked, batches);
+        } finally {
+            locked.forEach(state -> state.lock.unlock());
+        }
+    }
+
+    private Map<MeterRef, AppendResult> appendLocked(TreeMap<Long, MeterRef> byKey, List<MeterState> states,
+            Map<MeterRef, List<Reading>> batches) {
+        Map<MeterRef, AppendResult> results = new HashMap<>();
+        List<Runnable> afterWrite = new ArrayList<>();
+        try (WriteBatch batch = new WriteBatch()) {
+            int i = 0;
+            for (var entry : byKey.entrySet()) {
+                MeterState state = states.get(i++);
+                List<Reading> given = batches.get(entry.getValue());
+                List<Reading> fresh = prepare(entry.getKey(), state, given, batch);
+                results.put(entry.getValue(), new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
+                if (!fresh.isEmpty()) {
+                    afterWrite.add(() -> advanceLast(state, fresh.get(fresh.size() - 1)));
+                }
             }
-            return new AppendResult(List.copyOf(fresh), batch.size() - fresh.size());
+            if (!afterWrite.isEmpty()) {
+                db.write(batch);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
+        }
+        afterWrite.forEach(Runnable::run);
+        return results;
+    }
+
+    /** Adds one meter's new readings and rollup changes to the batch; returns the new readings. */
+    private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch)
+            throws RocksDBException {
+        if (!state.loaded) {
+            state.last = series.last(key);
+            state.loaded = true;
+        }
+        List<Reading> sorted = new ArrayList<>(given);
+        sorted.sort(Comparator.comparingLong(Reading::timestampMs));
+        List<Reading> fresh = freshReadings(key, state, sorted);
+        if (!fresh.isEmpty()) {
+            putReadings(key, fresh, batch);
+            putRollups(key, rollupDeltas(key, state, fresh), batch);
+        }
+        return fresh;
+    }
+
+    private static void advanceLast(MeterState state, Reading newest) {
+        if (state.last == null || newest.timestampMs() > state.last.timestampMs()) {
+            state.last = newest;
         }
     }
 
@@ -109,24 +167,13 @@ public final class ReadingStore implements AutoCloseable {
         return fresh;
     }
 
-    private void write(long key, MeterState state, List<Reading> fresh) {
-        RollupDeltas deltas = rollupDeltas(key, state, fresh);
-        try (WriteBatch batch = new WriteBatch()) {
-            putReadings(key, fresh, batch);
-            for (var e : deltas.all().entrySet()) {
-                RollupDeltas.Bucket b = e.getKey();
-                byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
-                byte[] current = db.get(db.rollups, rowKey);
-                Rollup before = current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
-                batch.put(db.rollups, rowKey, RollupRows.encode(e.getValue().applyTo(before)));
-            }
-            db.write(batch);
-        } catch (RocksDBException e) {
-            throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
-        }
-        Reading newest = fresh.get(fresh.size() - 1);
-        if (state.last == null || newest.timestampMs() > state.last.timestampMs()) {
-            state.last = newest;
+    private void putRollups(long key, RollupDeltas deltas, WriteBatch batch) throws RocksDBException {
+        for (var e : deltas.all().entrySet()) {
+            RollupDeltas.Bucket b = e.getKey();
+            byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
+            byte[] current = db.get(db.rollups, rowKey);
+            Rollup before = current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
+            batch.put(db.rollups, rowKey, RollupRows.encode(e.getValue().applyTo(before)));
         }
     }
 
@@ -244,7 +291,8 @@ public final class ReadingStore implements AutoCloseable {
 
     private long sealHour(long meterKey, long hourStart) {
         MeterState state = states.computeIfAbsent(meterKey, k -> new MeterState());
-        synchronized (state) {
+        state.lock.lock();
+        try {
             long hourEnd = hourStart + SeriesAccess.CHUNK_MS;
             List<Reading> head = new ArrayList<>();
             try (RocksIterator it = db.iterator(db.head)) {
@@ -267,6 +315,8 @@ public final class ReadingStore implements AutoCloseable {
                 throw new StorageException("cannot seal hour: " + e.getMessage(), false, e);
             }
             return head.size();
+        } finally {
+            state.lock.unlock();
         }
     }
 
@@ -282,6 +332,12 @@ public final class ReadingStore implements AutoCloseable {
     /** Flushes memtables (for on-disk size measurements and tests). */
     public void flush() {
         db.flush();
+    }
+
+    /** Flushes and fully compacts the files (for on-disk size measurements). */
+    public void compact() {
+        db.flush();
+        db.compact();
     }
 
     @Override

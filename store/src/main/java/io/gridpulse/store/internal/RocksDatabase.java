@@ -119,6 +119,17 @@ public final class RocksDatabase implements AutoCloseable {
         }
     }
 
+    /** Compacts every column family fully (drops overwritten versions and deleted ranges). */
+    public void compact() {
+        try {
+            for (ColumnFamilyHandle h : handles) {
+                db.compactRange(h);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("compaction failed: " + e.getMessage(), isNoSpace(e), e);
+        }
+    }
+
     private static boolean isNoSpace(Exception e) {
         if (e instanceof RocksDBException r && r.getStatus() != null) {
             Status s = r.getStatus();
