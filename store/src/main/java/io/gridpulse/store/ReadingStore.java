@@ -40,11 +40,15 @@ public final class ReadingStore implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
 
-    /** Per-meter write lock and the newest stored reading (loaded lazily). */
+    /**
+     * Per-meter write lock, the newest stored reading (loaded lazily) and, per rollup level, the
+     * row this store wrote last: appends in time order update that row again and skip reading it.
+     */
     private static final class MeterState {
         final ReentrantLock lock = new ReentrantLock();
         boolean loaded;
         Reading last;
+        final Rollup[] lastRows = new Rollup[RollupLevel.values().length];
     }
 
     private ReadingStore(StorageConfig config, Clock clock) {
@@ -111,11 +115,8 @@ public final class ReadingStore implements AutoCloseable {
             for (var entry : byKey.entrySet()) {
                 MeterState state = states.get(i++);
                 List<Reading> given = batches.get(entry.getValue());
-                List<Reading> fresh = prepare(entry.getKey(), state, given, batch);
+                List<Reading> fresh = prepare(entry.getKey(), state, given, batch, afterWrite);
                 results.put(entry.getValue(), new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
-                if (!fresh.isEmpty()) {
-                    afterWrite.add(() -> advanceLast(state, fresh.get(fresh.size() - 1)));
-                }
             }
             if (!afterWrite.isEmpty()) {
                 db.write(batch);
@@ -128,8 +129,8 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /** Adds one meter's new readings and rollup changes to the batch; returns the new readings. */
-    private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch)
-            throws RocksDBException {
+    private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
+            List<Runnable> afterWrite) throws RocksDBException {
         if (!state.loaded) {
             state.last = series.last(key);
             state.loaded = true;
@@ -139,9 +140,49 @@ public final class ReadingStore implements AutoCloseable {
         List<Reading> fresh = freshReadings(key, state, sorted);
         if (!fresh.isEmpty()) {
             putReadings(key, fresh, batch);
-            putRollups(key, rollupDeltas(key, state, fresh), batch);
+            Rollup[] written = putRollups(key, state, rollupDeltas(key, state, fresh), batch);
+            Reading newest = fresh.get(fresh.size() - 1);
+            afterWrite.add(() -> {
+                advanceLast(state, newest);
+                rememberRows(state, written);
+            });
         }
         return fresh;
+    }
+
+    /** Puts the changed rollup rows; returns, per level, the latest row written (or null). */
+    private Rollup[] putRollups(long key, MeterState state, RollupDeltas deltas, WriteBatch batch)
+            throws RocksDBException {
+        Rollup[] written = new Rollup[state.lastRows.length];
+        for (var e : deltas.all().entrySet()) {
+            RollupDeltas.Bucket b = e.getKey();
+            byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
+            Rollup after = e.getValue().applyTo(currentRow(key, state, b, rowKey));
+            batch.put(db.rollups, rowKey, RollupRows.encode(after));
+            int level = b.level().ordinal();
+            if (written[level] == null || after.bucketStartMs() > written[level].bucketStartMs()) {
+                written[level] = after;
+            }
+        }
+        return written;
+    }
+
+    private Rollup currentRow(long key, MeterState state, RollupDeltas.Bucket b, byte[] rowKey) {
+        Rollup cached = state.lastRows[b.level().ordinal()];
+        if (cached != null && cached.bucketStartMs() == b.startMs()) {
+            return cached;
+        }
+        byte[] current = db.get(db.rollups, rowKey);
+        return current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
+    }
+
+    /** Called only after the write is durable, so the cache never holds a row that was not stored. */
+    private static void rememberRows(MeterState state, Rollup[] written) {
+        for (int level = 0; level < written.length; level++) {
+            if (written[level] != null) {
+                state.lastRows[level] = written[level];
+            }
+        }
     }
 
     private static void advanceLast(MeterState state, Reading newest) {
@@ -165,16 +206,6 @@ public final class ReadingStore implements AutoCloseable {
             }
         }
         return fresh;
-    }
-
-    private void putRollups(long key, RollupDeltas deltas, WriteBatch batch) throws RocksDBException {
-        for (var e : deltas.all().entrySet()) {
-            RollupDeltas.Bucket b = e.getKey();
-            byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
-            byte[] current = db.get(db.rollups, rowKey);
-            Rollup before = current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
-            batch.put(db.rollups, rowKey, RollupRows.encode(e.getValue().applyTo(before)));
-        }
     }
 
     /**
