@@ -22,10 +22,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--meters", defaultValue = "200", description = "Meters in the minute-batch run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--meters", defaultValue = "100", description = "Meters in the minute-batch run (default: ${DEFAULT-VALUE}).")
     int meters;
 
-    @Option(names = "--minutes", defaultValue = "30", description = "Minutes per meter (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--minutes", defaultValue = "15", description = "Minutes per meter (default: ${DEFAULT-VALUE}).")
     int minutes;
 
     @Option(names = "--fleet-meters", defaultValue = "1000", description = "Meters per fleet-second batch (default: ${DEFAULT-VALUE}).")
