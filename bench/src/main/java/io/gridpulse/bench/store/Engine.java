@@ -7,6 +7,9 @@ package io.gridpulse.bench.store;
 public interface Engine extends AutoCloseable {
     String name();
 
+    /** Registers meters {@code [0, meters)} where the engine needs it (not timed). */
+    default void register(int meters) {}
+
     /** One meter, {@code count} readings every {@code stepSeconds} from {@code firstSecond}. */
     void appendMeterRun(int meter, long firstSecond, int count, int stepSeconds);
 

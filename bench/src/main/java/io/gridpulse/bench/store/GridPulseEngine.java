@@ -42,6 +42,13 @@ public final class GridPulseEngine implements Engine {
     }
 
     @Override
+    public void register(int meters) {
+        for (int m = 0; m < meters; m++) {
+            store.meters().ensure(FleetData.meter(m));
+        }
+    }
+
+    @Override
     public void appendMeterRun(int meter, long firstSecond, int count, int stepSeconds) {
         List<Reading> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -22,6 +22,7 @@ public final class HeapBench {
     public void run(StoreBenchReport report) {
         long before = usedAfterGc();
         try (GridPulseEngine engine = new GridPulseEngine(dir.resolve("heap-" + System.nanoTime()))) {
+            engine.register(meters);
             for (int s = 0; s < 3; s++) {
                 engine.appendFleetSecond(meters, s);
                 progress.accept("heap: fleet second " + (s + 1) + "/3 for " + meters + " meters");

@@ -51,12 +51,14 @@ public final class IngestBench {
         Engine probe = null;
         try (Engine engine = open.apply(settings.dir().resolve("minutes-" + System.nanoTime()))) {
             probe = engine;
+            engine.register(settings.meters());
             double rate = minuteBatches(engine, threads);
             report.put(engine.name() + ".minuteBatches.readingsPerSecond", Math.round(rate));
             long bytes = engine.bytesOnDisk();
             report.put(engine.name() + ".bytesPerReading", StoreBenchReport.round((double) bytes / minuteReadings));
         }
         try (Engine engine = open.apply(settings.dir().resolve("fleet-" + System.nanoTime()))) {
+            engine.register(settings.fleetMeters());
             double rate = fleetSeconds(engine);
             report.put(engine.name() + ".fleetSeconds.readingsPerSecond", Math.round(rate));
         }

@@ -6,12 +6,12 @@ import java.util.function.Function;
 
 /**
  * Query latency side by side on the same data: one meter with {@code days} days at 1 Hz (the
- * queried meter) and a fleet of {@code fleetMeters} with one reading a minute over the last day.
+ * queried meter, index {@code fleetMeters}) and a fleet of {@code fleetMeters} more with one
+ * reading a minute over the last day, loaded time-major (QuestDB's fast in-order path).
  * Queries: that meter's last full day at 1 s, its energy from the month start to the end of the
  * data, and hourly energy of the whole fleet over the day.
  */
 public final class QueryBench {
-    private static final int QUERY_METER = 0;
 
     /** Settings: days of 1 Hz data for the queried meter, fleet size, timed repetitions. */
     public record Settings(Path dir, int days, int fleetMeters, int repetitions) {}
@@ -26,41 +26,45 @@ public final class QueryBench {
 
     public void run(StoreBenchReport report) {
         measure(report, d -> new GridPulseEngine(d));
-        measure(report, d -> new QuestDbEngine(d, false, settings.fleetMeters()));
+        measure(report, d -> new QuestDbEngine(d, false, settings.fleetMeters() + 1));
         for (String q : new String[] {"day.p99Ms", "monthToDateEnergy.p99Ms", "fleetHourly.p99Ms"}) {
             report.ratio("ratio." + q + ".gridpulseVsQuestdb", "gridpulse." + q, "questdb-nosync." + q);
         }
     }
 
     private void measure(StoreBenchReport report, Function<Path, Engine> open) {
+        int queryMeter = settings.fleetMeters();
+        int fleet = settings.fleetMeters() + 1;
         try (Engine engine = open.apply(settings.dir().resolve("query-" + System.nanoTime()))) {
             load(engine);
             long lastDay = (settings.days() - 1) * 86_400L;
             String n = engine.name();
-            report.put(n + ".day.points", engine.queryDay(QUERY_METER, lastDay));
-            time(report, n + ".day", () -> engine.queryDay(QUERY_METER, lastDay));
+            report.put(n + ".day.points", engine.queryDay(queryMeter, lastDay));
+            time(report, n + ".day", () -> engine.queryDay(queryMeter, lastDay));
             long toSecond = settings.days() * 86_400L;
-            report.put(n + ".monthToDateEnergy.milliwattHours", engine.queryEnergyMilliwattHours(QUERY_METER, 0, toSecond));
-            time(report, n + ".monthToDateEnergy", () -> engine.queryEnergyMilliwattHours(QUERY_METER, 0, toSecond));
-            report.put(n + ".fleetHourly.rows", engine.queryFleetHourly(settings.fleetMeters(), lastDay));
-            time(report, n + ".fleetHourly", () -> engine.queryFleetHourly(settings.fleetMeters(), lastDay));
+            report.put(n + ".monthToDateEnergy.milliwattHours", engine.queryEnergyMilliwattHours(queryMeter, 0, toSecond));
+            time(report, n + ".monthToDateEnergy", () -> engine.queryEnergyMilliwattHours(queryMeter, 0, toSecond));
+            report.put(n + ".fleetHourly.rows", engine.queryFleetHourly(fleet, lastDay));
+            time(report, n + ".fleetHourly", () -> engine.queryFleetHourly(fleet, lastDay));
             progress.accept(n + " queries done");
         }
     }
 
     private void load(Engine engine) {
+        long lastDay = (settings.days() - 1) * 86_400L;
+        engine.register(settings.fleetMeters());
+        for (int minute = 0; minute < 1_440; minute++) {
+            engine.appendFleetSecond(settings.fleetMeters(), lastDay + minute * 60L);
+            if (minute % 60 == 0) {
+                progress.accept(engine.name() + ": loaded fleet hour " + minute / 60 + "/24");
+            }
+        }
+        int queryMeter = settings.fleetMeters();
         for (int day = 0; day < settings.days(); day++) {
             for (int hour = 0; hour < 24; hour++) {
-                engine.appendMeterRun(QUERY_METER, day * 86_400L + hour * 3_600L, 3_600, 1);
+                engine.appendMeterRun(queryMeter, day * 86_400L + hour * 3_600L, 3_600, 1);
             }
             progress.accept(engine.name() + ": loaded day " + (day + 1) + "/" + settings.days());
-        }
-        long lastDay = (settings.days() - 1) * 86_400L;
-        for (int m = 1; m < settings.fleetMeters(); m++) {
-            engine.appendMeterRun(m, lastDay, 1_440, 60);
-            if (m % 1_000 == 0) {
-                progress.accept(engine.name() + ": loaded fleet meter " + m + "/" + settings.fleetMeters());
-            }
         }
         engine.bytesOnDisk(); // seal, flush and compact: queries read the final layout
     }

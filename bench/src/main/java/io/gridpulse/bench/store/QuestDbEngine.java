@@ -28,6 +28,7 @@ public final class QuestDbEngine implements Engine {
     static {
         if (System.getProperty(LogFactory.CONFIG_SYSTEM_PROPERTY) == null) {
             System.setProperty(LogFactory.CONFIG_SYSTEM_PROPERTY, "/questdb-bench-log.conf");
+            LogFactory.configureRootDir(System.getProperty("java.io.tmpdir"));
         }
     }
 
