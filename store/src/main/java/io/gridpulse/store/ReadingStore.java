@@ -91,6 +91,10 @@ public final class ReadingStore implements AutoCloseable {
      * as {@link #append}; returns each meter's result.
      */
     public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
+        return db.useForWrite(() -> appendAllOpen(batches));
+    }
+
+    private Map<MeterRef, AppendResult> appendAllOpen(Map<MeterRef, List<Reading>> batches) {
         TreeMap<Long, MeterRef> byKey = new TreeMap<>();
         batches.keySet().forEach(m -> byKey.put(registry.require(m).key(), m));
         List<MeterState> locked = new ArrayList<>(byKey.size());
@@ -265,17 +269,23 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Readings of a meter with fromMs ≤ ts < toMs, in time order. */
     public List<Reading> readRaw(MeterRef meter, long fromMs, long toMs) {
-        return series.range(registry.require(meter).key(), fromMs, toMs);
+        long key = registry.require(meter).key();
+        return db.use(() -> series.range(key, fromMs, toMs));
     }
 
     /** The newest reading of a meter, or null. */
     public Reading latest(MeterRef meter) {
-        return series.last(registry.require(meter).key());
+        long key = registry.require(meter).key();
+        return db.use(() -> series.last(key));
     }
 
     /** Rollup rows of one level with fromMs ≤ bucket start < toMs; empty buckets are absent. */
     public List<Rollup> rollups(MeterRef meter, RollupLevel level, long fromMs, long toMs) {
         long key = registry.require(meter).key();
+        return db.use(() -> rollupRows(key, level, fromMs, toMs));
+    }
+
+    private List<Rollup> rollupRows(long key, RollupLevel level, long fromMs, long toMs) {
         List<Rollup> out = new ArrayList<>();
         try (RocksIterator it = db.iterator(db.rollups)) {
             for (it.seek(Keys.rollup(key, level.id(), level.bucketStart(fromMs))); it.isValid(); it.next()) {
@@ -297,6 +307,10 @@ public final class ReadingStore implements AutoCloseable {
      * number of readings sealed. Called periodically; safe to run concurrently with writes.
      */
     public long sealDueHours() {
+        return db.useForWrite(this::sealDueHoursOpen);
+    }
+
+    private long sealDueHoursOpen() {
         long horizon = sealHorizon();
         List<long[]> due = new ArrayList<>(); // {meterKey, hourStart}
         try (RocksIterator it = db.iterator(db.head)) {
@@ -362,13 +376,19 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Flushes memtables (for on-disk size measurements and tests). */
     public void flush() {
-        db.flush();
+        db.use(() -> {
+            db.flush();
+            return null;
+        });
     }
 
     /** Flushes and fully compacts the files (for on-disk size measurements). */
     public void compact() {
-        db.flush();
-        db.compact();
+        db.use(() -> {
+            db.flush();
+            db.compact();
+            return null;
+        });
     }
 
     @Override
