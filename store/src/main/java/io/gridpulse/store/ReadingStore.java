@@ -58,6 +58,7 @@ public final class ReadingStore implements AutoCloseable {
         this.series = new SeriesAccess(db);
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
+        db.onReopen(states::clear); // no write runs during a reopen: per-meter state reloads lazily
     }
 
     public static ReadingStore open(StorageConfig config, Clock clock) {

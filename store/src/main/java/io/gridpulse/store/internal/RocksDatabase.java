@@ -54,6 +54,7 @@ public final class RocksDatabase implements AutoCloseable {
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
     private final List<String> recoveryWarnings;
     private volatile boolean reopenNeeded;
+    private volatile Runnable reopenListener = () -> {};
     private volatile boolean unavailable;
     private RocksDB db;
     public volatile ColumnFamilyHandle meta;
@@ -111,6 +112,14 @@ public final class RocksDatabase implements AutoCloseable {
         return recoveryWarnings;
     }
 
+    /**
+     * Called during a reopen, while no other operation runs: a write that failed at fsync may
+     * still be replayed from the WAL, so callers must drop anything cached from before.
+     */
+    public void onReopen(Runnable listener) {
+        this.reopenListener = listener;
+    }
+
     /** Runs a read (or anything that must not overlap a reopen) against the open database. */
     public <T> T use(Supplier<T> work) {
         gate.readLock().lock();
@@ -152,6 +161,7 @@ public final class RocksDatabase implements AutoCloseable {
             }
             unavailable = false;
             reopenNeeded = false;
+            reopenListener.run();
             LOG.warn("store at {} reopened after a failed write; writes are accepted again", dir);
         } catch (IOException e) {
             throw new StorageException("cannot check free space of " + dir + ": " + e.getMessage(), false, e);
