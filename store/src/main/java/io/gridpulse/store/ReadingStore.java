@@ -39,6 +39,11 @@ public final class ReadingStore implements AutoCloseable {
     private final Metadata metadata;
     private final MeterRegistry registry;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
+    /**
+     * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
+     * pays for all of them: with many meters, flush the head that often during a sealing pass.
+     */
+    private static final int SEALS_PER_HEAD_FLUSH = 1_000;
 
     /**
      * Per-meter write lock, the newest stored reading (loaded lazily) and, per rollup level, the
@@ -329,8 +334,14 @@ public final class ReadingStore implements AutoCloseable {
             }
         }
         long sealed = 0;
-        for (long[] d : due) {
-            sealed += sealHour(d[0], d[1]);
+        for (int i = 0; i < due.size(); i++) {
+            sealed += sealHour(due.get(i)[0], due.get(i)[1]);
+            if ((i + 1) % SEALS_PER_HEAD_FLUSH == 0) {
+                db.flush(db.head);
+            }
+        }
+        if (due.size() >= SEALS_PER_HEAD_FLUSH) {
+            db.flush(db.head);
         }
         return sealed;
     }

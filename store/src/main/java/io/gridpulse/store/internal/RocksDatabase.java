@@ -203,6 +203,15 @@ public final class RocksDatabase implements AutoCloseable {
         }
     }
 
+    /** Flushes one column family's memtable (e.g. to move range tombstones into a file). */
+    public void flush(ColumnFamilyHandle cf) {
+        try (var options = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, cf);
+        } catch (RocksDBException e) {
+            throw new StorageException("flush failed: " + e.getMessage(), isNoSpace(e), e);
+        }
+    }
+
     /** Compacts every column family fully (drops overwritten versions and deleted ranges). */
     public void compact() {
         try {
