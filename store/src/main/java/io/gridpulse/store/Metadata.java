@@ -19,29 +19,39 @@ public final class Metadata {
     }
 
     public byte[] get(String key) {
-        return db.get(db.meta, bytes(key));
+        return db.use(() -> db.get(db.meta, bytes(key)));
     }
 
     public void put(String key, byte[] value) {
-        try (WriteBatch batch = new WriteBatch()) {
-            batch.put(db.meta, bytes(key), value);
-            db.write(batch);
-        } catch (org.rocksdb.RocksDBException e) {
-            throw new io.gridpulse.core.StorageException("cannot write " + key, false, e);
-        }
+        db.useForWrite(() -> {
+            try (WriteBatch batch = new WriteBatch()) {
+                batch.put(db.meta, bytes(key), value);
+                db.write(batch);
+            } catch (org.rocksdb.RocksDBException e) {
+                throw new io.gridpulse.core.StorageException("cannot write " + key, false, e);
+            }
+            return null;
+        });
     }
 
     public void delete(String key) {
-        try (WriteBatch batch = new WriteBatch()) {
-            batch.delete(db.meta, bytes(key));
-            db.write(batch);
-        } catch (org.rocksdb.RocksDBException e) {
-            throw new io.gridpulse.core.StorageException("cannot delete " + key, false, e);
-        }
+        db.useForWrite(() -> {
+            try (WriteBatch batch = new WriteBatch()) {
+                batch.delete(db.meta, bytes(key));
+                db.write(batch);
+            } catch (org.rocksdb.RocksDBException e) {
+                throw new io.gridpulse.core.StorageException("cannot delete " + key, false, e);
+            }
+            return null;
+        });
     }
 
     /** All records whose key starts with {@code prefix}, in key order. */
     public Map<String, byte[]> scan(String prefix) {
+        return db.use(() -> scanOpen(prefix));
+    }
+
+    private Map<String, byte[]> scanOpen(String prefix) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (RocksIterator it = db.iterator(db.meta)) {
             for (it.seek(bytes(prefix)); it.isValid(); it.next()) {

@@ -12,10 +12,12 @@ import io.gridpulse.store.internal.SeriesAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -37,11 +39,21 @@ public final class ReadingStore implements AutoCloseable {
     private final Metadata metadata;
     private final MeterRegistry registry;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
+    /**
+     * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
+     * pays for all of them: with many meters, flush the head that often during a sealing pass.
+     */
+    private static final int SEALS_PER_HEAD_FLUSH = 1_000;
 
-    /** Per-meter write lock and the newest stored reading (loaded lazily). */
+    /**
+     * Per-meter write lock, the newest stored reading (loaded lazily) and, per rollup level, the
+     * row this store wrote last: appends in time order update that row again and skip reading it.
+     */
     private static final class MeterState {
+        final ReentrantLock lock = new ReentrantLock();
         boolean loaded;
         Reading last;
+        final Rollup[] lastRows = new Rollup[RollupLevel.values().length];
     }
 
     private ReadingStore(StorageConfig config, Clock clock) {
@@ -51,6 +63,7 @@ public final class ReadingStore implements AutoCloseable {
         this.series = new SeriesAccess(db);
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
+        db.onReopen(states::clear); // no write runs during a reopen: per-meter state reloads lazily
     }
 
     public static ReadingStore open(StorageConfig config, Clock clock) {
@@ -75,20 +88,116 @@ public final class ReadingStore implements AutoCloseable {
      * The meter must be registered ({@link MeterRegistry#ensure}).
      */
     public AppendResult append(MeterRef meter, List<Reading> batch) {
-        long key = registry.require(meter).key();
-        MeterState state = states.computeIfAbsent(key, k -> new MeterState());
-        synchronized (state) {
-            if (!state.loaded) {
-                state.last = series.last(key);
-                state.loaded = true;
+        return appendAll(Map.of(meter, batch)).get(meter);
+    }
+
+    /**
+     * Stores readings of several meters in one atomic, fsync'd write (e.g. a gateway's whole
+     * fleet for one second): one WAL record and one fsync for all of them. Same rules per meter
+     * as {@link #append}; returns each meter's result.
+     */
+    public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
+        return db.useForWrite(() -> appendAllOpen(batches));
+    }
+
+    private Map<MeterRef, AppendResult> appendAllOpen(Map<MeterRef, List<Reading>> batches) {
+        TreeMap<Long, MeterRef> byKey = new TreeMap<>();
+        batches.keySet().forEach(m -> byKey.put(registry.require(m).key(), m));
+        List<MeterState> locked = new ArrayList<>(byKey.size());
+        try {
+            for (long key : byKey.keySet()) { // key order: no deadlock between multi-meter writes
+                MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+                state.lock.lock();
+                locked.add(state);
             }
-            List<Reading> sorted = new ArrayList<>(batch);
-            sorted.sort(Comparator.comparingLong(Reading::timestampMs));
-            List<Reading> fresh = freshReadings(key, state, sorted);
-            if (!fresh.isEmpty()) {
-                write(key, state, fresh);
+            return appendLocked(byKey, locked, batches);
+        } finally {
+            locked.forEach(state -> state.lock.unlock());
+        }
+    }
+
+    private Map<MeterRef, AppendResult> appendLocked(TreeMap<Long, MeterRef> byKey, List<MeterState> states,
+            Map<MeterRef, List<Reading>> batches) {
+        Map<MeterRef, AppendResult> results = new HashMap<>();
+        List<Runnable> afterWrite = new ArrayList<>();
+        try (WriteBatch batch = new WriteBatch()) {
+            int i = 0;
+            for (var entry : byKey.entrySet()) {
+                MeterState state = states.get(i++);
+                List<Reading> given = batches.get(entry.getValue());
+                List<Reading> fresh = prepare(entry.getKey(), state, given, batch, afterWrite);
+                results.put(entry.getValue(), new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
             }
-            return new AppendResult(List.copyOf(fresh), batch.size() - fresh.size());
+            if (!afterWrite.isEmpty()) {
+                db.write(batch);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
+        }
+        afterWrite.forEach(Runnable::run);
+        return results;
+    }
+
+    /** Adds one meter's new readings and rollup changes to the batch; returns the new readings. */
+    private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
+            List<Runnable> afterWrite) throws RocksDBException {
+        if (!state.loaded) {
+            state.last = series.last(key);
+            state.loaded = true;
+        }
+        List<Reading> sorted = new ArrayList<>(given);
+        sorted.sort(Comparator.comparingLong(Reading::timestampMs));
+        List<Reading> fresh = freshReadings(key, state, sorted);
+        if (!fresh.isEmpty()) {
+            putReadings(key, fresh, batch);
+            Rollup[] written = putRollups(key, state, rollupDeltas(key, state, fresh), batch);
+            Reading newest = fresh.get(fresh.size() - 1);
+            afterWrite.add(() -> {
+                advanceLast(state, newest);
+                rememberRows(state, written);
+            });
+        }
+        return fresh;
+    }
+
+    /** Puts the changed rollup rows; returns, per level, the latest row written (or null). */
+    private Rollup[] putRollups(long key, MeterState state, RollupDeltas deltas, WriteBatch batch)
+            throws RocksDBException {
+        Rollup[] written = new Rollup[state.lastRows.length];
+        for (var e : deltas.all().entrySet()) {
+            RollupDeltas.Bucket b = e.getKey();
+            byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
+            Rollup after = e.getValue().applyTo(currentRow(key, state, b, rowKey));
+            batch.put(db.rollups, rowKey, RollupRows.encode(after));
+            int level = b.level().ordinal();
+            if (written[level] == null || after.bucketStartMs() > written[level].bucketStartMs()) {
+                written[level] = after;
+            }
+        }
+        return written;
+    }
+
+    private Rollup currentRow(long key, MeterState state, RollupDeltas.Bucket b, byte[] rowKey) {
+        Rollup cached = state.lastRows[b.level().ordinal()];
+        if (cached != null && cached.bucketStartMs() == b.startMs()) {
+            return cached;
+        }
+        byte[] current = db.get(db.rollups, rowKey);
+        return current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
+    }
+
+    /** Called only after the write is durable, so the cache never holds a row that was not stored. */
+    private static void rememberRows(MeterState state, Rollup[] written) {
+        for (int level = 0; level < written.length; level++) {
+            if (written[level] != null) {
+                state.lastRows[level] = written[level];
+            }
+        }
+    }
+
+    private static void advanceLast(MeterState state, Reading newest) {
+        if (state.last == null || newest.timestampMs() > state.last.timestampMs()) {
+            state.last = newest;
         }
     }
 
@@ -107,27 +216,6 @@ public final class ReadingStore implements AutoCloseable {
             }
         }
         return fresh;
-    }
-
-    private void write(long key, MeterState state, List<Reading> fresh) {
-        RollupDeltas deltas = rollupDeltas(key, state, fresh);
-        try (WriteBatch batch = new WriteBatch()) {
-            putReadings(key, fresh, batch);
-            for (var e : deltas.all().entrySet()) {
-                RollupDeltas.Bucket b = e.getKey();
-                byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
-                byte[] current = db.get(db.rollups, rowKey);
-                Rollup before = current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
-                batch.put(db.rollups, rowKey, RollupRows.encode(e.getValue().applyTo(before)));
-            }
-            db.write(batch);
-        } catch (RocksDBException e) {
-            throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
-        }
-        Reading newest = fresh.get(fresh.size() - 1);
-        if (state.last == null || newest.timestampMs() > state.last.timestampMs()) {
-            state.last = newest;
-        }
     }
 
     /**
@@ -187,17 +275,23 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Readings of a meter with fromMs ≤ ts < toMs, in time order. */
     public List<Reading> readRaw(MeterRef meter, long fromMs, long toMs) {
-        return series.range(registry.require(meter).key(), fromMs, toMs);
+        long key = registry.require(meter).key();
+        return db.use(() -> series.range(key, fromMs, toMs));
     }
 
     /** The newest reading of a meter, or null. */
     public Reading latest(MeterRef meter) {
-        return series.last(registry.require(meter).key());
+        long key = registry.require(meter).key();
+        return db.use(() -> series.last(key));
     }
 
     /** Rollup rows of one level with fromMs ≤ bucket start < toMs; empty buckets are absent. */
     public List<Rollup> rollups(MeterRef meter, RollupLevel level, long fromMs, long toMs) {
         long key = registry.require(meter).key();
+        return db.use(() -> rollupRows(key, level, fromMs, toMs));
+    }
+
+    private List<Rollup> rollupRows(long key, RollupLevel level, long fromMs, long toMs) {
         List<Rollup> out = new ArrayList<>();
         try (RocksIterator it = db.iterator(db.rollups)) {
             for (it.seek(Keys.rollup(key, level.id(), level.bucketStart(fromMs))); it.isValid(); it.next()) {
@@ -219,6 +313,10 @@ public final class ReadingStore implements AutoCloseable {
      * number of readings sealed. Called periodically; safe to run concurrently with writes.
      */
     public long sealDueHours() {
+        return db.useForWrite(this::sealDueHoursOpen);
+    }
+
+    private long sealDueHoursOpen() {
         long horizon = sealHorizon();
         List<long[]> due = new ArrayList<>(); // {meterKey, hourStart}
         try (RocksIterator it = db.iterator(db.head)) {
@@ -236,15 +334,22 @@ public final class ReadingStore implements AutoCloseable {
             }
         }
         long sealed = 0;
-        for (long[] d : due) {
-            sealed += sealHour(d[0], d[1]);
+        for (int i = 0; i < due.size(); i++) {
+            sealed += sealHour(due.get(i)[0], due.get(i)[1]);
+            if ((i + 1) % SEALS_PER_HEAD_FLUSH == 0) {
+                db.flush(db.head);
+            }
+        }
+        if (due.size() >= SEALS_PER_HEAD_FLUSH) {
+            db.flush(db.head);
         }
         return sealed;
     }
 
     private long sealHour(long meterKey, long hourStart) {
         MeterState state = states.computeIfAbsent(meterKey, k -> new MeterState());
-        synchronized (state) {
+        state.lock.lock();
+        try {
             long hourEnd = hourStart + SeriesAccess.CHUNK_MS;
             List<Reading> head = new ArrayList<>();
             try (RocksIterator it = db.iterator(db.head)) {
@@ -267,12 +372,35 @@ public final class ReadingStore implements AutoCloseable {
                 throw new StorageException("cannot seal hour: " + e.getMessage(), false, e);
             }
             return head.size();
+        } finally {
+            state.lock.unlock();
         }
+    }
+
+    /**
+     * Damage that RocksDB met and stepped over while replaying its write-ahead log at open (e.g.
+     * a torn last record after power loss: the store reopened at the last intact write). Empty
+     * after a clean shutdown or an ordinary crash.
+     */
+    public List<String> recoveryWarnings() {
+        return db.recoveryWarnings();
     }
 
     /** Flushes memtables (for on-disk size measurements and tests). */
     public void flush() {
-        db.flush();
+        db.use(() -> {
+            db.flush();
+            return null;
+        });
+    }
+
+    /** Flushes and fully compacts the files (for on-disk size measurements). */
+    public void compact() {
+        db.use(() -> {
+            db.flush();
+            db.compact();
+            return null;
+        });
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,21 @@ class ReadingStoreTest {
         assertThat(again.duplicates()).isEqualTo(10);
         assertThat(store.readRaw(METER, T0, T0 + 20_000)).hasSize(12)
                 .first().extracting(Reading::powerMilliwatts).isEqualTo(100_000L);
+    }
+
+    @Test
+    void appendAllStoresSeveralMetersInOneWriteWithPerMeterResults() {
+        ReadingStore store = open(dir);
+        MeterRef other = MeterRef.of("default", "home-2");
+        store.meters().ensure(other);
+        store.append(METER, steady(T0, 5, 100_000));
+        Map<MeterRef, AppendResult> results = store.appendAll(Map.of(METER, steady(T0, 10, 1), other, steady(T0, 3, 2_000)));
+        assertThat(results.get(METER).accepted()).isEqualTo(5);
+        assertThat(results.get(METER).duplicates()).isEqualTo(5);
+        assertThat(results.get(other).accepted()).isEqualTo(3);
+        assertThat(store.readRaw(other, T0, T0 + 10_000)).containsExactlyElementsOf(steady(T0, 3, 2_000));
+        assertThat(store.rollups(other, RollupLevel.MINUTE, T0, T0 + 60_000)).singleElement()
+                .extracting(Rollup::samples).isEqualTo(3L);
     }
 
     @Test

@@ -1,55 +1,98 @@
 package io.gridpulse.store.internal;
 
 import io.gridpulse.core.StorageException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable layer: one RocksDB with a column family per kind of record. Every write is a
  * single atomic {@link WriteBatch} whose WAL record is fsync'd before {@link #write} returns;
  * RocksDB groups concurrent writers into one fsync (group commit).
+ *
+ * <p>Callers run their work inside {@link #use} (reads) or {@link #useForWrite} (writes). After a
+ * failed WAL append (e.g. disk full) RocksDB refuses every later write; RocksJava has no
+ * {@code DB::Resume()}, so the next {@link #useForWrite} reopens the database in place once
+ * there is free space again, while no other operation holds it. Reads go on meanwhile.
  */
 public final class RocksDatabase implements AutoCloseable {
     static {
         RocksDB.loadLibrary();
     }
 
-    private final RocksDB db;
+    private static final Logger LOG = LoggerFactory.getLogger(RocksDatabase.class);
+    /** Free space needed before a reopen is tried: room for a new WAL, MANIFEST and a flush. */
+    static final long REOPEN_MIN_FREE_BYTES = 4L * 1024 * 1024;
+
+    private final Path dir;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final DBOptions dbOptions;
+    private final SstFileManager spaceWatcher;
     private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
+    private final List<ColumnFamilyDescriptor> descriptors;
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
-    public final ColumnFamilyHandle meta;
-    public final ColumnFamilyHandle head;
-    public final ColumnFamilyHandle chunks;
-    public final ColumnFamilyHandle rollups;
+    private final List<String> recoveryWarnings;
+    private volatile boolean reopenNeeded;
+    private volatile Runnable reopenListener = () -> {};
+    private volatile boolean unavailable;
+    private RocksDB db;
+    public volatile ColumnFamilyHandle meta;
+    public volatile ColumnFamilyHandle head;
+    public volatile ColumnFamilyHandle chunks;
+    public volatile ColumnFamilyHandle rollups;
 
     public RocksDatabase(Path dir) {
+        this.dir = dir;
         try {
             Files.createDirectories(dir);
-            dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                    .setMaxBackgroundJobs(2).setKeepLogFileNum(3);
-            List<ColumnFamilyDescriptor> descriptors = List.of(
-                    descriptor(RocksDB.DEFAULT_COLUMN_FAMILY, CompressionType.LZ4_COMPRESSION),
-                    descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION),
-                    // Chunks are already compressed by our codec.
-                    descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION),
-                    descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION));
+            spaceWatcher = new SstFileManager(Env.getDefault());
+        } catch (RocksDBException | IOException e) {
+            throw new StorageException("cannot open store at " + dir + ": " + e.getMessage(), isNoSpace(e), e);
+        }
+        dbOptions = new DBOptions().setSstFileManager(spaceWatcher).setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true).setMaxBackgroundJobs(2).setKeepLogFileNum(3)
+                // After a crash, replay the WAL up to the last intact record and stop there. Each
+                // record is one whole append (readings + rollups), so the store reopens at a
+                // consistent point. kAbsoluteConsistency would refuse to open after a torn
+                // tail; kSkipAnyCorruptedRecords could replay records after a hole, leaving
+                // rollups that disagree with readings.
+                .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery);
+        descriptors = List.of(
+                descriptor(RocksDB.DEFAULT_COLUMN_FAMILY, CompressionType.LZ4_COMPRESSION),
+                descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION),
+                // Chunks are already compressed by our codec.
+                descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION),
+                descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION));
+        openDb();
+        recoveryWarnings = RecoveryLog.warnings(dir);
+    }
+
+    private void openDb() {
+        handles.clear();
+        try {
             db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
-        } catch (RocksDBException | java.io.IOException e) {
+        } catch (RocksDBException e) {
             throw new StorageException("cannot open store at " + dir + ": " + e.getMessage(), isNoSpace(e), e);
         }
         meta = handles.get(0);
@@ -64,12 +107,78 @@ public final class RocksDatabase implements AutoCloseable {
         return new ColumnFamilyDescriptor(name, options);
     }
 
-    /** Applies the batch atomically and durably (fsync'd WAL). */
+    /** What RocksDB reported while replaying the WAL at open (e.g. a torn tail), or empty. */
+    public List<String> recoveryWarnings() {
+        return recoveryWarnings;
+    }
+
+    /**
+     * Called during a reopen, while no other operation runs: a write that failed at fsync may
+     * still be replayed from the WAL, so callers must drop anything cached from before.
+     */
+    public void onReopen(Runnable listener) {
+        this.reopenListener = listener;
+    }
+
+    /** Runs a read (or anything that must not overlap a reopen) against the open database. */
+    public <T> T use(Supplier<T> work) {
+        gate.readLock().lock();
+        try {
+            if (unavailable) {
+                throw new StorageException("store at " + dir + " is unavailable: it could not be reopened", false, null);
+            }
+            return work.get();
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** Like {@link #use}, but first reopens the database if an earlier write failed. */
+    public <T> T useForWrite(Supplier<T> work) {
+        if (reopenNeeded) {
+            reopen();
+        }
+        return use(work);
+    }
+
+    private void reopen() {
+        gate.writeLock().lock();
+        try {
+            if (!reopenNeeded) {
+                return;
+            }
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < REOPEN_MIN_FREE_BYTES) {
+                throw new StorageException("write refused, nothing of it was stored (no space left on the store's"
+                        + " disk: " + free + " bytes free)", true, null);
+            }
+            closeDb();
+            try {
+                openDb();
+            } catch (StorageException e) {
+                unavailable = true;
+                throw e;
+            }
+            unavailable = false;
+            reopenNeeded = false;
+            reopenListener.run();
+            LOG.warn("store at {} reopened after a failed write; writes are accepted again", dir);
+        } catch (IOException e) {
+            throw new StorageException("cannot check free space of " + dir + ": " + e.getMessage(), false, e);
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** Applies the batch atomically and durably (fsync'd WAL). Call inside {@link #useForWrite}. */
     public void write(WriteBatch batch) {
         try {
             db.write(syncWrites, batch);
         } catch (RocksDBException e) {
-            throw new StorageException("write failed, nothing of it was stored: " + e.getMessage(), isNoSpace(e), e);
+            reopenNeeded = true;
+            String reason = isNoSpace(e) ? "no space left on the store's disk" : "I/O error";
+            throw new StorageException("write refused, nothing of it was stored (" + reason + "): " + e.getMessage(),
+                    isNoSpace(e), e);
         }
     }
 
@@ -94,6 +203,26 @@ public final class RocksDatabase implements AutoCloseable {
         }
     }
 
+    /** Flushes one column family's memtable (e.g. to move range tombstones into a file). */
+    public void flush(ColumnFamilyHandle cf) {
+        try (var options = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, cf);
+        } catch (RocksDBException e) {
+            throw new StorageException("flush failed: " + e.getMessage(), isNoSpace(e), e);
+        }
+    }
+
+    /** Compacts every column family fully (drops overwritten versions and deleted ranges). */
+    public void compact() {
+        try {
+            for (ColumnFamilyHandle h : handles) {
+                db.compactRange(h);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("compaction failed: " + e.getMessage(), isNoSpace(e), e);
+        }
+    }
+
     private static boolean isNoSpace(Exception e) {
         if (e instanceof RocksDBException r && r.getStatus() != null) {
             Status s = r.getStatus();
@@ -105,8 +234,7 @@ public final class RocksDatabase implements AutoCloseable {
         return message.contains("no space") || message.contains("nospace");
     }
 
-    @Override
-    public void close() {
+    private void closeDb() {
         try {
             db.syncWal();
         } catch (RocksDBException ignored) {
@@ -116,8 +244,21 @@ public final class RocksDatabase implements AutoCloseable {
             h.close();
         }
         db.close();
-        syncWrites.close();
-        dbOptions.close();
-        cfOptions.forEach(ColumnFamilyOptions::close);
+    }
+
+    @Override
+    public void close() {
+        gate.writeLock().lock();
+        try {
+            if (!unavailable) {
+                closeDb();
+            }
+            syncWrites.close();
+            dbOptions.close();
+            spaceWatcher.close();
+            cfOptions.forEach(ColumnFamilyOptions::close);
+        } finally {
+            gate.writeLock().unlock();
+        }
     }
 }

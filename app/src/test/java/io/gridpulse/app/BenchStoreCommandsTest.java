@@ -1,0 +1,58 @@
+package io.gridpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The store benchmarks run end to end on tiny sizes and print their figures as JSON. */
+class BenchStoreCommandsTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = new CommandLine(new GridPulseCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void ingestBenchPrintsBothEnginesAndRatiosAsJson() {
+        int code = execute("bench", "ingest", "--json", "--dir", dir.toString(), "--meters", "5", "--minutes", "2",
+                "--fleet-meters", "20", "--fleet-seconds", "3", "--threads", "2", "--http-meters", "2",
+                "--http-batches", "2", "--http-batch-seconds", "30", "--clients", "2", "--heap-meters", "50");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().trim()).startsWith("{\"cores\":").endsWith("}")
+                .contains("\"gridpulse.minuteBatches.readingsPerSecond\":", "\"questdb-sync.bytesPerReading\":",
+                        "\"ratio.fleetSeconds.gridpulseVsQuestdbSync\":", "\"gridpulse.http.readingsPerSecond\":",
+                        "\"gridpulse.heap.bytesPerMeter\":");
+    }
+
+    @Test
+    void queryBenchAnswersTheSameOnBothEngines() {
+        int code = execute("bench", "query", "--json", "--dir", dir.toString(), "--days", "1", "--fleet-meters", "5",
+                "--reps", "5");
+
+        assertThat(code).as(err.toString()).isZero();
+        String json = out.toString();
+        assertThat(json).contains("\"gridpulse.day.points\":86400", "\"questdb-nosync.day.points\":86400",
+                "\"gridpulse.fleetHourly.rows\":144", "\"questdb-nosync.fleetHourly.rows\":144");
+        assertThat(value(json, "gridpulse.monthToDateEnergy.milliwattHours"))
+                .isEqualTo(value(json, "questdb-nosync.monthToDateEnergy.milliwattHours"));
+    }
+
+    private static String value(String json, String name) {
+        int start = json.indexOf("\"" + name + "\":") + name.length() + 3;
+        int end = json.indexOf(',', start);
+        return json.substring(start, end);
+    }
+}

@@ -1,0 +1,122 @@
+package io.gridpulse.bench.crash;
+
+import io.gridpulse.core.Reading;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.StorageConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The process that gets killed: appends batches to the store from several threads until it is
+ * killed, printing an {@link Ack} for each batch only after {@code append} returned. Batches
+ * mix in-order runs, late batches filling gaps (possibly in sealed hours) and re-sent batches.
+ *
+ * <p>Arguments: {@code <dataDir> <valueSeed> <threads> <meters> <choiceSeed>}.
+ */
+public final class CrashIngestChild {
+    static final String READY = "READY";
+    private static final int MAX_BATCH = 120;
+
+    private final ReadingStore store;
+    private final SyntheticReadings readings;
+    private final DataClock clock;
+    private final PrintStream out;
+
+    private CrashIngestChild(ReadingStore store, SyntheticReadings readings, DataClock clock, PrintStream out) {
+        this.store = store;
+        this.readings = readings;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path dir = Path.of(args[0]);
+        long seed = Long.parseLong(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        int meters = Integer.parseInt(args[3]);
+        long choiceSeed = Long.parseLong(args[4]);
+        DataClock clock = new DataClock();
+        ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock);
+        CrashIngestChild child = new CrashIngestChild(store, new SyntheticReadings(seed), clock, System.out);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<MeterCursor> owned = new ArrayList<>();
+            for (int m = t; m < meters; m += threads) {
+                owned.add(child.cursor(m));
+            }
+            Random random = new Random(choiceSeed * 31 + t);
+            boolean sealer = t == 0;
+            workers.add(Thread.ofPlatform().start(() -> child.ingest(owned, random, sealer)));
+        }
+        child.println(READY);
+        for (Thread w : workers) {
+            w.join();
+        }
+    }
+
+    private MeterCursor cursor(int meterIndex) {
+        store.meters().ensure(SyntheticReadings.meter(meterIndex));
+        Reading last = store.latest(SyntheticReadings.meter(meterIndex));
+        long next = last == null ? SyntheticReadings.START_MS : last.timestampMs() + SyntheticReadings.STEP_MS;
+        clock.saw(next);
+        return new MeterCursor(meterIndex, next);
+    }
+
+    private void ingest(List<MeterCursor> owned, Random random, boolean sealer) {
+        for (long n = 1; ; n++) {
+            MeterCursor c = owned.get(random.nextInt(owned.size()));
+            int roll = random.nextInt(100);
+            long[] range;
+            if (roll < 10 && !c.sent.isEmpty()) {
+                range = c.sent.get(random.nextInt(c.sent.size()));
+            } else if (roll < 25 && !c.gaps.isEmpty()) {
+                range = c.gaps.poll();
+            } else {
+                range = new long[] {c.nextMs, 1 + random.nextInt(MAX_BATCH)};
+                c.nextMs += range[1] * SyntheticReadings.STEP_MS;
+                if (roll >= 90) {
+                    c.gaps.add(range);
+                    continue;
+                }
+            }
+            append(c, range);
+            if (sealer && n % 200 == 0) {
+                store.sealDueHours();
+            }
+        }
+    }
+
+    private void append(MeterCursor c, long[] range) {
+        List<Reading> batch = readings.run(c.meterIndex, range[0], (int) range[1]);
+        clock.saw(batch.get(batch.size() - 1).timestampMs());
+        store.append(SyntheticReadings.meter(c.meterIndex), batch);
+        println(new Ack(c.meterIndex, range[0], (int) range[1], SyntheticReadings.checksum(batch)).format());
+        if (c.sent.size() == 32) {
+            c.sent.remove(0);
+        }
+        c.sent.add(range);
+    }
+
+    private synchronized void println(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** Where one meter's in-order stream continues, plus batches held back or already sent. */
+    private static final class MeterCursor {
+        final int meterIndex;
+        long nextMs;
+        final Deque<long[]> gaps = new ArrayDeque<>();
+        final List<long[]> sent = new ArrayList<>();
+
+        MeterCursor(int meterIndex, long nextMs) {
+            this.meterIndex = meterIndex;
+            this.nextMs = nextMs;
+        }
+    }
+}

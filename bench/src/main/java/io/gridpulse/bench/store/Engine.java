@@ -1,0 +1,33 @@
+package io.gridpulse.bench.store;
+
+/**
+ * One storage engine under benchmark. Each call returns only when its readings are durable
+ * (for an engine in a no-sync mode: when they are committed).
+ */
+public interface Engine extends AutoCloseable {
+    String name();
+
+    /** Registers meters {@code [0, meters)} where the engine needs it (not timed). */
+    default void register(int meters) {}
+
+    /** One meter, {@code count} readings every {@code stepSeconds} from {@code firstSecond}. */
+    void appendMeterRun(int meter, long firstSecond, int count, int stepSeconds);
+
+    /** Meters {@code [0, meters)}, one reading each, all at {@code second}. */
+    void appendFleetSecond(int meters, long second);
+
+    /** Bytes of the engine's files, after making them final (flush, seal, compact). */
+    long bytesOnDisk();
+
+    /** Readings of one meter over one day, returns how many. */
+    int queryDay(int meter, long dayStartSecond);
+
+    /** Energy of one meter from {@code fromSecond} to {@code toSecond}, in mWh. */
+    long queryEnergyMilliwattHours(int meter, long fromSecond, long toSecond);
+
+    /** Hourly energy of meters {@code [0, meters)} over one day; returns the rows produced. */
+    int queryFleetHourly(int meters, long dayStartSecond);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,135 @@
+package io.gridpulse.bench.store;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.Rollup;
+import io.gridpulse.store.CalendarRollups;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.RollupLevel;
+import io.gridpulse.store.StorageConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** GridPulse's store, embedded: every call is one fsync'd append. */
+public final class GridPulseEngine implements Engine {
+    private static final long LEAD_MS = 10 * 60_000L;
+    private final Path dir;
+    private final AtomicLong newestMs = new AtomicLong(FleetData.START_MS);
+    private final ReadingStore store;
+    private final CalendarRollups calendar;
+
+    public GridPulseEngine(Path dir) {
+        this.dir = dir;
+        this.store = ReadingStore.open(StorageConfig.defaults(dir), new DataClock());
+        this.calendar = new CalendarRollups(store);
+    }
+
+    public ReadingStore store() {
+        return store;
+    }
+
+    @Override
+    public String name() {
+        return "gridpulse";
+    }
+
+    @Override
+    public void register(int meters) {
+        for (int m = 0; m < meters; m++) {
+            store.meters().ensure(FleetData.meter(m));
+        }
+    }
+
+    @Override
+    public void appendMeterRun(int meter, long firstSecond, int count, int stepSeconds) {
+        List<Reading> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(FleetData.reading(meter, firstSecond + (long) i * stepSeconds));
+        }
+        newestMs.accumulateAndGet(batch.get(count - 1).timestampMs(), Math::max);
+        MeterRef ref = FleetData.meter(meter);
+        store.meters().ensure(ref);
+        store.append(ref, batch);
+    }
+
+    /** The fleet second is one acknowledged batch: one atomic write, one fsync ({@code appendAll}). */
+    @Override
+    public void appendFleetSecond(int meters, long second) {
+        Map<MeterRef, List<Reading>> batch = new HashMap<>(meters * 2);
+        for (int m = 0; m < meters; m++) {
+            MeterRef ref = FleetData.meter(m);
+            store.meters().ensure(ref);
+            batch.put(ref, List.of(FleetData.reading(m, second)));
+        }
+        newestMs.accumulateAndGet(FleetData.START_MS + second * 1000, Math::max);
+        store.appendAll(batch);
+    }
+
+    @Override
+    public long bytesOnDisk() {
+        newestMs.set(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
+        store.sealDueHours();
+        store.compact();
+        return DiskUsage.bytes(dir);
+    }
+
+    @Override
+    public int queryDay(int meter, long dayStartSecond) {
+        long from = FleetData.START_MS + dayStartSecond * 1000;
+        return store.readRaw(FleetData.meter(meter), from, from + 86_400_000L).size();
+    }
+
+    @Override
+    public long queryEnergyMilliwattHours(int meter, long fromSecond, long toSecond) {
+        long from = FleetData.START_MS + fromSecond * 1000;
+        long to = FleetData.START_MS + toSecond * 1000;
+        return calendar.energyNanowattHours(FleetData.meter(meter), from, to) / 1_000_000;
+    }
+
+    @Override
+    public int queryFleetHourly(int meters, long dayStartSecond) {
+        long from = FleetData.START_MS + dayStartSecond * 1000;
+        int rows = 0;
+        for (int m = 0; m < meters; m++) {
+            List<Rollup> hours = store.rollups(FleetData.meter(m), RollupLevel.HOUR, from, from + 86_400_000L);
+            rows += hours.size();
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /** The store's clock runs a little ahead of the newest reading, as it would live. */
+    private final class DataClock extends Clock {
+        @Override
+        public long millis() {
+            return newestMs.get() + LEAD_MS;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.gridpulse.bench.store;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Query latency side by side on the same data: one meter with {@code days} days at 1 Hz (the
+ * queried meter, index {@code fleetMeters}) and a fleet of {@code fleetMeters} more with one
+ * reading a minute over the last day, loaded time-major (QuestDB's fast in-order path).
+ * Queries: that meter's last full day at 1 s, its energy from the month start to the end of the
+ * data, and hourly energy of the whole fleet over the day.
+ */
+public final class QueryBench {
+
+    /** Settings: days of 1 Hz data for the queried meter, fleet size, timed repetitions. */
+    public record Settings(Path dir, int days, int fleetMeters, int repetitions) {}
+
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    public QueryBench(Settings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public void run(StoreBenchReport report) {
+        measure(report, d -> new GridPulseEngine(d));
+        measure(report, d -> new QuestDbEngine(d, false, settings.fleetMeters() + 1));
+        for (String q : new String[] {"day.p99Ms", "monthToDateEnergy.p99Ms", "fleetHourly.p99Ms"}) {
+            report.ratio("ratio." + q + ".gridpulseVsQuestdb", "gridpulse." + q, "questdb-nosync." + q);
+        }
+    }
+
+    private void measure(StoreBenchReport report, Function<Path, Engine> open) {
+        int queryMeter = settings.fleetMeters();
+        int fleet = settings.fleetMeters() + 1;
+        try (Engine engine = open.apply(settings.dir().resolve("query-" + System.nanoTime()))) {
+            load(engine);
+            long lastDay = (settings.days() - 1) * 86_400L;
+            String n = engine.name();
+            report.put(n + ".day.points", engine.queryDay(queryMeter, lastDay));
+            time(report, n + ".day", () -> engine.queryDay(queryMeter, lastDay));
+            long toSecond = settings.days() * 86_400L;
+            report.put(n + ".monthToDateEnergy.milliwattHours", engine.queryEnergyMilliwattHours(queryMeter, 0, toSecond));
+            time(report, n + ".monthToDateEnergy", () -> engine.queryEnergyMilliwattHours(queryMeter, 0, toSecond));
+            report.put(n + ".fleetHourly.rows", engine.queryFleetHourly(fleet, lastDay));
+            time(report, n + ".fleetHourly", () -> engine.queryFleetHourly(fleet, lastDay));
+            progress.accept(n + " queries done");
+        }
+    }
+
+    private void load(Engine engine) {
+        long lastDay = (settings.days() - 1) * 86_400L;
+        engine.register(settings.fleetMeters());
+        for (int minute = 0; minute < 1_440; minute++) {
+            engine.appendFleetSecond(settings.fleetMeters(), lastDay + minute * 60L);
+            if (minute % 60 == 0) {
+                progress.accept(engine.name() + ": loaded fleet hour " + minute / 60 + "/24");
+            }
+        }
+        int queryMeter = settings.fleetMeters();
+        for (int day = 0; day < settings.days(); day++) {
+            for (int hour = 0; hour < 24; hour++) {
+                engine.appendMeterRun(queryMeter, day * 86_400L + hour * 3_600L, 3_600, 1);
+            }
+            progress.accept(engine.name() + ": loaded day " + (day + 1) + "/" + settings.days());
+        }
+        engine.bytesOnDisk(); // seal, flush and compact: queries read the final layout
+    }
+
+    private void time(StoreBenchReport report, String name, Runnable query) {
+        int reps = settings.repetitions();
+        for (int i = 0; i < Math.max(5, reps / 10); i++) {
+            query.run(); // warm-up
+        }
+        Latencies latencies = new Latencies(reps);
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            query.run();
+            latencies.add(System.nanoTime() - t0);
+        }
+        report.put(name + ".p50Ms", StoreBenchReport.round(latencies.percentileMs(50)));
+        report.put(name + ".p99Ms", StoreBenchReport.round(latencies.percentileMs(99)));
+    }
+}
