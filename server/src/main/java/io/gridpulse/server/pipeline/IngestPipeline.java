@@ -27,14 +27,54 @@ public final class IngestPipeline {
     private final List<BiConsumer<MeterRef, List<Reading>>> listeners = new CopyOnWriteArrayList<>();
     private final Map<MeterRef, MeterQuality> quality = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final IngestAdmission admission;
 
     public IngestPipeline(ReadingStore store, LiveHub live, Clock clock) {
+        this(store, live, clock, new IngestAdmission(IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS));
+    }
+
+    public IngestPipeline(ReadingStore store, LiveHub live, Clock clock, IngestAdmission admission) {
         this.store = store;
         this.live = live;
         this.clock = clock;
+        this.admission = admission;
     }
 
+    /**
+     * Stores one meter's batch if the admission limit allows it now.
+     *
+     * @throws io.gridpulse.core.OverloadedException at capacity (nothing stored; retry later)
+     */
     public AppendResult ingest(MeterRef meter, List<Reading> readings) {
+        try (IngestAdmission.Ticket admitted = admission.tryEnter(readings.size())) {
+            return store(meter, readings);
+        }
+    }
+
+    /**
+     * Stores several meters' batches, admitted as a whole: at capacity nothing is stored.
+     *
+     * @throws io.gridpulse.core.OverloadedException at capacity
+     */
+    public void ingestAll(Map<MeterRef, List<Reading>> readingsByMeter) {
+        int total = readingsByMeter.values().stream().mapToInt(List::size).sum();
+        try (IngestAdmission.Ticket admitted = admission.tryEnter(total)) {
+            readingsByMeter.forEach(this::store);
+        }
+    }
+
+    /** Stores one meter's batch, waiting for admission (streaming protocols: slows the publisher). */
+    public AppendResult ingestWaiting(MeterRef meter, List<Reading> readings) throws InterruptedException {
+        try (IngestAdmission.Ticket admitted = admission.enterWaiting(readings.size())) {
+            return store(meter, readings);
+        }
+    }
+
+    public IngestAdmission admission() {
+        return admission;
+    }
+
+    private AppendResult store(MeterRef meter, List<Reading> readings) {
         store.meters().ensure(meter);
         MeterQuality q = quality(meter);
         AppendResult result = store.append(meter, readings);
