@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridpulse bench}: benchmarks; one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run GridPulse benchmarks.",
-        subcommands = {BenchCompressionCommand.class})
+        subcommands = {BenchCompressionCommand.class, BenchLoadCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

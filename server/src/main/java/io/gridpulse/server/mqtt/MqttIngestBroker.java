@@ -55,6 +55,12 @@ public final class MqttIngestBroker implements AutoCloseable {
     /** Threads that store publishes; several let RocksDB group-commit their fsyncs. */
     static final int STORE_THREADS = 16;
     private static final long MAX_GATE_WAIT_MS = 30_000;
+    /**
+     * Commands queued per Moquette session loop. Moquette drops (unacknowledged) a publish that
+     * finds its loop's queue full, so it must exceed what all clients keep in flight while the
+     * {@link PublishGate} holds the loop; bounded, a few MiB at most.
+     */
+    static final int SESSION_QUEUE_SIZE = 32_768;
 
     private final ApiKeys keys;
     private final IngestPipeline pipeline;
@@ -88,6 +94,7 @@ public final class MqttIngestBroker implements AutoCloseable {
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
         props.setProperty("intercept.thread_pool.size", Integer.toString(STORE_THREADS));
+        props.setProperty("session_queue_size", Integer.toString(SESSION_QUEUE_SIZE));
         try {
             broker.startServer(new MemoryConfig(props), List.of(new PublishHandler()), null, this::authenticate, new Policy());
         } catch (IOException e) {

@@ -1,0 +1,55 @@
+package io.gridpulse.app.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Paces a {@link FleetSender} at 1 reading per meter per second: one thread per worker, each
+ * sending its slice for second {@code t} no earlier than start + t s. A worker that falls behind
+ * keeps the readings' own timestamps and catches up as fast as it can; the lag is reported.
+ */
+final class FleetDriver {
+    private final FleetSender sender;
+    private final LoadStats stats;
+
+    FleetDriver(FleetSender sender, LoadStats stats) {
+        this.sender = sender;
+        this.stats = stats;
+    }
+
+    /** Runs {@code durationS} seconds starting at the whole second {@code startEpochS}. */
+    void run(long startEpochS, int durationS) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < sender.workers(); w++) {
+            int worker = w;
+            threads.add(Thread.ofPlatform().name("load-" + w).start(() -> {
+                try {
+                    pace(worker, startEpochS, durationS);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("load worker failed: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private void pace(int worker, long startEpochS, int durationS) throws InterruptedException {
+        for (int t = 0; t < durationS; t++) {
+            long dueMs = (startEpochS + t) * 1000;
+            long waitMs = dueMs - System.currentTimeMillis();
+            if (waitMs > 0) {
+                Thread.sleep(waitMs);
+            } else if (worker == 0) {
+                stats.recordBehindScheduleMs(-waitMs);
+            }
+            sender.sendTick(worker, startEpochS + t);
+        }
+    }
+}
