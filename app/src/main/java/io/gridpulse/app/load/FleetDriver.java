@@ -18,15 +18,33 @@ final class FleetDriver {
         this.stats = stats;
     }
 
+    /**
+     * Sends one reading per meter for {@code epochSecond} as fast as possible (registers every
+     * meter, warms up the JIT), waits for the acknowledgements and forgets their latencies.
+     */
+    void warmUp(long epochSecond, long drainTimeoutMs) throws InterruptedException {
+        runWorkers(worker -> sender.sendTick(worker, epochSecond));
+        sender.drain(drainTimeoutMs);
+        stats.resetLatencies();
+    }
+
     /** Runs {@code durationS} seconds starting at the whole second {@code startEpochS}. */
     void run(long startEpochS, int durationS) throws InterruptedException {
+        runWorkers(worker -> pace(worker, startEpochS, durationS));
+    }
+
+    private interface WorkerBody {
+        void run(int worker) throws InterruptedException;
+    }
+
+    private void runWorkers(WorkerBody body) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < sender.workers(); w++) {
             int worker = w;
             threads.add(Thread.ofPlatform().name("load-" + w).start(() -> {
                 try {
-                    pace(worker, startEpochS, durationS);
+                    body.run(worker);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }

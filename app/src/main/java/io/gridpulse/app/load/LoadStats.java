@@ -16,6 +16,7 @@ public final class LoadStats {
     private final AtomicIntegerArray acknowledgedPerMeter;
     private final ConcurrentHistogram ackLatencyUs = new ConcurrentHistogram(MAX_LATENCY_US, 3);
     private volatile long behindScheduleMs;
+    private volatile long lastAckMs;
 
     public LoadStats(int meters) {
         this.acknowledgedPerMeter = new AtomicIntegerArray(meters);
@@ -28,6 +29,7 @@ public final class LoadStats {
     /** One reading of {@code meterIndex} acknowledged after {@code latencyNanos}. */
     void recordAcknowledged(int meterIndex, long latencyNanos) {
         acknowledged.increment();
+        lastAckMs = System.currentTimeMillis();
         acknowledgedPerMeter.incrementAndGet(meterIndex);
         ackLatencyUs.recordValue(Math.min(MAX_LATENCY_US, Math.max(0, latencyNanos / 1_000)));
     }
@@ -62,12 +64,22 @@ public final class LoadStats {
         return retried.sum();
     }
 
+    /** Wall-clock time of the latest acknowledgement (epoch ms), 0 if none. */
+    public long lastAckMs() {
+        return lastAckMs;
+    }
+
     public long behindScheduleMs() {
         return behindScheduleMs;
     }
 
     public int acknowledgedFor(int meterIndex) {
         return acknowledgedPerMeter.get(meterIndex);
+    }
+
+    /** Forgets the latencies so far (after the warm-up that registers the meters). */
+    void resetLatencies() {
+        ackLatencyUs.reset();
     }
 
     public Histogram latencySnapshotUs() {

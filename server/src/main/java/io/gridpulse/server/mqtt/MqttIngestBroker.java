@@ -181,6 +181,7 @@ public final class MqttIngestBroker implements AutoCloseable {
                 store(msg);
             } finally {
                 gate.leave();
+                super.onPublish(msg); // releases the payload Moquette retained for this handler
             }
         }
 
