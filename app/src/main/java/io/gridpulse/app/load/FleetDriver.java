@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Paces a {@link FleetSender} at 1 reading per meter per second: one thread per worker, each
- * sending its slice for second {@code t} no earlier than start + t s. A worker that falls behind
+ * sending part p of its slice for second {@code t} no earlier than start + t s + p/parts s. A worker that falls behind
  * keeps the readings' own timestamps and catches up as fast as it can; the lag is reported.
  */
 final class FleetDriver {
@@ -23,7 +23,11 @@ final class FleetDriver {
      * meter, warms up the JIT), waits for the acknowledgements and forgets their latencies.
      */
     void warmUp(long epochSecond, long drainTimeoutMs) throws InterruptedException {
-        runWorkers(worker -> sender.sendTick(worker, epochSecond));
+        runWorkers(worker -> {
+            for (int part = 0; part < sender.partsPerSecond(); part++) {
+                sender.sendPart(worker, epochSecond, part);
+            }
+        });
         sender.drain(drainTimeoutMs);
         stats.resetLatencies();
     }
@@ -59,15 +63,18 @@ final class FleetDriver {
     }
 
     private void pace(int worker, long startEpochS, int durationS) throws InterruptedException {
+        int parts = sender.partsPerSecond();
         for (int t = 0; t < durationS; t++) {
-            long dueMs = (startEpochS + t) * 1000;
-            long waitMs = dueMs - System.currentTimeMillis();
-            if (waitMs > 0) {
-                Thread.sleep(waitMs);
-            } else if (worker == 0) {
-                stats.recordBehindScheduleMs(-waitMs);
+            for (int part = 0; part < parts; part++) {
+                long dueMs = (startEpochS + t) * 1000 + part * 1000L / parts;
+                long waitMs = dueMs - System.currentTimeMillis();
+                if (waitMs > 0) {
+                    Thread.sleep(waitMs);
+                } else if (worker == 0) {
+                    stats.recordBehindScheduleMs(-waitMs);
+                }
+                sender.sendPart(worker, startEpochS + t, part);
             }
-            sender.sendTick(worker, startEpochS + t);
         }
     }
 }

@@ -44,7 +44,12 @@ final class HttpFleetSender implements FleetSender {
     }
 
     @Override
-    public void sendTick(int worker, long epochSecond) throws InterruptedException {
+    public int partsPerSecond() {
+        return 1;
+    }
+
+    @Override
+    public void sendPart(int worker, long epochSecond, int part) throws InterruptedException {
         int step = workers * metersPerRequest;
         for (int first = worker; first < meters; first += step) {
             sendRequest(first, Math.min(meters, first + step), epochSecond);

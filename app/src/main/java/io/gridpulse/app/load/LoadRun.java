@@ -46,6 +46,8 @@ public final class LoadRun {
             FleetDriver driver = new FleetDriver(sender, stats);
             progressOut.printf("warm-up: registering %,d meters (one reading each, not timed)…%n", plan.meters());
             driver.warmUp(warmUpEpochS, DRAIN_TIMEOUT_MS);
+            new ServerQuiet(httpUrl, key).await(QUIET_TIMEOUT_MS);
+            stats.resetLatencies();
             warmUpAcked = stats.acknowledged();
             startEpochS = System.currentTimeMillis() / 1000 + 1;
             long sendingStartMs = startEpochS * 1000;

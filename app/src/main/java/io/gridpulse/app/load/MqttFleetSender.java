@@ -19,6 +19,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 final class MqttFleetSender implements FleetSender {
     private static final long WINDOW_FULL_PAUSE_MS = 1;
+    /** Each second's messages go out in 20 slices, 50 ms apart. */
+    private static final int PARTS_PER_SECOND = 20;
 
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final int meters;
@@ -51,9 +53,15 @@ final class MqttFleetSender implements FleetSender {
     }
 
     @Override
-    public void sendTick(int worker, long epochSecond) throws InterruptedException {
+    public int partsPerSecond() {
+        return PARTS_PER_SECOND;
+    }
+
+    @Override
+    public void sendPart(int worker, long epochSecond, int part) throws InterruptedException {
         MqttAsyncClient client = clients.get(worker);
-        for (int i = worker; i < meters; i += clients.size()) {
+        int stride = clients.size() * PARTS_PER_SECOND;
+        for (int i = worker + part * clients.size(); i < meters; i += stride) {
             publish(client, i, epochSecond);
         }
     }
