@@ -12,10 +12,13 @@ import io.gridpulse.store.internal.SeriesAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -40,6 +43,7 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Per-meter write lock and the newest stored reading (loaded lazily). */
     private static final class MeterState {
+        final ReentrantLock lock = new ReentrantLock();
         boolean loaded;
         Reading last;
     }
@@ -77,19 +81,74 @@ public final class ReadingStore implements AutoCloseable {
     public AppendResult append(MeterRef meter, List<Reading> batch) {
         long key = registry.require(meter).key();
         MeterState state = states.computeIfAbsent(key, k -> new MeterState());
-        synchronized (state) {
-            if (!state.loaded) {
-                state.last = series.last(key);
-                state.loaded = true;
-            }
-            List<Reading> sorted = new ArrayList<>(batch);
-            sorted.sort(Comparator.comparingLong(Reading::timestampMs));
-            List<Reading> fresh = freshReadings(key, state, sorted);
+        state.lock.lock();
+        try {
+            List<Reading> fresh = fresh(key, state, batch);
             if (!fresh.isEmpty()) {
                 write(key, state, fresh);
             }
             return new AppendResult(List.copyOf(fresh), batch.size() - fresh.size());
+        } finally {
+            state.lock.unlock();
         }
+    }
+
+    /**
+     * Stores several meters' batches with one durable write (one fsync) — what a fleet ingest
+     * needs, where each message carries one meter's second. Per meter the result is as {@link
+     * #append}; all batches are written atomically or none (on {@link StorageException}). Meters
+     * must be registered. Locks the meters in key order, so concurrent calls cannot deadlock.
+     */
+    public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
+        TreeMap<Long, MeterRef> byKey = new TreeMap<>();
+        batches.keySet().forEach(m -> byKey.put(registry.require(m).key(), m));
+        List<MeterState> locked = new ArrayList<>(byKey.size());
+        try {
+            for (long key : byKey.keySet()) {
+                MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+                state.lock.lock();
+                locked.add(state);
+            }
+            return appendLocked(byKey, locked, batches);
+        } finally {
+            locked.forEach(st -> st.lock.unlock());
+        }
+    }
+
+    private Map<MeterRef, AppendResult> appendLocked(TreeMap<Long, MeterRef> byKey, List<MeterState> states,
+            Map<MeterRef, List<Reading>> batches) {
+        Map<MeterRef, AppendResult> results = new LinkedHashMap<>();
+        Map<MeterState, List<Reading>> written = new IdentityHashMap<>();
+        try (WriteBatch batch = new WriteBatch()) {
+            int i = 0;
+            for (var e : byKey.entrySet()) {
+                MeterState state = states.get(i++);
+                List<Reading> given = batches.get(e.getValue());
+                List<Reading> fresh = fresh(e.getKey(), state, given);
+                if (!fresh.isEmpty()) {
+                    stage(e.getKey(), state, fresh, batch);
+                    written.put(state, fresh);
+                }
+                results.put(e.getValue(), new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
+            }
+            if (!written.isEmpty()) {
+                db.write(batch);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
+        }
+        written.forEach(ReadingStore::advance);
+        return results;
+    }
+
+    private List<Reading> fresh(long key, MeterState state, List<Reading> batch) {
+        if (!state.loaded) {
+            state.last = series.last(key);
+            state.loaded = true;
+        }
+        List<Reading> sorted = new ArrayList<>(batch);
+        sorted.sort(Comparator.comparingLong(Reading::timestampMs));
+        return freshReadings(key, state, sorted);
     }
 
     private List<Reading> freshReadings(long key, MeterState state, List<Reading> sorted) {
@@ -110,20 +169,30 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private void write(long key, MeterState state, List<Reading> fresh) {
-        RollupDeltas deltas = rollupDeltas(key, state, fresh);
         try (WriteBatch batch = new WriteBatch()) {
-            putReadings(key, fresh, batch);
-            for (var e : deltas.all().entrySet()) {
-                RollupDeltas.Bucket b = e.getKey();
-                byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
-                byte[] current = db.get(db.rollups, rowKey);
-                Rollup before = current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
-                batch.put(db.rollups, rowKey, RollupRows.encode(e.getValue().applyTo(before)));
-            }
+            stage(key, state, fresh, batch);
             db.write(batch);
         } catch (RocksDBException e) {
             throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
         }
+        advance(state, fresh);
+    }
+
+    /** Adds the readings and their rollup changes to the batch; the meter's lock is held. */
+    private void stage(long key, MeterState state, List<Reading> fresh, WriteBatch batch) throws RocksDBException {
+        RollupDeltas deltas = rollupDeltas(key, state, fresh);
+        putReadings(key, fresh, batch);
+        for (var e : deltas.all().entrySet()) {
+            RollupDeltas.Bucket b = e.getKey();
+            byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
+            byte[] current = db.get(db.rollups, rowKey);
+            Rollup before = current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
+            batch.put(db.rollups, rowKey, RollupRows.encode(e.getValue().applyTo(before)));
+        }
+    }
+
+    /** After the write: remember the newest reading. */
+    private static void advance(MeterState state, List<Reading> fresh) {
         Reading newest = fresh.get(fresh.size() - 1);
         if (state.last == null || newest.timestampMs() > state.last.timestampMs()) {
             state.last = newest;
@@ -244,7 +313,8 @@ public final class ReadingStore implements AutoCloseable {
 
     private long sealHour(long meterKey, long hourStart) {
         MeterState state = states.computeIfAbsent(meterKey, k -> new MeterState());
-        synchronized (state) {
+        state.lock.lock();
+        try {
             long hourEnd = hourStart + SeriesAccess.CHUNK_MS;
             List<Reading> head = new ArrayList<>();
             try (RocksIterator it = db.iterator(db.head)) {
@@ -267,6 +337,8 @@ public final class ReadingStore implements AutoCloseable {
                 throw new StorageException("cannot seal hour: " + e.getMessage(), false, e);
             }
             return head.size();
+        } finally {
+            state.lock.unlock();
         }
     }
 

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Caveat: Moquette acknowledges QoS 1 before the interceptor stores the readings, so a crash
  * between PUBACK and the store write can lose that message (the HTTP path has no such gap).
  *
- * <p>Back-pressure: see {@link PublishGate}; the store writes then wait for the pipeline's
- * admission limit instead of being refused.
+ * <p>Back-pressure: see {@link PublishGate}. Parsed messages are stored in batches by the {@link
+ * StoreBatcher} (many meters per fsync), which waits for the pipeline's admission limit instead of
+ * being refused.
  */
 public final class MqttIngestBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestBroker.class);
@@ -52,8 +53,8 @@ public final class MqttIngestBroker implements AutoCloseable {
     public static final String GATEWAY_USER = "*";
     /** Default bound on publishes acknowledged by Moquette and not yet stored. */
     public static final int DEFAULT_MAX_PENDING_MESSAGES = 4096;
-    /** Threads that store publishes; several let RocksDB group-commit their fsyncs. */
-    static final int STORE_THREADS = 16;
+    /** Threads that parse publishes for the {@link StoreBatcher}. */
+    static final int STORE_THREADS = 2;
     private static final long MAX_GATE_WAIT_MS = 30_000;
     /**
      * Commands queued per Moquette session loop. Moquette drops (unacknowledged) a publish that
@@ -70,6 +71,7 @@ public final class MqttIngestBroker implements AutoCloseable {
     private final LongAdder messagesRejected = new LongAdder();
     private final Server broker = new Server();
     private final PublishGate gate;
+    private final StoreBatcher batcher;
     private int port;
 
     public MqttIngestBroker(ApiKeys keys, IngestPipeline pipeline, BatchParser parser) {
@@ -82,6 +84,7 @@ public final class MqttIngestBroker implements AutoCloseable {
         this.pipeline = pipeline;
         this.parser = parser;
         this.gate = new PublishGate(maxPendingMessages, MAX_GATE_WAIT_MS);
+        this.batcher = new StoreBatcher(pipeline, gate, maxPendingMessages, readingsAccepted::add, messagesRejected::increment);
     }
 
     public MqttIngestBroker start(String host, int port) {
@@ -177,23 +180,28 @@ public final class MqttIngestBroker implements AutoCloseable {
 
         @Override
         public void onPublish(InterceptPublishMessage msg) {
+            boolean handedOver = false;
             try {
-                store(msg);
+                handedOver = parseAndQueue(msg);
             } finally {
-                gate.leave();
+                if (!handedOver) {
+                    gate.leave();
+                }
                 super.onPublish(msg); // releases the payload Moquette retained for this handler
             }
         }
 
-        private void store(InterceptPublishMessage msg) {
+        /** True if the message went to the {@link StoreBatcher}, which then owns its gate permit. */
+        private boolean parseAndQueue(InterceptPublishMessage msg) {
             Optional<MeterRef> meter = ownMeter(msg.getTopicName(), msg.getUsername(), msg.getClientID());
             if (meter.isEmpty()) {
                 reject(msg, "not this client's readings topic");
-                return;
+                return false;
             }
             try {
                 List<Reading> readings = parser.parseJson(bytes(msg.getPayload()));
-                readingsAccepted.add(pipeline.ingestWaiting(meter.get(), readings).accepted());
+                batcher.submit(new StoreBatcher.Message(meter.get(), readings));
+                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 messagesRejected.increment();
@@ -204,6 +212,7 @@ public final class MqttIngestBroker implements AutoCloseable {
                 messagesRejected.increment();
                 LOG.error("MQTT publish on {} failed unexpectedly", msg.getTopicName(), e);
             }
+            return false;
         }
 
         @Override
@@ -226,5 +235,6 @@ public final class MqttIngestBroker implements AutoCloseable {
     @Override
     public void close() {
         broker.stopServer();
+        batcher.close();
     }
 }

@@ -52,14 +52,24 @@ public final class IngestPipeline {
     }
 
     /**
-     * Stores several meters' batches, admitted as a whole: at capacity nothing is stored.
+     * Stores several meters' batches with one durable write, admitted as a whole: at capacity
+     * nothing is stored.
      *
+     * @return readings stored (not duplicates)
      * @throws io.gridpulse.core.OverloadedException at capacity
      */
-    public void ingestAll(Map<MeterRef, List<Reading>> readingsByMeter) {
+    public long ingestAll(Map<MeterRef, List<Reading>> readingsByMeter) {
         int total = readingsByMeter.values().stream().mapToInt(List::size).sum();
         try (IngestAdmission.Ticket admitted = admission.tryEnter(total)) {
-            readingsByMeter.forEach(this::store);
+            return storeAll(readingsByMeter);
+        }
+    }
+
+    /** As {@link #ingestAll}, but waits for admission (streaming protocols: slows the publisher). */
+    public long ingestAllWaiting(Map<MeterRef, List<Reading>> readingsByMeter) throws InterruptedException {
+        int total = readingsByMeter.values().stream().mapToInt(List::size).sum();
+        try (IngestAdmission.Ticket admitted = admission.enterWaiting(total)) {
+            return storeAll(readingsByMeter);
         }
     }
 
@@ -76,8 +86,21 @@ public final class IngestPipeline {
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
         store.meters().ensure(meter);
-        MeterQuality q = quality(meter);
         AppendResult result = store.append(meter, readings);
+        stored(meter, readings, result);
+        return result;
+    }
+
+    /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
+    private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
+        readingsByMeter.keySet().forEach(store.meters()::ensure);
+        Map<MeterRef, AppendResult> results = store.appendAll(readingsByMeter);
+        results.forEach((meter, result) -> stored(meter, readingsByMeter.get(meter), result));
+        return results.values().stream().mapToLong(AppendResult::accepted).sum();
+    }
+
+    private void stored(MeterRef meter, List<Reading> readings, AppendResult result) {
+        MeterQuality q = quality(meter);
         q.batch(readings, result.stored(), result.duplicates(), store.config().gapLimitMs(), clock.millis());
         accepted.add(result.accepted());
         duplicates.add(result.duplicates());
@@ -85,7 +108,6 @@ public final class IngestPipeline {
         if (result.accepted() > 0) {
             listeners.forEach(l -> l.accept(meter, result.stored()));
         }
-        return result;
     }
 
     /** Counts a batch for this meter that was refused as a whole (bad row, too large). */
