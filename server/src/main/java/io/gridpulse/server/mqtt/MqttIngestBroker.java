@@ -55,7 +55,9 @@ public final class MqttIngestBroker implements AutoCloseable {
     public static final int DEFAULT_MAX_PENDING_MESSAGES = 4096;
     /** Threads that parse publishes for the {@link StoreBatcher}. */
     static final int STORE_THREADS = 2;
-    private static final long MAX_GATE_WAIT_MS = 30_000;
+    /** MQTT 3.1.1 has no negative ack: a refused QoS 1 publish sits in the client's window until it
+     * reconnects, so the gate waits long and refuses only as a safety valve. */
+    private static final long MAX_GATE_WAIT_MS = 600_000;
     /**
      * Commands queued per Moquette session loop. Moquette drops (unacknowledged) a publish that
      * finds its loop's queue full, so it must exceed what all clients keep in flight while the
