@@ -68,10 +68,11 @@ final class FleetDriver {
             for (int part = 0; part < parts; part++) {
                 long dueMs = (startEpochS + t) * 1000 + part * 1000L / parts;
                 long waitMs = dueMs - System.currentTimeMillis();
+                if (worker == 0) {
+                    stats.recordBehindScheduleMs(Math.max(0, -waitMs));
+                }
                 if (waitMs > 0) {
                     Thread.sleep(waitMs);
-                } else if (worker == 0) {
-                    stats.recordBehindScheduleMs(-waitMs);
                 }
                 sender.sendPart(worker, startEpochS + t, part);
             }

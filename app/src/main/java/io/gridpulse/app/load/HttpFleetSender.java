@@ -17,6 +17,7 @@ import java.time.Duration;
  */
 final class HttpFleetSender implements FleetSender {
     private static final int MAX_ATTEMPTS = 30;
+    private static final long IO_RETRY_PAUSE_MS = 200;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI writeUri;
@@ -72,7 +73,8 @@ final class HttpFleetSender implements FleetSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             long sentNanos = System.nanoTime();
-            int status = send(request);
+            HttpResponse<Void> response = send(request);
+            int status = response == null ? -1 : response.statusCode();
             if (status == 204) {
                 long latency = System.nanoTime() - sentNanos;
                 for (int i = first; i < end; i += workers) {
@@ -84,16 +86,25 @@ final class HttpFleetSender implements FleetSender {
                 break;
             }
             stats.recordRetry();
-            Thread.sleep(status == 429 ? 1_000 : 200);
+            Thread.sleep(status == 429 ? retryAfterMs(response) : IO_RETRY_PAUSE_MS);
         }
         stats.recordFailed(count);
     }
 
-    private int send(HttpRequest request) throws InterruptedException {
+    /** The answer, or null when the connection failed. */
+    private HttpResponse<Void> send(HttpRequest request) throws InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            return -1;
+            return null;
+        }
+    }
+
+    private static long retryAfterMs(HttpResponse<Void> response) {
+        try {
+            return 1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").trim());
+        } catch (NumberFormatException e) {
+            return 1000L;
         }
     }
 
