@@ -6,6 +6,7 @@ import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.store.AppendResult;
 import io.gridpulse.store.ReadingStore;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,21 +87,25 @@ public final class IngestPipeline {
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
         store.meters().ensure(meter);
+        MeterQuality q = quality(meter); // before the write: its baseline is the newest reading so far
         AppendResult result = store.append(meter, readings);
-        stored(meter, readings, result);
+        stored(meter, q, readings, result);
         return result;
     }
 
     /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
     private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
-        readingsByMeter.keySet().forEach(store.meters()::ensure);
+        Map<MeterRef, MeterQuality> qualities = new HashMap<>();
+        for (MeterRef meter : readingsByMeter.keySet()) {
+            store.meters().ensure(meter);
+            qualities.put(meter, quality(meter)); // before the write, as in store()
+        }
         Map<MeterRef, AppendResult> results = store.appendAll(readingsByMeter);
-        results.forEach((meter, result) -> stored(meter, readingsByMeter.get(meter), result));
+        results.forEach((meter, result) -> stored(meter, qualities.get(meter), readingsByMeter.get(meter), result));
         return results.values().stream().mapToLong(AppendResult::accepted).sum();
     }
 
-    private void stored(MeterRef meter, List<Reading> readings, AppendResult result) {
-        MeterQuality q = quality(meter);
+    private void stored(MeterRef meter, MeterQuality q, List<Reading> readings, AppendResult result) {
         q.batch(readings, result.stored(), result.duplicates(), store.config().gapLimitMs(), clock.millis());
         accepted.add(result.accepted());
         duplicates.add(result.duplicates());
