@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gridpulse", mixinStandardHelpOptions = true, version = "GridPulse 0.1.0",
         description = "Per-second household electricity data: store, bill, analyse.",
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, BillCommand.class, NilmCommand.class,
-            InsightsBacktestCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            InsightsBacktestCommand.class, LoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GridPulseCli implements Runnable {
 
     @Override

@@ -37,6 +37,7 @@ import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.metrics.Metrics;
 import io.gridpulse.server.live.SseStream;
 import io.gridpulse.server.nilm.NilmModels;
+import io.gridpulse.server.pipeline.IngestAdmission;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import io.gridpulse.store.ReadingStore;
 import io.javalin.Javalin;
@@ -74,7 +75,7 @@ public final class GridPulseServer implements AutoCloseable {
         this.clock = clock;
         this.keys = new ApiKeys(store.metadata());
         this.live = new LiveHub();
-        this.pipeline = new IngestPipeline(store, live, clock);
+        this.pipeline = new IngestPipeline(store, live, clock, new IngestAdmission(config.maxInFlightReadings()));
         this.startedMs = clock.millis();
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
         this.billWatcher = new BillWatcher(store, billing, live, clock);

@@ -1,6 +1,7 @@
 package io.gridpulse.server;
 
 import io.gridpulse.ingest.IngestLimits;
+import io.gridpulse.server.pipeline.IngestAdmission;
 
 /**
  * HTTP server settings.
@@ -9,15 +10,25 @@ import io.gridpulse.ingest.IngestLimits;
  * @param host address to bind
  * @param maxBodyBytes request bodies above this are refused with 413
  * @param limits batch limits
+ * @param maxInFlightReadings admission limit: readings being written at once; beyond it HTTP
+ *     writes get 429 + Retry-After and MQTT publishers wait
  */
-public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits) {
+public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits, int maxInFlightReadings) {
     public ServerConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
+        if (maxInFlightReadings < 1) {
+            throw new IllegalArgumentException("maxInFlightReadings must be ≥ 1, got " + maxInFlightReadings);
+        }
     }
 
     public static ServerConfig defaults(int port) {
-        return new ServerConfig(port, "0.0.0.0", 32L * 1024 * 1024, IngestLimits.DEFAULTS);
+        return new ServerConfig(port, "0.0.0.0", 32L * 1024 * 1024, IngestLimits.DEFAULTS,
+                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS);
+    }
+
+    public ServerConfig withMaxInFlightReadings(int readings) {
+        return new ServerConfig(port, host, maxBodyBytes, limits, readings);
     }
 }

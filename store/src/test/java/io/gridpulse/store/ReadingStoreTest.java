@@ -211,4 +211,23 @@ class ReadingStoreTest {
             return Instant.ofEpochMilli(millis);
         }
     }
+
+    @Test
+    void appendAllStoresSeveralMetersInOneWriteWithTheirRollupsAndDuplicates() {
+        ReadingStore store = open(dir);
+        MeterRef other = MeterRef.of("default", "home-2");
+        store.meters().ensure(other);
+        store.append(METER, steady(T0, 2, 100_000));
+
+        Map<MeterRef, AppendResult> results = store.appendAll(Map.of(
+                METER, steady(T0, 4, 100_000),
+                other, steady(T0, 3, 50_000)));
+
+        assertThat(results.get(METER).accepted()).isEqualTo(2);
+        assertThat(results.get(METER).duplicates()).isEqualTo(2);
+        assertThat(results.get(other).accepted()).isEqualTo(3);
+        assertThat(store.readRaw(METER, T0, T0 + 10_000)).hasSize(4);
+        assertThat(store.readRaw(other, T0, T0 + 10_000)).containsExactlyElementsOf(steady(T0, 3, 50_000));
+        assertThat(store.rollups(other, RollupLevel.HOUR, T0, T0 + 3_600_000L).get(0).samples()).isEqualTo(3);
+    }
 }

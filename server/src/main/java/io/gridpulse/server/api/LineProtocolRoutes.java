@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -48,9 +49,11 @@ public final class LineProtocolRoutes {
     public void write(Context ctx) {
         Principal principal = principal(ctx);
         LineProtocolBatch batch = parser.parse(body(ctx), LinePrecision.parse(ctx.queryParam("precision")));
+        Map<MeterRef, List<Reading>> byMeter = new LinkedHashMap<>();
         for (Map.Entry<MeterId, List<Reading>> meter : batch.readingsByMeter().entrySet()) {
-            pipeline.ingest(new MeterRef(principal.tenant(), meter.getKey()), meter.getValue());
+            byMeter.put(new MeterRef(principal.tenant(), meter.getKey()), meter.getValue());
         }
+        pipeline.ingestAll(byMeter);
         ignoredLines.add(batch.ignoredLines());
         ctx.header("X-GridPulse-Ignored-Lines", Integer.toString(batch.ignoredLines()));
         ctx.status(204);

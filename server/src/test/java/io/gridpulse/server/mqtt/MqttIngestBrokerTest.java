@@ -150,6 +150,36 @@ class MqttIngestBrokerTest {
     }
 
     @Test
+    void gatewayWithWriteKeyPublishesForSeveralMetersOfItsTenant() throws Exception {
+        client = connect(MqttIngestBroker.GATEWAY_USER, WRITE_KEY);
+
+        publish("gridpulse/default/flat-1/readings", "{\"ts\":" + nowMs + ",\"powerW\":10}");
+        publish("gridpulse/default/flat-2/readings", "{\"ts\":" + nowMs + ",\"powerW\":20}");
+        await(() -> stored("flat-1").size() == 1 && stored("flat-2").size() == 1);
+
+        assertThat(stored("flat-1")).containsExactly(Reading.ofPower(nowMs, 10_000));
+        assertThat(stored("flat-2")).containsExactly(Reading.ofPower(nowMs, 20_000));
+    }
+
+    @Test
+    void gatewayCannotPublishToAnotherTenant() throws Exception {
+        client = connect(MqttIngestBroker.GATEWAY_USER, WRITE_KEY);
+        long rejectedBefore = broker.messagesRejected();
+
+        client.publish("gridpulse/other/flat-9/readings", ("{\"ts\":" + nowMs + ",\"powerW\":1}").getBytes(StandardCharsets.UTF_8), 0, false);
+        publish("gridpulse/default/flat-3/readings", "{\"ts\":" + nowMs + ",\"powerW\":3}");
+        await(() -> stored("flat-3").size() == 1);
+
+        assertThat(store.meters().list(new TenantId("other"))).isEmpty();
+        assertThat(stored("flat-3")).hasSize(1);
+    }
+
+    @Test
+    void gatewayNeedsAWriteKey() {
+        assertThatThrownBy(() -> connect(MqttIngestBroker.GATEWAY_USER, READ_KEY)).isInstanceOf(MqttException.class);
+    }
+
+    @Test
     void topicParsingAcceptsOnlyReadingsTopics() {
         assertThat(ReadingsTopic.parse("gridpulse/default/house/readings")).contains(MeterRef.of("default", "house"));
         assertThat(ReadingsTopic.parse("gridpulse/default/house/status")).isEmpty();
