@@ -3,9 +3,6 @@ package io.gridpulse.app;
 import io.gridpulse.bench.crash.CrashConfig;
 import io.gridpulse.bench.crash.CrashResult;
 import io.gridpulse.bench.crash.CrashRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,20 +48,17 @@ public final class BenchCrashCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long actualSeed = seed != null ? seed : System.nanoTime() % 1_000_000_000L;
-        Path root = dir != null ? dir : temporaryFolder();
+        Path root = BenchFolders.orTemporary(dir, "gridpulse-crash");
         spec.commandLine().getErr().println("bench crash: seed " + actualSeed + ", store " + root);
         CrashConfig config = new CrashConfig(root.resolve("store"), actualSeed, kills, threads, meters, 200, maxRunMs, tornWal);
         CrashResult result = new CrashRun(config).run(line -> spec.commandLine().getErr().println("bench crash " + line));
         spec.commandLine().getOut().println(json ? result.toJson() : result.toText());
         spec.commandLine().getOut().flush();
-        return result.passed() ? 0 : BenchCommand.CHECK_FAILED;
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("gridpulse-crash");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!result.passed()) {
+            spec.commandLine().getErr().println("bench crash: store kept for inspection at " + root);
+            return BenchCommand.CHECK_FAILED;
         }
+        BenchFolders.deleteIfTemporary(dir, root);
+        return 0;
     }
 }
