@@ -1,5 +1,6 @@
 package io.gridpulse.bench.crash;
 
+import io.gridpulse.bench.DataClock;
 import io.gridpulse.core.Reading;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
@@ -40,7 +41,7 @@ public final class CrashIngestChild {
         int threads = Integer.parseInt(args[2]);
         int meters = Integer.parseInt(args[3]);
         long choiceSeed = Long.parseLong(args[4]);
-        DataClock clock = new DataClock();
+        DataClock clock = new DataClock(SyntheticReadings.START_MS);
         ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock);
         CrashIngestChild child = new CrashIngestChild(store, new SyntheticReadings(seed), clock, System.out);
         List<Thread> workers = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.gridpulse.bench.store;
 
+import io.gridpulse.bench.DataClock;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
@@ -8,27 +9,23 @@ import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
 import io.gridpulse.store.StorageConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** GridPulse's store, embedded: every call is one fsync'd append. */
 public final class GridPulseEngine implements Engine {
-    private static final long LEAD_MS = 10 * 60_000L;
     private final Path dir;
-    private final AtomicLong newestMs = new AtomicLong(FleetData.START_MS);
+    /** The store's clock runs a little ahead of the newest reading, as it would live. */
+    private final DataClock clock = new DataClock(FleetData.START_MS);
     private final ReadingStore store;
     private final CalendarRollups calendar;
 
     public GridPulseEngine(Path dir) {
         this.dir = dir;
-        this.store = ReadingStore.open(StorageConfig.defaults(dir), new DataClock());
+        this.store = ReadingStore.open(StorageConfig.defaults(dir), clock);
         this.calendar = new CalendarRollups(store);
     }
 
@@ -54,7 +51,7 @@ public final class GridPulseEngine implements Engine {
         for (int i = 0; i < count; i++) {
             batch.add(FleetData.reading(meter, firstSecond + (long) i * stepSeconds));
         }
-        newestMs.accumulateAndGet(batch.get(count - 1).timestampMs(), Math::max);
+        clock.saw(batch.get(count - 1).timestampMs());
         MeterRef ref = FleetData.meter(meter);
         store.meters().ensure(ref);
         store.append(ref, batch);
@@ -69,13 +66,13 @@ public final class GridPulseEngine implements Engine {
             store.meters().ensure(ref);
             batch.put(ref, List.of(FleetData.reading(m, second)));
         }
-        newestMs.accumulateAndGet(FleetData.START_MS + second * 1000, Math::max);
+        clock.saw(FleetData.START_MS + second * 1000);
         store.appendAll(batch);
     }
 
     @Override
     public long bytesOnDisk() {
-        newestMs.set(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
+        clock.jumpTo(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
         store.sealDueHours();
         store.compact();
         return DiskUsage.bytes(dir);
@@ -108,28 +105,5 @@ public final class GridPulseEngine implements Engine {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** The store's clock runs a little ahead of the newest reading, as it would live. */
-    private final class DataClock extends Clock {
-        @Override
-        public long millis() {
-            return newestMs.get() + LEAD_MS;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }
