@@ -1,7 +1,6 @@
 package io.gridpulse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gridpulse.analytics.nilm.NilmTrainer;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
@@ -34,8 +33,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * then a meter without a model, whose card stays hidden. Screenshots: target/dashboard-appliances-*.png.
  */
 class DashboardAppliancesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String KEY = "browser-appliances-key-0123456789";
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final long DAY_MS = LocalDate.of(2026, 7, 22).atStartOfDay(SEOUL).toInstant().toEpochMilli();
@@ -60,17 +55,13 @@ class DashboardAppliancesBrowserTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium/ChromeDriver not installed (apt-get install chromium chromium-driver): browser test skipped");
+        HeadlessChromium.assumeInstalled();
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC);
         store = ReadingStore.open(StorageConfig.defaults(dir), clock);
         server = new GridPulseServer(ServerConfig.defaults(0), store, clock);
         server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
         server.start();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--no-first-run", "--window-size=1280,1400");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
