@@ -15,6 +15,8 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.api.ApplianceRoutes;
+import io.gridpulse.server.alerts.AlertLog;
+import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.ingest.device.DevicePayloadParser;
@@ -59,7 +61,9 @@ public final class GridPulseServer implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final long startedMs;
     private final MeterBilling billing;
+    private final AlertLog alertLog;
     private final BillWatcher billWatcher;
+    private final SilenceWatcher silenceWatcher;
     private final NilmModels nilmModels;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bill-watcher");
@@ -78,14 +82,23 @@ public final class GridPulseServer implements AutoCloseable {
         this.pipeline = new IngestPipeline(store, live, clock, new IngestAdmission(config.maxInFlightReadings()));
         this.startedMs = clock.millis();
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
-        this.billWatcher = new BillWatcher(store, billing, live, clock);
-        pipeline.onStored((meter, readings) -> billWatcher.touched(meter));
+        this.alertLog = new AlertLog(store.metadata(), live);
+        this.billWatcher = new BillWatcher(store, billing, alertLog, clock);
+        this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
+        pipeline.onStored((meter, readings) -> {
+            billWatcher.touched(meter);
+            silenceWatcher.arrived(meter);
+        });
         this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
     }
 
     /** Per-meter and server-wide appliance-disaggregation models. */
     public NilmModels nilmModels() {
         return nilmModels;
+    }
+
+    public SilenceWatcher silenceWatcher() {
+        return silenceWatcher;
     }
 
     public BillWatcher billWatcher() {
@@ -107,7 +120,7 @@ public final class GridPulseServer implements AutoCloseable {
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
         metrics = new Metrics(pipeline, live, store);
-        BillRoutes bills = new BillRoutes(meters, billing, billWatcher, clock);
+        BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing);
         LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,
                 new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
@@ -164,6 +177,7 @@ public final class GridPulseServer implements AutoCloseable {
         app.exception(Exception.class, Problems::respondUnexpected);
         app.start(config.host(), config.port());
         background.scheduleWithFixedDelay(billWatcher::check, 60, 60, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(silenceWatcher::check, 15, 15, TimeUnit.SECONDS);
         return this;
     }
 

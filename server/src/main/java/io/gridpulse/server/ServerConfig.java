@@ -12,8 +12,13 @@ import io.gridpulse.server.pipeline.IngestAdmission;
  * @param limits batch limits
  * @param maxInFlightReadings admission limit: readings being written at once; beyond it HTTP
  *     writes get 429 + Retry-After and MQTT publishers wait
+ * @param silentAfterMs a meter that reported and then sends nothing this long raises {@code meter-silent}
  */
-public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits, int maxInFlightReadings) {
+public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits, int maxInFlightReadings,
+                           long silentAfterMs) {
+    /** Five minutes: many missed 1 Hz readings, yet short enough to catch a tripped breaker. */
+    public static final long DEFAULT_SILENT_AFTER_MS = 5 * 60_000L;
+
     public ServerConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
@@ -21,14 +26,17 @@ public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimit
         if (maxInFlightReadings < 1) {
             throw new IllegalArgumentException("maxInFlightReadings must be ≥ 1, got " + maxInFlightReadings);
         }
+        if (silentAfterMs <= 0) {
+            throw new IllegalArgumentException("silentAfterMs must be > 0, got " + silentAfterMs);
+        }
     }
 
     public static ServerConfig defaults(int port) {
         return new ServerConfig(port, "0.0.0.0", 32L * 1024 * 1024, IngestLimits.DEFAULTS,
-                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS);
+                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, DEFAULT_SILENT_AFTER_MS);
     }
 
     public ServerConfig withMaxInFlightReadings(int readings) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, readings);
+        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs);
     }
 }

@@ -44,8 +44,9 @@ final class EmbeddedNode implements AutoCloseable {
         }
         Clock clock = Clock.systemUTC();
         store = ReadingStore.open(StorageConfig.defaults(dataDir), clock);
-        server = new GridPulseServer(new ServerConfig(0, "127.0.0.1", 32L * 1024 * 1024, IngestLimits.DEFAULTS,
-                ServerConfig.defaults(0).maxInFlightReadings()), store, clock);
+        ServerConfig defaults = ServerConfig.defaults(0);
+        server = new GridPulseServer(new ServerConfig(0, "127.0.0.1", defaults.maxBodyBytes(), defaults.limits(),
+                defaults.maxInFlightReadings(), defaults.silentAfterMs()), store, clock);
         server.apiKeys().register(apiKey, TenantId.DEFAULT, Scope.WRITE, "load");
         server.start();
         broker = new MqttIngestBroker(server.apiKeys(), server.pipeline(), new BatchParser(clock, IngestLimits.DEFAULTS))

@@ -2,7 +2,7 @@ package io.gridpulse.server.api;
 
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.server.auth.Scope;
-import io.gridpulse.server.billing.BillWatcher;
+import io.gridpulse.server.alerts.AlertLog;
 import io.gridpulse.server.billing.MeterBilling;
 import io.gridpulse.server.http.Params;
 import io.gridpulse.store.MeterRecord;
@@ -17,13 +17,13 @@ import java.util.Map;
 public final class BillRoutes {
     private final MeterRoutes meters;
     private final MeterBilling billing;
-    private final BillWatcher watcher;
+    private final AlertLog alerts;
     private final Clock clock;
 
-    public BillRoutes(MeterRoutes meters, MeterBilling billing, BillWatcher watcher, Clock clock) {
+    public BillRoutes(MeterRoutes meters, MeterBilling billing, AlertLog alerts, Clock clock) {
         this.meters = meters;
         this.billing = billing;
-        this.watcher = watcher;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -45,7 +45,7 @@ public final class BillRoutes {
 
     public void alerts(Context ctx) {
         MeterRecord m = meters.meter(ctx, Scope.READ);
-        ctx.json(Map.of("meterId", m.ref().meter().value(), "alerts", watcher.alerts(m.ref(), 100)));
+        ctx.json(Map.of("meterId", m.ref().meter().value(), "alerts", alerts.recent(m.ref(), 100)));
     }
 
     public void tariffs(Context ctx) {

@@ -1,15 +1,12 @@
 package io.gridpulse.server.billing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.event.MeterEvent;
-import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.alerts.AlertLog;
 import io.gridpulse.store.MeterRecord;
-import io.gridpulse.store.Metadata;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.tariff.BillAlerts;
 import io.gridpulse.tariff.RealTimeBill;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +18,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-prices meters that received readings and turns changes of tier, projected bill or budget
- * into alerts: kept durably (metadata {@code alert/<tenant>/<meter>/<ts>-<type>}) and pushed on the
- * live stream. Runs periodically rather than per reading, since a bill changes slowly.
+ * into alerts (kept and pushed live by {@link AlertLog}). Runs periodically rather than per reading, since a bill changes slowly.
  */
 public final class BillWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(BillWatcher.class);
-    private static final String PREFIX = "alert/";
 
     private final ReadingStore store;
     private final MeterBilling billing;
-    private final LiveHub live;
+    private final AlertLog alertLog;
     private final Clock clock;
     private final BillAlerts alerts = new BillAlerts();
-    private final ObjectMapper json = new ObjectMapper();
     private final Set<MeterRef> dirty = ConcurrentHashMap.newKeySet();
     private final Map<MeterRef, RealTimeBill> lastBills = new ConcurrentHashMap<>();
 
-    public BillWatcher(ReadingStore store, MeterBilling billing, LiveHub live, Clock clock) {
+    public BillWatcher(ReadingStore store, MeterBilling billing, AlertLog alertLog, Clock clock) {
         this.store = store;
         this.billing = billing;
-        this.live = live;
+        this.alertLog = alertLog;
         this.clock = clock;
     }
 
@@ -70,34 +64,7 @@ public final class BillWatcher {
             return List.of(); // first look, or a new period: nothing changed yet
         }
         List<MeterEvent> events = alerts.compare(meter.ref(), MeterBilling.settings(meter), previous, current);
-        events.forEach(e -> {
-            save(e);
-            live.publish(e);
-        });
+        events.forEach(alertLog::record);
         return events;
-    }
-
-    private void save(MeterEvent e) {
-        try {
-            String key = PREFIX + e.meter() + "/" + String.format("%015d", e.timestampMs()) + "-" + e.type();
-            store.metadata().put(key, json.writeValueAsBytes(Map.of("ts", e.timestampMs(), "type", e.type(),
-                    "severity", e.severity(), "message", e.message(), "details", e.details())));
-        } catch (IOException ex) {
-            LOG.error("cannot keep alert {}", e, ex);
-        }
-    }
-
-    /** Stored alerts of a meter, newest first, at most {@code limit}. */
-    public List<Map<String, Object>> alerts(MeterRef meter, int limit) {
-        Metadata metadata = store.metadata();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (byte[] value : metadata.scan(PREFIX + meter + "/").values()) {
-            try {
-                out.add(0, json.readValue(value, Map.class));
-            } catch (IOException e) {
-                LOG.warn("skipping unreadable alert of {}", meter);
-            }
-        }
-        return out.subList(0, Math.min(limit, out.size()));
     }
 }

@@ -1,0 +1,58 @@
+package io.gridpulse.server.alerts;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.event.MeterEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Raises {@code meter-silent} when a meter that was reporting has sent nothing for
+ * {@code silentAfterMs}, and {@code meter-back} when it reports again. Driven by arrivals
+ * ({@link #arrived}) and a periodic {@link #check()}; state is per server run.
+ */
+public final class SilenceWatcher {
+    private final AlertLog alerts;
+    private final Clock clock;
+    private final long silentAfterMs;
+    private final Map<MeterRef, Long> lastArrivalMs = new ConcurrentHashMap<>();
+    private final Set<MeterRef> silent = ConcurrentHashMap.newKeySet();
+
+    public SilenceWatcher(AlertLog alerts, Clock clock, long silentAfterMs) {
+        if (silentAfterMs <= 0) {
+            throw new IllegalArgumentException("silentAfterMs must be > 0");
+        }
+        this.alerts = alerts;
+        this.clock = clock;
+        this.silentAfterMs = silentAfterMs;
+    }
+
+    public void arrived(MeterRef meter) {
+        long now = clock.millis();
+        lastArrivalMs.put(meter, now);
+        if (silent.remove(meter)) {
+            alerts.record(new MeterEvent(meter, now, "meter-back", "info",
+                    "The meter is reporting again.", Map.of()));
+        }
+    }
+
+    /** Alerts for meters that fell silent since the last check. */
+    public List<MeterEvent> check() {
+        long now = clock.millis();
+        List<MeterEvent> raised = new ArrayList<>();
+        lastArrivalMs.forEach((meter, last) -> {
+            if (now - last >= silentAfterMs && silent.add(meter)) {
+                long minutes = (now - last) / 60_000;
+                MeterEvent e = new MeterEvent(meter, now, "meter-silent", "warning",
+                        "No reading for " + minutes + " min: check the meter's power and network connection.",
+                        Map.of("lastArrivalMs", last, "silentForMs", now - last));
+                alerts.record(e);
+                raised.add(e);
+            }
+        });
+        return raised;
+    }
+}
