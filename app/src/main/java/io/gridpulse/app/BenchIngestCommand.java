@@ -3,10 +3,9 @@ package io.gridpulse.app;
 import io.gridpulse.bench.store.HeapBench;
 import io.gridpulse.bench.store.HttpIngestBench;
 import io.gridpulse.bench.store.IngestBench;
-import io.gridpulse.bench.store.StoreBenchReport;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,23 +51,12 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--heap-meters", defaultValue = "10000", description = "Active meters for the heap figure; 0 skips (default: ${DEFAULT-VALUE}).")
     int heapMeters;
 
-    @Option(names = "--dir", description = "Scratch folder (default: a temporary folder, deleted after).")
-    Path dir;
-
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    StoreBenchRun run;
 
     @Override
     public Integer call() {
-        Path root = BenchFolders.orTemporary(dir, "gridpulse-bench-ingest");
-        StoreBenchReport report = new StoreBenchReport();
-        report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("java", System.getProperty("java.version"));
-        try {
-            var progress = (java.util.function.Consumer<String>) line -> {
-                spec.commandLine().getErr().print("\rbench ingest " + line + "          ");
-                spec.commandLine().getErr().flush();
-            };
+        return run.run(spec, "ingest", (root, report, progress) -> {
             new IngestBench(new IngestBench.Settings(root, meters, minutes, fleetMeters, fleetSeconds, threads), progress)
                     .run(report);
             new HttpIngestBench(new HttpIngestBench.Settings(root, httpMeters, httpBatches, httpBatchSeconds, clients),
@@ -76,12 +64,6 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (heapMeters > 0) {
                 new HeapBench(root, heapMeters, progress).run(report);
             }
-            spec.commandLine().getErr().println();
-        } finally {
-            BenchFolders.deleteIfTemporary(dir, root);
-        }
-        spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
-        spec.commandLine().getOut().flush();
-        return 0;
+        });
     }
 }

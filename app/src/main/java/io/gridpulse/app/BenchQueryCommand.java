@@ -1,10 +1,9 @@
 package io.gridpulse.app;
 
 import io.gridpulse.bench.store.QueryBench;
-import io.gridpulse.bench.store.StoreBenchReport;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,29 +27,12 @@ public final class BenchQueryCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "200", description = "Timed repetitions per query (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
-    @Option(names = "--dir", description = "Scratch folder (default: a temporary folder, deleted after).")
-    Path dir;
-
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    StoreBenchRun run;
 
     @Override
     public Integer call() {
-        Path root = BenchFolders.orTemporary(dir, "gridpulse-bench-query");
-        StoreBenchReport report = new StoreBenchReport();
-        report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("java", System.getProperty("java.version"));
-        try {
-            new QueryBench(new QueryBench.Settings(root, days, fleetMeters, repetitions), line -> {
-                spec.commandLine().getErr().print("\rbench query " + line + "          ");
-                spec.commandLine().getErr().flush();
-            }).run(report);
-            spec.commandLine().getErr().println();
-        } finally {
-            BenchFolders.deleteIfTemporary(dir, root);
-        }
-        spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
-        spec.commandLine().getOut().flush();
-        return 0;
+        return run.run(spec, "query", (root, report, progress) ->
+                new QueryBench(new QueryBench.Settings(root, days, fleetMeters, repetitions), progress).run(report));
     }
 }
