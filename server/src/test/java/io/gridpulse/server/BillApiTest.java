@@ -109,6 +109,24 @@ class BillApiTest {
     }
 
     @Test
+    void householdSettingsChangeTheBillingPeriodAndTariff() throws Exception {
+        consume(PERIOD_START.minusSeconds(20 * 86_400), NOW, 300, 0);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/api/v1/meters/home-1")).header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"meterReadingDay\":15,\"tariffId\":\"kepco-residential-high\",\"budgetWon\":30000}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        JsonNode bill = get("/api/v1/meters/home-1/bill");
+        assertThat(bill.at("/period/start").asText()).isEqualTo("2026-03-15");
+        assertThat(bill.at("/period/end").asText()).isEqualTo("2026-04-14");
+        assertThat(bill.get("tariffId").asText()).isEqualTo("kepco-residential-high");
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/api/v1/meters/home-1")).header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"meterReadingDay\":31}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void pastBillsListEveryOverlappingPeriod() throws Exception {
         consume(PERIOD_START.minusSeconds(40 * 86_400), NOW, 500, 0);
         JsonNode bills = get("/api/v1/meters/home-1/bills?from=2026-02-01&to=2026-03-19");
