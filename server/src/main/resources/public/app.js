@@ -7,14 +7,14 @@
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
       tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
-      won: '{0}원' },
+      won: '{0}원', alerts: '알림' },
     en: { meter: 'Meter', needKey: 'Enter the API key printed when GridPulse started.', connect: 'Connect', now: 'Power now',
       today: 'Today', sinceMidnight: 'since local midnight', billSoFar: 'Bill so far', projected: 'Projected', tier: 'Tier',
       live: 'Live, last 10 minutes (1 reading/s)', day: 'Last 24 hours (1-minute average)', days: 'Daily usage, last 40 days',
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
       kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
-      won: '₩{0}' },
+      won: '₩{0}', alerts: 'Alerts' },
   };
   // Appliance labels from the NILM model (simulator and REDD names) → display names.
   const APPLIANCE = {
@@ -92,6 +92,7 @@
     dayChart.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
     daysChart.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
+    daysChart.setScale('x', { min: (now - 40 * 86400000) / 1000, max: now / 1000 + 86400 }); // always 40 days wide
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
     loadBill(id).catch(() => {});
@@ -100,6 +101,8 @@
     if (source) source.close();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
     source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
+    source.addEventListener('alert', e => { alerts.unshift(JSON.parse(e.data)); renderAlerts(); });
+    loadAlerts(id).catch(() => {});
   }
 
   async function loadBill(id) {
@@ -116,6 +119,27 @@
 
   // Hidden when the meter has no NILM model (the API answers 404).
   let appliances = null;
+  // Latest alerts first: tier changes, budget, a meter gone silent; live ones arrive on the SSE stream.
+  let alerts = [];
+  async function loadAlerts(id) {
+    alerts = (await api(`/meters/${id}/alerts`)).alerts;
+    renderAlerts();
+  }
+
+  function renderAlerts() {
+    const list = $('alertList');
+    list.innerHTML = '';
+    alerts.slice(0, 5).forEach(a => {
+      const li = document.createElement('li');
+      li.className = a.severity;
+      const time = document.createElement('time');
+      time.textContent = new Date(a.ts).toLocaleString(lang, { timeZone: zone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      li.append(time, document.createTextNode(a.message));
+      list.append(li);
+    });
+    $('alertsCard').hidden = alerts.length === 0;
+  }
+
   async function loadAppliances(id) {
     try {
       appliances = await api(`/meters/${id}/appliances`);

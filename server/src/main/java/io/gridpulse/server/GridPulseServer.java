@@ -97,6 +97,10 @@ public final class GridPulseServer implements AutoCloseable {
         return nilmModels;
     }
 
+    public AlertLog alerts() {
+        return alertLog;
+    }
+
     public SilenceWatcher silenceWatcher() {
         return silenceWatcher;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
+import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,8 @@ class DashboardBrowserTest {
             history.add(Reading.ofPower(t, 500_000));
         }
         server.pipeline().ingest(meter, history);
+        server.alerts().record(new MeterEvent(meter, now - 60_000, "tier-entered", "warning",
+                "You entered tier 2 of the progressive tariff.", Map.of()));
 
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -74,6 +78,9 @@ class DashboardBrowserTest {
             wait.until(d -> d.findElement(By.id("nowW")).getText().equals("500"));
             server.pipeline().ingest(meter, List.of(Reading.ofPower(now, 1_234_500)));
             wait.until(d -> d.findElement(By.id("nowW")).getText().replace(",", "").equals("1234.5"));
+            wait.until(d -> d.findElement(By.id("alertList")).getText().contains("You entered tier 2"));
+            server.alerts().record(new MeterEvent(meter, now, "meter-silent", "warning", "No reading for 5 min.", Map.of()));
+            wait.until(d -> d.findElement(By.id("alertList")).getText().contains("No reading for 5 min."));
         } finally {
             Path shot = Path.of("target", "dashboard-test.png");
             Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
