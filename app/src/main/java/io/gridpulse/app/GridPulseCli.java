@@ -16,6 +16,26 @@ public final class GridPulseCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GridPulseCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The CLI with GridPulse's error reporting: one clear line for the failures a user can fix. */
+    static CommandLine commandLine() {
+        return new CommandLine(new GridPulseCli()).setExecutionExceptionHandler(GridPulseCli::report);
+    }
+
+    private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                cmd.getErr().println("gridpulse: cannot listen: " + e.getMessage()
+                        + " — is another GridPulse or MQTT broker running? Choose --port / --mqtt-port (-1 turns MQTT off).");
+                return 2;
+            }
+            if (t instanceof io.gridpulse.core.GridPulseException g) {
+                cmd.getErr().println("gridpulse: " + g.getMessage());
+                return 2;
+            }
+        }
+        throw new IllegalStateException(e); // unexpected: keep the stack trace
     }
 }

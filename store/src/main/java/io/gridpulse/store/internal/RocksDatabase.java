@@ -93,7 +93,9 @@ public final class RocksDatabase implements AutoCloseable {
         try {
             db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
         } catch (RocksDBException e) {
-            throw new StorageException("cannot open store at " + dir + ": " + e.getMessage(), isNoSpace(e), e);
+            String hint = String.valueOf(e.getMessage()).contains("LOCK")
+                    ? " (another GridPulse process is using this folder: stop it, or choose another --data)" : "";
+            throw new StorageException("cannot open store at " + dir + ": " + e.getMessage() + hint, isNoSpace(e), e);
         }
         meta = handles.get(0);
         head = handles.get(1);
