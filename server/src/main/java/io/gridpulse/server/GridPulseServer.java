@@ -169,6 +169,8 @@ public final class GridPulseServer implements AutoCloseable {
             }));
         });
         app.get("/metrics", metrics::scrape);
+        app.get("/openapi", ctx -> ctx.contentType("application/json").result(
+                GridPulseServer.class.getResourceAsStream("/openapi.json")));
         app.before("/api/v1/*", this::authenticate);
         app.exception(GridPulseException.class, Problems::respond);
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
