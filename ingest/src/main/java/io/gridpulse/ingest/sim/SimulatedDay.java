@@ -1,7 +1,5 @@
 package io.gridpulse.ingest.sim;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -29,19 +27,15 @@ final class SimulatedDay {
     }
 
     static SimulatedDay draw(long seed, HomeProfile home, List<Appliance> appliances, ZoneId zone, long epochDay) {
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        long startMs = date.atStartOfDay(zone).toInstant().toEpochMilli();
-        long endMs = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        int seconds = (int) ((endMs - startMs + 999) / 1000);
-        int[] power = new int[seconds];
-        int offset = zone.getRules().getOffset(Instant.ofEpochMilli(startMs)).getTotalSeconds();
-        DayCanvas canvas = new DayCanvas(power, seconds, Math.floorDiv(startMs, 1000), offset);
-        DayContext day = DayContext.of(seed, home, epochDay, seconds);
+        DayWindow window = DayWindow.of(zone, epochDay);
+        int[] power = new int[window.seconds()];
+        DayCanvas canvas = window.canvas(power);
+        DayContext day = DayContext.of(seed, home, epochDay, window.seconds());
         for (Appliance appliance : appliances) {
             appliance.render(day, canvas);
         }
         addMeterNoise(power, noiseSeed(seed, epochDay));
-        return new SimulatedDay(epochDay, startMs, endMs, power, runningEnergy(power));
+        return new SimulatedDay(epochDay, window.startMs(), window.endMs(), power, runningEnergy(power));
     }
 
     /** Seed of the meter noise of one day; shared with {@link SubMeteredDay} so both agree. */

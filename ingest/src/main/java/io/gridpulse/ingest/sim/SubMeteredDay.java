@@ -1,7 +1,5 @@
 package io.gridpulse.ingest.sim;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +29,13 @@ final class SubMeteredDay {
     }
 
     static SubMeteredDay draw(long seed, HomeProfile home, List<Appliance> appliances, ZoneId zone, long epochDay) {
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        long startMs = date.atStartOfDay(zone).toInstant().toEpochMilli();
-        long endMs = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        int seconds = (int) ((endMs - startMs + 999) / 1000);
-        int offset = zone.getRules().getOffset(Instant.ofEpochMilli(startMs)).getTotalSeconds();
+        DayWindow window = DayWindow.of(zone, epochDay);
+        int seconds = window.seconds();
         DayContext day = DayContext.of(seed, home, epochDay, seconds);
         Map<String, int[]> channels = new LinkedHashMap<>();
         for (Appliance appliance : appliances) {
             int[] channel = channels.computeIfAbsent(appliance.name(), k -> new int[seconds]);
-            appliance.render(day, new DayCanvas(channel, seconds, Math.floorDiv(startMs, 1000), offset));
+            appliance.render(day, window.canvas(channel));
         }
         int[] aggregate = sum(channels, seconds);
         int[] clean = aggregate.clone();
@@ -49,7 +44,7 @@ final class SubMeteredDay {
         for (int s = 0; s < seconds; s++) {
             noise[s] += aggregate[s] - clean[s];
         }
-        return new SubMeteredDay(startMs, endMs, aggregate, channels);
+        return new SubMeteredDay(window.startMs(), window.endMs(), aggregate, channels);
     }
 
     private static int[] sum(Map<String, int[]> channels, int seconds) {
