@@ -12,8 +12,6 @@ import io.gridpulse.ingest.sim.HouseholdSimulator;
 import io.gridpulse.ingest.sim.SignatureLibrary;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.nilm.SimulatedTraining;
-import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,18 +47,16 @@ class DashboardAppliancesBrowserTest {
     @TempDir
     Path dir;
 
-    private ReadingStore store;
     private GridPulseServer server;
+    private TestServer running;
     private ChromeDriver browser;
 
     @BeforeEach
     void start() {
         HeadlessChromium.assumeInstalled();
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC);
-        store = ReadingStore.open(StorageConfig.defaults(dir), clock);
-        server = new GridPulseServer(ServerConfig.defaults(0), store, clock);
-        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
-        server.start();
+        running = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN);
+        server = running.server;
         browser = HeadlessChromium.start();
     }
 
@@ -69,9 +65,8 @@ class DashboardAppliancesBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (server != null) {
-            server.close();
-            store.close();
+        if (running != null) {
+            running.close();
         }
     }
 

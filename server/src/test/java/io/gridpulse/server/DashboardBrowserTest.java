@@ -7,11 +7,8 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.server.auth.Scope;
-import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +31,15 @@ class DashboardBrowserTest {
     @TempDir
     Path dir;
 
-    private ReadingStore store;
     private GridPulseServer server;
+    private TestServer running;
     private ChromeDriver browser;
 
     @BeforeEach
     void start() {
         HeadlessChromium.assumeInstalled();
-        store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-        server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
-        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
-        server.start();
+        running = TestServer.start(dir, KEY, Scope.ADMIN);
+        server = running.server;
         browser = HeadlessChromium.start();
     }
 
@@ -53,9 +48,8 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (server != null) {
-            server.close();
-            store.close();
+        if (running != null) {
+            running.close();
         }
     }
 

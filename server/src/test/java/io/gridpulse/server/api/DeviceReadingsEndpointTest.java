@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
-import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
-import io.gridpulse.server.ServerConfig;
+import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,19 +30,18 @@ class DeviceReadingsEndpointTest {
 
     private ReadingStore store;
     private GridPulseServer server;
+    private TestServer running;
 
     @BeforeEach
     void start() {
-        store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-        server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
-        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.WRITE, "plug");
-        server.start();
+        running = TestServer.start(dir, KEY, Scope.WRITE);
+        store = running.store;
+        server = running.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.close();
+        running.close();
     }
 
     private HttpResponse<String> post(String pathAndQuery, String json) throws Exception {

@@ -3,13 +3,12 @@ package io.gridpulse.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.MeterRef;
-import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
+import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.pipeline.IngestAdmission;
 import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,20 +36,19 @@ class IngestBackPressureTest {
 
     private ReadingStore store;
     private GridPulseServer server;
+    private TestServer running;
 
     @BeforeEach
     void start() {
-        store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-        server = new GridPulseServer(ServerConfig.defaults(0).withMaxInFlightReadings(MAX_IN_FLIGHT_READINGS),
-                store, Clock.systemUTC());
-        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.WRITE, "meter");
-        server.start();
+        running = TestServer.start(dir, ServerConfig.defaults(0).withMaxInFlightReadings(MAX_IN_FLIGHT_READINGS),
+                Clock.systemUTC(), KEY, Scope.WRITE);
+        store = running.store;
+        server = running.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.close();
+        running.close();
     }
 
     private HttpResponse<String> post(String pathAndQuery, String contentType, String body) throws Exception {

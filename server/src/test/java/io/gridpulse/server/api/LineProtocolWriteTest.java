@@ -8,10 +8,9 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
-import io.gridpulse.server.ServerConfig;
+import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,20 +37,18 @@ class LineProtocolWriteTest {
 
     private ReadingStore store;
     private GridPulseServer server;
+    private TestServer running;
 
     @BeforeEach
     void start() {
-        store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-        server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
-        server.apiKeys().register(WRITE_KEY, TenantId.DEFAULT, Scope.WRITE, "telegraf");
-        server.apiKeys().register(READ_KEY, TenantId.DEFAULT, Scope.READ, "viewer");
-        server.start();
+        running = TestServer.start(dir, WRITE_KEY, Scope.WRITE, READ_KEY, Scope.READ);
+        store = running.store;
+        server = running.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.close();
+        running.close();
     }
 
     private HttpResponse<String> post(String pathAndQuery, byte[] body, String authorization, String encoding) throws Exception {
