@@ -10,7 +10,6 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,23 +36,21 @@ class BillApiTest {
     @TempDir
     Path dir;
 
+    private TestServer running;
     private ReadingStore store;
     private GridPulseServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        store = ReadingStore.open(StorageConfig.defaults(dir), clock);
-        server = new GridPulseServer(ServerConfig.defaults(0), store, clock);
-        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
-        server.start();
+        running = TestServer.start(dir, ServerConfig.defaults(0), Clock.fixed(NOW, ZoneOffset.UTC), KEY, Scope.ADMIN);
+        store = running.store;
+        server = running.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.close();
+        running.close();
     }
 
     /** A register reading every 10 minutes adding {@code whPerHour} each hour, from `from` to `to`. */

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
-import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,11 +25,8 @@ class OpenApiDocumentTest {
     @Test
     void everyDocumentedGetEndpointAnswers() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        try (ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-                GridPulseServer server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC())) {
-            server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
-            server.start();
-            String base = "http://localhost:" + server.port();
+        try (TestServer running = TestServer.start(dir, KEY, Scope.ADMIN)) {
+            String base = "http://localhost:" + running.server.port();
             long now = System.currentTimeMillis();
             http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/meters/m1/readings"))
                     .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")

@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,6 +34,7 @@ class ServerEndToEndTest {
     @TempDir
     Path dir;
 
+    private TestServer running;
     private ReadingStore store;
     private GridPulseServer server;
 
@@ -45,17 +44,15 @@ class ServerEndToEndTest {
     }
 
     private void startServer() {
-        store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-        server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
-        server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "admin");
+        running = TestServer.start(dir, KEY, Scope.ADMIN);
+        store = running.store;
+        server = running.server;
         server.apiKeys().register(OTHER_TENANT_KEY, new TenantId("other"), Scope.ADMIN, "other");
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        store.close();
+        running.close();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body, String key) throws Exception {
