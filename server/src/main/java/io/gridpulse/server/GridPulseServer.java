@@ -24,6 +24,7 @@ import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
 import io.gridpulse.server.api.DeviceReadingRoutes;
 import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
+import io.gridpulse.server.api.RetentionRoutes;
 import io.gridpulse.server.billing.BillWatcher;
 import io.gridpulse.server.billing.MeterBilling;
 import io.gridpulse.tariff.BillingService;
@@ -49,9 +50,12 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP face of GridPulse: REST API under /api/v1, live SSE, and the dashboard at /. */
 public final class GridPulseServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GridPulseServer.class);
     private final ServerConfig config;
     private final ReadingStore store;
     private final ApiKeys keys;
@@ -131,6 +135,7 @@ public final class GridPulseServer implements AutoCloseable {
         DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
                 new DevicePayloadParser(clock, config.limits()), meters::postReadings);
         ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock);
+        RetentionRoutes retention = new RetentionRoutes(store.retention());
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -147,6 +152,8 @@ public final class GridPulseServer implements AutoCloseable {
                 get("/health", this::health);
                 get("/meters", meters::list);
                 get("/tariffs", bills::tariffs);
+                get("/retention", retention::get);
+                put("/retention", retention::put);
                 path("/meters/{meterId}", () -> {
                     get(meters::get);
                     put(meters::updateSettings);
@@ -184,6 +191,7 @@ public final class GridPulseServer implements AutoCloseable {
         app.start(config.host(), config.port());
         background.scheduleWithFixedDelay(billWatcher::check, 60, 60, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(silenceWatcher::check, 15, 15, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(this::enforceRetention, 5, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -215,6 +223,18 @@ public final class GridPulseServer implements AutoCloseable {
             return null;
         }
         return ctx.queryParam("access_token");
+    }
+
+    /** Deletes what tenants' retention settings let go (hourly; a no-op for tenants keeping all). */
+    private void enforceRetention() {
+        try {
+            int meters = store.retention().enforce();
+            if (meters > 0) {
+                LOG.info("retention applied to {} meters", meters);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("retention pass failed; will retry in an hour", e); // never kill the scheduler
+        }
     }
 
     private void health(Context ctx) {

@@ -11,6 +11,7 @@ import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class ReadingStore implements AutoCloseable {
     private final SeriesAccess series;
     private final Metadata metadata;
     private final MeterRegistry registry;
+    private final RetentionPolicies retention;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
     /**
      * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
@@ -54,6 +56,13 @@ public final class ReadingStore implements AutoCloseable {
         boolean loaded;
         Reading last;
         final Rollup[] lastRows = new Rollup[RollupLevel.values().length];
+
+        /** After a deletion: reload the newest reading, forget cached rows (they may be gone). */
+        void forget() {
+            loaded = false;
+            last = null;
+            Arrays.fill(lastRows, null);
+        }
     }
 
     private ReadingStore(StorageConfig config, Clock clock) {
@@ -63,6 +72,7 @@ public final class ReadingStore implements AutoCloseable {
         this.series = new SeriesAccess(db);
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
+        this.retention = new RetentionPolicies(metadata, this, clock);
         db.onReopen(states::clear); // no write runs during a reopen: per-meter state reloads lazily
     }
 
@@ -72,6 +82,11 @@ public final class ReadingStore implements AutoCloseable {
 
     public MeterRegistry meters() {
         return registry;
+    }
+
+    /** Per-tenant retention settings and the pass that applies them. */
+    public RetentionPolicies retention() {
+        return retention;
     }
 
     public Metadata metadata() {
@@ -375,6 +390,40 @@ public final class ReadingStore implements AutoCloseable {
         } finally {
             state.lock.unlock();
         }
+    }
+
+    /**
+     * Deletes a meter's readings older than {@code readingsBeforeMs} and its 1 min / 15 min rollup
+     * rows older than {@code fineRollupsBeforeMs} ({@link Long#MIN_VALUE}: keep). Hourly rollups
+     * stay, so energy history and bills of the deleted period remain. Sealed hours go whole: a
+     * chunk is deleted once its hour has fully passed the cutoff.
+     */
+    public void deleteBefore(MeterRef meter, long readingsBeforeMs, long fineRollupsBeforeMs) {
+        long key = registry.require(meter).key();
+        db.useForWrite(() -> {
+            MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+            state.lock.lock();
+            try (WriteBatch batch = new WriteBatch()) {
+                if (readingsBeforeMs != Long.MIN_VALUE) {
+                    long wholeHours = SeriesAccess.chunkStart(readingsBeforeMs);
+                    batch.deleteRange(db.chunks, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
+                    batch.deleteRange(db.head, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
+                }
+                if (fineRollupsBeforeMs != Long.MIN_VALUE) {
+                    for (RollupLevel level : List.of(RollupLevel.MINUTE, RollupLevel.FIFTEEN_MINUTES)) {
+                        batch.deleteRange(db.rollups, Keys.rollup(key, level.id(), 0),
+                                Keys.rollup(key, level.id(), level.bucketStart(fineRollupsBeforeMs)));
+                    }
+                }
+                db.write(batch);
+                state.forget();
+            } catch (RocksDBException e) {
+                throw new StorageException("cannot apply retention: " + e.getMessage(), false, e);
+            } finally {
+                state.lock.unlock();
+            }
+            return null;
+        });
     }
 
     /**
