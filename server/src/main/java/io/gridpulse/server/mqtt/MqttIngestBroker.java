@@ -95,6 +95,7 @@ public final class MqttIngestBroker implements AutoCloseable {
         props.setProperty("port", Integer.toString(port));
         props.setProperty("websocket_port", "disabled");
         props.setProperty("allow_anonymous", "false");
+        props.setProperty("allow_zero_byte_client_id", "true"); // mosquitto_pub and many devices send none
         props.setProperty("persistence_enabled", "false");
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));

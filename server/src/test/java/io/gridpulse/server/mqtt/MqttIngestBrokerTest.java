@@ -78,7 +78,11 @@ class MqttIngestBrokerTest {
     }
 
     private MqttClient connect(String meter, String key) throws MqttException {
-        MqttClient c = new MqttClient("tcp://127.0.0.1:" + broker.port(), "test-" + meter, new MemoryPersistence());
+        return connect("test-" + meter, meter, key);
+    }
+
+    private MqttClient connect(String clientId, String meter, String key) throws MqttException {
+        MqttClient c = new MqttClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(meter);
         options.setPassword(key.toCharArray());
@@ -115,6 +119,16 @@ class MqttIngestBrokerTest {
 
         assertThat(stored("house")).containsExactly(Reading.ofPower(nowMs, 100_000), Reading.ofPower(nowMs + 1000, 200_500));
         assertThat(broker.readingsAccepted()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void clientWithoutAnIdIsAcceptedAsMosquittoPubSendsNone() throws Exception {
+        client = connect("", "no-id", WRITE_KEY);
+
+        publish("gridpulse/default/no-id/readings", "{\"ts\":" + nowMs + ",\"powerW\":42}");
+        await(() -> stored("no-id").size() == 1);
+
+        assertThat(stored("no-id")).containsExactly(Reading.ofPower(nowMs, 42_000));
     }
 
     @Test
