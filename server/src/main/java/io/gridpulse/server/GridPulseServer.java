@@ -1,5 +1,6 @@
 package io.gridpulse.server;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -22,6 +23,7 @@ import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.ingest.device.DevicePayloadParser;
 import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
 import io.gridpulse.server.api.DeviceReadingRoutes;
+import io.gridpulse.server.api.DeviceTokenRoutes;
 import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.api.RetentionRoutes;
@@ -136,6 +138,7 @@ public final class GridPulseServer implements AutoCloseable {
                 new DevicePayloadParser(clock, config.limits()), meters::postReadings);
         ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock);
         RetentionRoutes retention = new RetentionRoutes(store.retention());
+        DeviceTokenRoutes deviceTokens = new DeviceTokenRoutes(keys, store);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -158,6 +161,8 @@ public final class GridPulseServer implements AutoCloseable {
                     get(meters::get);
                     put(meters::updateSettings);
                     post("/readings", devices::postReadings);
+                    post("/device-token", deviceTokens::issue);
+                    delete("/device-token", deviceTokens::revoke);
                     get("/power", meters::power);
                     get("/usage", meters::usage);
                     get("/bill", bills::current);
@@ -208,7 +213,22 @@ public final class GridPulseServer implements AutoCloseable {
             throw new AccessDeniedException("missing API key: send 'Authorization: Bearer <key>'", true);
         }
         Principal principal = keys.authenticate(key);
+        if (principal.isDevice() && !deviceMayCall(ctx, principal)) {
+            throw new AccessDeniedException("a device token may only post and read its own meter's readings ("
+                    + principal.onlyMeter() + ")", false);
+        }
         ctx.attribute("principal", principal);
+    }
+
+    /** All a device token may do: GET its meter (and below it) and POST its readings. */
+    private static boolean deviceMayCall(Context ctx, Principal device) {
+        String own = "/api/v1/meters/" + device.onlyMeter().value();
+        String path = ctx.path();
+        return switch (ctx.method().name()) {
+            case "GET" -> path.equals(own) || path.startsWith(own + "/");
+            case "POST" -> path.equals(own + "/readings");
+            default -> false;
+        };
     }
 
     /** Key from {@code Authorization: Bearer|Token <key>}, or {@code access_token} for EventSource. */

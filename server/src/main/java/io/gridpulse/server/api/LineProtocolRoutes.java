@@ -51,6 +51,10 @@ public final class LineProtocolRoutes {
         LineProtocolBatch batch = parser.parse(body(ctx), LinePrecision.parse(ctx.queryParam("precision")));
         Map<MeterRef, List<Reading>> byMeter = new LinkedHashMap<>();
         for (Map.Entry<MeterId, List<Reading>> meter : batch.readingsByMeter().entrySet()) {
+            if (!principal.mayActFor(meter.getKey())) { // checked for all lines before anything is stored
+                throw new AccessDeniedException("this device token may only write meter '" + principal.onlyMeter()
+                        + "', the batch has meter '" + meter.getKey() + "'", false);
+            }
             byMeter.put(new MeterRef(principal.tenant(), meter.getKey()), meter.getValue());
         }
         pipeline.ingestAll(byMeter);

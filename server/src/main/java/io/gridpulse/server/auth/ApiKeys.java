@@ -1,6 +1,7 @@
 package io.gridpulse.server.auth;
 
 import io.gridpulse.core.AccessDeniedException;
+import io.gridpulse.core.MeterId;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.store.Metadata;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * API keys, stored only as SHA-256 hashes (a leaked data folder reveals no key). Each key belongs
- * to one tenant and has one scope.
+ * API keys and device tokens, stored only as SHA-256 hashes (a leaked data folder reveals no key).
+ * Each key belongs to one tenant and has one scope. A device token is a write key bound to one
+ * meter (what a meter itself is given); a meter has at most one, issuing a new one revokes the old.
  */
 public final class ApiKeys {
     private static final String PREFIX = "apikey/";
+    /** devicetoken/{tenant}/{meter} → hash of the meter's current token, so re-issuing revokes. */
+    private static final String DEVICE_PREFIX = "devicetoken/";
     private final Metadata metadata;
     private final Map<String, Principal> cache = new ConcurrentHashMap<>();
 
@@ -41,6 +45,34 @@ public final class ApiKeys {
         cache.remove(hash(plaintextKey));
     }
 
+    /** A new device token for the meter (returned once, stored hashed); the meter's previous one stops working. */
+    public synchronized String issueDeviceToken(TenantId tenant, MeterId meter) {
+        String token = "gpd_" + generate().substring(3);
+        revokeDeviceToken(tenant, meter);
+        String hash = hash(token);
+        String record = "tenant=" + tenant + "\nscope=" + Scope.WRITE + "\nname=device:" + meter + "\nmeter=" + meter + "\n";
+        metadata.put(PREFIX + hash, record.getBytes(StandardCharsets.UTF_8));
+        metadata.put(deviceKey(tenant, meter), hash.getBytes(StandardCharsets.UTF_8));
+        return token;
+    }
+
+    /** Revokes the meter's device token; false if it had none. */
+    public synchronized boolean revokeDeviceToken(TenantId tenant, MeterId meter) {
+        byte[] current = metadata.get(deviceKey(tenant, meter));
+        if (current == null) {
+            return false;
+        }
+        String hash = new String(current, StandardCharsets.UTF_8);
+        metadata.delete(PREFIX + hash);
+        metadata.delete(deviceKey(tenant, meter));
+        cache.remove(hash);
+        return true;
+    }
+
+    private static String deviceKey(TenantId tenant, MeterId meter) {
+        return DEVICE_PREFIX + tenant + "/" + meter.value();
+    }
+
     /** The principal of a key, or 401 when it is unknown. */
     public Principal authenticate(String plaintextKey) {
         String hash = hash(plaintextKey);
@@ -61,6 +93,7 @@ public final class ApiKeys {
         String tenant = null;
         String scope = null;
         String name = "";
+        MeterId meter = null;
         for (String line : record.split("\n")) {
             if (line.startsWith("tenant=")) {
                 tenant = line.substring(7);
@@ -68,9 +101,11 @@ public final class ApiKeys {
                 scope = line.substring(6);
             } else if (line.startsWith("name=")) {
                 name = line.substring(5);
+            } else if (line.startsWith("meter=")) {
+                meter = new MeterId(line.substring(6));
             }
         }
-        return new Principal(new TenantId(tenant), Scope.valueOf(scope), name);
+        return new Principal(new TenantId(tenant), Scope.valueOf(scope), name, meter);
     }
 
     static String hash(String plaintextKey) {

@@ -151,7 +151,7 @@ public final class MqttIngestBroker implements AutoCloseable {
     /** The meter a client may publish to, if the topic is its own. */
     private Optional<MeterRef> ownMeter(String topic, String username, String clientId) {
         Principal p = principalsByClient.get(clientId);
-        return ReadingsTopic.parse(topic).filter(m -> p != null && m.tenant().equals(p.tenant())
+        return ReadingsTopic.parse(topic).filter(m -> p != null && m.tenant().equals(p.tenant()) && p.mayActFor(m.meter())
                 && (m.meter().value().equals(username) || GATEWAY_USER.equals(username)));
     }
 

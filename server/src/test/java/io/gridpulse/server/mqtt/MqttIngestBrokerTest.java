@@ -3,6 +3,7 @@ package io.gridpulse.server.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
@@ -45,13 +46,14 @@ class MqttIngestBrokerTest {
     static Path dir;
 
     private ReadingStore store;
+    private GridPulseServer server;
     private MqttIngestBroker broker;
     private MqttClient client;
 
     @BeforeAll
     void start() throws IOException {
         store = ReadingStore.open(StorageConfig.defaults(dir), Clock.systemUTC());
-        GridPulseServer server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
+        server = new GridPulseServer(ServerConfig.defaults(0), store, Clock.systemUTC());
         server.apiKeys().register(WRITE_KEY, TenantId.DEFAULT, Scope.WRITE, "meter");
         server.apiKeys().register(READ_KEY, TenantId.DEFAULT, Scope.READ, "viewer");
         broker = new MqttIngestBroker(server.apiKeys(), server.pipeline(), new BatchParser(Clock.systemUTC(), IngestLimits.DEFAULTS))
@@ -129,6 +131,24 @@ class MqttIngestBrokerTest {
         await(() -> stored("no-id").size() == 1);
 
         assertThat(stored("no-id")).containsExactly(Reading.ofPower(nowMs, 42_000));
+    }
+
+    @Test
+    void deviceTokenPublishesOnlyToItsOwnMetersTopic() throws Exception {
+        String token = server.apiKeys().issueDeviceToken(TenantId.DEFAULT, new MeterId("socket"));
+        client = connect("socket", token);
+
+        publish("gridpulse/default/socket/readings", "{\"ts\":" + nowMs + ",\"powerW\":7}");
+        await(() -> stored("socket").size() == 1);
+        assertThat(stored("socket")).containsExactly(Reading.ofPower(nowMs, 7_000));
+        client.disconnect();
+        client.close();
+
+        client = connect("gw-socket", MqttIngestBroker.GATEWAY_USER, token); // as a gateway: still only its meter
+        client.publish("gridpulse/default/elsewhere/readings", ("{\"ts\":" + nowMs + ",\"powerW\":7}").getBytes(StandardCharsets.UTF_8), 0, false);
+        publish("gridpulse/default/socket/readings", "{\"ts\":" + (nowMs + 1000) + ",\"powerW\":8}");
+        await(() -> stored("socket").size() == 2);
+        assertThat(stored("elsewhere")).isEmpty();
     }
 
     @Test
