@@ -3,8 +3,11 @@ package io.gridpulse.app;
 import io.gridpulse.bench.crash.CrashConfig;
 import io.gridpulse.bench.crash.CrashResult;
 import io.gridpulse.bench.crash.CrashRun;
+import io.gridpulse.app.crash.ServerCrashRun;
+import io.gridpulse.core.InvalidInputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,10 +16,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gridpulse bench crash}: kills a real ingest JVM with SIGKILL again and again and checks
  * after each restart that every acknowledged reading is back, unchanged and once, and that the
- * rollups equal a recomputation. Exit code 3 on any violation.
+ * rollups equal a recomputation. {@code --via store} kills a JVM appending to the store;
+ * {@code --via http|mqtt} kills the real server ({@code gridpulse serve}) while clients send to
+ * it. Exit code 3 on any violation.
  */
 @Command(name = "crash", mixinStandardHelpOptions = true,
-        description = "Kill -9 an ingesting JVM N times; verify acknowledged readings and rollups after each restart.")
+        description = "Kill -9 an ingesting JVM (the store, or the server over HTTP/MQTT) N times; "
+                + "verify acknowledged readings and rollups after each restart.")
 public final class BenchCrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +42,10 @@ public final class BenchCrashCommand implements Callable<Integer> {
     @Option(names = "--max-run-ms", defaultValue = "2000", description = "Longest run before a kill (default: ${DEFAULT-VALUE}).")
     long maxRunMs;
 
+    @Option(names = "--via", defaultValue = "store",
+            description = "store (a JVM appending directly), http or mqtt (the server, fed by clients) (default: ${DEFAULT-VALUE}).")
+    String via;
+
     @Option(names = "--torn-wal", description = "Also cut a few bytes off the newest WAL after each kill.")
     boolean tornWal;
 
@@ -50,8 +60,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
         long actualSeed = seed != null ? seed : System.nanoTime() % 1_000_000_000L;
         Path root = BenchFolders.orTemporary(dir, "gridpulse-crash");
         spec.commandLine().getErr().println("bench crash: seed " + actualSeed + ", store " + root);
-        CrashConfig config = new CrashConfig(root.resolve("store"), actualSeed, kills, threads, meters, 200, maxRunMs, tornWal);
-        CrashResult result = new CrashRun(config).run(line -> spec.commandLine().getErr().println("bench crash " + line));
+        CrashResult result = run(root.resolve("store"), actualSeed);
         spec.commandLine().getOut().println(json ? result.toJson() : result.toText());
         spec.commandLine().getOut().flush();
         if (!result.passed()) {
@@ -60,5 +69,22 @@ public final class BenchCrashCommand implements Callable<Integer> {
         }
         BenchFolders.deleteIfTemporary(dir, root);
         return 0;
+    }
+
+    private CrashResult run(Path store, long actualSeed) {
+        Consumer<String> progress = line -> spec.commandLine().getErr().println("bench crash " + line);
+        if (via.equals("store")) {
+            return new CrashRun(new CrashConfig(store, actualSeed, kills, threads, meters, 200, maxRunMs, tornWal)).run(progress);
+        }
+        if (tornWal) {
+            throw new InvalidInputException("torn-wal", "--torn-wal works with --via store only");
+        }
+        ServerCrashRun.Via mode = switch (via) {
+            case "http" -> ServerCrashRun.Via.HTTP;
+            case "mqtt" -> ServerCrashRun.Via.MQTT;
+            default -> throw new InvalidInputException("via", "--via must be store, http or mqtt, got '" + via + "'");
+        };
+        return new ServerCrashRun(new ServerCrashRun.Config(store, actualSeed, kills, threads, meters, mode, 500,
+                Math.max(500, maxRunMs))).run(progress);
     }
 }

@@ -32,7 +32,11 @@ public final class StoreVerifier {
     private final int meters;
 
     public StoreVerifier(long seed, int meters) {
-        this.expected = new SyntheticReadings(seed);
+        this(new SyntheticReadings(seed), meters);
+    }
+
+    public StoreVerifier(SyntheticReadings expected, int meters) {
+        this.expected = expected;
         this.meters = meters;
     }
 

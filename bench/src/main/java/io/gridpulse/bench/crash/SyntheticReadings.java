@@ -14,12 +14,20 @@ import java.util.zip.CRC32;
 public final class SyntheticReadings {
     public static final long START_MS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     public static final long STEP_MS = 1000;
-    public static final String TENANT = "crash";
+    /** The default tenant, so a server's admin key can write them too ({@code bench crash --via http|mqtt}). */
+    public static final String TENANT = "default";
 
     private final long seed;
+    private final long startMs;
 
     public SyntheticReadings(long seed) {
+        this(seed, START_MS);
+    }
+
+    /** Readings whose second 0 is {@code startMs} (a server refuses timestamps far in the future). */
+    public SyntheticReadings(long seed, long startMs) {
         this.seed = seed;
+        this.startMs = startMs;
     }
 
     public static MeterRef meter(int index) {
@@ -27,7 +35,7 @@ public final class SyntheticReadings {
     }
 
     public Reading at(int meterIndex, long timestampMs) {
-        long second = (timestampMs - START_MS) / STEP_MS;
+        long second = (timestampMs - startMs) / STEP_MS;
         long power = Math.floorMod(mix(seed ^ (meterIndex * 0x9E3779B97F4A7C15L) ^ second), 5_000_000L) - 200_000L;
         long energy = meterIndex % 2 == 0 ? 1_000_000L + second * 3 + meterIndex : Reading.NO_ENERGY;
         return new Reading(timestampMs, power, energy);

@@ -1,0 +1,244 @@
+package io.gridpulse.app.crash;
+
+import io.gridpulse.bench.crash.Ack;
+import io.gridpulse.bench.crash.CrashResult;
+import io.gridpulse.bench.crash.StoreVerifier;
+import io.gridpulse.bench.crash.SyntheticReadings;
+import io.gridpulse.core.Reading;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Kill -9 against the real server: starts {@code gridpulse serve} in its own JVM, sends batches
+ * over HTTP or MQTT (QoS 1) from several clients, SIGKILLs the server at a random moment,
+ * then opens its store and checks that every batch the server acknowledged (HTTP 200, MQTT
+ * PUBACK) is there, unchanged and once, and that rollups equal a recomputation. Repeats on the
+ * same folder. Batches mix in-order runs, late gap fills and re-sends, as real meters do.
+ */
+public final class ServerCrashRun {
+    public enum Via { HTTP, MQTT }
+
+    /** Settings; {@code clients} send in parallel, each for its own meters. */
+    public record Config(Path dataDir, long seed, int kills, int clients, int meters, Via via, long minRunMs, long maxRunMs) {
+        public Config {
+            if (kills < 1 || clients < 1 || meters < clients || minRunMs < 0 || maxRunMs < minRunMs) {
+                throw new IllegalArgumentException("need kills >= 1, meters >= clients >= 1, 0 <= minRunMs <= maxRunMs");
+            }
+        }
+    }
+
+    private static final String KEY = "crash-harness-admin-key-0123456789";
+    private static final long READY_TIMEOUT_MS = 60_000;
+    private static final int MAX_BATCH = 120;
+    /** Readings start this far back, so the run has room before reaching the server's "future" limit. */
+    private static final long HISTORY_MS = 6 * 3_600_000L;
+
+    private final Config config;
+    private final Random random;
+    private final SyntheticReadings readings;
+    private final List<MeterCursor> cursors = new ArrayList<>();
+    private final List<Ack> acknowledged = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public ServerCrashRun(Config config) {
+        this.config = config;
+        this.random = new Random(config.seed());
+        long startMs = (System.currentTimeMillis() - HISTORY_MS) / 1000 * 1000;
+        this.readings = new SyntheticReadings(config.seed(), startMs);
+        for (int m = 0; m < config.meters(); m++) {
+            cursors.add(new MeterCursor(m, startMs));
+        }
+    }
+
+    public CrashResult run(Consumer<String> progress) {
+        createDirectories(config.dataDir());
+        StoreVerifier verifier = new StoreVerifier(readings, config.meters());
+        long verified = 0;
+        for (int kill = 1; kill <= config.kills() && problems.isEmpty(); kill++) {
+            int acksBefore = acknowledged.size();
+            runAndKill(kill);
+            StoreVerifier.Outcome outcome = verifier.verify(config.dataDir(), acknowledged);
+            problems.addAll(outcome.problems());
+            if (!outcome.missing().isEmpty()) {
+                problems.add(outcome.missing().size() + " acknowledged batches missing after kill " + kill + ", first "
+                        + outcome.missing().get(0).format());
+            }
+            verified = outcome.readingsVerified();
+            progress.accept(String.format("kill %d/%d (%s): %d batches acknowledged this run, %d readings verified%s", kill,
+                    config.kills(), config.via().name().toLowerCase(), acknowledged.size() - acksBefore, verified,
+                    problems.isEmpty() ? "" : ", PROBLEM: " + problems.get(0)));
+        }
+        return new CrashResult(config.seed(), config.kills(), acknowledged.size(), verified, 0, List.copyOf(problems));
+    }
+
+    private void runAndKill(int kill) {
+        int httpPort = freePort();
+        int mqttPort = freePort();
+        Process server = startServer(httpPort, mqttPort);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        try {
+            awaitReady(server, httpPort);
+            for (int c = 0; c < config.clients(); c++) {
+                int client = c;
+                Random choices = new Random(config.seed() * 7_919 + kill * 31L + c);
+                clients.add(Thread.ofPlatform().start(() -> send(client, kill, httpPort, mqttPort, choices, stop)));
+            }
+            Thread.sleep(config.minRunMs() + (long) (random.nextDouble() * (config.maxRunMs() - config.minRunMs())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            server.destroyForcibly(); // SIGKILL on Linux
+            stop.set(true);
+            try {
+                server.waitFor();
+                for (Thread t : clients) {
+                    t.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void send(int client, int kill, int httpPort, int mqttPort, Random choices, AtomicBoolean stop) {
+        List<MeterCursor> owned = new ArrayList<>();
+        for (int m = client; m < config.meters(); m += config.clients()) {
+            owned.add(cursors.get(m));
+        }
+        try (BatchSender sender = sender(client, kill, httpPort, mqttPort)) {
+            while (!stop.get()) {
+                MeterCursor c = owned.get(choices.nextInt(owned.size()));
+                long[] range = c.choose(choices);
+                if (range == null) {
+                    continue;
+                }
+                List<Reading> batch = readings.run(c.meterIndex, range[0], (int) range[1]);
+                if (sender.send(SyntheticReadings.meter(c.meterIndex).meter().value(), batch)) {
+                    c.sent(range);
+                    synchronized (acknowledged) {
+                        acknowledged.add(new Ack(c.meterIndex, range[0], (int) range[1], SyntheticReadings.checksum(batch)));
+                    }
+                }
+            }
+        } catch (Exception serverGone) {
+            // killed mid-request: that batch was not acknowledged, so nothing is owed for it
+        }
+    }
+
+    private BatchSender sender(int client, int kill, int httpPort, int mqttPort) throws Exception {
+        return config.via() == Via.HTTP ? new HttpBatchSender("http://127.0.0.1:" + httpPort, KEY)
+                : new MqttBatchSender("tcp://127.0.0.1:" + mqttPort, KEY, "crash-" + kill + "-" + client);
+    }
+
+    private Process startServer(int httpPort, int mqttPort) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gridpulse.app.GridPulseCli", "serve",
+                "--port", Integer.toString(httpPort), "--mqtt-port", Integer.toString(mqttPort), "--data",
+                config.dataDir().toString()));
+        Path log = config.dataDir().resolveSibling(config.dataDir().getFileName() + "-server.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("GRIDPULSE_API_KEY", KEY);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the server", e);
+        }
+    }
+
+    private static void awaitReady(Process server, int httpPort) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/health")).build();
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (System.currentTimeMillis() < deadline && server.isAlive()) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        Thread.sleep(200); // the MQTT broker starts right after the HTTP server
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("server did not become ready within " + READY_TIMEOUT_MS + " ms (see *-server.log)");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where one meter's in-order stream continues, plus batches held back (gaps) or already sent. */
+    private static final class MeterCursor {
+        final int meterIndex;
+        long nextMs;
+        final Deque<long[]> gaps = new ArrayDeque<>();
+        final List<long[]> sent = new ArrayList<>();
+
+        MeterCursor(int meterIndex, long nextMs) {
+            this.meterIndex = meterIndex;
+            this.nextMs = nextMs;
+        }
+
+        /** The next range {first ms, count} to send: 10 % re-sends, 15 % late gap fills, else new; null = skip. */
+        long[] choose(Random random) {
+            int roll = random.nextInt(100);
+            if (roll < 10 && !sent.isEmpty()) {
+                return sent.get(random.nextInt(sent.size()));
+            }
+            if (roll < 25 && !gaps.isEmpty()) {
+                return gaps.poll();
+            }
+            long[] range = {nextMs, 1 + random.nextInt(MAX_BATCH)};
+            if (range[0] + range[1] * SyntheticReadings.STEP_MS > System.currentTimeMillis()) {
+                return sent.isEmpty() ? null : sent.get(random.nextInt(sent.size())); // caught up with now
+            }
+            nextMs += range[1] * SyntheticReadings.STEP_MS;
+            if (roll >= 90) {
+                gaps.add(range); // held back: sent later, out of order
+                return null;
+            }
+            return range;
+        }
+
+        void sent(long[] range) {
+            if (sent.size() == 32) {
+                sent.remove(0);
+            }
+            sent.add(range);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.gridpulse.app.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpulse.bench.crash.CrashResult;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Smoke version of {@code gridpulse bench crash --via http}: SIGKILL the real server while clients post. */
+class ServerCrashSmokeTest {
+    @TempDir
+    Path dir;
+
+    private static long seed() {
+        long seed = Long.getLong("gridpulse.crash.seed", System.nanoTime() % 1_000_000);
+        System.out.println("ServerCrashSmokeTest seed " + seed + " (replay with -Dgridpulse.crash.seed=" + seed + ")");
+        return seed;
+    }
+
+    @Test
+    void everyBatchTheServerAcknowledgedOverHttpSurvivesKills() {
+        ServerCrashRun.Config config = new ServerCrashRun.Config(dir.resolve("store"), seed(), 3, 3, 6,
+                ServerCrashRun.Via.HTTP, 800, 2_000);
+        CrashResult result = new ServerCrashRun(config).run(System.out::println);
+        System.out.println(result.toText());
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.acks()).isGreaterThan(0);
+        assertThat(result.readingsVerified()).isGreaterThan(0);
+    }
+}
