@@ -27,7 +27,9 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
 final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBatcher.Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
     private static final byte SUBSCRIPTION_REFUSED = (byte) 0x80;
+    /** Topics remembered per connection (a gateway's meters); cleared when full, so bounded. */
+    private static final int MAX_CACHED_TOPICS = 200_000;
 
     private final MqttIngestBroker broker;
     private Channel channel;
@@ -52,6 +56,8 @@ final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBat
     /** Publishes decoded while the gate was full; at most one socket read's worth, since reading stops. */
     private final ArrayDeque<MqttPublishMessage> waiting = new ArrayDeque<>();
     private boolean retryScheduled;
+    /** This client's allowed topics, parsed once: parsing and validating ids per publish cost more than the JSON. */
+    private final Map<String, MeterRef> allowedTopics = new HashMap<>();
 
     MqttSession(MqttIngestBroker broker) {
         this.broker = broker;
@@ -179,8 +185,8 @@ final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBat
         } finally {
             m.release();
         }
-        Optional<MeterRef> meter = broker.meterOf(topic, username, principal);
-        if (meter.isEmpty()) {
+        MeterRef meter = allowedMeter(topic);
+        if (meter == null) {
             refuse(topic, "not this client's readings topic", qos, packetId);
             return;
         }
@@ -188,11 +194,28 @@ final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBat
         try {
             readings = broker.parser().parseJson(payload);
         } catch (GridPulseException e) {
-            broker.pipeline().rejected(meter.get());
+            broker.pipeline().rejected(meter);
             refuse(topic, e.getMessage(), qos, packetId);
             return;
         }
-        broker.batcher().submit(new StoreBatcher.Message(meter.get(), readings, this, qos, packetId));
+        broker.batcher().submit(new StoreBatcher.Message(meter, readings, this, qos, packetId));
+    }
+
+    /** The meter of a topic this client may publish to, or null. */
+    private MeterRef allowedMeter(String topic) {
+        MeterRef known = allowedTopics.get(topic);
+        if (known != null) {
+            return known;
+        }
+        Optional<MeterRef> meter = broker.meterOf(topic, username, principal);
+        if (meter.isEmpty()) {
+            return null;
+        }
+        if (allowedTopics.size() >= MAX_CACHED_TOPICS) {
+            allowedTopics.clear();
+        }
+        allowedTopics.put(topic, meter.get());
+        return meter.get();
     }
 
     private void refuse(String topic, String reason, int qos, int packetId) {
