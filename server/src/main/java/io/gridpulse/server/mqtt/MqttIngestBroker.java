@@ -3,47 +3,53 @@ package io.gridpulse.server.mqtt;
 import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
-import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.pipeline.IngestPipeline;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import io.moquette.broker.security.IAuthenticator;
-import io.moquette.broker.security.IAuthorizatorPolicy;
-import io.moquette.broker.subscriptions.Topic;
-import io.moquette.interception.AbstractInterceptHandler;
-import io.moquette.interception.messages.InterceptPublishMessage;
-import io.netty.buffer.ByteBuf;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embedded MQTT broker (Moquette) that turns publishes on {@code gridpulse/{tenant}/{meterId}/readings}
- * into readings. Payload = the HTTP JSON (one reading or {@code {"readings":[...]}}).
+ * Embedded MQTT 3.1.1 ingest endpoint (Netty's MQTT codec, our own session handling) that turns
+ * publishes on {@code gridpulse/{tenant}/{meterId}/readings} into readings. Payload = the HTTP
+ * JSON (one reading or {@code {"readings":[...]}}).
  *
- * <p>Auth: MQTT user name = meter id, password = an API key with write scope; a client may
- * publish only to its own meter in its key's tenant. A gateway (user name {@value #GATEWAY_USER})
- * may publish to any meter of its key's tenant, so a fleet needs few connections. Readings go through the {@link
- * IngestPipeline}. Malformed payloads are counted and logged, never crash the broker.
+ * <p>Durable acknowledgement: a QoS 1 publish gets its PUBACK only after its readings are in the
+ * fsync'd store ({@link StoreBatcher}), so nothing acknowledged is lost in a crash. Off-the-shelf
+ * embedded brokers (Moquette ≤ 0.17, the newest on Maven Central) acknowledge before any hook
+ * has stored the message.
  *
- * <p>Caveat: Moquette acknowledges QoS 1 before the interceptor stores the readings, so a crash
- * between PUBACK and the store write can lose that message (the HTTP path has no such gap).
+ * <p>Auth: MQTT user name = meter id, password = the meter's device token or an API key with
+ * write scope; a client may publish only to its own meter in its key's tenant (a device token: only
+ * to its meter, also as a gateway). A gateway (user name {@value #GATEWAY_USER})
+ * may publish to any meter of its key's tenant, so a fleet needs few connections. Readings go
+ * through the {@link IngestPipeline}. Malformed payloads are counted and logged, never crash the
+ * broker.
  *
- * <p>Back-pressure: see {@link PublishGate}. Parsed messages are stored in batches by the {@link
- * StoreBatcher} (many meters per fsync), which waits for the pipeline's admission limit instead of
- * being refused.
+ * <p>Back-pressure: see {@link PublishGate}; everything between socket and disk is bounded.
  */
 public final class MqttIngestBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestBroker.class);
@@ -51,62 +57,65 @@ public final class MqttIngestBroker implements AutoCloseable {
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     /** MQTT user name of a gateway that publishes for many meters of its key's tenant. */
     public static final String GATEWAY_USER = "*";
-    /** Default bound on publishes acknowledged by Moquette and not yet stored. */
-    public static final int DEFAULT_MAX_PENDING_MESSAGES = 4096;
-    /** Threads that parse publishes for the {@link StoreBatcher}. */
-    static final int STORE_THREADS = 2;
-    /** MQTT 3.1.1 has no negative ack: a refused QoS 1 publish sits in the client's window until it
-     * reconnects, so the gate waits long and refuses only as a safety valve. */
-    private static final long MAX_GATE_WAIT_MS = 600_000;
-    /**
-     * Commands queued per Moquette session loop. Moquette drops (unacknowledged) a publish that
-     * finds its loop's queue full, so it must exceed what all clients keep in flight while the
-     * {@link PublishGate} holds the loop; bounded, a few MiB at most.
-     */
-    static final int SESSION_QUEUE_SIZE = 32_768;
+    /** Default bound on publishes received and not yet stored (and so not yet acknowledged). */
+    public static final int DEFAULT_MAX_PENDING_MESSAGES = 16_384;
+    /** Event-loop threads for socket I/O, MQTT decoding and payload parsing. */
+    static final int IO_THREADS = 2;
 
     private final ApiKeys keys;
     private final IngestPipeline pipeline;
     private final BatchParser parser;
-    private final Map<String, Principal> principalsByClient = new ConcurrentHashMap<>();
     private final LongAdder readingsAccepted = new LongAdder();
     private final LongAdder messagesRejected = new LongAdder();
-    private final Server broker = new Server();
+    private final Map<String, Channel> clients = new ConcurrentHashMap<>();
     private final PublishGate gate;
     private final StoreBatcher batcher;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup acceptor;
+    private EventLoopGroup io;
     private int port;
 
     public MqttIngestBroker(ApiKeys keys, IngestPipeline pipeline, BatchParser parser) {
         this(keys, pipeline, parser, DEFAULT_MAX_PENDING_MESSAGES);
     }
 
-    /** @param maxPendingMessages publishes accepted by the broker and not yet stored, at most */
+    /** @param maxPendingMessages publishes received and not yet stored, at most */
     public MqttIngestBroker(ApiKeys keys, IngestPipeline pipeline, BatchParser parser, int maxPendingMessages) {
         this.keys = keys;
         this.pipeline = pipeline;
         this.parser = parser;
-        this.gate = new PublishGate(maxPendingMessages, MAX_GATE_WAIT_MS);
+        this.gate = new PublishGate(maxPendingMessages);
         this.batcher = new StoreBatcher(pipeline, gate, maxPendingMessages, readingsAccepted::add, messagesRejected::increment);
     }
 
+    /** Listens on host:port (0 = any free port, see {@link #port()}). */
     public MqttIngestBroker start(String host, int port) {
-        Properties props = new Properties();
-        props.setProperty("host", host);
-        props.setProperty("port", Integer.toString(port));
-        props.setProperty("websocket_port", "disabled");
-        props.setProperty("allow_anonymous", "false");
-        props.setProperty("allow_zero_byte_client_id", "true"); // mosquitto_pub and many devices send none
-        props.setProperty("persistence_enabled", "false");
-        props.setProperty("telemetry_enabled", "false");
-        props.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
-        props.setProperty("intercept.thread_pool.size", Integer.toString(STORE_THREADS));
-        props.setProperty("session_queue_size", Integer.toString(SESSION_QUEUE_SIZE));
+        acceptor = new NioEventLoopGroup(1, Thread.ofPlatform().daemon().name("mqtt-accept").factory());
+        io = new NioEventLoopGroup(IO_THREADS, Thread.ofPlatform().daemon().name("mqtt-io-", 0).factory());
+        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, io).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        channels.add(ch);
+                        ch.pipeline().addLast("decoder", new MqttDecoder(MAX_MESSAGE_BYTES));
+                        ch.pipeline().addLast("encoder", MqttEncoder.INSTANCE);
+                        ch.pipeline().addLast("session", new MqttSession(MqttIngestBroker.this));
+                    }
+                });
         try {
-            broker.startServer(new MemoryConfig(props), List.of(new PublishHandler()), null, this::authenticate, new Policy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start MQTT broker on " + host + ":" + port, e);
+            Channel server = bootstrap.bind(host, port).sync().channel();
+            channels.add(server);
+            this.port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+        } catch (Exception e) { // Netty rethrows the BindException undeclared
+            close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            IOException cause = e instanceof IOException io ? io : new IOException(e);
+            throw new UncheckedIOException("cannot start MQTT broker on " + host + ":" + port, cause);
         }
-        this.port = port;
         return this;
     }
 
@@ -123,121 +132,73 @@ public final class MqttIngestBroker implements AutoCloseable {
         return gate.waits();
     }
 
-    /** Publishes that were refused: bad topic, bad payload, store error or back-pressure timeout. */
+    /** Publishes that were refused: bad topic, bad payload or store error. */
     public long messagesRejected() {
         return messagesRejected.sum();
     }
 
-    private boolean authenticate(String clientId, String username, byte[] password) {
+    Optional<Principal> authenticate(String clientId, String username, byte[] password) {
         if (username == null || password == null) {
-            return false;
+            return Optional.empty();
         }
         try {
             if (!GATEWAY_USER.equals(username)) {
                 new MeterId(username);
             }
             Principal p = keys.authenticate(new String(password, StandardCharsets.UTF_8));
-            if (!p.scope().allows(Scope.WRITE)) {
-                return false;
-            }
-            principalsByClient.put(clientId, p);
-            return true;
-        } catch (GridPulseException e) {
+            return p.scope().allows(Scope.WRITE) ? Optional.of(p) : Optional.empty();
+        } catch (GridPulseException | IllegalArgumentException e) {
             LOG.info("MQTT client {} refused: {}", clientId, e.getMessage());
-            return false;
+            return Optional.empty();
         }
     }
 
-    /** The meter a client may publish to, if the topic is its own. */
-    private Optional<MeterRef> ownMeter(String topic, String username, String clientId) {
-        Principal p = principalsByClient.get(clientId);
-        return ReadingsTopic.parse(topic).filter(m -> p != null && m.tenant().equals(p.tenant()) && p.mayActFor(m.meter())
-                && (m.meter().value().equals(username) || GATEWAY_USER.equals(username)));
+    /** The meter a client may publish to, if the topic is its own (or a gateway's tenant's). */
+    Optional<MeterRef> meterOf(String topic, String username, Principal principal) {
+        return ReadingsTopic.parse(topic).filter(m -> m.tenant().equals(principal.tenant()) && principal.mayActFor(m.meter())
+                && (GATEWAY_USER.equals(username) || m.meter().value().equals(username)));
     }
 
-    private final class Policy implements IAuthorizatorPolicy {
-        @Override
-        public boolean canWrite(Topic topic, String user, String client) {
-            if (ownMeter(topic.toString(), user, client).isEmpty()) {
-                return false;
-            }
-            if (!gate.enter()) {
-                messagesRejected.increment();
-                LOG.warn("MQTT publish from {} on {} refused: store behind for {} ms", client, topic, MAX_GATE_WAIT_MS);
-                return false;
-            }
-            return true;
-        }
-
-        @Override
-        public boolean canRead(Topic topic, String user, String client) {
-            return !GATEWAY_USER.equals(user) && ownMeter(topic.toString(), user, client).isPresent();
+    /** A new connection with a client id in use takes over: the older one is closed (MQTT 3.1.1 §3.1.4). */
+    void registerClient(String clientId, Channel channel) {
+        Channel previous = clients.put(clientId, channel);
+        if (previous != null && previous != channel) {
+            previous.close();
         }
     }
 
-    private final class PublishHandler extends AbstractInterceptHandler {
-        @Override
-        public String getID() {
-            return "gridpulse-ingest";
-        }
-
-        @Override
-        public void onPublish(InterceptPublishMessage msg) {
-            boolean handedOver = false;
-            try {
-                handedOver = parseAndQueue(msg);
-            } finally {
-                if (!handedOver) {
-                    gate.leave();
-                }
-                super.onPublish(msg); // releases the payload Moquette retained for this handler
-            }
-        }
-
-        /** True if the message went to the {@link StoreBatcher}, which then owns its gate permit. */
-        private boolean parseAndQueue(InterceptPublishMessage msg) {
-            Optional<MeterRef> meter = ownMeter(msg.getTopicName(), msg.getUsername(), msg.getClientID());
-            if (meter.isEmpty()) {
-                reject(msg, "not this client's readings topic");
-                return false;
-            }
-            try {
-                List<Reading> readings = parser.parseJson(bytes(msg.getPayload()));
-                batcher.submit(new StoreBatcher.Message(meter.get(), readings));
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                messagesRejected.increment();
-            } catch (GridPulseException e) {
-                pipeline.rejected(meter.get());
-                reject(msg, e.getMessage());
-            } catch (RuntimeException e) {
-                messagesRejected.increment();
-                LOG.error("MQTT publish on {} failed unexpectedly", msg.getTopicName(), e);
-            }
-            return false;
-        }
-
-        @Override
-        public void onSessionLoopError(Throwable error) {
-            LOG.error("MQTT session loop error", error);
-        }
-
-        private void reject(InterceptPublishMessage msg, String reason) {
-            messagesRejected.increment();
-            LOG.warn("MQTT publish from {} on {} rejected: {}", msg.getClientID(), msg.getTopicName(), reason);
-        }
+    void unregisterClient(String clientId, Channel channel) {
+        clients.remove(clientId, channel);
     }
 
-    private static byte[] bytes(ByteBuf payload) {
-        byte[] out = new byte[payload.readableBytes()];
-        payload.getBytes(payload.readerIndex(), out);
-        return out;
+    void rejected() {
+        messagesRejected.increment();
     }
 
+    PublishGate gate() {
+        return gate;
+    }
+
+    StoreBatcher batcher() {
+        return batcher;
+    }
+
+    BatchParser parser() {
+        return parser;
+    }
+
+    IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Stops listening and drops connections; publishes already received are still stored (not acknowledged). */
     @Override
     public void close() {
-        broker.stopServer();
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (acceptor != null) {
+            acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         batcher.close();
     }
 }

@@ -1,58 +1,55 @@
 package io.gridpulse.server.mqtt;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Bounds the MQTT publishes between Moquette's session loop and our store write.
+ * Bounds the MQTT publishes that are decoded but not yet stored, across all connections.
  *
- * <p>Moquette 0.17 runs the authoriser's {@code canWrite} on the session loop, sends PUBACK, and
- * only then hands the message to the interceptor pool through an unbounded queue. Taking a permit
- * in {@code canWrite} (released after the store write) makes that queue bounded: at the limit the
- * session loop waits, PUBACKs stop, and each client's in-flight window fills, so publishers slow
- * down instead of the broker buffering without end. A publish that waits longer than the timeout
- * is refused (dropped unacknowledged, so the client resends it); nothing acknowledged is dropped.
+ * <p>A connection takes one permit per publish; the {@link StoreBatcher} gives it back once the
+ * publish is stored. A connection that finds no permit stops reading its socket and parks here
+ * (never blocking its event loop); each release wakes the parked connections to try again. While
+ * a connection does not read, its client's in-flight window fills and the publisher slows down,
+ * so overload becomes latency instead of memory.
  */
 final class PublishGate {
     private final Semaphore permits;
-    private final long maxWaitMs;
+    private final Queue<Runnable> parked = new ConcurrentLinkedQueue<>();
     private final LongAdder waits = new LongAdder();
-    private final LongAdder timeouts = new LongAdder();
 
-    PublishGate(int maxPendingMessages, long maxWaitMs) {
+    PublishGate(int maxPendingMessages) {
         this.permits = new Semaphore(maxPendingMessages);
-        this.maxWaitMs = maxWaitMs;
     }
 
-    /** Takes one permit, waiting while the store is behind; false after the timeout. */
-    boolean enter() {
-        if (permits.tryAcquire()) {
-            return true;
-        }
+    /** Takes one permit if one is free now. */
+    boolean tryEnter() {
+        return permits.tryAcquire();
+    }
+
+    /** Runs {@code retry} (once) after the next release; the caller found the gate full. */
+    void park(Runnable retry) {
         waits.increment();
-        try {
-            if (permits.tryAcquire(maxWaitMs, TimeUnit.MILLISECONDS)) {
-                return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        parked.add(retry);
+        if (permits.availablePermits() > 0) {
+            wakeParked(); // a release may have happened between the failed tryEnter and add
         }
-        timeouts.increment();
-        return false;
     }
 
-    void leave() {
-        permits.release();
+    void leave(int messages) {
+        permits.release(messages);
+        wakeParked();
+    }
+
+    private void wakeParked() {
+        for (Runnable retry; (retry = parked.poll()) != null; ) {
+            retry.run();
+        }
     }
 
     /** Publishes that had to wait for the store. */
     long waits() {
         return waits.sum();
-    }
-
-    /** Publishes refused because the store stayed behind longer than the timeout. */
-    long timeouts() {
-        return timeouts.sum();
     }
 }

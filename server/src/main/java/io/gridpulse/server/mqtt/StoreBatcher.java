@@ -5,6 +5,7 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores parsed MQTT publishes in batches: writer threads take whatever has queued up (at most
- * {@link #MAX_MESSAGES_PER_WRITE}) and write it through {@link IngestPipeline#ingestAllWaiting}
- * — many meters, one fsync — instead of one fsync per message. The queue is bounded and never
- * fuller than the {@link PublishGate} allows; each message's gate permit is released once it is
- * stored (or refused).
+ * Stores parsed MQTT publishes in batches and only then lets them be acknowledged: writer
+ * threads take whatever has queued up (at most {@link #MAX_MESSAGES_PER_WRITE}), write it through
+ * {@link IngestPipeline#ingestAllWaiting} — many meters, one fsync — and hand each publisher
+ * its stored publishes for PUBACK. The queue never holds more than the {@link PublishGate}
+ * allows; each publish's permit is returned once it is stored (or has failed).
  */
 final class StoreBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreBatcher.class);
-    static final int MAX_MESSAGES_PER_WRITE = 4_096;
+    static final int MAX_MESSAGES_PER_WRITE = 8_192;
     private static final int WRITERS = 2;
 
-    record Message(MeterRef meter, List<Reading> readings) {}
+    /** Where a stored (or failed) publish is reported; called on a writer thread. */
+    interface Publisher {
+        void stored(List<Message> messages);
+
+        void storeFailed(List<Message> messages);
+    }
+
+    /** One publish: its readings and what its PUBACK needs. */
+    record Message(MeterRef meter, List<Reading> readings, Publisher from, int qos, int packetId) {}
 
     private final IngestPipeline pipeline;
     private final PublishGate gate;
@@ -47,9 +56,11 @@ final class StoreBatcher implements AutoCloseable {
         }
     }
 
-    /** Queues a parsed message; its gate permit now belongs to the batcher. */
-    void submit(Message message) throws InterruptedException {
-        queue.put(message);
+    /** Queues a parsed publish that holds a gate permit, so there is always room. */
+    void submit(Message message) {
+        if (!queue.offer(message)) {
+            throw new IllegalStateException("MQTT store queue fuller than the publish gate allows");
+        }
     }
 
     private void writeLoop() {
@@ -66,7 +77,7 @@ final class StoreBatcher implements AutoCloseable {
                     return;
                 }
             } finally {
-                batch.forEach(m -> gate.leave());
+                gate.leave(batch.size());
                 batch.clear();
             }
         }
@@ -78,21 +89,39 @@ final class StoreBatcher implements AutoCloseable {
         }
         Map<MeterRef, List<Reading>> byMeter = new LinkedHashMap<>();
         for (Message m : batch) {
-            byMeter.computeIfAbsent(m.meter(), k -> new ArrayList<>()).addAll(m.readings());
+            List<Reading> readings = byMeter.putIfAbsent(m.meter(), m.readings());
+            if (readings != null) { // a second publish of the same meter in this batch
+                List<Reading> merged = new ArrayList<>(readings);
+                merged.addAll(m.readings());
+                byMeter.put(m.meter(), merged);
+            }
         }
         try {
             onAccepted.accept(pipeline.ingestAllWaiting(byMeter));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed(batch, e);
+            return;
         } catch (GridPulseException | IllegalStateException e) {
             failed(batch, e);
+            return;
         }
+        byPublisher(batch).forEach(Publisher::stored);
     }
 
     private void failed(List<Message> batch, Exception e) {
-        LOG.error("MQTT: storing {} acknowledged messages failed; they are lost", batch.size(), e);
+        LOG.error("MQTT: storing {} publishes failed; not acknowledged, their connections are closed so clients resend",
+                batch.size(), e);
         batch.forEach(m -> onFailedMessage.run());
+        byPublisher(batch).forEach(Publisher::storeFailed);
+    }
+
+    private static Map<Publisher, List<Message>> byPublisher(List<Message> batch) {
+        Map<Publisher, List<Message>> out = new IdentityHashMap<>();
+        for (Message m : batch) {
+            out.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m);
+        }
+        return out;
     }
 
     @Override

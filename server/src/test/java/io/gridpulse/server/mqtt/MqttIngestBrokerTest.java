@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded broker with an in-process Paho client publishing QoS 1; results read from the
- * store. One broker for the class (stopping Moquette takes ~2 s); each test uses its own meter.
+ * store. One broker for the class; each test uses its own meter.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MqttIngestBrokerTest {
@@ -211,6 +211,25 @@ class MqttIngestBrokerTest {
     @Test
     void gatewayNeedsAWriteKey() {
         assertThatThrownBy(() -> connect(MqttIngestBroker.GATEWAY_USER, READ_KEY)).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void qos2PublishIsStoredOnce() throws Exception {
+        client = connect("boiler", WRITE_KEY);
+
+        client.publish("gridpulse/default/boiler/readings", ("{\"ts\":" + nowMs + ",\"powerW\":7}").getBytes(StandardCharsets.UTF_8), 2, false);
+
+        assertThat(stored("boiler")).containsExactly(Reading.ofPower(nowMs, 7_000)); // PUBCOMP came after the store
+    }
+
+    @Test
+    void subscriptionsAreRefusedAndTheConnectionStaysUsable() throws Exception {
+        client = connect("oven", WRITE_KEY);
+
+        assertThatThrownBy(() -> client.subscribe("gridpulse/default/oven/readings", 1)).isInstanceOf(MqttException.class);
+        publish("gridpulse/default/oven/readings", "{\"ts\":" + nowMs + ",\"powerW\":8}");
+
+        assertThat(stored("oven")).containsExactly(Reading.ofPower(nowMs, 8_000));
     }
 
     @Test
