@@ -121,7 +121,7 @@ public final class ServerCrashRun {
         for (int m = client; m < config.meters(); m += config.clients()) {
             owned.add(cursors.get(m));
         }
-        try (BatchSender sender = sender(client, kill, httpPort, mqttPort)) {
+        try (BatchSender sender = connect(client, kill, httpPort, mqttPort, stop)) {
             while (!stop.get()) {
                 MeterCursor c = owned.get(choices.nextInt(owned.size()));
                 long[] range = c.choose(choices);
@@ -138,6 +138,20 @@ public final class ServerCrashRun {
             }
         } catch (Exception serverGone) {
             // killed mid-request: that batch was not acknowledged, so nothing is owed for it
+        }
+    }
+
+    /** Connects, retrying while the server is still starting (its MQTT listener opens after HTTP). */
+    private BatchSender connect(int client, int kill, int httpPort, int mqttPort, AtomicBoolean stop) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sender(client, kill, httpPort, mqttPort);
+            } catch (Exception notYet) {
+                if (stop.get() || attempt == 50) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -173,7 +187,6 @@ public final class ServerCrashRun {
             while (System.currentTimeMillis() < deadline && server.isAlive()) {
                 try {
                     if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        Thread.sleep(200); // the MQTT broker starts right after the HTTP server
                         return;
                     }
                 } catch (IOException notYet) {

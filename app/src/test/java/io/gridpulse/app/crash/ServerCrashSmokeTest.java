@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Smoke version of {@code gridpulse bench crash --via http}: SIGKILL the real server while clients post. */
+/** Smoke version of {@code gridpulse bench crash --via http|mqtt}: SIGKILL the real server while clients send. */
 class ServerCrashSmokeTest {
     @TempDir
     Path dir;
@@ -22,6 +22,17 @@ class ServerCrashSmokeTest {
     void everyBatchTheServerAcknowledgedOverHttpSurvivesKills() {
         ServerCrashRun.Config config = new ServerCrashRun.Config(dir.resolve("store"), seed(), 3, 3, 6,
                 ServerCrashRun.Via.HTTP, 800, 2_000);
+        CrashResult result = new ServerCrashRun(config).run(System.out::println);
+        System.out.println(result.toText());
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.acks()).isGreaterThan(0);
+        assertThat(result.readingsVerified()).isGreaterThan(0);
+    }
+
+    @Test
+    void everyBatchTheServerAcknowledgedOverMqttSurvivesKills() {
+        ServerCrashRun.Config config = new ServerCrashRun.Config(dir.resolve("store"), seed(), 3, 3, 6,
+                ServerCrashRun.Via.MQTT, 800, 2_000);
         CrashResult result = new ServerCrashRun(config).run(System.out::println);
         System.out.println(result.toText());
         assertThat(result.problems()).isEmpty();
