@@ -21,6 +21,9 @@ final class Banner {
             System.out.println("  MQTT      : tcp://localhost:" + runtime.mqtt.port()
                     + "  topic gridpulse/default/<meterId>/readings, user <meterId>, password <key>");
         }
+        if (runtime.externalMqtt != null) {
+            System.out.println("  MQTT      : subscribed to " + runtime.externalMqtt.topicFilter() + " on the external broker");
+        }
         if (homes > 0) {
             System.out.println("  Simulated : " + homes + " homes (meters home-1 .. home-" + homes + "), 1 reading/s each");
             System.out.println("  Appliances: " + (homesWithoutApplianceModel == 0 ? "insights ready (a NILM model per home)"

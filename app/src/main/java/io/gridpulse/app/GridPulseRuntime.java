@@ -7,6 +7,7 @@ import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.mqtt.ExternalBrokerIngest;
 import io.gridpulse.server.mqtt.MqttIngestBroker;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
@@ -29,8 +30,10 @@ final class GridPulseRuntime implements AutoCloseable {
     final ReadingStore store;
     final GridPulseServer server;
     final String adminKey;
-    /** The embedded MQTT broker, or null when disabled. */
+    /** The embedded MQTT broker, or null when disabled or an external broker is used. */
     final MqttIngestBroker mqtt;
+    /** Ingest from an external broker ({@code --mqtt-url}), or null. */
+    final ExternalBrokerIngest externalMqtt;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "store-maintenance");
         t.setDaemon(true);
@@ -45,9 +48,17 @@ final class GridPulseRuntime implements AutoCloseable {
         server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
         maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
         server.start();
-        this.mqtt = node.mqttPort < 0 ? null : new MqttIngestBroker(server.apiKeys(), server.pipeline(),
-                new BatchParser(clock, IngestLimits.DEFAULTS)).start("0.0.0.0", node.mqttPort);
+        BatchParser parser = new BatchParser(clock, IngestLimits.DEFAULTS);
+        this.externalMqtt = node.mqttUrl == null ? null : new ExternalBrokerIngest(new ExternalBrokerIngest.Settings(
+                node.mqttUrl, node.mqttClientId, node.mqttUser, mqttPassword(node), TenantId.DEFAULT), server.pipeline(), parser)
+                .start();
+        this.mqtt = node.mqttPort < 0 || externalMqtt != null ? null
+                : new MqttIngestBroker(server.apiKeys(), server.pipeline(), parser).start("0.0.0.0", node.mqttPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "gridpulse-shutdown"));
+    }
+
+    private static String mqttPassword(NodeOptions node) {
+        return node.mqttPassword != null ? node.mqttPassword : System.getenv("GRIDPULSE_MQTT_PASSWORD");
     }
 
     private void seal() {
@@ -96,6 +107,9 @@ final class GridPulseRuntime implements AutoCloseable {
         maintenance.shutdownNow();
         if (mqtt != null) {
             mqtt.close();
+        }
+        if (externalMqtt != null) {
+            externalMqtt.close();
         }
         server.close();
         store.close();

@@ -12,6 +12,21 @@ final class NodeOptions {
             description = "Embedded MQTT broker port; -1 turns it off (default: ${DEFAULT-VALUE}).")
     int mqttPort;
 
+    @Option(names = "--mqtt-url", description = "Take readings from an external MQTT broker (e.g. tcp://host:1883, "
+            + "ssl://host:8883) instead of the embedded one: subscribes to gridpulse/<tenant>/+/readings, QoS 1.")
+    String mqttUrl;
+
+    @Option(names = "--mqtt-user", description = "User name at the external broker (with --mqtt-url).")
+    String mqttUser;
+
+    @Option(names = "--mqtt-password", description = "Password at the external broker (default: $GRIDPULSE_MQTT_PASSWORD).")
+    String mqttPassword;
+
+    @Option(names = "--mqtt-client-id", defaultValue = "gridpulse-ingest",
+            description = "Client id at the external broker; keep it stable: the broker queues for it while GridPulse is "
+                    + "down (default: ${DEFAULT-VALUE}).")
+    String mqttClientId;
+
     @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
     Path data;
 }
