@@ -20,6 +20,9 @@ final class Banner {
         if (runtime.mqtt != null) {
             System.out.println("  MQTT      : tcp://localhost:" + runtime.mqtt.port()
                     + "  topic gridpulse/default/<meterId>/readings, user <meterId>, password <key>");
+            if (runtime.mqtt.tlsPort() > 0) {
+                System.out.println("  MQTT TLS  : ssl://localhost:" + runtime.mqtt.tlsPort());
+            }
         }
         if (runtime.externalMqtt != null) {
             System.out.println("  MQTT      : subscribed to " + runtime.externalMqtt.topicFilter() + " on the external broker");

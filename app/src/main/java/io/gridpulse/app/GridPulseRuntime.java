@@ -9,6 +9,8 @@ import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.mqtt.ExternalBrokerIngest;
 import io.gridpulse.server.mqtt.MqttIngestBroker;
+import io.gridpulse.server.mqtt.MqttTls;
+import io.netty.handler.ssl.SslContext;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
 import java.io.IOException;
@@ -53,8 +55,18 @@ final class GridPulseRuntime implements AutoCloseable {
                 node.mqttUrl, node.mqttClientId, node.mqttUser, mqttPassword(node), TenantId.DEFAULT), server.pipeline(), parser)
                 .start();
         this.mqtt = node.mqttPort < 0 || externalMqtt != null ? null
-                : new MqttIngestBroker(server.apiKeys(), server.pipeline(), parser).start("0.0.0.0", node.mqttPort);
+                : new MqttIngestBroker(server.apiKeys(), server.pipeline(), parser).start("0.0.0.0", node.mqttPort,
+                        node.mqttTlsPort, mqttTls(node));
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "gridpulse-shutdown"));
+    }
+
+    /** TLS for the embedded MQTT endpoint, or null without {@code --mqtt-tls-keystore}. */
+    private static SslContext mqttTls(NodeOptions node) {
+        if (node.mqttTlsKeystore == null) {
+            return null;
+        }
+        String password = node.mqttTlsPassword != null ? node.mqttTlsPassword : System.getenv("GRIDPULSE_MQTT_TLS_PASSWORD");
+        return MqttTls.fromKeyStore(node.mqttTlsKeystore, password == null ? new char[0] : password.toCharArray());
     }
 
     private static String mqttPassword(NodeOptions node) {

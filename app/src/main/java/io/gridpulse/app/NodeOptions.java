@@ -12,6 +12,16 @@ final class NodeOptions {
             description = "Embedded MQTT broker port; -1 turns it off (default: ${DEFAULT-VALUE}).")
     int mqttPort;
 
+    @Option(names = "--mqtt-tls-keystore", description = "PKCS#12 key store (certificate + key) to also accept MQTT over "
+            + "TLS on --mqtt-tls-port.")
+    Path mqttTlsKeystore;
+
+    @Option(names = "--mqtt-tls-password", description = "Password of that key store (default: $GRIDPULSE_MQTT_TLS_PASSWORD).")
+    String mqttTlsPassword;
+
+    @Option(names = "--mqtt-tls-port", defaultValue = "8883", description = "MQTT over TLS port (default: ${DEFAULT-VALUE}).")
+    int mqttTlsPort;
+
     @Option(names = "--mqtt-url", description = "Take readings from an external MQTT broker (e.g. tcp://host:1883, "
             + "ssl://host:8883) instead of the embedded one: subscribes to gridpulse/<tenant>/+/readings, QoS 1.")
     String mqttUrl;

@@ -20,6 +20,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +75,7 @@ public final class MqttIngestBroker implements AutoCloseable {
     private EventLoopGroup acceptor;
     private EventLoopGroup io;
     private int port;
+    private int tlsPort;
 
     public MqttIngestBroker(ApiKeys keys, IngestPipeline pipeline, BatchParser parser) {
         this(keys, pipeline, parser, DEFAULT_MAX_PENDING_MESSAGES);
@@ -90,8 +92,26 @@ public final class MqttIngestBroker implements AutoCloseable {
 
     /** Listens on host:port (0 = any free port, see {@link #port()}). */
     public MqttIngestBroker start(String host, int port) {
+        return start(host, port, -1, null);
+    }
+
+    /**
+     * Listens on host:port for plain MQTT (a negative port: none) and, when {@code tls} is given,
+     * on host:tlsPort for MQTT over TLS (see {@link MqttTls}).
+     */
+    public MqttIngestBroker start(String host, int port, int tlsPort, SslContext tls) {
         acceptor = new NioEventLoopGroup(1, Thread.ofPlatform().daemon().name("mqtt-accept").factory());
         io = new NioEventLoopGroup(IO_THREADS, Thread.ofPlatform().daemon().name("mqtt-io-", 0).factory());
+        if (port >= 0) {
+            this.port = bind(host, port, null);
+        }
+        if (tls != null) {
+            this.tlsPort = bind(host, tlsPort, tls);
+        }
+        return this;
+    }
+
+    private int bind(String host, int port, SslContext tls) {
         ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, io).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -99,6 +119,9 @@ public final class MqttIngestBroker implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast("decoder", new MqttDecoder(MAX_MESSAGE_BYTES));
                         ch.pipeline().addLast("encoder", MqttEncoder.INSTANCE);
                         ch.pipeline().addLast("session", new MqttSession(MqttIngestBroker.this));
@@ -107,7 +130,7 @@ public final class MqttIngestBroker implements AutoCloseable {
         try {
             Channel server = bootstrap.bind(host, port).sync().channel();
             channels.add(server);
-            this.port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+            return ((java.net.InetSocketAddress) server.localAddress()).getPort();
         } catch (Exception e) { // Netty rethrows the BindException undeclared
             close();
             if (e instanceof InterruptedException) {
@@ -116,7 +139,11 @@ public final class MqttIngestBroker implements AutoCloseable {
             IOException cause = e instanceof IOException io ? io : new IOException(e);
             throw new UncheckedIOException("cannot start MQTT broker on " + host + ":" + port, cause);
         }
-        return this;
+    }
+
+    /** The TLS port, or 0 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public int port() {
