@@ -18,8 +18,10 @@ final class Banner {
         System.out.println("  API key   : " + runtime.adminKey
                 + (System.getenv(GridPulseRuntime.KEY_ENV) == null ? "  (set " + GridPulseRuntime.KEY_ENV + " to choose it)" : ""));
         if (runtime.mqtt != null) {
-            System.out.println("  MQTT      : tcp://localhost:" + runtime.mqtt.port()
-                    + "  topic gridpulse/default/<meterId>/readings, user <meterId>, password <key>");
+            if (runtime.mqtt.port() > 0) {
+                System.out.println("  MQTT      : tcp://localhost:" + runtime.mqtt.port()
+                        + "  topic gridpulse/default/<meterId>/readings, user <meterId>, password <key>");
+            }
             if (runtime.mqtt.tlsPort() > 0) {
                 System.out.println("  MQTT TLS  : ssl://localhost:" + runtime.mqtt.tlsPort());
             }

@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Live readings go over MQTT like a real meter's when the broker runs, else in-process. */
     private static BiConsumer<MeterRef, List<Reading>> liveReporting(GridPulseRuntime runtime) {
         IngestPipeline pipeline = runtime.server.pipeline();
-        if (runtime.mqtt == null) {
+        if (runtime.mqtt == null || runtime.mqtt.port() == 0) { // no broker, or TLS only
             return pipeline::ingest;
         }
         String url = "tcp://localhost:" + runtime.mqtt.port();

@@ -42,7 +42,7 @@ final class GridPulseRuntime implements AutoCloseable {
         return t;
     });
 
-    /** Starts a node; {@code node.mqttPort} of -1 means no MQTT broker. */
+    /** Starts a node; {@code node.mqttPort} of -1 means no plain MQTT (TLS only with a key store, else none). */
     GridPulseRuntime(NodeOptions node, Clock clock) {
         this.store = ReadingStore.open(StorageConfig.defaults(node.data), clock);
         this.adminKey = adminKey(node.data);
@@ -54,7 +54,7 @@ final class GridPulseRuntime implements AutoCloseable {
         this.externalMqtt = node.mqttUrl == null ? null : new ExternalBrokerIngest(new ExternalBrokerIngest.Settings(
                 node.mqttUrl, node.mqttClientId, node.mqttUser, mqttPassword(node), TenantId.DEFAULT), server.pipeline(), parser)
                 .start();
-        this.mqtt = node.mqttPort < 0 || externalMqtt != null ? null
+        this.mqtt = (node.mqttPort < 0 && node.mqttTlsKeystore == null) || externalMqtt != null ? null
                 : new MqttIngestBroker(server.apiKeys(), server.pipeline(), parser).start("0.0.0.0", node.mqttPort,
                         node.mqttTlsPort, mqttTls(node));
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "gridpulse-shutdown"));
