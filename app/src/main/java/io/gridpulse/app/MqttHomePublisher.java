@@ -2,8 +2,8 @@ package io.gridpulse.app;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
+import io.gridpulse.ingest.BatchJson;
 import io.gridpulse.server.pipeline.IngestPipeline;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ final class MqttHomePublisher implements AutoCloseable {
     void publish(MeterRef meter, List<Reading> readings) {
         try {
             client(meter).publish("gridpulse/" + meter.tenant() + "/" + meter.meter() + "/readings",
-                    json(readings).getBytes(StandardCharsets.UTF_8), 1, false);
+                    BatchJson.of(readings).getBytes(StandardCharsets.UTF_8), 1, false);
         } catch (MqttException e) {
             LOG.warn("MQTT publish of {} failed ({}); storing in-process", meter, e.getMessage());
             clients.remove(meter);
@@ -58,20 +58,6 @@ final class MqttHomePublisher implements AutoCloseable {
         client.connect(options);
         clients.put(meter, client);
         return client;
-    }
-
-    static String json(List<Reading> readings) {
-        StringBuilder sb = new StringBuilder("{\"readings\":[");
-        for (int i = 0; i < readings.size(); i++) {
-            Reading r = readings.get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"ts\":").append(r.timestampMs())
-                    .append(",\"powerW\":").append(BigDecimal.valueOf(r.powerMilliwatts(), 3).toPlainString());
-            if (r.hasEnergy()) {
-                sb.append(",\"energyWh\":").append(BigDecimal.valueOf(r.energyMilliwattHours(), 3).toPlainString());
-            }
-            sb.append('}');
-        }
-        return sb.append("]}").toString();
     }
 
     @Override

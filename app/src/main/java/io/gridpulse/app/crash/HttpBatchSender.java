@@ -1,6 +1,7 @@
 package io.gridpulse.app.crash;
 
 import io.gridpulse.core.Reading;
+import io.gridpulse.ingest.BatchJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ final class HttpBatchSender implements BatchSender {
     public boolean send(String meterId, List<Reading> batch) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/meters/" + meterId + "/readings"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(BatchSender.json(batch))).build();
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(BatchJson.of(batch))).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 

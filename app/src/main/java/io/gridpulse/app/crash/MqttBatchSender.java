@@ -1,6 +1,7 @@
 package io.gridpulse.app.crash;
 
 import io.gridpulse.core.Reading;
+import io.gridpulse.ingest.BatchJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -29,7 +30,7 @@ final class MqttBatchSender implements BatchSender {
 
     @Override
     public boolean send(String meterId, List<Reading> batch) throws MqttException {
-        client.publish("gridpulse/default/" + meterId + "/readings", BatchSender.json(batch).getBytes(StandardCharsets.UTF_8), 1, false);
+        client.publish("gridpulse/default/" + meterId + "/readings", BatchJson.of(batch).getBytes(StandardCharsets.UTF_8), 1, false);
         return true;
     }
 

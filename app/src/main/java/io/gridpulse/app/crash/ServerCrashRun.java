@@ -1,6 +1,7 @@
 package io.gridpulse.app.crash;
 
 import io.gridpulse.bench.crash.Ack;
+import io.gridpulse.bench.crash.BatchPlan;
 import io.gridpulse.bench.crash.CrashResult;
 import io.gridpulse.bench.crash.StoreVerifier;
 import io.gridpulse.bench.crash.SyntheticReadings;
@@ -15,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,14 +42,13 @@ public final class ServerCrashRun {
 
     private static final String KEY = "crash-harness-admin-key-0123456789";
     private static final long READY_TIMEOUT_MS = 60_000;
-    private static final int MAX_BATCH = 120;
     /** Readings start this far back, so the run has room before reaching the server's "future" limit. */
     private static final long HISTORY_MS = 6 * 3_600_000L;
 
     private final Config config;
     private final Random random;
     private final SyntheticReadings readings;
-    private final List<MeterCursor> cursors = new ArrayList<>();
+    private final List<BatchPlan> plans = new ArrayList<>();
     private final List<Ack> acknowledged = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -60,7 +58,7 @@ public final class ServerCrashRun {
         long startMs = (System.currentTimeMillis() - HISTORY_MS) / 1000 * 1000;
         this.readings = new SyntheticReadings(config.seed(), startMs);
         for (int m = 0; m < config.meters(); m++) {
-            cursors.add(new MeterCursor(m, startMs));
+            plans.add(new BatchPlan(m, startMs));
         }
     }
 
@@ -117,22 +115,22 @@ public final class ServerCrashRun {
     }
 
     private void send(int client, int kill, int httpPort, int mqttPort, Random choices, AtomicBoolean stop) {
-        List<MeterCursor> owned = new ArrayList<>();
+        List<BatchPlan> owned = new ArrayList<>();
         for (int m = client; m < config.meters(); m += config.clients()) {
-            owned.add(cursors.get(m));
+            owned.add(plans.get(m));
         }
         try (BatchSender sender = connect(client, kill, httpPort, mqttPort, stop)) {
             while (!stop.get()) {
-                MeterCursor c = owned.get(choices.nextInt(owned.size()));
-                long[] range = c.choose(choices);
+                BatchPlan plan = owned.get(choices.nextInt(owned.size()));
+                long[] range = plan.next(choices, System.currentTimeMillis()); // the server refuses the future
                 if (range == null) {
                     continue;
                 }
-                List<Reading> batch = readings.run(c.meterIndex, range[0], (int) range[1]);
-                if (sender.send(SyntheticReadings.meter(c.meterIndex).meter().value(), batch)) {
-                    c.sent(range);
+                List<Reading> batch = readings.run(plan.meterIndex(), range[0], (int) range[1]);
+                if (sender.send(SyntheticReadings.meter(plan.meterIndex()).meter().value(), batch)) {
+                    plan.acknowledged(range);
                     synchronized (acknowledged) {
-                        acknowledged.add(new Ack(c.meterIndex, range[0], (int) range[1], SyntheticReadings.checksum(batch)));
+                        acknowledged.add(new Ack(plan.meterIndex(), range[0], (int) range[1], SyntheticReadings.checksum(batch)));
                     }
                 }
             }
@@ -211,47 +209,6 @@ public final class ServerCrashRun {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Where one meter's in-order stream continues, plus batches held back (gaps) or already sent. */
-    private static final class MeterCursor {
-        final int meterIndex;
-        long nextMs;
-        final Deque<long[]> gaps = new ArrayDeque<>();
-        final List<long[]> sent = new ArrayList<>();
-
-        MeterCursor(int meterIndex, long nextMs) {
-            this.meterIndex = meterIndex;
-            this.nextMs = nextMs;
-        }
-
-        /** The next range {first ms, count} to send: 10 % re-sends, 15 % late gap fills, else new; null = skip. */
-        long[] choose(Random random) {
-            int roll = random.nextInt(100);
-            if (roll < 10 && !sent.isEmpty()) {
-                return sent.get(random.nextInt(sent.size()));
-            }
-            if (roll < 25 && !gaps.isEmpty()) {
-                return gaps.poll();
-            }
-            long[] range = {nextMs, 1 + random.nextInt(MAX_BATCH)};
-            if (range[0] + range[1] * SyntheticReadings.STEP_MS > System.currentTimeMillis()) {
-                return sent.isEmpty() ? null : sent.get(random.nextInt(sent.size())); // caught up with now
-            }
-            nextMs += range[1] * SyntheticReadings.STEP_MS;
-            if (roll >= 90) {
-                gaps.add(range); // held back: sent later, out of order
-                return null;
-            }
-            return range;
-        }
-
-        void sent(long[] range) {
-            if (sent.size() == 32) {
-                sent.remove(0);
-            }
-            sent.add(range);
         }
     }
 }

@@ -6,9 +6,7 @@ import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 
@@ -21,7 +19,6 @@ import java.util.Random;
  */
 public final class CrashIngestChild {
     static final String READY = "READY";
-    private static final int MAX_BATCH = 120;
 
     private final ReadingStore store;
     private final SyntheticReadings readings;
@@ -46,7 +43,7 @@ public final class CrashIngestChild {
         CrashIngestChild child = new CrashIngestChild(store, new SyntheticReadings(seed), clock, System.out);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            List<MeterCursor> owned = new ArrayList<>();
+            List<BatchPlan> owned = new ArrayList<>();
             for (int m = t; m < meters; m += threads) {
                 owned.add(child.cursor(m));
             }
@@ -60,64 +57,38 @@ public final class CrashIngestChild {
         }
     }
 
-    private MeterCursor cursor(int meterIndex) {
+    private BatchPlan cursor(int meterIndex) {
         store.meters().ensure(SyntheticReadings.meter(meterIndex));
         Reading last = store.latest(SyntheticReadings.meter(meterIndex));
         long next = last == null ? SyntheticReadings.START_MS : last.timestampMs() + SyntheticReadings.STEP_MS;
         clock.saw(next);
-        return new MeterCursor(meterIndex, next);
+        return new BatchPlan(meterIndex, next);
     }
 
-    private void ingest(List<MeterCursor> owned, Random random, boolean sealer) {
+    private void ingest(List<BatchPlan> owned, Random random, boolean sealer) {
         for (long n = 1; ; n++) {
-            MeterCursor c = owned.get(random.nextInt(owned.size()));
-            int roll = random.nextInt(100);
-            long[] range;
-            if (roll < 10 && !c.sent.isEmpty()) {
-                range = c.sent.get(random.nextInt(c.sent.size()));
-            } else if (roll < 25 && !c.gaps.isEmpty()) {
-                range = c.gaps.poll();
-            } else {
-                range = new long[] {c.nextMs, 1 + random.nextInt(MAX_BATCH)};
-                c.nextMs += range[1] * SyntheticReadings.STEP_MS;
-                if (roll >= 90) {
-                    c.gaps.add(range);
-                    continue;
-                }
+            BatchPlan plan = owned.get(random.nextInt(owned.size()));
+            long[] range = plan.next(random, Long.MAX_VALUE);
+            if (range == null) {
+                continue;
             }
-            append(c, range);
+            append(plan, range);
             if (sealer && n % 200 == 0) {
                 store.sealDueHours();
             }
         }
     }
 
-    private void append(MeterCursor c, long[] range) {
-        List<Reading> batch = readings.run(c.meterIndex, range[0], (int) range[1]);
+    private void append(BatchPlan plan, long[] range) {
+        List<Reading> batch = readings.run(plan.meterIndex(), range[0], (int) range[1]);
         clock.saw(batch.get(batch.size() - 1).timestampMs());
-        store.append(SyntheticReadings.meter(c.meterIndex), batch);
-        println(new Ack(c.meterIndex, range[0], (int) range[1], SyntheticReadings.checksum(batch)).format());
-        if (c.sent.size() == 32) {
-            c.sent.remove(0);
-        }
-        c.sent.add(range);
+        store.append(SyntheticReadings.meter(plan.meterIndex()), batch);
+        println(new Ack(plan.meterIndex(), range[0], (int) range[1], SyntheticReadings.checksum(batch)).format());
+        plan.acknowledged(range);
     }
 
     private synchronized void println(String line) {
         out.println(line);
         out.flush();
-    }
-
-    /** Where one meter's in-order stream continues, plus batches held back or already sent. */
-    private static final class MeterCursor {
-        final int meterIndex;
-        long nextMs;
-        final Deque<long[]> gaps = new ArrayDeque<>();
-        final List<long[]> sent = new ArrayList<>();
-
-        MeterCursor(int meterIndex, long nextMs) {
-            this.meterIndex = meterIndex;
-            this.nextMs = nextMs;
-        }
     }
 }
