@@ -111,7 +111,7 @@ class ServerEndToEndTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest sse = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
                 + "/api/v1/meters/home-live/live?access_token=" + KEY)).header("Accept", "text/event-stream").build();
-        http.sendAsync(sse, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+        http.sendAsync(sse, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
             try (Stream<String> s = r.body()) {
                 s.forEach(lines::add);
             }
