@@ -139,7 +139,7 @@ public final class GridPulseServer implements AutoCloseable {
                 new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
         DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
                 new DevicePayloadParser(clock, config.limits()), meters::postReadings);
-        ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock);
+        ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock, liveInsights);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;

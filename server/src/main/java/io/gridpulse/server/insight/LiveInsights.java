@@ -54,6 +54,7 @@ public final class LiveInsights implements AutoCloseable {
         this.live = live;
         this.models = models;
         this.clock = clock;
+        models.onSaved(this::modelSaved);
         this.meters = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<MeterRef, MeterInsights> eldest) {
@@ -133,6 +134,15 @@ public final class LiveInsights implements AutoCloseable {
         List<MinuteAverage> history = MinuteSeries.fromMinuteRollups(
                 store.rollups(ref, RollupLevel.MINUTE, to - HISTORY_DAYS * DAY_MS, to));
         return new MeterInsights(ref, zone, store.config().gapLimitMs(), history);
+    }
+
+    /** A new model for the meter: its next batch starts a NILM processor with it. */
+    private void modelSaved(MeterRef ref) {
+        nilmCheckedMs.remove(ref);
+        MeterInsights s = meters.get(ref);
+        if (s != null) {
+            s.dropNilm();
+        }
     }
 
     private void attachNilm(MeterRef ref, MeterInsights s) {

@@ -54,8 +54,12 @@ public final class MeterInsights {
         return zone;
     }
 
-    synchronized boolean hasNilm() {
+    public synchronized boolean hasNilm() {
         return nilm != null;
+    }
+
+    synchronized void dropNilm() {
+        nilm = null;
     }
 
     synchronized void useNilm(MeterRef meter, NilmModel model) {

@@ -27,6 +27,9 @@ public final class NilmModels {
     private volatile Path serverWide;
     private final ConcurrentHashMap<Path, Loaded> cache = new ConcurrentHashMap<>();
 
+    private final java.util.List<java.util.function.Consumer<MeterRef>> savedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private record Loaded(FileTime modified, NilmModel model) {}
 
     /** @param folder the {@code nilm} folder inside the data folder (need not exist yet) */
@@ -74,6 +77,12 @@ public final class NilmModels {
         } catch (IOException e) {
             throw new StorageException("cannot save NILM model " + file + ": " + e.getMessage(), false, e);
         }
+        savedListeners.forEach(l -> l.accept(meter));
+    }
+
+    /** Called with the meter after each {@link #save} (e.g. so online NILM switches to the new model). */
+    public void onSaved(java.util.function.Consumer<MeterRef> listener) {
+        savedListeners.add(listener);
     }
 
     private NilmModel load(Path file) {
