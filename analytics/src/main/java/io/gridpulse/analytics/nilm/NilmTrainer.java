@@ -7,8 +7,10 @@ import io.gridpulse.analytics.nilm.feature.FeatureExtractor;
 import io.gridpulse.analytics.nilm.tree.GradientBoostedTrees;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -77,7 +79,7 @@ public final class NilmTrainer {
                 // ensemble then assigns energy to look-alike steps of other loads. Predict the
                 // typical (median) level instead, leaving its rare runs unidentified.
                 progress.accept("nilm: " + name + " ran " + runs + " times in training (< " + MIN_ON_RUNS
-                        + String.format(java.util.Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): constant " + Math.round(median(power)) + " W");
+                        + String.format(Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): constant " + Math.round(median(power)) + " W");
                 regressor = GradientBoostedTrees.constant(fx.size(), median(power));
             } else {
                 progress.accept("nilm: fitting " + name);
@@ -105,13 +107,13 @@ public final class NilmTrainer {
     }
 
     static double onShare(double[] powerW, double onThresholdW) {
-        long on = java.util.Arrays.stream(powerW).filter(w -> w > onThresholdW).count();
+        long on = Arrays.stream(powerW).filter(w -> w > onThresholdW).count();
         return powerW.length == 0 ? 0 : (double) on / powerW.length;
     }
 
     private static double median(double[] v) {
         double[] sorted = v.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
 

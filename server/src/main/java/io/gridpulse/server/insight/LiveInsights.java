@@ -12,11 +12,13 @@ import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class LiveInsights implements AutoCloseable {
     private final NilmModels models;
     private final Clock clock;
     private final Map<MeterRef, MeterInsights> meters;
-    private final Map<MeterRef, Long> nilmCheckedMs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<MeterRef, Long> nilmCheckedMs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor worker;
     private final LongAdder droppedBatches = new LongAdder();
 
@@ -55,7 +57,7 @@ public final class LiveInsights implements AutoCloseable {
         this.models = models;
         this.clock = clock;
         models.onSaved(this::modelSaved);
-        this.meters = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        this.meters = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<MeterRef, MeterInsights> eldest) {
                 return size() > maxMeters;

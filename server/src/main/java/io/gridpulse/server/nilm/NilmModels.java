@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Where a meter's appliance-disaggregation model lives: its own file
@@ -27,8 +30,7 @@ public final class NilmModels {
     private volatile Path serverWide;
     private final ConcurrentHashMap<Path, Loaded> cache = new ConcurrentHashMap<>();
 
-    private final java.util.List<java.util.function.Consumer<MeterRef>> savedListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<MeterRef>> savedListeners = new CopyOnWriteArrayList<>();
 
     private record Loaded(FileTime modified, NilmModel model) {}
 
@@ -81,7 +83,7 @@ public final class NilmModels {
     }
 
     /** Called with the meter after each {@link #save} (e.g. so online NILM switches to the new model). */
-    public void onSaved(java.util.function.Consumer<MeterRef> listener) {
+    public void onSaved(Consumer<MeterRef> listener) {
         savedListeners.add(listener);
     }
 
