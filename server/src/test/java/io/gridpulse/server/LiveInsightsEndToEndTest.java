@@ -122,7 +122,8 @@ class LiveInsightsEndToEndTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest sse = HttpRequest.newBuilder(URI.create("http://localhost:" + t.server.port()
                 + "/api/v1/meters/home/live?access_token=" + KEY)).header("Accept", "text/event-stream").build();
-        http.sendAsync(sse, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+        // Async: with thenAccept the reader runs on this thread if the headers are already in, and blocks it.
+        http.sendAsync(sse, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
             try (Stream<String> s = r.body()) {
                 s.forEach(lines::add);
             }

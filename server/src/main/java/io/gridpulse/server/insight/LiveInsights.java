@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,14 +31,16 @@ import java.util.concurrent.atomic.LongAdder;
  * would run. New anomalies go to live subscribers ({@code /live}, SSE {@code alert}).
  *
  * <p>Memory is bounded: at most {@code maxMeters} meters keep state (least recently fed or read
- * are dropped), and at most {@link #QUEUE_BATCHES} batches wait; a batch that does not fit drops
- * its meter's state instead of blocking ingest. A meter without state is rebuilt from the last
- * {@link #HISTORY_DAYS} days of 1-minute rollups on its next batch; until then the insight routes
- * compute from rollups as before.
+ * are dropped), and at most {@link #QUEUE_BATCHES} batches / {@link #QUEUE_READINGS} readings
+ * wait; a batch that does not fit drops its meter's state instead of blocking ingest (a fast
+ * backfill thus costs one rebuild per meter, not a growing queue). A meter without state is
+ * rebuilt from the last {@link #HISTORY_DAYS} days of 1-minute rollups on its next batch; until
+ * then the insight routes compute from rollups as before.
  */
 public final class LiveInsights implements AutoCloseable {
     public static final int DEFAULT_MAX_METERS = 1_000;
     static final int QUEUE_BATCHES = 10_000;
+    static final long QUEUE_READINGS = 1_000_000;
     static final int HISTORY_DAYS = 62;
     private static final long DAY_MS = 86_400_000L;
     private static final long NILM_RECHECK_MS = 5 * 60_000L;
@@ -50,8 +53,17 @@ public final class LiveInsights implements AutoCloseable {
     private final Map<MeterRef, Long> nilmCheckedMs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor worker;
     private final LongAdder droppedBatches = new LongAdder();
+    private final AtomicLong queuedReadings = new AtomicLong();
+    private final long queueReadings;
+    /** Bumped when a meter's batch is dropped: batches queued before that must not be applied. */
+    private final Map<MeterRef, Integer> generations = new ConcurrentHashMap<>();
 
     public LiveInsights(ReadingStore store, LiveHub live, NilmModels models, Clock clock, int maxMeters) {
+        this(store, live, models, clock, maxMeters, QUEUE_READINGS);
+    }
+
+    LiveInsights(ReadingStore store, LiveHub live, NilmModels models, Clock clock, int maxMeters, long queueReadings) {
+        this.queueReadings = queueReadings;
         this.store = store;
         this.live = live;
         this.models = models;
@@ -77,12 +89,36 @@ public final class LiveInsights implements AutoCloseable {
         if (readings.isEmpty()) {
             return;
         }
-        try {
-            worker.execute(() -> apply(meter, readings));
-        } catch (RejectedExecutionException e) {
-            droppedBatches.increment();
-            meters.remove(meter); // its state would miss this batch; rebuilt from the store later
+        int generation = generations.getOrDefault(meter, 0);
+        if (queuedReadings.addAndGet(readings.size()) > queueReadings) {
+            queuedReadings.addAndGet(-readings.size());
+            drop(meter);
+            return;
         }
+        try {
+            worker.execute(() -> {
+                try {
+                    if (generations.getOrDefault(meter, 0) == generation) {
+                        apply(meter, readings);
+                    }
+                } finally {
+                    queuedReadings.addAndGet(-readings.size());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queuedReadings.addAndGet(-readings.size());
+            drop(meter);
+        }
+    }
+
+    /**
+     * Its state would miss this batch: forget it and skip the batches already queued; the next
+     * batch rebuilds it from the store, which holds the dropped one.
+     */
+    private void drop(MeterRef meter) {
+        droppedBatches.increment();
+        generations.merge(meter, 1, Integer::sum);
+        meters.remove(meter);
     }
 
     /** The meter's live state, if it has one for the meter's current time zone. */

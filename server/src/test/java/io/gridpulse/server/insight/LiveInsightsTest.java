@@ -54,6 +54,27 @@ class LiveInsightsTest {
         }
     }
 
+    @Test
+    void aBatchThatDoesNotFitTheQueueIsRecoveredFromTheStoreOnTheNextBatch() throws Exception {
+        try (ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock);
+             LiveInsights insights = new LiveInsights(store, new LiveHub(), new NilmModels(dir.resolve("nilm")), clock, 10, 50)) {
+            MeterRef a = meter("a");
+            store.meters().ensure(a);
+            List<Reading> tooLarge = readings(0, 60);
+            store.append(a, tooLarge);
+            insights.stored(a, tooLarge);
+            List<Reading> next = readings(60, 90);
+            store.append(a, next);
+            insights.stored(a, next);
+            assertThat(insights.awaitIdle(10_000)).isTrue();
+
+            assertThat(insights.droppedBatches()).isEqualTo(1);
+            double wh = insights.current(store.meters().require(a)).orElseThrow().periodEnd(java.time.LocalDate.of(2026, 3, 2),
+                    java.time.LocalDate.of(2026, 3, 4), java.time.LocalDate.of(2026, 3, 3)).energySoFarWattHours();
+            assertThat(wh).isCloseTo(500.0 * 89 / 60, org.assertj.core.api.Assertions.within(500.0 * 2 / 60));
+        }
+    }
+
     private static MeterRef meter(String id) {
         return new MeterRef(TenantId.DEFAULT, new MeterId(id));
     }
