@@ -39,6 +39,7 @@ import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.http.Problems;
 import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.insight.LiveInsights;
 import io.gridpulse.server.metrics.Metrics;
 import io.gridpulse.server.live.SseStream;
 import io.gridpulse.server.nilm.NilmModels;
@@ -67,6 +68,7 @@ public final class GridPulseServer implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final long startedMs;
     private final MeterBilling billing;
+    private final LiveInsights liveInsights;
     private final AlertLog alertLog;
     private final BillWatcher billWatcher;
     private final SilenceWatcher silenceWatcher;
@@ -91,11 +93,18 @@ public final class GridPulseServer implements AutoCloseable {
         this.alertLog = new AlertLog(store.metadata(), live);
         this.billWatcher = new BillWatcher(store, billing, alertLog, clock);
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
+        this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
+        this.liveInsights = new LiveInsights(store, live, nilmModels, clock, LiveInsights.DEFAULT_MAX_METERS);
         pipeline.onStored((meter, readings) -> {
             billWatcher.touched(meter);
             silenceWatcher.arrived(meter);
+            liveInsights.stored(meter, readings);
         });
-        this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
+    }
+
+    /** Online anomaly / standby / forecast / NILM state per meter, fed by the pipeline. */
+    public LiveInsights liveInsights() {
+        return liveInsights;
     }
 
     /** Per-meter and server-wide appliance-disaggregation models. */
@@ -131,12 +140,12 @@ public final class GridPulseServer implements AutoCloseable {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
         metrics = new Metrics(pipeline, live, store);
         BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
-        InsightRoutes insights = new InsightRoutes(store, meters, clock, billing);
+        InsightRoutes insights = new InsightRoutes(store, meters, clock, billing, liveInsights);
         LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,
                 new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
         DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
                 new DevicePayloadParser(clock, config.limits()), meters::postReadings);
-        ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock);
+        ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock, liveInsights);
         RetentionRoutes retention = new RetentionRoutes(store.retention());
         DeviceTokenRoutes deviceTokens = new DeviceTokenRoutes(keys, store);
         app = Javalin.create(c -> {
@@ -269,6 +278,7 @@ public final class GridPulseServer implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        liveInsights.close();
         if (metrics != null) {
             metrics.close();
         }

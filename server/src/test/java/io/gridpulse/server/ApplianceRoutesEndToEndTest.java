@@ -135,6 +135,28 @@ class ApplianceRoutesEndToEndTest {
     }
 
     @Test
+    void onlineNilmFedByIngestReportsWhatIsOnNow() throws Exception {
+        assertThat(server.liveInsights().awaitIdle(30_000)).isTrue();
+        server.nilmModels().save(HOME, model); // the live state, fed since the start, picks it up
+        HouseholdSimulator home = new HouseholdSimulator(3, SEOUL, SIGNATURES);
+        long[] power = new long[1800];
+        home.fill(NOW_MS, 1000, power.length, power);
+        List<Reading> batch = new ArrayList<>();
+        for (int i = 0; i < power.length; i++) {
+            batch.add(Reading.ofPower(NOW_MS + i * 1000L, power[i]));
+        }
+        server.pipeline().ingest(HOME, batch);
+        assertThat(server.liveInsights().awaitIdle(30_000)).isTrue();
+
+        JsonNode onNow = get("/api/v1/meters/home/appliances?from=" + (NOW_MS - 3_600_000L)).get("onNow");
+        assertThat(onNow).isNotNull();
+        List<String> on = new ArrayList<>();
+        onNow.forEach(a -> on.add(a.asText()));
+        assertThat(on).isNotEmpty();
+        assertThat(model.applianceNames()).containsAll(on);
+    }
+
+    @Test
     void fridgeHasOnPeriodsWithAveragePowerAndCostsWon() throws Exception {
         server.nilmModels().save(HOME, model);
         JsonNode fridge = find(get("/api/v1/meters/home/appliances"), "fridge");

@@ -17,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InsightRoutesEndToEndTest {
     private static final String KEY = "insights-admin-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private static final LocalDate DAY0 = LocalDate.of(2026, 3, 2);
-    private static final long DAY0_MS = DAY0.atStartOfDay(SEOUL).toInstant().toEpochMilli();
+    private static final long DAY0_MS = SeoulTestHousehold.DAY0_MS;
     private static final int HEATER_START_MINUTE = 12 * 1440 + 22 * 60;
     private static final int LAST_MINUTE = 14 * 1440 + 10 * 60;
 
@@ -67,10 +63,7 @@ class InsightRoutesEndToEndTest {
     }
 
     private static double watts(int minute) {
-        int m = minute % 1440;
-        double cooking = m >= 18 * 60 && m < 19 * 60 ? 2000 : 0;
-        double heater = minute >= HEATER_START_MINUTE && minute < HEATER_START_MINUTE + 8 * 60 ? 1200 : 0;
-        return 80 + cooking + heater;
+        return SeoulTestHousehold.watts(minute, HEATER_START_MINUTE);
     }
 
     @AfterEach

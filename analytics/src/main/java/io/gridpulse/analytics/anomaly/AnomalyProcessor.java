@@ -1,5 +1,6 @@
 package io.gridpulse.analytics.anomaly;
 
+import io.gridpulse.analytics.series.MinuteAverage;
 import io.gridpulse.analytics.series.MinuteAverager;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
@@ -44,6 +45,20 @@ public final class AnomalyProcessor implements MeterProcessor {
     @Override
     public void onReadings(List<Reading> batch, Consumer<MeterEvent> events) {
         batch.forEach(r -> averager.add(r, m -> detector.onMinute(m, events)));
+    }
+
+    /**
+     * Feeds minute means from the store (e.g. 1-minute rollups) before the first live reading, so a
+     * processor started late knows the meter's history. Minutes must be in order and end before
+     * the next reading passed to {@link #onReadings}.
+     */
+    public void onMinutes(List<MinuteAverage> minutes, Consumer<MeterEvent> events) {
+        minutes.forEach(m -> detector.onMinute(m, events));
+    }
+
+    /** Timestamp of the newest reading seen (Long.MIN_VALUE before the first). */
+    public long lastReadingMs() {
+        return averager.lastTimestampMs();
     }
 
     /** The driver's clock reached {@code nowMs}: closes finished minutes, which checks for silence. */

@@ -31,6 +31,9 @@ public final class ForecastBacktest {
         List<LocalDate> starts = periodStarts(ledger, periodDays);
         List<CheckpointError> out = new ArrayList<>();
         for (int day : checkpoints) {
+            if (day >= periodDays) {
+                continue; // nothing left to project
+            }
             double model = 0;
             double naive = 0;
             for (LocalDate s : starts) {

@@ -1,5 +1,6 @@
 package io.gridpulse.analytics.forecast;
 
+import io.gridpulse.analytics.series.MinuteAverage;
 import io.gridpulse.analytics.series.MinuteAverager;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
@@ -39,6 +40,11 @@ public final class ForecastProcessor implements MeterProcessor {
     @Override
     public void onReadings(List<Reading> batch, Consumer<MeterEvent> events) {
         batch.forEach(r -> averager.add(r, ledger::add));
+    }
+
+    /** Minute means from the store before the first live reading (see {@code AnomalyProcessor#onMinutes}). */
+    public void onMinutes(List<MinuteAverage> minutes) {
+        minutes.forEach(ledger::add);
     }
 
     /** Period-end projection with the days before {@code today} complete. */

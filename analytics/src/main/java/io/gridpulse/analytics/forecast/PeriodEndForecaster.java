@@ -7,14 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Projects a period's energy: measured so far plus, for each remaining day, a robust daily level
- * from the last {@link #HISTORY_DAYS} well-covered complete days (before the period too, as a
- * running meter has them): their mean (not a median or trimmed mean: daily energy is right-skewed
- * and the period total is a sum, so those would be biased low), scaled for weekend vs weekday by a ratio shrunk towards 1 with weight {@link #SHRINK_DAYS}.
- * With no usable history it falls back to the naive projection. Pure function of the ledger.
+ * Projects a period's energy: measured so far plus the remaining days at the period-so-far rate,
+ * corrected for the weekday/weekend mix. The rate is soFar / Σ dayTypeRatio(elapsed days), so five
+ * weekdays of a weekend-heavy home do not set the level for the weekends still to come; with
+ * ratios of 1 this is exactly the naive projection. The ratios come from the last
+ * {@link #RATIO_DAYS} well-covered days (before the period too, as a running meter has them),
+ * shrunk towards 1 with weight {@link #SHRINK_DAYS}. Only the period's own days set the level:
+ * rolling backtests on every real trace we have (docs/analytics.md) showed older days (a
+ * 14-day mean, or history shrinkage with any weight) hurt as soon as usage drifts. With no
+ * elapsed day the level is the history mean; with no history at all, the naive projection.
  */
 public final class PeriodEndForecaster {
-    static final int HISTORY_DAYS = 14;
+    static final int RATIO_DAYS = 28;
     static final double MIN_COVERAGE = 0.8;
     static final double SHRINK_DAYS = 4;
 
@@ -25,18 +29,23 @@ public final class PeriodEndForecaster {
         long elapsed = Math.max(0, ChronoUnit.DAYS.between(periodStart, asOf));
         long total = ChronoUnit.DAYS.between(periodStart, periodEnd);
         double soFar = 0;
+        double elapsedUnits = 0;
+        List<DayEnergy> history = ledger.daysBefore(asOf).stream()
+                .filter(d -> d.coverage() >= MIN_COVERAGE).limit(RATIO_DAYS).toList();
+        double weekendRatio = ratio(history, true);
+        double weekdayRatio = ratio(history, false);
         for (LocalDate d = periodStart; d.isBefore(asOf) && d.isBefore(periodEnd); d = d.plusDays(1)) {
             soFar += ledger.day(d).energyWattHours();
+            elapsedUnits += isWeekend(d) ? weekendRatio : weekdayRatio;
         }
         double naive = elapsed == 0 ? 0 : soFar / elapsed * total;
-        List<DayEnergy> history = ledger.daysBefore(asOf).stream()
-                .filter(d -> d.coverage() >= MIN_COVERAGE).limit(HISTORY_DAYS).toList();
         if (history.isEmpty()) {
             return new PeriodForecast(periodStart, periodEnd, asOf, soFar, naive, naive, Double.NaN, Double.NaN, 0);
         }
-        double level = mean(history.stream().mapToDouble(DayEnergy::energyWattHours).toArray());
-        double weekend = level * ratio(history, true);
-        double weekday = level * ratio(history, false);
+        double level = elapsedUnits > 0 ? soFar / elapsedUnits
+                : mean(history.stream().mapToDouble(DayEnergy::energyWattHours).toArray());
+        double weekend = level * weekendRatio;
+        double weekday = level * weekdayRatio;
         double remaining = 0;
         for (LocalDate d = max(asOf, periodStart); d.isBefore(periodEnd); d = d.plusDays(1)) {
             remaining += isWeekend(d) ? weekend : weekday;

@@ -7,8 +7,10 @@ import io.gridpulse.analytics.nilm.feature.FeatureExtractor;
 import io.gridpulse.analytics.nilm.tree.GradientBoostedTrees;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +20,11 @@ import java.util.function.Consumer;
  * "unidentified"). Deterministic for given data and options.
  */
 public final class NilmTrainer {
+    /** Fewer training on-runs than this and an appliance gets a constant estimate, not trees. */
+    static final int MIN_ON_RUNS = 5;
+    /** ... unless it is on this share of the training ticks or more (then the trees see it often). */
+    static final double MAX_RARE_ON_SHARE = 0.05;
+
     /**
      * @param pastSeconds feature look-back
      * @param lookaheadSeconds feature look-ahead (online delay)
@@ -63,9 +70,21 @@ public final class NilmTrainer {
             for (int r = 0; r < rows.length; r++) {
                 y[r] = power[rows[r]];
             }
-            progress.accept("nilm: fitting " + name);
-            GradientBoostedTrees regressor = GradientBoostedTrees.fit(features, y, options.trees());
             double[] states = PowerStates.cluster(power, 3);
+            int runs = onRuns(power, onThreshold(states));
+            double onShare = onShare(power, onThreshold(states));
+            GradientBoostedTrees regressor;
+            if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
+                // Too few examples to learn what its switching looks like in the aggregate: a tree
+                // ensemble then assigns energy to look-alike steps of other loads. Predict the
+                // typical (median) level instead, leaving its rare runs unidentified.
+                progress.accept("nilm: " + name + " ran " + runs + " times in training (< " + MIN_ON_RUNS
+                        + String.format(Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): constant " + Math.round(median(power)) + " W");
+                regressor = GradientBoostedTrees.constant(fx.size(), median(power));
+            } else {
+                progress.accept("nilm: fitting " + name);
+                regressor = GradientBoostedTrees.fit(features, y, options.trees());
+            }
             models.add(new ApplianceModel(name, onThreshold(states), mean(power), states,
                     SignatureClusterer.DEFAULT.cluster(detector.detect(power)), regressor));
         }
@@ -73,6 +92,29 @@ public final class NilmTrainer {
         var settings = new NilmModel.Settings(train.stepMs(), toleranceMs, options.pastSeconds(),
                 options.lookaheadSeconds(), ts[0], ts[ts.length - 1] + train.stepMs(), source);
         return new NilmModel(settings, detector, models);
+    }
+
+    /** Debounced runs above {@code onThresholdW} (as {@link OnOffDebouncer} would report them). */
+    static int onRuns(double[] powerW, double onThresholdW) {
+        OnOffDebouncer state = new OnOffDebouncer();
+        int runs = 0;
+        for (int i = 0; i < powerW.length; i++) {
+            if (state.update(i, powerW[i], onThresholdW, true) >= 0 && state.isOn()) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
+    static double onShare(double[] powerW, double onThresholdW) {
+        long on = Arrays.stream(powerW).filter(w -> w > onThresholdW).count();
+        return powerW.length == 0 ? 0 : (double) on / powerW.length;
+    }
+
+    private static double median(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
 
     /** Appliances with enough energy, most energetic first. */

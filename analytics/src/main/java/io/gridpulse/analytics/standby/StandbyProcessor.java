@@ -1,5 +1,6 @@
 package io.gridpulse.analytics.standby;
 
+import io.gridpulse.analytics.series.MinuteAverage;
 import io.gridpulse.analytics.series.MinuteAverager;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
@@ -47,8 +48,21 @@ public final class StandbyProcessor implements MeterProcessor {
         }
     }
 
+    /** Minute means from the store before the first live reading (see {@code AnomalyProcessor#onMinutes}). */
+    public void onMinutes(List<MinuteAverage> minutes) {
+        minutes.forEach(m -> estimator.onMinute(m, j -> {}));
+    }
+
+    /** Days completed so far (the current day is still open). */
     public StandbyReport report() {
         return estimator.report();
+    }
+
+    /** As the batch estimate sees it: the current day counted too if it already qualifies. */
+    public StandbyReport reportWithCurrentDay() {
+        StandbyEstimator copy = StandbyProcessor.restore(meter, zone, snapshot()).estimator;
+        copy.finishDay(j -> {});
+        return copy.report();
     }
 
     @Override

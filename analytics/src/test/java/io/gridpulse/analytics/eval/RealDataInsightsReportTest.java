@@ -68,7 +68,7 @@ class RealDataInsightsReportTest {
     void periodEndProjectionIsComparedWithNaiveAtDayFiveTenFifteen() {
         for (RealTraces.Trace t : traces()) {
             EnergyLedger ledger = EnergyLedger.of(t.minutes(), t.zone());
-            for (int periodDays : new int[] {16, 20}) {
+            for (int periodDays : new int[] {12, 16, 20}) {
                 for (ForecastBacktest.CheckpointError e : ForecastBacktest.periodEnd(ledger, periodDays, 5, 10, 15)) {
                     System.out.printf(Locale.ROOT, "FORECAST %s periodDays=%d day=%d periods=%d modelMAPE=%.2f%% naiveMAPE=%.2f%%%n",
                             t.name(), periodDays, e.day(), e.periods(), e.modelMapePercent(), e.naiveMapePercent());

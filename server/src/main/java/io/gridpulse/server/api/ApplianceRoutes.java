@@ -15,6 +15,8 @@ import io.gridpulse.server.meter.MeterSettings;
 import io.gridpulse.server.nilm.ApplianceBreakdown;
 import io.gridpulse.server.nilm.ApplianceUsage;
 import io.gridpulse.server.nilm.NilmModels;
+import io.gridpulse.server.insight.LiveInsights;
+import io.gridpulse.server.insight.MeterInsights;
 import io.gridpulse.store.CalendarRollups;
 import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingStore;
@@ -46,13 +48,16 @@ public final class ApplianceRoutes {
     private final NilmModels models;
     private final MeterBilling billing;
     private final Clock clock;
+    private final LiveInsights live;
 
-    public ApplianceRoutes(ReadingStore store, MeterRoutes meters, NilmModels models, MeterBilling billing, Clock clock) {
+    public ApplianceRoutes(ReadingStore store, MeterRoutes meters, NilmModels models, MeterBilling billing, Clock clock,
+                           LiveInsights live) {
         this.store = store;
         this.meters = meters;
         this.models = models;
         this.billing = billing;
         this.clock = clock;
+        this.live = live;
     }
 
     public void appliances(Context ctx) {
@@ -66,7 +71,10 @@ public final class ApplianceRoutes {
         List<Reading> raw = store.readRaw(m.ref(), from - WARM_UP_MS, to + model.settings().lookaheadSeconds() * 1000L);
         Disaggregation d = Nilm.disaggregate(raw, model, zone);
         List<ApplianceUsage> usage = ApplianceBreakdown.of(d, from, to, zone);
-        ctx.json(body(m, zone, model, from, to, usage));
+        Map<String, Object> body = body(m, zone, model, from, to, usage);
+        // What the online NILM processor (fed as readings arrive) sees on right now.
+        live.current(m).filter(MeterInsights::hasNilm).ifPresent(s -> body.put("onNow", s.appliancesOn()));
+        ctx.json(body);
     }
 
     private static void checkRange(long from, long to) {

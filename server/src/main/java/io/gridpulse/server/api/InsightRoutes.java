@@ -34,10 +34,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.gridpulse.server.insight.LiveInsights;
+import io.gridpulse.server.insight.MeterInsights;
 
 /**
- * Standby, anomalies and forecasts of one meter, computed in batch from its 1-minute rollups with
- * the same analytics classes the online processors use. Time comes from the injected clock.
+ * Standby, anomalies and forecasts of one meter. For the default range they come from the meter's
+ * online processors ({@link LiveInsights}, fed as readings are stored); for an explicit range, or
+ * a meter without live state yet, they are computed from its 1-minute rollups with the same
+ * analytics classes. Time comes from the injected clock.
  */
 public final class InsightRoutes {
     static final long DAY_MS = 86_400_000L;
@@ -50,12 +55,25 @@ public final class InsightRoutes {
     private final MeterRoutes meters;
     private final Clock clock;
     private final MeterBilling billing;
+    private final LiveInsights live;
 
-    public InsightRoutes(ReadingStore store, MeterRoutes meters, Clock clock, MeterBilling billing) {
+    /** @param live online state fed by the ingest pipeline; requests for the default range read it */
+    public InsightRoutes(ReadingStore store, MeterRoutes meters, Clock clock, MeterBilling billing, LiveInsights live) {
         this.store = store;
         this.meters = meters;
         this.clock = clock;
         this.billing = billing;
+        this.live = live;
+    }
+
+    /** The meter's live state when the request asks for the default range (no explicit range or date). */
+    private Optional<MeterInsights> liveState(Context ctx, MeterRecord m, String... rangeParams) {
+        for (String p : rangeParams) {
+            if (ctx.queryParam(p) != null) {
+                return Optional.empty();
+            }
+        }
+        return live.current(m);
     }
 
     /**
@@ -67,8 +85,10 @@ public final class InsightRoutes {
         MeterRecord m = meters.meter(ctx, Scope.READ);
         long to = Params.time(ctx, "to", clock.millis());
         long from = Params.time(ctx, "from", to - 62 * DAY_MS);
-        StandbyReport r = StandbyEstimator.estimate(minutes(m, from, to), settings(m).zone());
-        Map<String, Object> body = head(m);
+        Optional<MeterInsights> state = liveState(ctx, m, "from", "to");
+        StandbyReport r = state.isPresent() ? state.get().standby()
+                : StandbyEstimator.estimate(minutes(m, from, to), settings(m).zone());
+        Map<String, Object> body = head(m, state.isPresent());
         MonthlyStandby latest = r.months().isEmpty() ? null : r.months().get(r.months().size() - 1);
         body.put("baseloadW", latest == null ? null : round1(latest.baseloadWatts()));
         body.put("encoredBaseloadW", latest == null ? null : round1(latest.encoredBaseloadWatts()));
@@ -86,9 +106,10 @@ public final class InsightRoutes {
         long now = clock.millis();
         long to = Params.time(ctx, "to", now);
         long from = Params.time(ctx, "from", to - 30 * DAY_MS);
-        List<MinuteAverage> minutes = padToNow(minutes(m, from, to), Math.min(to, now));
-        List<MeterEvent> events = AnomalyDetector.detect(m.ref(), settings(m).zone(), minutes);
-        Map<String, Object> body = head(m);
+        Optional<MeterInsights> state = liveState(ctx, m, "from", "to");
+        List<MeterEvent> events = state.isPresent() ? state.get().anomalies(from, to, now)
+                : AnomalyDetector.detect(m.ref(), settings(m).zone(), padToNow(minutes(m, from, to), Math.min(to, now)));
+        Map<String, Object> body = head(m, state.isPresent());
         body.put("events", events.stream().map(InsightRoutes::event).toList());
         ctx.json(body);
     }
@@ -99,12 +120,20 @@ public final class InsightRoutes {
         MeterSettings s = settings(m);
         LocalDate today = ctx.queryParam("date") == null ? LocalDate.now(clock.withZone(s.zone())) : date(ctx.queryParam("date"));
         BillingPeriod period = BillingPeriod.containing(today, s.meterReadingDay());
-        long from = period.start().minusDays(FORECAST_HISTORY_DAYS).atStartOfDay(s.zone()).toInstant().toEpochMilli();
-        long to = today.atStartOfDay(s.zone()).toInstant().toEpochMilli();
-        EnergyLedger ledger = EnergyLedger.of(to > from ? minutes(m, from, to) : List.of(), s.zone());
-        PeriodForecast f = PeriodEndForecaster.forecast(ledger, period.start(), period.end(), today);
-        double[] hourly = HourlyForecaster.forecast(ledger, today);
-        Map<String, Object> body = head(m);
+        Optional<MeterInsights> state = liveState(ctx, m, "date");
+        PeriodForecast f;
+        double[] hourly;
+        if (state.isPresent()) {
+            f = state.get().periodEnd(period.start(), period.end(), today);
+            hourly = state.get().hourly(today);
+        } else {
+            long from = period.start().minusDays(FORECAST_HISTORY_DAYS).atStartOfDay(s.zone()).toInstant().toEpochMilli();
+            long to = today.atStartOfDay(s.zone()).toInstant().toEpochMilli();
+            EnergyLedger ledger = EnergyLedger.of(to > from ? minutes(m, from, to) : List.of(), s.zone());
+            f = PeriodEndForecaster.forecast(ledger, period.start(), period.end(), today);
+            hourly = HourlyForecaster.forecast(ledger, today);
+        }
+        Map<String, Object> body = head(m, state.isPresent());
         body.put("periodStart", period.start().toString());
         body.put("periodEnd", period.end().toString());
         body.put("asOf", today.toString());
@@ -143,10 +172,12 @@ public final class InsightRoutes {
         return out;
     }
 
-    private static Map<String, Object> head(MeterRecord m) {
+    /** {@code source}: "live" (online processors) or "rollups" (computed for this request). */
+    private static Map<String, Object> head(MeterRecord m, boolean live) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meterId", m.ref().meter().value());
         body.put("timezone", settings(m).zone().getId());
+        body.put("source", live ? "live" : "rollups");
         return body;
     }
 

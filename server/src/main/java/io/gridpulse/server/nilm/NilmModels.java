@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Where a meter's appliance-disaggregation model lives: its own file
@@ -26,6 +29,8 @@ public final class NilmModels {
     private final Path folder;
     private volatile Path serverWide;
     private final ConcurrentHashMap<Path, Loaded> cache = new ConcurrentHashMap<>();
+
+    private final List<Consumer<MeterRef>> savedListeners = new CopyOnWriteArrayList<>();
 
     private record Loaded(FileTime modified, NilmModel model) {}
 
@@ -74,6 +79,12 @@ public final class NilmModels {
         } catch (IOException e) {
             throw new StorageException("cannot save NILM model " + file + ": " + e.getMessage(), false, e);
         }
+        savedListeners.forEach(l -> l.accept(meter));
+    }
+
+    /** Called with the meter after each {@link #save} (e.g. so online NILM switches to the new model). */
+    public void onSaved(Consumer<MeterRef> listener) {
+        savedListeners.add(listener);
     }
 
     private NilmModel load(Path file) {

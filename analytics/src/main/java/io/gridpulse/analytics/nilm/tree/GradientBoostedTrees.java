@@ -38,6 +38,11 @@ public final class GradientBoostedTrees {
         return new Trainer(rows, y, params).train();
     }
 
+    /** An ensemble without trees that always predicts {@code value}. */
+    public static GradientBoostedTrees constant(int featureCount, double value) {
+        return new GradientBoostedTrees(featureCount, value, List.of());
+    }
+
     public double predict(float[] x) {
         double sum = base;
         for (RegressionTree tree : trees) {

@@ -1,0 +1,60 @@
+package io.gridpulse.analytics.nilm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NilmTrainerTest {
+    static final long DAY_MS = 86_400_000L;
+
+    @Test
+    void kettleSeenTwiceInTrainingGetsNoEnergyFromLookAlikeSteps() {
+        ApplianceDataset frequent = SyntheticHome.days(1, 7, 0);
+        ApplianceDataset train = keepFirstKettleRuns(frequent, 2);
+        NilmModel model = SyntheticHome.smallModel(train);
+        ApplianceDataset test = SyntheticHome.days(1, 8, DAY_MS);
+
+        double[] kettle = model.estimate(test).get("kettle");
+
+        assertThat(NilmTrainer.onRuns(train.applianceW("kettle"), 10)).isEqualTo(2);
+        assertThat(Arrays.stream(kettle).max().orElseThrow()).isLessThan(10);
+        assertThat(model.appliances().stream().filter(a -> a.name().equals("kettle")).findFirst().orElseThrow()
+                .regressor().treeCount()).isZero();
+    }
+
+    @Test
+    void kettleSeenOftenIsLearnedAndFoundInTheTestDay() {
+        NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 7, 0));
+        ApplianceDataset test = SyntheticHome.days(1, 8, DAY_MS);
+
+        double[] estimate = model.estimate(test).get("kettle");
+        double[] truth = test.applianceW("kettle");
+
+        assertThat(NilmTrainer.onRuns(SyntheticHome.days(1, 7, 0).applianceW("kettle"), 10)).isGreaterThan(20);
+        assertThat(Arrays.stream(estimate).sum()).isCloseTo(Arrays.stream(truth).sum(),
+                org.assertj.core.api.Assertions.withinPercentage(25));
+    }
+
+    /** The same day with all but the first {@code keep} kettle runs removed from kettle and aggregate. */
+    private static ApplianceDataset keepFirstKettleRuns(ApplianceDataset data, int keep) {
+        double[] kettle = data.applianceW("kettle").clone();
+        double[] agg = data.aggregateW().clone();
+        int runs = 0;
+        for (int i = 0; i < kettle.length; i++) {
+            if (kettle[i] > 0 && (i == 0 || data.applianceW("kettle")[i - 1] == 0)) {
+                runs++;
+            }
+            if (kettle[i] > 0 && runs > keep) {
+                agg[i] -= kettle[i];
+                kettle[i] = 0;
+            }
+        }
+        Map<String, double[]> appliances = new LinkedHashMap<>();
+        appliances.put("refrigerator", data.applianceW("refrigerator"));
+        appliances.put("kettle", kettle);
+        return new ApplianceDataset(data.stepMs(), data.timestampsMs(), agg, appliances);
+    }
+}

@@ -1,0 +1,214 @@
+package io.gridpulse.server.insight;
+
+import io.gridpulse.analytics.series.MinuteAverage;
+import io.gridpulse.analytics.series.MinuteSeries;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.meter.MeterSettings;
+import io.gridpulse.server.nilm.NilmModels;
+import io.gridpulse.store.MeterRecord;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.RollupLevel;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Keeps insight results current as data arrives: every stored batch is handed (off the ingest
+ * thread) to its meter's {@link MeterInsights}, whose processors are the ones a Kafka deployment
+ * would run. New anomalies go to live subscribers ({@code /live}, SSE {@code alert}).
+ *
+ * <p>Memory is bounded: at most {@code maxMeters} meters keep state (least recently fed or read
+ * are dropped), and at most {@link #QUEUE_BATCHES} batches / {@link #QUEUE_READINGS} readings
+ * wait; a batch that does not fit drops its meter's state instead of blocking ingest (a fast
+ * backfill thus costs one rebuild per meter, not a growing queue). A meter without state is
+ * rebuilt from the last {@link #HISTORY_DAYS} days of 1-minute rollups on its next batch; until
+ * then the insight routes compute from rollups as before.
+ */
+public final class LiveInsights implements AutoCloseable {
+    public static final int DEFAULT_MAX_METERS = 1_000;
+    static final int QUEUE_BATCHES = 10_000;
+    static final long QUEUE_READINGS = 1_000_000;
+    static final int HISTORY_DAYS = 62;
+    private static final long DAY_MS = 86_400_000L;
+    private static final long NILM_RECHECK_MS = 5 * 60_000L;
+
+    private final ReadingStore store;
+    private final LiveHub live;
+    private final NilmModels models;
+    private final Clock clock;
+    private final Map<MeterRef, MeterInsights> meters;
+    private final Map<MeterRef, Long> nilmCheckedMs = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor worker;
+    private final LongAdder droppedBatches = new LongAdder();
+    private final AtomicLong queuedReadings = new AtomicLong();
+    private final long queueReadings;
+    /** Bumped when a meter's batch is dropped: batches queued before that must not be applied. */
+    private final Map<MeterRef, Integer> generations = new ConcurrentHashMap<>();
+
+    public LiveInsights(ReadingStore store, LiveHub live, NilmModels models, Clock clock, int maxMeters) {
+        this(store, live, models, clock, maxMeters, QUEUE_READINGS);
+    }
+
+    LiveInsights(ReadingStore store, LiveHub live, NilmModels models, Clock clock, int maxMeters, long queueReadings) {
+        this.queueReadings = queueReadings;
+        this.store = store;
+        this.live = live;
+        this.models = models;
+        this.clock = clock;
+        models.onSaved(this::modelSaved);
+        this.meters = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<MeterRef, MeterInsights> eldest) {
+                return size() > maxMeters;
+            }
+        });
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_BATCHES),
+                r -> {
+                    Thread t = new Thread(r, "gridpulse-insights");
+                    t.setDaemon(true);
+                    t.setPriority(Thread.NORM_PRIORITY - 1);
+                    return t;
+                });
+    }
+
+    /** A batch was stored (pipeline listener): queue it for the meter's processors, never blocking. */
+    public void stored(MeterRef meter, List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return;
+        }
+        int generation = generations.getOrDefault(meter, 0);
+        if (queuedReadings.addAndGet(readings.size()) > queueReadings) {
+            queuedReadings.addAndGet(-readings.size());
+            drop(meter);
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                try {
+                    if (generations.getOrDefault(meter, 0) == generation) {
+                        apply(meter, readings);
+                    }
+                } finally {
+                    queuedReadings.addAndGet(-readings.size());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queuedReadings.addAndGet(-readings.size());
+            drop(meter);
+        }
+    }
+
+    /**
+     * Its state would miss this batch: forget it and skip the batches already queued; the next
+     * batch rebuilds it from the store, which holds the dropped one.
+     */
+    private void drop(MeterRef meter) {
+        droppedBatches.increment();
+        generations.merge(meter, 1, Integer::sum);
+        meters.remove(meter);
+    }
+
+    /** The meter's live state, if it has one for the meter's current time zone. */
+    public Optional<MeterInsights> current(MeterRecord meter) {
+        MeterInsights s = meters.get(meter.ref());
+        return s != null && s.zone().equals(zoneOf(meter)) ? Optional.of(s) : Optional.empty();
+    }
+
+    /** Meters with live state now. */
+    public int meterCount() {
+        return meters.size();
+    }
+
+    /** Batches that did not fit the queue (their meters were rebuilt from the store). */
+    public long droppedBatches() {
+        return droppedBatches.sum();
+    }
+
+    /** Waits until every queued batch has been applied (tests, orderly shutdown). */
+    public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (worker.getQueue().size() + worker.getActiveCount() > 0 || worker.getCompletedTaskCount() < worker.getTaskCount()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    private void apply(MeterRef ref, List<Reading> readings) {
+        Optional<MeterRecord> record = store.meters().find(ref);
+        if (record.isEmpty()) {
+            return;
+        }
+        ZoneId zone = zoneOf(record.get());
+        MeterInsights s = meters.get(ref);
+        if (s == null || !s.zone().equals(zone)) {
+            s = warm(ref, zone, readings.get(0).timestampMs());
+            meters.put(ref, s);
+        }
+        attachNilm(ref, s);
+        if (!s.onReadings(readings, live::publish)) {
+            meters.remove(ref); // late data: the store merged it; rebuild on the next batch
+        }
+    }
+
+    /** A fresh state that has seen the stored minutes before {@code firstReadingMs}'s minute. */
+    private MeterInsights warm(MeterRef ref, ZoneId zone, long firstReadingMs) {
+        long to = Math.floorDiv(firstReadingMs, MinuteAverage.MINUTE_MS) * MinuteAverage.MINUTE_MS;
+        List<MinuteAverage> history = MinuteSeries.fromMinuteRollups(
+                store.rollups(ref, RollupLevel.MINUTE, to - HISTORY_DAYS * DAY_MS, to));
+        return new MeterInsights(ref, zone, store.config().gapLimitMs(), history);
+    }
+
+    /** A new model for the meter: its next batch starts a NILM processor with it. */
+    private void modelSaved(MeterRef ref) {
+        nilmCheckedMs.remove(ref);
+        MeterInsights s = meters.get(ref);
+        if (s != null) {
+            s.dropNilm();
+        }
+    }
+
+    private void attachNilm(MeterRef ref, MeterInsights s) {
+        if (s.hasNilm()) {
+            return;
+        }
+        long now = clock.millis();
+        Long checked = nilmCheckedMs.get(ref);
+        if (checked != null && now - checked < NILM_RECHECK_MS) {
+            return;
+        }
+        nilmCheckedMs.put(ref, now);
+        if (nilmCheckedMs.size() > 4 * meters.size() + 1_000) {
+            nilmCheckedMs.clear(); // bounded: forgetting only means checking for a model again
+        }
+        try {
+            models.find(ref).ifPresent(model -> s.useNilm(ref, model));
+        } catch (RuntimeException e) {
+            // an unreadable model file: /appliances reports it; insights go on without NILM
+        }
+    }
+
+    private static ZoneId zoneOf(MeterRecord m) {
+        return MeterSettings.fromMap(m.settings()).zone();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
