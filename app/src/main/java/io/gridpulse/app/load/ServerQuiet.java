@@ -10,8 +10,9 @@ import java.time.Duration;
 
 /**
  * Waits until the server's {@code readingsAccepted} (from {@code GET /api/v1/health}) stops
- * moving. Needed before reading back an MQTT run: Moquette sends PUBACK before our store write,
- * so the last acknowledged messages may still be on their way to disk when the client is done.
+ * moving. The embedded MQTT endpoint acknowledges only after the store write, but an external
+ * broker ({@code --mqtt-url}) acknowledges on receipt, so its last messages may still be on their
+ * way to the node when the client is done.
  */
 final class ServerQuiet {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -82,6 +82,7 @@ public final class ExternalBrokerIngest implements AutoCloseable {
         writer.start();
         try {
             client.connect(options);
+            client.subscribe(topicFilter(), 1);
         } catch (MqttException e) {
             close();
             throw new InvalidInputException("mqtt-url", "cannot connect to MQTT broker " + settings.url() + ": " + e.getMessage()
@@ -106,11 +107,9 @@ public final class ExternalBrokerIngest implements AutoCloseable {
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            try {
-                client.subscribe(topicFilter(), 1);
-                LOG.info("MQTT: {} {} and subscribed to {}", reconnect ? "reconnected to" : "connected to", serverUri, topicFilter());
-            } catch (MqttException e) {
-                LOG.error("MQTT: cannot subscribe to {} on {}", topicFilter(), serverUri, e);
+            LOG.info("MQTT: {} {}, taking {}", reconnect ? "reconnected to" : "connected to", serverUri, topicFilter());
+            if (reconnect) { // the persistent session kept the subscription; renew it anyway, off Paho's callback thread
+                Thread.ofVirtual().start(ExternalBrokerIngest.this::resubscribe);
             }
         }
 
@@ -141,6 +140,23 @@ public final class ExternalBrokerIngest implements AutoCloseable {
         public void deliveryComplete(IMqttDeliveryToken token) {
             // we only subscribe
         }
+    }
+
+    /** Paho may report a reconnect before it accepts requests: retry for a few seconds. */
+    private void resubscribe() {
+        for (int attempt = 1; attempt <= 50 && !closed; attempt++) {
+            try {
+                client.subscribe(topicFilter(), 1);
+                return;
+            } catch (MqttException e) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+        LOG.error("MQTT: could not renew the subscription to {}; relying on the broker's persistent session", topicFilter());
     }
 
     private void reject(String topic, MqttMessage message, String reason) {
