@@ -1,0 +1,89 @@
+package io.gridpulse.store.internal;
+
+import io.gridpulse.core.Reading;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A growable column-wise list of readings (timestamp, power, energy as primitive arrays): the
+ * read path collects head readings here without one object per reading.
+ */
+public final class ReadingColumns {
+    private long[] timestampsMs;
+    private long[] powerMilliwatts;
+    private long[] energyMilliwattHours;
+    private int size;
+
+    public ReadingColumns(int capacity) {
+        int c = Math.max(capacity, 8);
+        timestampsMs = new long[c];
+        powerMilliwatts = new long[c];
+        energyMilliwattHours = new long[c];
+    }
+
+    public void add(long timestampMs, long power, long energy) {
+        if (size == timestampsMs.length) {
+            int c = size * 2;
+            timestampsMs = Arrays.copyOf(timestampsMs, c);
+            powerMilliwatts = Arrays.copyOf(powerMilliwatts, c);
+            energyMilliwattHours = Arrays.copyOf(energyMilliwattHours, c);
+        }
+        timestampsMs[size] = timestampMs;
+        powerMilliwatts[size] = power;
+        energyMilliwattHours[size] = energy;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long timestampMs(int i) {
+        return timestampsMs[i];
+    }
+
+    public Reading get(int i) {
+        return new Reading(timestampsMs[i], powerMilliwatts[i], energyMilliwattHours[i]);
+    }
+
+    /**
+     * Sorts by timestamp (blocks of late batches overlap earlier ones in time). Already-ordered
+     * columns, the common case, are left as they are.
+     */
+    public void sort() {
+        for (int i = 1; i < size; i++) {
+            if (timestampsMs[i] < timestampsMs[i - 1]) {
+                sortByIndex();
+                return;
+            }
+        }
+    }
+
+    private void sortByIndex() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(timestampsMs[a], timestampsMs[b]));
+        long[] t = new long[size];
+        long[] p = new long[size];
+        long[] e = new long[size];
+        for (int i = 0; i < size; i++) {
+            t[i] = timestampsMs[order[i]];
+            p[i] = powerMilliwatts[order[i]];
+            e[i] = energyMilliwattHours[order[i]];
+        }
+        timestampsMs = t;
+        powerMilliwatts = p;
+        energyMilliwattHours = e;
+    }
+
+    public List<Reading> toList() {
+        List<Reading> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(get(i));
+        }
+        return out;
+    }
+}
