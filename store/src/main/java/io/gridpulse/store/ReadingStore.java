@@ -265,6 +265,10 @@ public final class ReadingStore implements AutoCloseable {
             Rollup after = e.getValue().applyTo(base);
             if (b.startMs() == b.level().bucketStart(newNewest.timestampMs())) {
                 open[level] = after;
+            } else if (after.equals(Rollup.empty(b.startMs()))) {
+                // A late reading can take away all a bucket had (an interval it split was the
+                // only thing covering it): empty buckets are absent, as after in-order arrival.
+                batch.delete(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
             } else {
                 batch.put(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()), RollupRows.encode(after));
             }
