@@ -302,12 +302,13 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Hours that ended long enough ago go straight into chunks; the rest into one head block per hour. */
     private void putReadings(long key, List<Reading> fresh, WriteBatch batch) throws RocksDBException {
-        TreeMap<Long, List<Reading>> sealedHours = new TreeMap<>();
+        TreeMap<Long, List<Reading>> sealedHours = null; // rare: only late data lands in sealed hours
         long sealBefore = sealHorizon();
         int runStart = -1;
         for (int i = 0; i < fresh.size(); i++) {
             Reading r = fresh.get(i);
             if (r.timestampMs() < sealBefore) {
+                sealedHours = sealedHours == null ? new TreeMap<>() : sealedHours;
                 sealedHours.computeIfAbsent(SeriesAccess.chunkStart(r.timestampMs()), h -> new ArrayList<>()).add(r);
                 continue;
             }
@@ -323,7 +324,7 @@ public final class ReadingStore implements AutoCloseable {
         if (runStart >= 0) {
             putHeadBlock(key, fresh, runStart, fresh.size(), batch);
         }
-        for (var hour : sealedHours.entrySet()) {
+        for (var hour : sealedHours == null ? List.<Map.Entry<Long, List<Reading>>>of() : sealedHours.entrySet()) {
             List<Reading> merged = SeriesAccess.merge(series.chunk(key, hour.getKey()), hour.getValue());
             batch.put(db.chunks, Keys.meterTime(key, hour.getKey()), SeriesAccess.encode(merged));
         }
@@ -343,6 +344,15 @@ public final class ReadingStore implements AutoCloseable {
     public List<Reading> readRaw(MeterRef meter, long fromMs, long toMs) {
         long key = registry.require(meter).key();
         return db.use(() -> series.range(key, fromMs, toMs));
+    }
+
+    /**
+     * As {@link #readRaw}, column-wise: no object per reading, for long ranges (a day at 1 Hz is
+     * 86,400 readings).
+     */
+    public ReadingColumns readRawColumns(MeterRef meter, long fromMs, long toMs) {
+        long key = registry.require(meter).key();
+        return db.use(() -> series.rangeColumns(key, fromMs, toMs));
     }
 
     /** The newest reading of a meter, or null. */

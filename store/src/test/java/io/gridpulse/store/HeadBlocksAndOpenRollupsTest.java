@@ -151,4 +151,21 @@ class HeadBlocksAndOpenRollupsTest {
         store = reopen(store, dir);
         assertThat(store.rollups(METER, RollupLevel.FIFTEEN_MINUTES, 0, Long.MAX_VALUE)).isEqualTo(before);
     }
+
+    @Test
+    void columnsReadTheSameReadingsAsObjectsAcrossChunksAndHead() {
+        List<Reading> readings = irregular(new Random(13));
+        ReadingStore store = open(dir);
+        int half = readings.size() / 2;
+        store.append(METER, readings.subList(0, half));
+        clock.set(readings.get(half - 1).timestampMs() + 2 * HOUR_MS);
+        store.sealDueHours();
+        clock.set(T0);
+        store.append(METER, readings.subList(half, readings.size())); // these stay in the head
+        long from = readings.get(100).timestampMs() + 1;
+        long to = readings.get(readings.size() - 100).timestampMs();
+        ReadingColumns columns = store.readRawColumns(METER, from, to);
+        assertThat(columns.toList()).isEqualTo(readings.subList(101, readings.size() - 100))
+                .isEqualTo(store.readRaw(METER, from, to));
+    }
 }

@@ -1,6 +1,7 @@
 package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Reading;
+import io.gridpulse.store.ReadingColumns;
 import java.nio.ByteBuffer;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.gridpulse.store.internal;
+package io.gridpulse.store;
 
 import io.gridpulse.core.Reading;
 import java.util.ArrayList;
@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A growable column-wise list of readings (timestamp, power, energy as primitive arrays): the
- * read path collects head readings here without one object per reading.
+ * Readings column-wise (timestamp, power, energy as primitive arrays), in the order added: what
+ * {@link ReadingStore#readRawColumns} returns, without one object per reading (a day at 1 Hz is
+ * 86,400 readings). Not thread-safe; the caller owns it.
  */
 public final class ReadingColumns {
     private long[] timestampsMs;
@@ -23,16 +24,37 @@ public final class ReadingColumns {
     }
 
     public void add(long timestampMs, long power, long energy) {
-        if (size == timestampsMs.length) {
-            int c = size * 2;
-            timestampsMs = Arrays.copyOf(timestampsMs, c);
-            powerMilliwatts = Arrays.copyOf(powerMilliwatts, c);
-            energyMilliwattHours = Arrays.copyOf(energyMilliwattHours, c);
-        }
+        ensureCapacity(size + 1);
         timestampsMs[size] = timestampMs;
         powerMilliwatts[size] = power;
         energyMilliwattHours[size] = energy;
         size++;
+    }
+
+    /**
+     * Appends {@code [from, to)} of the given columns; {@code energy} may be null (no register:
+     * {@link Reading#NO_ENERGY}).
+     */
+    public void addAll(long[] timestamps, long[] power, long[] energy, int from, int to) {
+        int n = to - from;
+        ensureCapacity(size + n);
+        System.arraycopy(timestamps, from, timestampsMs, size, n);
+        System.arraycopy(power, from, powerMilliwatts, size, n);
+        if (energy == null) {
+            Arrays.fill(energyMilliwattHours, size, size + n, Reading.NO_ENERGY);
+        } else {
+            System.arraycopy(energy, from, energyMilliwattHours, size, n);
+        }
+        size += n;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > timestampsMs.length) {
+            int c = Math.max(needed, timestampsMs.length * 2);
+            timestampsMs = Arrays.copyOf(timestampsMs, c);
+            powerMilliwatts = Arrays.copyOf(powerMilliwatts, c);
+            energyMilliwattHours = Arrays.copyOf(energyMilliwattHours, c);
+        }
     }
 
     public int size() {
@@ -41,6 +63,15 @@ public final class ReadingColumns {
 
     public long timestampMs(int i) {
         return timestampsMs[i];
+    }
+
+    public long powerMilliwatts(int i) {
+        return powerMilliwatts[i];
+    }
+
+    /** The register value, or {@link Reading#NO_ENERGY}. */
+    public long energyMilliwattHours(int i) {
+        return energyMilliwattHours[i];
     }
 
     public Reading get(int i) {
