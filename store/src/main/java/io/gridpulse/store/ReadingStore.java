@@ -10,6 +10,7 @@ import io.gridpulse.store.internal.MeterState;
 import io.gridpulse.store.internal.OpenRollups;
 import io.gridpulse.store.internal.RocksDatabase;
 import io.gridpulse.store.internal.RollupDeltas;
+import io.gridpulse.store.internal.RollupWriter;
 import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class ReadingStore implements AutoCloseable {
     private final Metadata metadata;
     private final MeterRegistry registry;
     private final OpenRollups openRollups;
+    private final RollupWriter rollupWriter;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
     /**
      * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
@@ -58,6 +60,7 @@ public final class ReadingStore implements AutoCloseable {
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
         this.openRollups = new OpenRollups(series, config.gapLimitMs(), config.registerGapLimitMs());
+        this.rollupWriter = new RollupWriter(db);
         db.onReopen(states::clear); // no write runs during a reopen: per-meter state reloads lazily
     }
 
@@ -157,7 +160,7 @@ public final class ReadingStore implements AutoCloseable {
         putReadings(key, fresh, batch);
         Reading last = fresh.get(fresh.size() - 1);
         Reading newNewest = newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
-        Rollup[] open = putRollups(key, state, newNewest, deltas, batch);
+        Rollup[] open = rollupWriter.put(key, state, newNewest, deltas, batch);
         afterWrite.add(() -> state.advance(newNewest, open));
         return fresh;
     }
@@ -236,58 +239,6 @@ public final class ReadingStore implements AutoCloseable {
             }
         }
         return fresh;
-    }
-
-    /**
-     * Applies the rollup changes. Rows of buckets that stay open (they hold the newest reading)
-     * stay in memory; rows of closed buckets are put into the batch, including the previously
-     * open rows that the new newest reading closes. Returns the open rows after this write.
-     */
-    private Rollup[] putRollups(long key, MeterState state, Reading newNewest, RollupDeltas deltas, WriteBatch batch)
-            throws RocksDBException {
-        Rollup[] oldOpen = state.open();
-        Reading oldNewest = state.newest();
-        Rollup[] open = oldOpen.clone();
-        boolean[] oldOpenPut = new boolean[open.length];
-        for (var e : deltas.all().entrySet()) {
-            RollupDeltas.Bucket b = e.getKey();
-            int level = b.level().ordinal();
-            long oldOpenStart = oldNewest == null ? Long.MIN_VALUE : b.level().bucketStart(oldNewest.timestampMs());
-            Rollup base;
-            if (b.startMs() == oldOpenStart) {
-                base = oldOpen[level];
-                oldOpenPut[level] = true;
-            } else if (b.startMs() > oldOpenStart) {
-                base = Rollup.empty(b.startMs()); // after the newest reading so far: never written
-            } else {
-                base = storedRow(key, b);
-            }
-            Rollup after = e.getValue().applyTo(base);
-            if (b.startMs() == b.level().bucketStart(newNewest.timestampMs())) {
-                open[level] = after;
-            } else if (after.equals(Rollup.empty(b.startMs()))) {
-                // A late reading can take away all a bucket had (an interval it split was the
-                // only thing covering it): empty buckets are absent, as after in-order arrival.
-                batch.delete(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
-            } else {
-                batch.put(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()), RollupRows.encode(after));
-            }
-        }
-        for (RollupLevel level : RollupLevel.values()) {
-            int l = level.ordinal();
-            boolean closed = oldNewest != null
-                    && level.bucketStart(oldNewest.timestampMs()) != level.bucketStart(newNewest.timestampMs());
-            if (closed && !oldOpenPut[l]) {
-                Rollup row = oldOpen[l];
-                batch.put(db.rollups, Keys.rollup(key, level.id(), row.bucketStartMs()), RollupRows.encode(row));
-            }
-        }
-        return open;
-    }
-
-    private Rollup storedRow(long key, RollupDeltas.Bucket b) {
-        byte[] current = db.get(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
-        return current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
     }
 
     private static void addIntervals(RollupDeltas deltas, Reading start, List<Reading> readings, int sign) {
