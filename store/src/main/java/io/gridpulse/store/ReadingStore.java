@@ -4,30 +4,34 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
 import io.gridpulse.core.StorageException;
+import io.gridpulse.store.internal.HeadBlock;
 import io.gridpulse.store.internal.Keys;
+import io.gridpulse.store.internal.MeterState;
+import io.gridpulse.store.internal.OpenRollups;
 import io.gridpulse.store.internal.RocksDatabase;
 import io.gridpulse.store.internal.RollupDeltas;
+import io.gridpulse.store.internal.RollupWriter;
 import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
  * GridPulse's embedded time-series store. Readings of the last hours live in the head (one
- * record each); older hours are sealed into compressed chunks. Rollups (1 min, 15 min, 1 h) are
- * updated in the same atomic, fsync'd write as the readings, so after a crash readings and
- * rollups always agree. Writes are idempotent on (meter, timestamp).
+ * record per appended batch and hour); older hours are sealed into compressed chunks. Rollups
+ * (1 min, 15 min, 1 h) of closed buckets are written in the same atomic, fsync'd write as the
+ * readings that close them; each meter's open buckets live in memory and are recomputed from
+ * the stored readings after a restart, so rollups always agree with the readings. Writes are
+ * idempotent on (meter, timestamp).
  *
  * <p>Thread-safe: writes to one meter are serialised; different meters proceed in parallel and
  * share fsyncs. See {@code store/README.md} for the on-disk layout.
@@ -40,30 +44,14 @@ public final class ReadingStore implements AutoCloseable {
     private final Metadata metadata;
     private final MeterRegistry registry;
     private final RetentionPolicies retention;
+    private final OpenRollups openRollups;
+    private final RollupWriter rollupWriter;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
     /**
      * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
      * pays for all of them: with many meters, flush the head that often during a sealing pass.
      */
     private static final int SEALS_PER_HEAD_FLUSH = 1_000;
-
-    /**
-     * Per-meter write lock, the newest stored reading (loaded lazily) and, per rollup level, the
-     * row this store wrote last: appends in time order update that row again and skip reading it.
-     */
-    private static final class MeterState {
-        final ReentrantLock lock = new ReentrantLock();
-        boolean loaded;
-        Reading last;
-        final Rollup[] lastRows = new Rollup[RollupLevel.values().length];
-
-        /** After a deletion: reload the newest reading, forget cached rows (they may be gone). */
-        void forget() {
-            loaded = false;
-            last = null;
-            Arrays.fill(lastRows, null);
-        }
-    }
 
     private ReadingStore(StorageConfig config, Clock clock) {
         this.config = config;
@@ -73,6 +61,8 @@ public final class ReadingStore implements AutoCloseable {
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
         this.retention = new RetentionPolicies(metadata, this, clock);
+        this.openRollups = new OpenRollups(series, config.gapLimitMs(), config.registerGapLimitMs());
+        this.rollupWriter = new RollupWriter(db);
         db.onReopen(states::clear); // no write runs during a reopen: per-meter state reloads lazily
     }
 
@@ -156,103 +146,106 @@ public final class ReadingStore implements AutoCloseable {
     /** Adds one meter's new readings and rollup changes to the batch; returns the new readings. */
     private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
             List<Runnable> afterWrite) throws RocksDBException {
-        if (!state.loaded) {
-            state.last = series.last(key);
-            state.loaded = true;
+        ensureLoaded(key, state);
+        List<Reading> ordered = inTimeOrderWithoutRepeats(given);
+        if (ordered.isEmpty()) {
+            return ordered;
+        }
+        Reading newest = state.newest();
+        RollupDeltas deltas = new RollupDeltas(config.gapLimitMs(), config.registerGapLimitMs());
+        List<Reading> fresh;
+        if (newest == null || ordered.get(0).timestampMs() > newest.timestampMs()) {
+            fresh = ordered; // all after the newest stored reading: nothing to look up
+            addIntervals(deltas, newest, fresh, +1);
+        } else {
+            fresh = lateReadingDeltas(key, ordered, deltas);
+            if (fresh.isEmpty()) {
+                return fresh;
+            }
+        }
+        fresh.forEach(deltas::addSample);
+        putReadings(key, fresh, batch);
+        Reading last = fresh.get(fresh.size() - 1);
+        Reading newNewest = newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
+        Rollup[] open = rollupWriter.put(key, state, newNewest, deltas, batch);
+        afterWrite.add(() -> state.advance(newNewest, open));
+        return fresh;
+    }
+
+    private void ensureLoaded(long key, MeterState state) {
+        if (!state.loaded()) {
+            Reading newest = series.last(key);
+            state.load(newest, openRollups.recompute(key, newest));
+        }
+    }
+
+    /** The meter's state, loaded (open rollup rows recomputed) on first use. */
+    private MeterState loadedState(long key) {
+        MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+        if (!state.loaded()) {
+            state.lock.lock();
+            try {
+                ensureLoaded(key, state);
+            } finally {
+                state.lock.unlock();
+            }
+        }
+        return state;
+    }
+
+    /** The batch sorted by time without repeated timestamps; the batch itself when it already is. */
+    private static List<Reading> inTimeOrderWithoutRepeats(List<Reading> given) {
+        boolean ordered = true;
+        for (int i = 1; i < given.size() && ordered; i++) {
+            ordered = given.get(i).timestampMs() > given.get(i - 1).timestampMs();
+        }
+        if (ordered) {
+            return given;
         }
         List<Reading> sorted = new ArrayList<>(given);
         sorted.sort(Comparator.comparingLong(Reading::timestampMs));
-        List<Reading> fresh = freshReadings(key, state, sorted);
+        List<Reading> out = new ArrayList<>(sorted.size());
+        for (Reading r : sorted) {
+            if (out.isEmpty() || out.get(out.size() - 1).timestampMs() != r.timestampMs()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A batch reaching back to or before the newest stored reading: drops readings already stored
+     * and records the rollup change. A late reading splits an existing interval, whose old energy
+     * is subtracted. Returns the new readings.
+     */
+    private List<Reading> lateReadingDeltas(long key, List<Reading> ordered, RollupDeltas deltas) {
+        Reading first = ordered.get(0);
+        Reading before = series.previous(key, first.timestampMs());
+        Reading after = series.next(key, ordered.get(ordered.size() - 1).timestampMs());
+        long from = before == null ? first.timestampMs() : before.timestampMs();
+        long to = after == null ? Long.MAX_VALUE : after.timestampMs() + 1;
+        List<Reading> existing = series.range(key, from, to);
+        List<Reading> fresh = notStored(ordered, existing);
         if (!fresh.isEmpty()) {
-            putReadings(key, fresh, batch);
-            Rollup[] written = putRollups(key, state, rollupDeltas(key, state, fresh), batch);
-            Reading newest = fresh.get(fresh.size() - 1);
-            afterWrite.add(() -> {
-                advanceLast(state, newest);
-                rememberRows(state, written);
-            });
+            addIntervals(deltas, null, existing, -1);
+            addIntervals(deltas, null, SeriesAccess.merge(existing, fresh), +1);
         }
         return fresh;
     }
 
-    /** Puts the changed rollup rows; returns, per level, the latest row written (or null). */
-    private Rollup[] putRollups(long key, MeterState state, RollupDeltas deltas, WriteBatch batch)
-            throws RocksDBException {
-        Rollup[] written = new Rollup[state.lastRows.length];
-        for (var e : deltas.all().entrySet()) {
-            RollupDeltas.Bucket b = e.getKey();
-            byte[] rowKey = Keys.rollup(key, b.level().id(), b.startMs());
-            Rollup after = e.getValue().applyTo(currentRow(key, state, b, rowKey));
-            batch.put(db.rollups, rowKey, RollupRows.encode(after));
-            int level = b.level().ordinal();
-            if (written[level] == null || after.bucketStartMs() > written[level].bucketStartMs()) {
-                written[level] = after;
+    /** Readings of {@code ordered} whose timestamp is not in {@code existing} (both in time order). */
+    private static List<Reading> notStored(List<Reading> ordered, List<Reading> existing) {
+        List<Reading> fresh = new ArrayList<>(ordered.size());
+        int j = 0;
+        for (Reading r : ordered) {
+            while (j < existing.size() && existing.get(j).timestampMs() < r.timestampMs()) {
+                j++;
             }
-        }
-        return written;
-    }
-
-    private Rollup currentRow(long key, MeterState state, RollupDeltas.Bucket b, byte[] rowKey) {
-        Rollup cached = state.lastRows[b.level().ordinal()];
-        if (cached != null && cached.bucketStartMs() == b.startMs()) {
-            return cached;
-        }
-        byte[] current = db.get(db.rollups, rowKey);
-        return current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
-    }
-
-    /** Called only after the write is durable, so the cache never holds a row that was not stored. */
-    private static void rememberRows(MeterState state, Rollup[] written) {
-        for (int level = 0; level < written.length; level++) {
-            if (written[level] != null) {
-                state.lastRows[level] = written[level];
-            }
-        }
-    }
-
-    private static void advanceLast(MeterState state, Reading newest) {
-        if (state.last == null || newest.timestampMs() > state.last.timestampMs()) {
-            state.last = newest;
-        }
-    }
-
-    private List<Reading> freshReadings(long key, MeterState state, List<Reading> sorted) {
-        List<Reading> fresh = new ArrayList<>(sorted.size());
-        long previousTs = Long.MIN_VALUE;
-        for (Reading r : sorted) {
-            boolean repeatInBatch = r.timestampMs() == previousTs;
-            previousTs = r.timestampMs();
-            if (repeatInBatch) {
-                continue;
-            }
-            boolean newest = state.last == null || r.timestampMs() > state.last.timestampMs();
-            if (newest || !series.exists(key, r.timestampMs())) {
+            if (j == existing.size() || existing.get(j).timestampMs() != r.timestampMs()) {
                 fresh.add(r);
             }
         }
         return fresh;
-    }
-
-    /**
-     * Rollup changes for the new readings. An append after the newest reading only adds
-     * intervals; a late reading splits an existing interval, whose old energy is subtracted.
-     */
-    private RollupDeltas rollupDeltas(long key, MeterState state, List<Reading> fresh) {
-        RollupDeltas deltas = new RollupDeltas(config.gapLimitMs(), config.registerGapLimitMs());
-        fresh.forEach(deltas::addSample);
-        Reading first = fresh.get(0);
-        if (state.last == null || first.timestampMs() > state.last.timestampMs()) {
-            addIntervals(deltas, state.last, fresh, +1);
-            return deltas;
-        }
-        Reading before = series.previous(key, first.timestampMs());
-        Reading after = series.next(key, fresh.get(fresh.size() - 1).timestampMs());
-        long from = before == null ? first.timestampMs() : before.timestampMs();
-        long to = after == null ? Long.MAX_VALUE : after.timestampMs() + 1;
-        List<Reading> existing = series.range(key, from, to);
-        addIntervals(deltas, null, existing, -1);
-        addIntervals(deltas, null, SeriesAccess.merge(existing, fresh), +1);
-        return deltas;
     }
 
     private static void addIntervals(RollupDeltas deltas, Reading start, List<Reading> readings, int sign) {
@@ -265,22 +258,39 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    /** Hours that ended long enough ago go straight into chunks; the rest into the head. */
+    /** Hours that ended long enough ago go straight into chunks; the rest into one head block per hour. */
     private void putReadings(long key, List<Reading> fresh, WriteBatch batch) throws RocksDBException {
-        TreeMap<Long, List<Reading>> sealedHours = new TreeMap<>();
+        TreeMap<Long, List<Reading>> sealedHours = null; // rare: only late data lands in sealed hours
         long sealBefore = sealHorizon();
-        for (Reading r : fresh) {
+        int runStart = -1;
+        for (int i = 0; i < fresh.size(); i++) {
+            Reading r = fresh.get(i);
             if (r.timestampMs() < sealBefore) {
+                sealedHours = sealedHours == null ? new TreeMap<>() : sealedHours;
                 sealedHours.computeIfAbsent(SeriesAccess.chunkStart(r.timestampMs()), h -> new ArrayList<>()).add(r);
-            } else {
-                batch.put(db.head, Keys.meterTime(key, r.timestampMs()),
-                        RollupRows.reading(r.powerMilliwatts(), r.energyMilliwattHours()));
+                continue;
+            }
+            if (runStart >= 0 && SeriesAccess.chunkStart(r.timestampMs())
+                    != SeriesAccess.chunkStart(fresh.get(runStart).timestampMs())) {
+                putHeadBlock(key, fresh, runStart, i, batch);
+                runStart = -1;
+            }
+            if (runStart < 0) {
+                runStart = i;
             }
         }
-        for (var hour : sealedHours.entrySet()) {
+        if (runStart >= 0) {
+            putHeadBlock(key, fresh, runStart, fresh.size(), batch);
+        }
+        for (var hour : sealedHours == null ? List.<Map.Entry<Long, List<Reading>>>of() : sealedHours.entrySet()) {
             List<Reading> merged = SeriesAccess.merge(series.chunk(key, hour.getKey()), hour.getValue());
             batch.put(db.chunks, Keys.meterTime(key, hour.getKey()), SeriesAccess.encode(merged));
         }
+    }
+
+    private void putHeadBlock(long key, List<Reading> fresh, int from, int to, WriteBatch batch)
+            throws RocksDBException {
+        batch.put(db.head, Keys.meterTime(key, fresh.get(from).timestampMs()), HeadBlock.encode(fresh, from, to));
     }
 
     /** Readings before this instant belong to sealed hours. */
@@ -294,6 +304,15 @@ public final class ReadingStore implements AutoCloseable {
         return db.use(() -> series.range(key, fromMs, toMs));
     }
 
+    /**
+     * As {@link #readRaw}, column-wise: no object per reading, for long ranges (a day at 1 Hz is
+     * 86,400 readings).
+     */
+    public ReadingColumns readRawColumns(MeterRef meter, long fromMs, long toMs) {
+        long key = registry.require(meter).key();
+        return db.use(() -> series.rangeColumns(key, fromMs, toMs));
+    }
+
     /** The newest reading of a meter, or null. */
     public Reading latest(MeterRef meter) {
         long key = registry.require(meter).key();
@@ -303,7 +322,29 @@ public final class ReadingStore implements AutoCloseable {
     /** Rollup rows of one level with fromMs ≤ bucket start < toMs; empty buckets are absent. */
     public List<Rollup> rollups(MeterRef meter, RollupLevel level, long fromMs, long toMs) {
         long key = registry.require(meter).key();
-        return db.use(() -> rollupRows(key, level, fromMs, toMs));
+        return db.use(() -> {
+            Rollup open = loadedState(key).open()[level.ordinal()]; // read before the rows: see withOpenRow
+            return withOpenRow(rollupRows(key, level, fromMs, toMs), open, fromMs, toMs);
+        });
+    }
+
+    /**
+     * Adds the in-memory open row. A writer may close that bucket between reading the open row
+     * and the rows on disk; then the disk row is the newer one and wins.
+     */
+    private static List<Rollup> withOpenRow(List<Rollup> rows, Rollup open, long fromMs, long toMs) {
+        if (open == null || open.bucketStartMs() < fromMs || open.bucketStartMs() >= toMs) {
+            return rows;
+        }
+        int at = rows.size();
+        while (at > 0 && rows.get(at - 1).bucketStartMs() >= open.bucketStartMs()) {
+            if (rows.get(at - 1).bucketStartMs() == open.bucketStartMs()) {
+                return rows;
+            }
+            at--;
+        }
+        rows.add(at, open);
+        return rows;
     }
 
     private List<Rollup> rollupRows(long key, RollupLevel level, long fromMs, long toMs) {
@@ -366,15 +407,7 @@ public final class ReadingStore implements AutoCloseable {
         state.lock.lock();
         try {
             long hourEnd = hourStart + SeriesAccess.CHUNK_MS;
-            List<Reading> head = new ArrayList<>();
-            try (RocksIterator it = db.iterator(db.head)) {
-                for (it.seek(Keys.meterTime(meterKey, hourStart)); it.isValid(); it.next()) {
-                    if (Keys.meterOf(it.key()) != meterKey || Keys.timeOf(it.key()) >= hourEnd) {
-                        break;
-                    }
-                    head.add(SeriesAccess.headReading(it.key(), it.value()));
-                }
-            }
+            List<Reading> head = series.head(meterKey, hourStart, hourEnd).toList();
             if (head.isEmpty()) {
                 return 0;
             }
@@ -404,8 +437,9 @@ public final class ReadingStore implements AutoCloseable {
             MeterState state = states.computeIfAbsent(key, k -> new MeterState());
             state.lock.lock();
             try (WriteBatch batch = new WriteBatch()) {
+                ensureLoaded(key, state);
                 if (readingsBeforeMs != Long.MIN_VALUE) {
-                    long wholeHours = SeriesAccess.chunkStart(readingsBeforeMs);
+                    long wholeHours = Math.min(SeriesAccess.chunkStart(readingsBeforeMs), keepFrom(state));
                     batch.deleteRange(db.chunks, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
                     batch.deleteRange(db.head, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
                 }
@@ -416,7 +450,6 @@ public final class ReadingStore implements AutoCloseable {
                     }
                 }
                 db.write(batch);
-                state.forget();
             } catch (RocksDBException e) {
                 throw new StorageException("cannot apply retention: " + e.getMessage(), false, e);
             } finally {
@@ -424,6 +457,16 @@ public final class ReadingStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Raw readings from here on are never deleted: the newest reading's hour and the hour before it.
+     * The open rollup rows (memory only) are recomputed from them after a restart, and duplicates of
+     * the newest reading are recognised.
+     */
+    private static long keepFrom(MeterState state) {
+        Reading newest = state.newest();
+        return newest == null ? Long.MAX_VALUE : SeriesAccess.chunkStart(newest.timestampMs()) - SeriesAccess.CHUNK_MS;
     }
 
     /**

@@ -87,6 +87,27 @@ class RetentionTest {
     }
 
     @Test
+    void aSilentMetersLastHoursStaySoItsOpenRollupsSurviveARestart() {
+        long hourlyBefore;
+        long newestMs;
+        try (ReadingStore store = open(dir)) {
+            store.meters().ensure(SHORT_LIVED);
+            List<Reading> firstFiveDays = tenDays().stream().filter(r -> r.timestampMs() < START_MS + 5 * DAY_MS).toList();
+            store.append(SHORT_LIVED, firstFiveDays);
+            newestMs = firstFiveDays.get(firstFiveDays.size() - 1).timestampMs();
+            hourlyBefore = energy(store.rollups(SHORT_LIVED, RollupLevel.HOUR, 0, Long.MAX_VALUE));
+            store.retention().set(new TenantId("short"), new Retention(1, 1));
+            store.retention().enforce();
+        }
+        try (ReadingStore store = open(dir)) { // open rollup rows are recomputed from what is left
+            List<Reading> raw = store.readRaw(SHORT_LIVED, 0, Long.MAX_VALUE);
+            assertThat(raw.get(raw.size() - 1).timestampMs()).isEqualTo(newestMs);
+            assertThat(raw.get(0).timestampMs()).isEqualTo(newestMs / 3_600_000L * 3_600_000L - 3_600_000L);
+            assertThat(energy(store.rollups(SHORT_LIVED, RollupLevel.HOUR, 0, Long.MAX_VALUE))).isEqualTo(hourlyBefore);
+        }
+    }
+
+    @Test
     void refusesNegativeOrAbsurdDays() {
         assertThatThrownBy(() -> new Retention(-1, 0)).isInstanceOf(InvalidInputException.class).hasMessageContaining("rawDays");
         assertThatThrownBy(() -> new Retention(0, 40_000)).isInstanceOf(InvalidInputException.class)

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Durable ingest through the real server: concurrent clients POST JSON batches (one meter,
  * {@code batchSeconds} readings) to {@code /api/v1/meters/{id}/readings}; each answer comes
- * after the fsync. Clients and server share the machine's cores.
+ * after the fsync. Clients and server share the machine's cores; request bodies are built
+ * before the clock starts, so the figure is the server's, not the JSON writer's.
  */
 public final class HttpIngestBench {
     private static final String KEY = "bench-http-key-0123456789";
@@ -56,6 +57,10 @@ public final class HttpIngestBench {
         long requests = (long) settings.meters() * settings.batchesPerMeter();
         AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        String[] bodies = new String[(int) requests]; // built before the clock starts: we time the server
+        for (int r = 0; r < requests; r++) {
+            bodies[r] = body(r % settings.meters(), (long) r / settings.meters() * settings.batchSeconds());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
         long start = System.nanoTime();
         try {
@@ -63,9 +68,7 @@ public final class HttpIngestBench {
             for (int c = 0; c < clients.length; c++) {
                 clients[c] = pool.submit(() -> {
                     for (long r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-                        int meter = (int) (r % settings.meters());
-                        long first = r / settings.meters() * settings.batchSeconds();
-                        if (send(http, port, meter, first) != 200) {
+                        if (send(http, port, (int) (r % settings.meters()), bodies[(int) r]) != 200) {
                             failures.incrementAndGet();
                         }
                         if (r % 500 == 0) {
@@ -89,7 +92,7 @@ public final class HttpIngestBench {
         return requests * settings.batchSeconds() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private int send(HttpClient http, int port, int meter, long firstSecond) throws Exception {
+    private String body(int meter, long firstSecond) {
         StringBuilder body = new StringBuilder(settings.batchSeconds() * 64).append("{\"readings\":[");
         for (int i = 0; i < settings.batchSeconds(); i++) {
             long second = firstSecond + i;
@@ -98,11 +101,14 @@ public final class HttpIngestBench {
                     .append(",\"powerW\":").append(powerMilliwatts / 1000).append('.')
                     .append(String.format("%03d", Math.abs(powerMilliwatts % 1000))).append('}');
         }
-        body.append("]}");
+        return body.append("]}").toString();
+    }
+
+    private int send(HttpClient http, int port, int meter, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/meters/"
                         + FleetData.meterName(meter) + "/readings"))
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -18,9 +18,14 @@ public final class RollupDeltas {
     /** Key of one rollup row. */
     public record Bucket(RollupLevel level, long startMs) {}
 
+    private static final RollupLevel[] LEVELS = RollupLevel.values();
+
     private final long gapLimitMs;
     private final long registerGapLimitMs;
     private final Map<Bucket, Delta> deltas = new HashMap<>();
+    /** Per level ordinal, the delta used last: readings in time order hit it again and again. */
+    private final Delta[] recent = new Delta[RollupLevel.values().length];
+    private final long[] recentStartMs = new long[RollupLevel.values().length];
 
     public RollupDeltas(long gapLimitMs, long registerGapLimitMs) {
         this.gapLimitMs = gapLimitMs;
@@ -28,7 +33,7 @@ public final class RollupDeltas {
     }
 
     public void addSample(Reading r) {
-        for (RollupLevel level : RollupLevel.values()) {
+        for (RollupLevel level : LEVELS) {
             delta(level, level.bucketStart(r.timestampMs())).sample(r.powerMilliwatts());
         }
     }
@@ -57,7 +62,7 @@ public final class RollupDeltas {
 
     private void spread(long startMs, long endMs, long energyNanowattHours, int sign) {
         long durationMs = endMs - startMs;
-        for (RollupLevel level : RollupLevel.values()) {
+        for (RollupLevel level : LEVELS) {
             long assigned = 0;
             for (long bucket = level.bucketStart(startMs); bucket < endMs; bucket += level.lengthMs()) {
                 long coveredUntil = Math.min(endMs, bucket + level.lengthMs());
@@ -81,7 +86,12 @@ public final class RollupDeltas {
     }
 
     private Delta delta(RollupLevel level, long startMs) {
-        return deltas.computeIfAbsent(new Bucket(level, startMs), b -> new Delta());
+        int l = level.ordinal();
+        if (recent[l] == null || recentStartMs[l] != startMs) {
+            recent[l] = deltas.computeIfAbsent(new Bucket(level, startMs), b -> new Delta());
+            recentStartMs[l] = startMs;
+        }
+        return recent[l];
     }
 
     public Map<Bucket, Delta> all() {

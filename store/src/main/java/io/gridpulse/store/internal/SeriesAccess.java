@@ -1,16 +1,16 @@
 package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Reading;
+import io.gridpulse.store.ReadingColumns;
 import io.gridpulse.store.codec.ChunkCodec;
 import io.gridpulse.store.codec.DecodedChunk;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.RocksIterator;
 
 /**
  * Reads one meter's readings from both places they live: sealed hour chunks (compressed) and
- * the head (one record per recent reading). Results are merged in time order.
+ * the head (one {@link HeadBlock} per appended batch and hour). Results are merged in time order.
  */
 public final class SeriesAccess {
     public static final long CHUNK_MS = 3_600_000L;
@@ -29,23 +29,65 @@ public final class SeriesAccess {
 
     /** Readings with fromMs ≤ ts < toMs, in time order. */
     public List<Reading> range(long meterKey, long fromMs, long toMs) {
+        return rangeColumns(meterKey, fromMs, toMs).toList();
+    }
+
+    /** Readings with fromMs ≤ ts < toMs, in time order, column-wise (no object per reading). */
+    public ReadingColumns rangeColumns(long meterKey, long fromMs, long toMs) {
         List<byte[]> encoded = new ArrayList<>();
         try (RocksIterator it = db.iterator(db.chunks)) {
             for (it.seek(Keys.meterTime(meterKey, chunkStart(fromMs))); valid(it, meterKey, toMs); it.next()) {
                 encoded.add(it.value());
             }
         }
-        List<Reading> sealed = new ArrayList<>(encoded.size() * 3_600);
-        for (DecodedChunk chunk : decodeAll(encoded)) {
-            addInRange(chunk, fromMs, toMs, sealed);
+        List<DecodedChunk> sealed = decodeAll(encoded);
+        int capacity = 0;
+        for (DecodedChunk c : sealed) {
+            capacity += c.count();
         }
-        List<Reading> recent = new ArrayList<>();
+        ReadingColumns out = new ReadingColumns(capacity);
+        for (DecodedChunk c : sealed) {
+            int from = indexOf(c, fromMs);
+            out.addAll(c.timestampsMs(), c.powerMilliwatts(), c.energyMilliwattHours(), from,
+                    Math.max(from, indexOf(c, toMs)));
+        }
+        ReadingColumns recent = head(meterKey, fromMs, toMs);
+        return recent.size() == 0 ? out : mergeColumns(out, recent);
+    }
+
+    /** Index of the first reading at or after {@code timestampMs} (chunk timestamps are increasing). */
+    private static int indexOf(DecodedChunk c, long timestampMs) {
+        int i = java.util.Arrays.binarySearch(c.timestampsMs(), 0, c.count(), timestampMs);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** Merges two time-ordered column sets; on equal timestamps the first one's reading wins. */
+    private static ReadingColumns mergeColumns(ReadingColumns a, ReadingColumns b) {
+        ReadingColumns out = new ReadingColumns(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            boolean takeA = j == b.size() || i < a.size() && a.timestampMs(i) <= b.timestampMs(j);
+            if (takeA && j < b.size() && a.timestampMs(i) == b.timestampMs(j)) {
+                j++;
+            }
+            ReadingColumns from = takeA ? a : b;
+            int k = takeA ? i++ : j++;
+            out.add(from.timestampMs(k), from.powerMilliwatts(k), from.energyMilliwattHours(k));
+        }
+        return out;
+    }
+
+    /** Head readings with fromMs ≤ ts < toMs, in time order (blocks start in their reading's hour). */
+    public ReadingColumns head(long meterKey, long fromMs, long toMs) {
+        ReadingColumns out = new ReadingColumns(64);
         try (RocksIterator it = db.iterator(db.head)) {
-            for (it.seek(Keys.meterTime(meterKey, fromMs)); valid(it, meterKey, toMs); it.next()) {
-                recent.add(headReading(it.key(), it.value()));
+            for (it.seek(Keys.meterTime(meterKey, chunkStart(fromMs))); valid(it, meterKey, toMs); it.next()) {
+                HeadBlock.decode(it.key(), it.value(), fromMs, toMs, out);
             }
         }
-        return merge(sealed, recent);
+        out.sort();
+        return out;
     }
 
     /** Decodes chunks, on all cores when there are enough of them (decoding dominates long reads). */
@@ -58,13 +100,7 @@ public final class SeriesAccess {
 
     /** The latest reading strictly before {@code timestampMs}, or null. */
     public Reading previous(long meterKey, long timestampMs) {
-        Reading best = null;
-        try (RocksIterator it = db.iterator(db.head)) {
-            it.seekForPrev(Keys.meterTime(meterKey, timestampMs - 1));
-            if (it.isValid() && Keys.meterOf(it.key()) == meterKey) {
-                best = headReading(it.key(), it.value());
-            }
-        }
+        Reading best = previousInHead(meterKey, timestampMs);
         try (RocksIterator it = db.iterator(db.chunks)) {
             for (it.seekForPrev(Keys.meterTime(meterKey, chunkStart(timestampMs - 1)));
                     it.isValid() && Keys.meterOf(it.key()) == meterKey; it.prev()) {
@@ -80,15 +116,32 @@ public final class SeriesAccess {
         return best;
     }
 
-    /** The earliest reading strictly after {@code timestampMs}, or null. */
-    public Reading next(long meterKey, long timestampMs) {
+    /** Walks head blocks backwards; a block's readings all lie within the hour of its first one. */
+    private Reading previousInHead(long meterKey, long timestampMs) {
+        long bestTs = Long.MIN_VALUE;
         Reading best = null;
         try (RocksIterator it = db.iterator(db.head)) {
-            it.seek(Keys.meterTime(meterKey, timestampMs + 1));
-            if (it.isValid() && Keys.meterOf(it.key()) == meterKey) {
-                best = headReading(it.key(), it.value());
+            for (it.seekForPrev(Keys.meterTime(meterKey, timestampMs - 1));
+                    it.isValid() && Keys.meterOf(it.key()) == meterKey; it.prev()) {
+                if (best != null && chunkStart(Keys.timeOf(it.key())) + CHUNK_MS <= bestTs) {
+                    break;
+                }
+                ReadingColumns block = new ReadingColumns(64);
+                HeadBlock.decode(it.key(), it.value(), Long.MIN_VALUE, timestampMs, block);
+                for (int i = 0; i < block.size(); i++) {
+                    if (block.timestampMs(i) > bestTs) {
+                        bestTs = block.timestampMs(i);
+                        best = block.get(i);
+                    }
+                }
             }
         }
+        return best;
+    }
+
+    /** The earliest reading strictly after {@code timestampMs}, or null. */
+    public Reading next(long meterKey, long timestampMs) {
+        Reading best = nextInHead(meterKey, timestampMs);
         try (RocksIterator it = db.iterator(db.chunks)) {
             for (it.seek(Keys.meterTime(meterKey, chunkStart(timestampMs + 1)));
                     it.isValid() && Keys.meterOf(it.key()) == meterKey; it.next()) {
@@ -104,21 +157,31 @@ public final class SeriesAccess {
         return best;
     }
 
+    private Reading nextInHead(long meterKey, long timestampMs) {
+        long bestTs = Long.MAX_VALUE;
+        Reading best = null;
+        try (RocksIterator it = db.iterator(db.head)) {
+            for (it.seek(Keys.meterTime(meterKey, chunkStart(timestampMs + 1)));
+                    it.isValid() && Keys.meterOf(it.key()) == meterKey; it.next()) {
+                if (Keys.timeOf(it.key()) >= bestTs) {
+                    break; // later blocks start (and so lie entirely) after the best found
+                }
+                ReadingColumns block = new ReadingColumns(64);
+                HeadBlock.decode(it.key(), it.value(), timestampMs + 1, Long.MAX_VALUE, block);
+                for (int i = 0; i < block.size(); i++) {
+                    if (block.timestampMs(i) < bestTs) {
+                        bestTs = block.timestampMs(i);
+                        best = block.get(i);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
     /** The most recent reading of the meter, or null when it has none. */
     public Reading last(long meterKey) {
         return previous(meterKey, Long.MAX_VALUE);
-    }
-
-    public boolean exists(long meterKey, long timestampMs) {
-        if (db.get(db.head, Keys.meterTime(meterKey, timestampMs)) != null) {
-            return true;
-        }
-        byte[] chunk = db.get(db.chunks, Keys.meterTime(meterKey, chunkStart(timestampMs)));
-        if (chunk == null) {
-            return false;
-        }
-        DecodedChunk c = ChunkCodec.decode(chunk);
-        return java.util.Arrays.binarySearch(c.timestampsMs(), 0, c.count(), timestampMs) >= 0;
     }
 
     /** The sealed chunk of the hour starting at {@code hourStartMs}, decoded, or an empty list. */
@@ -145,11 +208,6 @@ public final class SeriesAccess {
             anyEnergy |= r.hasEnergy();
         }
         return ChunkCodec.encode(ts, power, anyEnergy ? energy : null, n);
-    }
-
-    public static Reading headReading(byte[] key, byte[] value) {
-        ByteBuffer v = ByteBuffer.wrap(value);
-        return new Reading(Keys.timeOf(key), v.getLong(), v.getLong());
     }
 
     /** Merges two time-ordered lists; on equal timestamps the first list's reading wins. */

@@ -1,0 +1,71 @@
+package io.gridpulse.store.internal;
+
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.Rollup;
+import io.gridpulse.store.RollupLevel;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Turns one meter's rollup deltas into rows: open buckets (holding the newest reading) stay in
+ * memory, closed ones go into the write batch. See {@code store/README.md}, "Open buckets".
+ */
+public final class RollupWriter {
+    private final RocksDatabase db;
+
+    public RollupWriter(RocksDatabase db) {
+        this.db = db;
+    }
+
+    /**
+     * Applies the rollup changes. Rows of buckets that stay open (they hold the newest reading)
+     * stay in memory; rows of closed buckets are put into the batch, including the previously
+     * open rows that the new newest reading closes. Returns the open rows after this write.
+     */
+    public Rollup[] put(long key, MeterState state, Reading newNewest, RollupDeltas deltas, WriteBatch batch)
+            throws RocksDBException {
+        Rollup[] oldOpen = state.open();
+        Reading oldNewest = state.newest();
+        Rollup[] open = oldOpen.clone();
+        boolean[] oldOpenPut = new boolean[open.length];
+        for (var e : deltas.all().entrySet()) {
+            RollupDeltas.Bucket b = e.getKey();
+            int level = b.level().ordinal();
+            long oldOpenStart = oldNewest == null ? Long.MIN_VALUE : b.level().bucketStart(oldNewest.timestampMs());
+            Rollup base;
+            if (b.startMs() == oldOpenStart) {
+                base = oldOpen[level];
+                oldOpenPut[level] = true;
+            } else if (b.startMs() > oldOpenStart) {
+                base = Rollup.empty(b.startMs()); // after the newest reading so far: never written
+            } else {
+                base = storedRow(key, b);
+            }
+            Rollup after = e.getValue().applyTo(base);
+            if (b.startMs() == b.level().bucketStart(newNewest.timestampMs())) {
+                open[level] = after;
+            } else if (after.equals(Rollup.empty(b.startMs()))) {
+                // A late reading can take away all a bucket had (an interval it split was the
+                // only thing covering it): empty buckets are absent, as after in-order arrival.
+                batch.delete(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
+            } else {
+                batch.put(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()), RollupRows.encode(after));
+            }
+        }
+        for (RollupLevel level : RollupLevel.values()) {
+            int l = level.ordinal();
+            boolean closed = oldNewest != null
+                    && level.bucketStart(oldNewest.timestampMs()) != level.bucketStart(newNewest.timestampMs());
+            if (closed && !oldOpenPut[l]) {
+                Rollup row = oldOpen[l];
+                batch.put(db.rollups, Keys.rollup(key, level.id(), row.bucketStartMs()), RollupRows.encode(row));
+            }
+        }
+        return open;
+    }
+
+    private Rollup storedRow(long key, RollupDeltas.Bucket b) {
+        byte[] current = db.get(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
+        return current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
+    }
+}
