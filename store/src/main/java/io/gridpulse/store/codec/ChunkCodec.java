@@ -14,12 +14,13 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
     static final int FLAG_SECONDS = 1;
     static final int FLAG_ENERGY = 2;
+    static final int FLAG_PACKED = 4;
     private static final int CHECKSUM_BYTES = 4;
     private static final int POWER_MODELS = TimestampColumn.MODEL_SIZE;
     private static final int ENERGY_MODELS = POWER_MODELS + ValueColumn.MODEL_SIZE;
@@ -42,12 +43,19 @@ public final class ChunkCodec {
     public static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {
         validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
         Scratch scratch = SCRATCH.get();
-        ByteSink out = scratch.sink;
-        out.clear();
-        out.put((byte) FORMAT_VERSION);
-        out.putVarint(count);
-        if (count > 0) {
-            encodeReadings(scratch, timestampsMs, powerMilliwatts, hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null, count);
+        long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
+        ByteSink out = encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count);
+        if (MODE.equals("adaptive") || (!MODE.equals("packed") && count > 0)) {
+            ByteSink adaptive = scratch.sink;
+            adaptive.clear();
+            adaptive.put((byte) FORMAT_VERSION);
+            adaptive.putVarint(count);
+            if (count > 0) {
+                encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count);
+            }
+            if (MODE.equals("adaptive") || adaptive.size() < out.size()) {
+                out = adaptive;
+            }
         }
         appendChecksum(out);
         return out.toArray();
@@ -63,7 +71,7 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) { // version 1 = version 2 without packed columns
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
         long count = reader.readVarint();
@@ -75,6 +83,32 @@ public final class ChunkCodec {
             return new DecodedChunk(new long[0], new long[0], null, 0);
         }
         return decodeReadings(SCRATCH.get(), reader, (int) count);
+    }
+
+    static final String MODE = System.getProperty("gridpulse.codec.mode", "best");
+
+    private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
+        ByteSink out = scratch.packedSink;
+        out.clear();
+        out.put((byte) FORMAT_VERSION);
+        out.putVarint(count);
+        if (count == 0) {
+            return out;
+        }
+        long unitMs = allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1;
+        out.put((byte) (FLAG_PACKED | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
+        out.putVarint(zigzag(timestampsMs[0] / unitMs));
+        long powerScale = putColumnStart(out, power, count);
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, count);
+        BitSink bits = scratch.bits;
+        bits.start();
+        PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, unitMs);
+        PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
+        if (energy != null) {
+            PackedColumns.encodeValues(bits, scratch.code, scratch.events, energy, count, energyScale);
+        }
+        bits.finish();
+        return out;
     }
 
     private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
@@ -99,9 +133,10 @@ public final class ChunkCodec {
 
     private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count) {
         int flags = reader.readByte();
-        if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY)) != 0) {
+        if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
         }
+        boolean packed = (flags & FLAG_PACKED) != 0;
         long unitMs = (flags & FLAG_SECONDS) != 0 ? 1000 : 1;
         boolean hasEnergy = (flags & FLAG_ENERGY) != 0;
         long[] timestampsMs = new long[count];
@@ -110,6 +145,19 @@ public final class ChunkCodec {
         timestampsMs[0] = unzigzag(reader.readVarint()) * unitMs;
         long powerScale = readColumnStart(reader, power);
         long energyScale = hasEnergy ? readColumnStart(reader, energy) : 0;
+        if (packed) {
+            BitSource bits = scratch.bitSource;
+            bits.start(reader.bytes(), reader.position(), reader.end());
+            PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
+            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale);
+            if (hasEnergy) {
+                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale);
+            }
+            if (bits.bytePosition() < reader.end()) {
+                throw new CorruptChunkException("trailing bytes in chunk");
+            }
+            return new DecodedChunk(timestampsMs, power, energy, count);
+        }
         int[] models = scratch.models(hasEnergy);
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
@@ -205,6 +253,11 @@ public final class ChunkCodec {
     /** Per-thread reusable state: output buffer, coders, model probabilities, delta buckets. */
     private static final class Scratch {
         final ByteSink sink = new ByteSink();
+        final ByteSink packedSink = new ByteSink();
+        final BitSink bits = new BitSink(packedSink);
+        final BitSource bitSource = new BitSource();
+        final PrefixCode code = new PrefixCode();
+        final PackedColumns.Events events = new PackedColumns.Events();
         final RangeEncoder encoder = new RangeEncoder(sink);
         final RangeDecoder decoder = new RangeDecoder();
         final int[] models = new int[MODEL_SIZE];
