@@ -2,53 +2,59 @@ package io.gridpulse.store.codec;
 
 /**
  * Maps an unsigned 64-bit integer to a small symbol plus raw "extra" bits, like a float with a
- * 2-bit mantissa: 0..15 are their own symbol; larger values are grouped by bit length and the
- * two bits below the leading one, the rest sent raw. Entropy coding the symbol captures the
- * shape of a delta distribution; the raw bits are nearly uniform inside one bucket.
+ * {@code precision}-bit mantissa (0, 1 or 2): values below {@code 4 << precision} are their own
+ * symbol; larger ones are grouped by bit length and the {@code precision} bits below the
+ * leading one, the rest sent raw. Finer buckets fit a distribution better but need a bigger
+ * code table, so each chunk column picks the precision that measures smallest.
  */
 final class Buckets {
-    /** Symbols per bucketed integer: 16 direct + 4 per bit length 5..64. */
+    static final int PRECISIONS = 3;
+    static final int FINEST = PRECISIONS - 1;
+    /** Symbols at the finest precision: 16 direct + 4 per bit length 5..64. */
     static final int SYMBOLS = 16 + 60 * 4;
-    private static final long[] BASE = new long[SYMBOLS];
-    private static final int[] EXTRA = new int[SYMBOLS];
+    private static final long[][] BASE = new long[PRECISIONS][SYMBOLS];
+    private static final int[][] EXTRA = new int[PRECISIONS][SYMBOLS];
 
     static {
-        for (int symbol = 0; symbol < SYMBOLS; symbol++) {
-            if (symbol < 16) {
-                BASE[symbol] = symbol;
-            } else {
-                int bitLength = ((symbol - 16) >> 2) + 5;
-                EXTRA[symbol] = bitLength - 3;
-                BASE[symbol] = (4L | ((symbol - 16) & 3)) << (bitLength - 3);
+        for (int precision = 0; precision < PRECISIONS; precision++) {
+            int direct = 4 << precision;
+            for (int symbol = 0; symbol < symbols(precision); symbol++) {
+                if (symbol < direct) {
+                    BASE[precision][symbol] = symbol;
+                } else {
+                    int bitLength = ((symbol - direct) >> precision) + precision + 3;
+                    long mantissa = (1L << precision) | ((symbol - direct) & ((1 << precision) - 1));
+                    EXTRA[precision][symbol] = bitLength - 1 - precision;
+                    BASE[precision][symbol] = mantissa << (bitLength - 1 - precision);
+                }
             }
         }
     }
 
     private Buckets() {}
 
+    /** Number of symbols at a precision: direct ones plus 2^precision per longer bit length. */
+    static int symbols(int precision) {
+        int direct = 4 << precision;
+        return direct + (64 - (precision + 2)) * (1 << precision);
+    }
+
     /** @param u read as unsigned */
-    static int symbol(long u) {
-        if (u >= 0 && u < 16) {
+    static int symbol(long u, int precision) {
+        int direct = 4 << precision;
+        if (u >= 0 && u < direct) {
             return (int) u;
         }
         int bitLength = 64 - Long.numberOfLeadingZeros(u);
-        return 16 + ((bitLength - 5) << 2) + (int) ((u >>> (bitLength - 3)) & 3);
+        int mantissa = (int) ((u >>> (bitLength - 1 - precision)) & ((1 << precision) - 1));
+        return direct + ((bitLength - precision - 3) << precision) + mantissa;
     }
 
-    static int extraBits(int symbol) {
-        return EXTRA[symbol];
+    static int extraBits(int symbol, int precision) {
+        return EXTRA[precision][symbol];
     }
 
-    static long base(int symbol) {
-        return BASE[symbol];
-    }
-
-    /** Copies of the tables for hot loops. */
-    static long[] bases() {
-        return BASE.clone();
-    }
-
-    static int[] extras() {
-        return EXTRA.clone();
+    static long base(int symbol, int precision) {
+        return BASE[precision][symbol];
     }
 }

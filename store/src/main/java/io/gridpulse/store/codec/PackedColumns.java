@@ -15,14 +15,24 @@ final class PackedColumns {
     /** Run events bucket {@code r - 1 < 2^27}: bit length ≤ 27, so symbols below 108. */
     static final int RUN_SYMBOLS = 108;
     static final int ALPHABET = RUN_SYMBOLS + Buckets.SYMBOLS;
-    private static final long[] BASE = new long[ALPHABET];
-    private static final int[] EXTRA = new int[ALPHABET];
+    private static final int PRECISION_BITS = 2;
+    /** Per precision: bucket base and extra bits of each column symbol. */
+    private static final long[][] BASE = new long[Buckets.PRECISIONS][ALPHABET];
+    private static final int[][] EXTRA = new int[Buckets.PRECISIONS][ALPHABET];
+    /** Per precision: the column symbol of each finest-precision column symbol (buckets nest). */
+    private static final int[][] FROM_FINEST = new int[Buckets.PRECISIONS][ALPHABET];
 
     static {
-        for (int s = 0; s < ALPHABET; s++) {
-            int bucket = s < RUN_SYMBOLS ? s : s - RUN_SYMBOLS;
-            BASE[s] = Buckets.base(bucket);
-            EXTRA[s] = Buckets.extraBits(bucket);
+        for (int p = 0; p < Buckets.PRECISIONS; p++) {
+            for (int s = 0; s < ALPHABET; s++) {
+                int offset = s < RUN_SYMBOLS ? 0 : RUN_SYMBOLS;
+                int bucket = s - offset;
+                if (bucket < Buckets.symbols(p)) {
+                    BASE[p][s] = Buckets.base(bucket, p);
+                    EXTRA[p][s] = Buckets.extraBits(bucket, p);
+                }
+                FROM_FINEST[p][s] = offset + Buckets.symbol(Buckets.base(bucket, Buckets.FINEST), p);
+            }
         }
     }
 
@@ -30,54 +40,94 @@ final class PackedColumns {
 
     /** Scratch for one column's events; reused per thread. */
     static final class Events {
+        /** Finest-precision symbol per event. */
         int[] symbols = new int[4096];
-        long[] extras = new long[4096];
+        /** The event's integer (run length − 1, or the change's u). */
+        long[] values = new long[4096];
         final int[] counts = new int[ALPHABET];
+        private final int[] coarseCounts = new int[ALPHABET];
         int size;
 
         void reset(int capacity) {
             if (symbols.length < capacity) {
                 symbols = new int[Math.max(capacity, symbols.length * 2)];
-                extras = new long[symbols.length];
+                values = new long[symbols.length];
             }
-            Arrays.fill(counts, 0);
+            java.util.Arrays.fill(counts, 0);
             size = 0;
         }
 
-        void add(int symbol, long extra) {
-            symbols[size] = symbol;
-            extras[size++] = extra;
-            counts[symbol]++;
-        }
-
         void addRun(long length) {
-            int symbol = Buckets.symbol(length - 1);
-            add(symbol, length - 1 - BASE[symbol]);
+            add(Buckets.symbol(length - 1, Buckets.FINEST), length - 1);
         }
 
         void addChange(long u) {
-            int symbol = RUN_SYMBOLS + Buckets.symbol(u);
-            add(symbol, u - BASE[symbol]);
+            add(RUN_SYMBOLS + Buckets.symbol(u, Buckets.FINEST), u);
         }
 
-        /** Stores the code and the events; returns the coded size in bits (code excluded). */
+        private void add(int symbol, long value) {
+            symbols[size] = symbol;
+            values[size++] = value;
+            counts[symbol]++;
+        }
+
+        /** Picks the bucket precision that codes smallest, then stores it, the code and the events. */
         void write(BitSink out, PrefixCode code) {
-            code.build(counts, ALPHABET);
-            code.write(out);
+            int best = Buckets.FINEST;
+            long bestBits = Long.MAX_VALUE;
+            for (int p = Buckets.FINEST; p >= 0; p--) {
+                long bits = codedBits(code, p);
+                if (bits < bestBits) {
+                    bestBits = bits;
+                    best = p;
+                }
+            }
+            int precision = best;
+            histogram(precision);
+            code.build(coarseCounts, ALPHABET);
+            out.put(precision, PRECISION_BITS);
+            code.write(out, RUN_SYMBOLS);
             int[] codes = code.codes;
             int[] lengths = code.lengths;
+            int[] toCoarse = FROM_FINEST[precision];
+            long[] base = BASE[precision];
+            int[] extra = EXTRA[precision];
             for (int e = 0; e < size; e++) {
-                int symbol = symbols[e];
+                int symbol = toCoarse[symbols[e]];
                 out.put(codes[symbol], lengths[symbol]);
-                int extraBits = EXTRA[symbol];
+                int extraBits = extra[symbol];
                 if (extraBits > 0) {
-                    out.putLong(extras[e], extraBits);
+                    out.putLong(values[e] - base[symbol], extraBits);
                 }
+            }
+        }
+
+        private long codedBits(PrefixCode code, int precision) {
+            histogram(precision);
+            code.build(coarseCounts, ALPHABET);
+            long bits = code.storedBits(RUN_SYMBOLS);
+            int[] extra = EXTRA[precision];
+            for (int s = 0; s < ALPHABET; s++) {
+                if (coarseCounts[s] > 0) {
+                    bits += (long) coarseCounts[s] * (code.lengths[s] + extra[s]);
+                }
+            }
+            return bits;
+        }
+
+        private void histogram(int precision) {
+            java.util.Arrays.fill(coarseCounts, 0);
+            int[] toCoarse = FROM_FINEST[precision];
+            for (int s = 0; s < ALPHABET; s++) {
+                coarseCounts[toCoarse[s]] += counts[s];
             }
         }
     }
 
     static void encodeTimestamps(BitSink out, PrefixCode code, Events events, long[] timestampsMs, int count, long unitMs) {
+        if (count < 2) {
+            return;
+        }
         events.reset(count);
         long previousDeltaMs = unitMs;
         int i = 1;
@@ -100,6 +150,9 @@ final class PackedColumns {
     }
 
     static void encodeValues(BitSink out, PrefixCode code, Events events, long[] values, int count, long scale) {
+        if (count < 2) {
+            return;
+        }
         events.reset(count);
         int i = 1;
         while (i < count) {
@@ -120,9 +173,16 @@ final class PackedColumns {
     }
 
     static void decodeTimestamps(BitSource in, PrefixCode code, long[] timestampsMs, int count, long unitMs) {
-        if (!readCode(in, code, count)) {
+        if (count < 2) {
             return;
         }
+        int precision = (int) in.read(PRECISION_BITS);
+        if (precision >= Buckets.PRECISIONS) {
+            throw new CorruptChunkException("unknown bucket precision " + precision);
+        }
+        readCode(in, code);
+        long[] base = BASE[precision];
+        int[] extra = EXTRA[precision];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previousDeltaMs = unitMs;
@@ -134,7 +194,7 @@ final class PackedColumns {
             }
             int entry = table[(int) in.buffer & mask];
             int symbol = entry >>> 4;
-            long u = readExtra(in, entry, symbol);
+            long u = readExtra(in, entry, base[symbol], extra[symbol]);
             if (symbol < RUN_SYMBOLS) {
                 int runEnd = runEnd(u, i, count);
                 for (int j = i; j < runEnd; j++) {
@@ -152,9 +212,16 @@ final class PackedColumns {
     }
 
     static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale) {
-        if (!readCode(in, code, count)) {
+        if (count < 2) {
             return;
         }
+        int precision = (int) in.read(PRECISION_BITS);
+        if (precision >= Buckets.PRECISIONS) {
+            throw new CorruptChunkException("unknown bucket precision " + precision);
+        }
+        readCode(in, code);
+        long[] base = BASE[precision];
+        int[] extra = EXTRA[precision];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previous = values[0];
@@ -165,7 +232,7 @@ final class PackedColumns {
             }
             int entry = table[(int) in.buffer & mask];
             int symbol = entry >>> 4;
-            long u = readExtra(in, entry, symbol);
+            long u = readExtra(in, entry, base[symbol], extra[symbol]);
             if (symbol < RUN_SYMBOLS) {
                 int runEnd = runEnd(u, i, count);
                 Arrays.fill(values, i, runEnd, previous);
@@ -179,31 +246,26 @@ final class PackedColumns {
     }
 
     /** Consumes the symbol's code (entry's length) and returns bucket base + its extra bits. */
-    private static long readExtra(BitSource in, int entry, int symbol) {
-        int extraBits = EXTRA[symbol];
+    private static long readExtra(BitSource in, int entry, long base, int extraBits) {
         if (extraBits <= 32) { // the common case: code + extra bits fit the refilled buffer
             long buffer = in.buffer >>> (entry & 15);
-            long u = BASE[symbol] + (buffer & ((1L << extraBits) - 1));
+            long u = base + (buffer & ((1L << extraBits) - 1));
             in.buffer = buffer >>> extraBits;
             in.bits -= (entry & 15) + extraBits;
             return u;
         }
         in.buffer >>>= entry & 15;
         in.bits -= entry & 15;
-        return BASE[symbol] + in.readLong(extraBits);
+        return base + in.readLong(extraBits);
     }
 
-    private static boolean readCode(BitSource in, PrefixCode code, int count) {
-        if (!code.read(in)) {
-            if (count > 1) {
-                throw new CorruptChunkException("column has readings but no symbols");
-            }
-            return false;
+    private static void readCode(BitSource in, PrefixCode code) {
+        if (!code.read(in, RUN_SYMBOLS)) {
+            throw new CorruptChunkException("column has readings but no symbols");
         }
         if (code.symbolRange() > ALPHABET) {
             throw new CorruptChunkException("column symbol out of range");
         }
-        return true;
     }
 
     private static int runEnd(long u, int i, int count) {

@@ -8,11 +8,12 @@ import java.util.Arrays;
  * Codes are at most {@value #MAX_BITS} bits, written least significant bit first (bit-reversed
  * canonical codes), so the decoder indexes its table with the next bits of the stream.
  *
- * <p>Stored form: symbol range {@code m} (9 bits; 0 = no symbols). If {@code m > 0}, one bit
- * "single": 1 = only symbol {@code m - 1} occurs and costs 0 bits per occurrence; 0 = the code
- * lengths of symbols {@code 0..m-1} follow, each as {@code 0} (same as the previous length,
- * starting at 0), {@code 10}+4 bits (this length), or {@code 11}+5 bits (the previous length
- * repeated 3..34 times). Lengths must form a complete code.
+ * <p>Stored form: 2 bits kind: 0 = no symbols; 1 = a single symbol (9 bits follow), which
+ * then costs 0 bits per occurrence; 2 = code lengths in two segments, symbols {@code [0, a)}
+ * and {@code [split, split + b)} (a and b in 9 bits each, before each segment), so the unused
+ * gap between run and change symbols costs nothing. Each length is {@code 0} (same as the
+ * previous, starting at 0), {@code 1 0 s} (previous + 1, or − 1 if s) or {@code 1 1} + 4 bits.
+ * Lengths must form a complete code.
  */
 final class PrefixCode {
     static final int MAX_BITS = 12;
@@ -26,6 +27,9 @@ final class PrefixCode {
     /** Decoder: entry = symbol << 4 | length, indexed by the next {@link #tableBits} bits. */
     int[] table = new int[1 << MAX_BITS];
     int tableBits;
+    private static final int KIND_EMPTY = 0;
+    private static final int KIND_SINGLE = 1;
+    private static final int KIND_CODE = 2;
     private int symbolRange;
     private boolean single;
 
@@ -147,72 +151,120 @@ final class PrefixCode {
         tableBits = maxLength;
     }
 
-    void write(BitSink out) {
-        out.put(symbolRange, RANGE_BITS);
+    /** Stores the code; symbols {@code [split, split + 2^9)} form the second length segment. */
+    void write(BitSink out, int split) {
         if (symbolRange == 0) {
+            out.put(KIND_EMPTY, 2);
             return;
         }
-        out.put(single ? 1 : 0, 1);
         if (single) {
+            out.put(KIND_SINGLE, 2);
+            out.put(symbolRange - 1, RANGE_BITS);
             return;
         }
-        int previous = 0;
-        int s = 0;
-        while (s < symbolRange) {
-            int repeat = 0;
-            while (s + repeat < symbolRange && lengths[s + repeat] == previous && repeat < 34) {
-                repeat++;
-            }
-            if (repeat >= 3) {
-                out.put(0b11, 2);
-                out.put(repeat - 3, 5);
-                s += repeat;
-            } else if (lengths[s] == previous) {
-                out.put(0, 1);
-                s++;
-            } else {
-                out.put(0b01, 2); // "10" in stream order: 1 then 0
-                out.put(lengths[s], 4);
-                previous = lengths[s];
-                s++;
-            }
+        out.put(KIND_CODE, 2);
+        int firstEnd = Math.min(symbolRange, split);
+        out.put(firstEnd, RANGE_BITS);
+        int previous = writeLengths(out, 0, firstEnd, 0);
+        int secondEnd = Math.max(symbolRange, split);
+        out.put(secondEnd - split, RANGE_BITS);
+        writeLengths(out, split, secondEnd, previous);
+    }
+
+    /** Bits {@link #write} would take. */
+    int storedBits(int split) {
+        if (symbolRange == 0) {
+            return 2;
         }
+        if (single) {
+            return 2 + RANGE_BITS;
+        }
+        int bits = 2 + 2 * RANGE_BITS;
+        int previous = 0;
+        for (int s = 0; s < Math.max(symbolRange, split); s++) {
+            if (s >= symbolRange && s >= split) {
+                break;
+            }
+            if (s >= Math.min(symbolRange, split) && s < split) {
+                continue;
+            }
+            int length = lengths[s];
+            bits += length == previous ? 1 : Math.abs(length - previous) == 1 ? 3 : 6;
+            previous = length;
+        }
+        return bits;
+    }
+
+    /** Each length as 0 (same as previous), 10s (previous ± 1, s = 1 for minus) or 11 + 4 bits. */
+    private int writeLengths(BitSink out, int from, int to, int previous) {
+        for (int s = from; s < to; s++) {
+            int length = lengths[s];
+            if (length == previous) {
+                out.put(0, 1);
+            } else if (length == previous + 1) {
+                out.put(0b001, 3);
+            } else if (length == previous - 1) {
+                out.put(0b101, 3);
+            } else {
+                out.put(0b11, 2);
+                out.put(length, 4);
+            }
+            previous = length;
+        }
+        return previous;
     }
 
     /** Reads a stored code and builds the decoding table; returns false if the column has no symbols. */
-    boolean read(BitSource in) {
-        symbolRange = (int) in.read(RANGE_BITS);
-        if (symbolRange == 0) {
+    boolean read(BitSource in, int split) {
+        int kind = (int) in.read(2);
+        Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
+        if (kind == KIND_EMPTY) {
+            symbolRange = 0;
             return false;
         }
-        single = in.read(1) == 1;
-        Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
-        if (single) {
+        if (kind == KIND_SINGLE) {
+            symbolRange = (int) in.read(RANGE_BITS) + 1;
+            single = true;
             tableBits = 0;
             table[0] = (symbolRange - 1) << 4;
             return true;
         }
-        int previous = 0;
-        int s = 0;
-        while (s < symbolRange) {
-            if (in.read(1) == 0) {
-                lengths[s++] = previous;
-            } else if (in.read(1) == 0) {
-                previous = (int) in.read(4);
-                lengths[s++] = previous;
-            } else {
-                int repeat = (int) in.read(5) + 3;
-                if (s + repeat > symbolRange) {
-                    throw new CorruptChunkException("code length run exceeds the symbol range");
-                }
-                Arrays.fill(lengths, s, s + repeat, previous);
-                s += repeat;
-            }
+        if (kind != KIND_CODE) {
+            throw new CorruptChunkException("unknown prefix code kind " + kind);
         }
+        single = false;
+        int firstEnd = (int) in.read(RANGE_BITS);
+        if (firstEnd > split) {
+            throw new CorruptChunkException("prefix code segment exceeds its range");
+        }
+        int previous = readLengths(in, 0, firstEnd, 0);
+        int secondEnd = split + (int) in.read(RANGE_BITS);
+        if (secondEnd > MAX_SYMBOLS) {
+            throw new CorruptChunkException("prefix code segment exceeds its range");
+        }
+        readLengths(in, split, secondEnd, previous);
+        symbolRange = secondEnd;
         requireComplete();
         assignCodes();
         buildTable();
         return true;
+    }
+
+    private int readLengths(BitSource in, int from, int to, int previous) {
+        for (int s = from; s < to; s++) {
+            if (in.read(1) == 1) {
+                if (in.read(1) == 0) {
+                    previous += in.read(1) == 0 ? 1 : -1;
+                } else {
+                    previous = (int) in.read(4);
+                }
+                if (previous < 0 || previous > MAX_BITS) {
+                    throw new CorruptChunkException("code length " + previous + " out of range");
+                }
+            }
+            lengths[s] = previous;
+        }
+        return previous;
     }
 
     /** Kraft sum must be exactly 1, with no length above {@link #MAX_BITS}. */
