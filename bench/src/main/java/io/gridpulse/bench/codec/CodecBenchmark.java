@@ -39,7 +39,8 @@ public class CodecBenchmark {
 
     /** dataset/file:format:mode, mode = logged | filled. */
     @Param({"gjw-uk-home/active-power-2013-11-20.csv:gjw:logged", "gjw-uk-home/active-power-2013-11-20.csv:gjw:filled",
-            "redd-house5/channel_18.dat:redd:logged", "redd-house5/channel_18.dat:redd:filled"})
+            "redd-house5/channel_18.dat:redd:logged", "redd-house5/channel_18.dat:redd:filled",
+            "tracebase/PC-Desktop/Desktop_Denis_2011.12.28.csv:tracebase:logged"})
     public String data;
 
     private final List<long[]> timestamps = new ArrayList<>();
