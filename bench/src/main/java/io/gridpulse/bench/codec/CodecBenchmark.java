@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Encode / decode speed of {@link ChunkCodec} on real hour chunks, single thread. Each
  * invocation codes {@value #CHUNKS} consecutive hour chunks of one dataset; the score is
  * operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
- * Run: see docs/benchmarks.md.
+ * Run: {@code ./gridpulse bench codec} (see docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,17 +46,28 @@ public class CodecBenchmark {
     private final List<long[]> timestamps = new ArrayList<>();
     private final List<long[]> powers = new ArrayList<>();
     private final List<byte[]> chunks = new ArrayList<>();
-    /** Readings in one benchmark operation (all chunks); printed in setup. */
+    /** Readings in one benchmark operation (all chunks). */
     public long readingsPerOperation;
 
     @Setup(Level.Trial)
     public void load() {
+        readingsPerOperation = loadChunks(data, timestamps, powers, chunks);
+    }
+
+    /** Readings one operation codes for a {@code data} parameter (to turn ops/s into readings/s). */
+    public static long readingsPerOperation(String data) {
+        return loadChunks(data, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Cuts {@value #CHUNKS} hour chunks from the middle of the data set; returns their readings. */
+    private static long loadChunks(String data, List<long[]> timestamps, List<long[]> powers, List<byte[]> chunks) {
         String[] parts = data.split(":");
         Series series = Series.read(SharedData.resolve(parts[0]).orElseThrow(
                 () -> new IllegalStateException("shared data " + parts[0] + " not found")), DatasetFormat.parse(parts[1]));
         if (parts[2].equals("filled")) {
             series = series.filledToOneHertz();
         }
+        long readings = 0;
         int start = series.count() / 3; // from the dense middle of the file
         for (int c = 0; c < CHUNKS && start < series.count(); c++) {
             int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count());
@@ -65,10 +76,10 @@ public class CodecBenchmark {
             timestamps.add(ts);
             powers.add(power);
             chunks.add(ChunkCodec.encode(ts, power, null, ts.length));
-            readingsPerOperation += ts.length;
+            readings += ts.length;
             start = end;
         }
-        System.out.println("\n" + data + ": " + chunks.size() + " chunks, " + readingsPerOperation + " readings per operation");
+        return readings;
     }
 
     @Benchmark

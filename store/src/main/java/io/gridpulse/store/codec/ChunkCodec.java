@@ -41,17 +41,22 @@ public final class ChunkCodec {
      *     timestamps are not strictly increasing
      */
     public static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {
+        return encode(timestampsMs, powerMilliwatts, energyMilliwattHours, count, MODE);
+    }
+
+    /** {@link #encode} with the body layout chosen by {@code mode} (tests force each one). */
+    static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count, Mode mode) {
         validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
         Scratch scratch = SCRATCH.get();
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
         ByteSink out = encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count);
-        if (MODE != Mode.PACKED && count > 0) {
+        if (mode != Mode.PACKED && count > 0) {
             ByteSink adaptive = scratch.sink;
             adaptive.clear();
             adaptive.put((byte) FORMAT_VERSION);
             adaptive.putVarint(count);
             encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count);
-            if (MODE == Mode.ADAPTIVE || adaptive.size() * PACKED_TOLERANCE < out.size()) {
+            if (mode == Mode.ADAPTIVE || adaptive.size() * PACKED_TOLERANCE < out.size()) {
                 out = adaptive;
             }
         }

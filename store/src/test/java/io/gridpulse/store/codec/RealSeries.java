@@ -21,6 +21,8 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
     private static final DateTimeFormatter GJW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final long HOUR_MS = 3_600_000;
+    private static final DateTimeFormatter TRACEBASE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     static RealSeries gjw(Path file) {
         TreeMap<Long, Long> rows = new TreeMap<>();
@@ -39,6 +41,36 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
             rows.put(Long.parseLong(parts[0]) * 1000, Math.round(Double.parseDouble(parts[1]) * 1000));
         }
         return of(rows);
+    }
+
+    /** tracebase: {@code dd/mm/yyyy hh:mm:ss;P_1s;P_8s}, watts, Berlin time. */
+    static RealSeries tracebase(Path file) {
+        TreeMap<Long, Long> rows = new TreeMap<>();
+        for (String line : lines(file)) {
+            String[] parts = line.trim().split(";");
+            long ts = LocalDateTime.parse(parts[0], TRACEBASE_TIME).atZone(BERLIN).toInstant().toEpochMilli();
+            rows.put(ts, Long.parseLong(parts[1].trim()) * 1000);
+        }
+        return of(rows);
+    }
+
+    /** Encodes hour by hour in the given layout; throws unless every chunk decodes to its input. */
+    void assertRoundTripsPerHourChunk(ChunkCodec.Mode mode, String description) {
+        int start = 0;
+        while (start < timestampsMs.length) {
+            long hour = Math.floorDiv(timestampsMs[start], HOUR_MS);
+            int end = start;
+            while (end < timestampsMs.length && Math.floorDiv(timestampsMs[end], HOUR_MS) == hour) {
+                end++;
+            }
+            long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
+            long[] power = Arrays.copyOfRange(powerMilliwatts, start, end);
+            DecodedChunk decoded = ChunkCodec.decode(ChunkCodec.encode(ts, power, null, end - start, mode));
+            if (!Arrays.equals(decoded.timestampsMs(), ts) || !Arrays.equals(decoded.powerMilliwatts(), power)) {
+                throw new AssertionError(description + " " + mode + ": chunk at " + ts[0] + " did not round-trip");
+            }
+            start = end;
+        }
     }
 
     RealSeries filledToOneHertz() {
