@@ -82,9 +82,22 @@ final class PackedColumns {
                     best = p;
                 }
             }
-            int precision = best;
+            histogram(DefaultCodes.PRECISION);
+            int bestDefault = -1;
+            for (int index : DefaultCodes.candidates(coarseCounts)) {
+                long bits = PRECISION_BITS + 2 + DefaultCodes.INDEX_BITS + payloadBits(DefaultCodes.code(index), DefaultCodes.PRECISION);
+                if (bits < bestBits) {
+                    bestBits = bits;
+                    bestDefault = index;
+                }
+            }
+            int precision = bestDefault >= 0 ? DefaultCodes.PRECISION : best;
             histogram(precision);
-            code.build(coarseCounts, ALPHABET);
+            if (bestDefault >= 0) {
+                code.useDefault(bestDefault);
+            } else {
+                code.build(coarseCounts, ALPHABET);
+            }
             out.put(precision, PRECISION_BITS);
             code.write(out, RUN_SYMBOLS);
             int[] codes = code.codes;
@@ -105,7 +118,12 @@ final class PackedColumns {
         private long codedBits(PrefixCode code, int precision) {
             histogram(precision);
             code.build(coarseCounts, ALPHABET);
-            long bits = code.storedBits(RUN_SYMBOLS);
+            return PRECISION_BITS + code.storedBits(RUN_SYMBOLS) + payloadBits(code, precision);
+        }
+
+        /** Bits of the events (codes and extra bits) under {@code code}, from {@link #coarseCounts}. */
+        private long payloadBits(PrefixCode code, int precision) {
+            long bits = 0;
             int[] extra = EXTRA[precision];
             for (int s = 0; s < ALPHABET; s++) {
                 if (coarseCounts[s] > 0) {
@@ -181,6 +199,9 @@ final class PackedColumns {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }
         readCode(in, code);
+        if (code.isDefault() && precision != DefaultCodes.PRECISION) {
+            throw new CorruptChunkException("default code with bucket precision " + precision);
+        }
         long[] base = BASE[precision];
         int[] extra = EXTRA[precision];
         int[] table = code.table;
@@ -220,6 +241,9 @@ final class PackedColumns {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }
         readCode(in, code);
+        if (code.isDefault() && precision != DefaultCodes.PRECISION) {
+            throw new CorruptChunkException("default code with bucket precision " + precision);
+        }
         long[] base = BASE[precision];
         int[] extra = EXTRA[precision];
         int[] table = code.table;

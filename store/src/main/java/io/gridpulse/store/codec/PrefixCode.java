@@ -13,7 +13,8 @@ import java.util.Arrays;
  * and {@code [split, split + b)} (a and b in 9 bits each, before each segment), so the unused
  * gap between run and change symbols costs nothing. Each length is {@code 0} (same as the
  * previous, starting at 0), {@code 1 0 s} (previous + 1, or − 1 if s) or {@code 1 1} + 4 bits.
- * Lengths must form a complete code.
+ * Lengths must form a complete code. Kind 3 = one of the built-in {@link DefaultCodes}
+ * ({@value DefaultCodes#INDEX_BITS}-bit index follows; bucket precision must be 1).
  */
 final class PrefixCode {
     static final int MAX_BITS = 12;
@@ -25,19 +26,47 @@ final class PrefixCode {
     /** Bit-reversed canonical code per symbol. */
     final int[] codes = new int[MAX_SYMBOLS];
     /** Decoder: entry = symbol << 4 | length, indexed by the next {@link #tableBits} bits. */
-    int[] table = new int[1 << MAX_BITS];
+    int[] table;
+    private final int[] ownTable = new int[1 << MAX_BITS];
+    /** Index of the {@link DefaultCodes} member in use, or -1 for a code of the chunk's own. */
+    private int defaultIndex = -1;
     int tableBits;
     private static final int KIND_EMPTY = 0;
     private static final int KIND_SINGLE = 1;
     private static final int KIND_CODE = 2;
+    private static final int KIND_DEFAULT = 3;
     private int symbolRange;
     private boolean single;
 
     private final long[] sortScratch = new long[MAX_SYMBOLS];
     private final int[] weightScratch = new int[MAX_SYMBOLS];
 
+    PrefixCode() {
+        table = ownTable;
+    }
+
+    /** A complete, decodable code for these counts (used for the shared default codes). */
+    static PrefixCode fromCounts(int[] counts, int range) {
+        PrefixCode code = new PrefixCode();
+        code.build(counts, range);
+        code.buildTable();
+        return code;
+    }
+
+    /** Switches to a shared default code (encoder side); {@link #write} then stores its index. */
+    void useDefault(int index) {
+        PrefixCode shared = DefaultCodes.code(index);
+        System.arraycopy(shared.lengths, 0, lengths, 0, MAX_SYMBOLS);
+        System.arraycopy(shared.codes, 0, codes, 0, MAX_SYMBOLS);
+        symbolRange = shared.symbolRange;
+        single = false;
+        tableBits = shared.tableBits;
+        defaultIndex = index;
+    }
+
     /** Builds the code for {@code counts[0..range)}, where {@code counts} are occurrences. */
     void build(int[] counts, int range) {
+        defaultIndex = -1;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         int used = 0;
         int last = -1;
@@ -153,6 +182,11 @@ final class PrefixCode {
 
     /** Stores the code; symbols {@code [split, split + 2^9)} form the second length segment. */
     void write(BitSink out, int split) {
+        if (defaultIndex >= 0) {
+            out.put(KIND_DEFAULT, 2);
+            out.put(defaultIndex, DefaultCodes.INDEX_BITS);
+            return;
+        }
         if (symbolRange == 0) {
             out.put(KIND_EMPTY, 2);
             return;
@@ -173,6 +207,9 @@ final class PrefixCode {
 
     /** Bits {@link #write} would take. */
     int storedBits(int split) {
+        if (defaultIndex >= 0) {
+            return 2 + DefaultCodes.INDEX_BITS;
+        }
         if (symbolRange == 0) {
             return 2;
         }
@@ -217,6 +254,16 @@ final class PrefixCode {
     /** Reads a stored code and builds the decoding table; returns false if the column has no symbols. */
     boolean read(BitSource in, int split) {
         int kind = (int) in.read(2);
+        if (kind == KIND_DEFAULT) {
+            PrefixCode shared = DefaultCodes.code((int) in.read(DefaultCodes.INDEX_BITS));
+            table = shared.table;
+            tableBits = shared.tableBits;
+            symbolRange = shared.symbolRange;
+            defaultIndex = 0;
+            return true;
+        }
+        defaultIndex = -1;
+        table = ownTable;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         if (kind == KIND_EMPTY) {
             symbolRange = 0;
@@ -296,6 +343,10 @@ final class PrefixCode {
                 table[index] = entry;
             }
         }
+    }
+
+    boolean isDefault() {
+        return defaultIndex >= 0;
     }
 
     int symbolRange() {

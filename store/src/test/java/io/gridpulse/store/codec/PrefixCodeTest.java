@@ -34,6 +34,22 @@ class PrefixCodeTest {
         assertCodeRoundTrips(counts, "fibonacci");
     }
 
+    @Test
+    void everyDefaultCodeIsCompleteAndCodesEverySymbolOfItsPrecision() {
+        for (int index = 0; index < 1 << DefaultCodes.INDEX_BITS; index++) {
+            PrefixCode code = DefaultCodes.code(index);
+            long kraft = 0;
+            for (int s = 0; s < PackedColumns.ALPHABET; s++) {
+                int length = code.lengths[s];
+                kraft += length == 0 ? 0 : 1L << (PrefixCode.MAX_BITS - length);
+                boolean possible = s < PackedColumns.RUN_SYMBOLS
+                        || s - PackedColumns.RUN_SYMBOLS < Buckets.symbols(DefaultCodes.PRECISION);
+                assertThat(length > 0).as("default " + index + " symbol " + s).isEqualTo(possible);
+            }
+            assertThat(kraft).as("default " + index).isEqualTo(1L << PrefixCode.MAX_BITS);
+        }
+    }
+
     private static void assertCodeRoundTrips(int[] counts, String description) {
         PrefixCode code = new PrefixCode();
         code.build(counts, counts.length);
