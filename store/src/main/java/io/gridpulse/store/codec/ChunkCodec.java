@@ -49,14 +49,16 @@ public final class ChunkCodec {
         validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
         Scratch scratch = SCRATCH.get();
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
-        ByteSink out = encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count);
-        if (mode != Mode.PACKED && count > 0) {
+        ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count);
+        if (mode != Mode.PACKED) {
             ByteSink adaptive = scratch.sink;
             adaptive.clear();
             adaptive.put((byte) FORMAT_VERSION);
             adaptive.putVarint(count);
-            encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count);
-            if (mode == Mode.ADAPTIVE || adaptive.size() * PACKED_TOLERANCE < out.size()) {
+            if (count > 0) {
+                encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count);
+            }
+            if (out == null || adaptive.size() * PACKED_TOLERANCE < out.size()) {
                 out = adaptive;
             }
         }

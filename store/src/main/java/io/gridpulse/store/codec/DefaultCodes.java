@@ -33,15 +33,13 @@ final class DefaultCodes {
     }
 
     /** Indexes worth trying for a column with these precision-1 symbol counts (by its mean bit lengths). */
-    static int[] candidates(int[] counts) {
+    static int[] candidates(int[] counts, int[] used, int usedCount) {
         double runs = 0;
         double changes = 0;
         double runBits = 0;
         double changeBits = 0;
-        for (int s = 0; s < PackedColumns.ALPHABET; s++) {
-            if (counts[s] == 0) {
-                continue;
-            }
+        for (int i = 0; i < usedCount; i++) {
+            int s = used[i];
             boolean run = s < PackedColumns.RUN_SYMBOLS;
             int bitLength = bitLength(run ? s : s - PackedColumns.RUN_SYMBOLS);
             if (run) {

@@ -45,7 +45,12 @@ final class PackedColumns {
         /** The event's integer (run length − 1, or the change's u). */
         long[] values = new long[4096];
         final int[] counts = new int[ALPHABET];
+        /** Symbols with a non-zero count, so per-chunk work scales with them, not the alphabet. */
+        private final int[] used = new int[ALPHABET];
+        private int usedCount;
         private final int[] coarseCounts = new int[ALPHABET];
+        private final int[] coarseUsed = new int[ALPHABET];
+        private int coarseUsedCount;
         int size;
 
         void reset(int capacity) {
@@ -53,7 +58,10 @@ final class PackedColumns {
                 symbols = new int[Math.max(capacity, symbols.length * 2)];
                 values = new long[symbols.length];
             }
-            java.util.Arrays.fill(counts, 0);
+            for (int i = 0; i < usedCount; i++) {
+                counts[used[i]] = 0;
+            }
+            usedCount = 0;
             size = 0;
         }
 
@@ -68,7 +76,9 @@ final class PackedColumns {
         private void add(int symbol, long value) {
             symbols[size] = symbol;
             values[size++] = value;
-            counts[symbol]++;
+            if (counts[symbol]++ == 0) {
+                used[usedCount++] = symbol;
+            }
         }
 
         /** Picks the bucket precision that codes smallest, then stores it, the code and the events. */
@@ -84,7 +94,7 @@ final class PackedColumns {
             }
             histogram(DefaultCodes.PRECISION);
             int bestDefault = -1;
-            for (int index : DefaultCodes.candidates(coarseCounts)) {
+            for (int index : DefaultCodes.candidates(coarseCounts, coarseUsed, coarseUsedCount)) {
                 long bits = PRECISION_BITS + 2 + DefaultCodes.INDEX_BITS + payloadBits(DefaultCodes.code(index), DefaultCodes.PRECISION);
                 if (bits < bestBits) {
                     bestBits = bits;
@@ -125,19 +135,25 @@ final class PackedColumns {
         private long payloadBits(PrefixCode code, int precision) {
             long bits = 0;
             int[] extra = EXTRA[precision];
-            for (int s = 0; s < ALPHABET; s++) {
-                if (coarseCounts[s] > 0) {
-                    bits += (long) coarseCounts[s] * (code.lengths[s] + extra[s]);
-                }
+            for (int i = 0; i < coarseUsedCount; i++) {
+                int s = coarseUsed[i];
+                bits += (long) coarseCounts[s] * (code.lengths[s] + extra[s]);
             }
             return bits;
         }
 
         private void histogram(int precision) {
-            java.util.Arrays.fill(coarseCounts, 0);
+            for (int i = 0; i < coarseUsedCount; i++) {
+                coarseCounts[coarseUsed[i]] = 0;
+            }
+            coarseUsedCount = 0;
             int[] toCoarse = FROM_FINEST[precision];
-            for (int s = 0; s < ALPHABET; s++) {
-                coarseCounts[toCoarse[s]] += counts[s];
+            for (int i = 0; i < usedCount; i++) {
+                int coarse = toCoarse[used[i]];
+                if (coarseCounts[coarse] == 0) {
+                    coarseUsed[coarseUsedCount++] = coarse;
+                }
+                coarseCounts[coarse] += counts[used[i]];
             }
         }
     }
