@@ -49,14 +49,15 @@ public final class ChunkCodec {
         validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
         Scratch scratch = SCRATCH.get();
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
-        ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count);
+        Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
+        ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
         if (mode != Mode.PACKED) {
             ByteSink adaptive = scratch.sink;
             adaptive.clear();
             adaptive.put((byte) FORMAT_VERSION);
             adaptive.putVarint(count);
             if (count > 0) {
-                encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count);
+                encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count, units);
             }
             if (out == null || adaptive.size() * PACKED_TOLERANCE < out.size()) {
                 out = adaptive;
@@ -104,7 +105,15 @@ public final class ChunkCodec {
     /** {@code -Dgridpulse.codec.mode=packed|adaptive} forces one layout, to benchmark each alone. */
     static final Mode MODE = Mode.valueOf(System.getProperty("gridpulse.codec.mode", "auto").toUpperCase(java.util.Locale.ROOT));
 
-    private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
+    /** Time unit and value scales of a chunk, computed once for both body layouts. */
+    private record Units(long unitMs, long powerScale, long energyScale) {
+        static Units of(long[] timestampsMs, long[] power, long[] energy, int count) {
+            return new Units(allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1, ValueColumn.scaleOf(power, count),
+                    energy == null ? 0 : ValueColumn.scaleOf(energy, count));
+        }
+    }
+
+    private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
         out.clear();
         out.put((byte) FORMAT_VERSION);
@@ -112,11 +121,11 @@ public final class ChunkCodec {
         if (count == 0) {
             return out;
         }
-        long unitMs = allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1;
+        long unitMs = units.unitMs();
         out.put((byte) (FLAG_PACKED | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
         out.putVarint(zigzag(timestampsMs[0] / unitMs));
-        long powerScale = putColumnStart(out, power, count);
-        long energyScale = energy == null ? 0 : putColumnStart(out, energy, count);
+        long powerScale = putColumnStart(out, power, units.powerScale());
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
         BitSink bits = scratch.bits;
         bits.start();
         PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, unitMs);
@@ -128,13 +137,13 @@ public final class ChunkCodec {
         return out;
     }
 
-    private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
+    private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.sink;
-        long unitMs = allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1;
+        long unitMs = units.unitMs();
         out.put((byte) ((unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
         out.putVarint(zigzag(timestampsMs[0] / unitMs));
-        long powerScale = putColumnStart(out, power, count);
-        long energyScale = energy == null ? 0 : putColumnStart(out, energy, count);
+        long powerScale = putColumnStart(out, power, units.powerScale());
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
         int[] models = scratch.models(energy != null);
         byte[] buckets = scratch.buckets(count);
         RangeEncoder encoder = scratch.encoder;
@@ -188,8 +197,7 @@ public final class ChunkCodec {
     }
 
     /** Writes a value column's scale and first value; returns the scale. */
-    private static long putColumnStart(ByteSink out, long[] values, int count) {
-        long scale = ValueColumn.scaleOf(values, count);
+    private static long putColumnStart(ByteSink out, long[] values, long scale) {
         out.putVarint(scale);
         out.putVarint(zigzag(values[0] / scale));
         return scale;
