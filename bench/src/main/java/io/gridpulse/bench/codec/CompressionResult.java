@@ -31,9 +31,9 @@ public record CompressionResult(long readings, long chunks, long packedChunks, l
 
     public String toJson() {
         return String.format(Locale.ROOT,
-                "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,\"lossless\":%b,"
-                        + "\"chunks\":%d,\"packedChunks\":%d}",
-                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), lossless, chunks, packedChunks);
+                "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,"
+                        + "\"chunks\":%d,\"packedChunks\":%d,\"lossless\":%b}",
+                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), chunks, packedChunks, lossless);
     }
 
     public String toText() {

@@ -92,7 +92,7 @@ public final class ChunkCodec {
     }
 
     /**
-     * Packed columns decode 4-10x faster than the range coder, so a chunk keeps them unless the
+     * Packed columns decode 3-8x faster than the range coder, so a chunk keeps them unless the
      * range coder is more than this factor smaller. 1.05 moves noisy 1 Hz meters (every reading
      * a change; packed 4 % larger there) to packed columns while the real data sets' totals grow
      * by at most 0.5 % (docs/benchmarks-codec.md).

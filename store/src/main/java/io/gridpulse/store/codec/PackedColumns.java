@@ -210,14 +210,7 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        int precision = (int) in.read(PRECISION_BITS);
-        if (precision >= Buckets.PRECISIONS) {
-            throw new CorruptChunkException("unknown bucket precision " + precision);
-        }
-        readCode(in, code);
-        if (code.isDefault() && precision != DefaultCodes.PRECISION) {
-            throw new CorruptChunkException("default code with bucket precision " + precision);
-        }
+        int precision = readHeader(in, code);
         long[] base = BASE[precision];
         int[] extra = EXTRA[precision];
         int[] table = code.table;
@@ -252,14 +245,7 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        int precision = (int) in.read(PRECISION_BITS);
-        if (precision >= Buckets.PRECISIONS) {
-            throw new CorruptChunkException("unknown bucket precision " + precision);
-        }
-        readCode(in, code);
-        if (code.isDefault() && precision != DefaultCodes.PRECISION) {
-            throw new CorruptChunkException("default code with bucket precision " + precision);
-        }
+        int precision = readHeader(in, code);
         long[] base = BASE[precision];
         int[] extra = EXTRA[precision];
         int[] table = code.table;
@@ -299,13 +285,22 @@ final class PackedColumns {
         return base + in.readLong(extraBits);
     }
 
-    private static void readCode(BitSource in, PrefixCode code) {
+    /** Reads a column's bucket precision and prefix code; returns the precision. */
+    private static int readHeader(BitSource in, PrefixCode code) {
+        int precision = (int) in.read(PRECISION_BITS);
+        if (precision >= Buckets.PRECISIONS) {
+            throw new CorruptChunkException("unknown bucket precision " + precision);
+        }
         if (!code.read(in, RUN_SYMBOLS)) {
             throw new CorruptChunkException("column has readings but no symbols");
         }
         if (code.symbolRange() > ALPHABET) {
             throw new CorruptChunkException("column symbol out of range");
         }
+        if (code.isDefault() && precision != DefaultCodes.PRECISION) {
+            throw new CorruptChunkException("default code with bucket precision " + precision);
+        }
+        return precision;
     }
 
     private static int runEnd(long u, int i, int count) {

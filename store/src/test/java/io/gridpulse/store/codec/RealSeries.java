@@ -56,21 +56,7 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
 
     /** Encodes hour by hour in the given layout; throws unless every chunk decodes to its input. */
     void assertRoundTripsPerHourChunk(ChunkCodec.Mode mode, String description) {
-        int start = 0;
-        while (start < timestampsMs.length) {
-            long hour = Math.floorDiv(timestampsMs[start], HOUR_MS);
-            int end = start;
-            while (end < timestampsMs.length && Math.floorDiv(timestampsMs[end], HOUR_MS) == hour) {
-                end++;
-            }
-            long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
-            long[] power = Arrays.copyOfRange(powerMilliwatts, start, end);
-            DecodedChunk decoded = ChunkCodec.decode(ChunkCodec.encode(ts, power, null, end - start, mode));
-            if (!Arrays.equals(decoded.timestampsMs(), ts) || !Arrays.equals(decoded.powerMilliwatts(), power)) {
-                throw new AssertionError(description + " " + mode + ": chunk at " + ts[0] + " did not round-trip");
-            }
-            start = end;
-        }
+        forEachHourChunk(mode, description, (ts, chunk) -> { });
     }
 
     RealSeries filledToOneHertz() {
@@ -91,7 +77,13 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
 
     /** Encodes hour by hour, checks each chunk decodes to its input, returns total bytes. */
     long encodedBytesPerHourChunk() {
-        long bytes = 0;
+        long[] bytes = {0};
+        forEachHourChunk(ChunkCodec.MODE, "series", (ts, chunk) -> bytes[0] += chunk.length);
+        return bytes[0];
+    }
+
+    /** Encodes each UTC hour in {@code mode}, checks it decodes to its input, hands it on. */
+    private void forEachHourChunk(ChunkCodec.Mode mode, String description, java.util.function.BiConsumer<long[], byte[]> consumer) {
         int start = 0;
         while (start < timestampsMs.length) {
             long hour = Math.floorDiv(timestampsMs[start], HOUR_MS);
@@ -101,15 +93,14 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
             }
             long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
             long[] power = Arrays.copyOfRange(powerMilliwatts, start, end);
-            byte[] chunk = ChunkCodec.encode(ts, power, null, end - start);
+            byte[] chunk = ChunkCodec.encode(ts, power, null, end - start, mode);
             DecodedChunk decoded = ChunkCodec.decode(chunk);
             if (!Arrays.equals(decoded.timestampsMs(), ts) || !Arrays.equals(decoded.powerMilliwatts(), power)) {
-                throw new AssertionError("chunk at " + ts[0] + " did not round-trip");
+                throw new AssertionError(description + " " + mode + ": chunk at " + ts[0] + " did not round-trip");
             }
-            bytes += chunk.length;
+            consumer.accept(ts, chunk);
             start = end;
         }
-        return bytes;
     }
 
     int count() {
