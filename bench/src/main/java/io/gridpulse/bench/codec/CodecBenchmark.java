@@ -1,5 +1,6 @@
 package io.gridpulse.bench.codec;
 
+import io.gridpulse.bench.store.FleetData;
 import io.gridpulse.core.SharedData;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.store.codec.ChunkCodec;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Encode / decode speed of {@link ChunkCodec} on real hour chunks, single thread. Each
  * invocation codes {@value #CHUNKS} consecutive hour chunks of one dataset; the score is
  * operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
- * Run: see docs/benchmarks.md.
+ * Run: {@code ./gridpulse bench codec} (see docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,26 +37,49 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class CodecBenchmark {
     static final int CHUNKS = 64;
+    /**
+     * The store benchmark's synthetic 1 Hz meter ({@link FleetData}: power changes every second
+     * by ±1 W noise, plus an energy register): the day query's data, where every reading is a
+     * change and the codec bounds the query.
+     */
+    static final String NOISY = "fleetdata:noisy";
 
     /** dataset/file:format:mode, mode = logged | filled. */
     @Param({"gjw-uk-home/active-power-2013-11-20.csv:gjw:logged", "gjw-uk-home/active-power-2013-11-20.csv:gjw:filled",
-            "redd-house5/channel_18.dat:redd:logged", "redd-house5/channel_18.dat:redd:filled"})
+            "redd-house5/channel_18.dat:redd:logged", "redd-house5/channel_18.dat:redd:filled",
+            "tracebase/PC-Desktop/Desktop_Denis_2011.12.28.csv:tracebase:logged", NOISY})
     public String data;
 
     private final List<long[]> timestamps = new ArrayList<>();
     private final List<long[]> powers = new ArrayList<>();
+    private final List<long[]> energies = new ArrayList<>();
     private final List<byte[]> chunks = new ArrayList<>();
-    /** Readings in one benchmark operation (all chunks); printed in setup. */
+    /** Readings in one benchmark operation (all chunks). */
     public long readingsPerOperation;
 
     @Setup(Level.Trial)
     public void load() {
+        readingsPerOperation = loadChunks(data, timestamps, powers, energies, chunks);
+    }
+
+    /** Readings one operation codes for a {@code data} parameter (to turn ops/s into readings/s). */
+    public static long readingsPerOperation(String data) {
+        return loadChunks(data, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Cuts {@value #CHUNKS} hour chunks from the middle of the data set; returns their readings. */
+    private static long loadChunks(String data, List<long[]> timestamps, List<long[]> powers, List<long[]> energies,
+            List<byte[]> chunks) {
+        if (data.equals(NOISY)) {
+            return noisyChunks(timestamps, powers, energies, chunks);
+        }
         String[] parts = data.split(":");
         Series series = Series.read(SharedData.resolve(parts[0]).orElseThrow(
                 () -> new IllegalStateException("shared data " + parts[0] + " not found")), DatasetFormat.parse(parts[1]));
         if (parts[2].equals("filled")) {
             series = series.filledToOneHertz();
         }
+        long readings = 0;
         int start = series.count() / 3; // from the dense middle of the file
         for (int c = 0; c < CHUNKS && start < series.count(); c++) {
             int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count());
@@ -63,18 +87,39 @@ public class CodecBenchmark {
             long[] power = Arrays.copyOfRange(series.powerMilliwatts(), start, end);
             timestamps.add(ts);
             powers.add(power);
+            energies.add(null);
             chunks.add(ChunkCodec.encode(ts, power, null, ts.length));
-            readingsPerOperation += ts.length;
+            readings += ts.length;
             start = end;
         }
-        System.out.println("\n" + data + ": " + chunks.size() + " chunks, " + readingsPerOperation + " readings per operation");
+        return readings;
+    }
+
+    /** {@value #CHUNKS} hours of one {@link FleetData} meter, with its energy register. */
+    private static long noisyChunks(List<long[]> timestamps, List<long[]> powers, List<long[]> energies, List<byte[]> chunks) {
+        for (int hour = 0; hour < CHUNKS; hour++) {
+            long[] ts = new long[3600];
+            long[] power = new long[3600];
+            long[] energy = new long[3600];
+            for (int i = 0; i < 3600; i++) {
+                long second = hour * 3600L + i;
+                ts[i] = FleetData.START_MS + second * 1000;
+                power[i] = FleetData.powerMilliwatts(0, second);
+                energy[i] = FleetData.energyMilliwattHours(0, second);
+            }
+            timestamps.add(ts);
+            powers.add(power);
+            energies.add(energy);
+            chunks.add(ChunkCodec.encode(ts, power, energy, ts.length));
+        }
+        return CHUNKS * 3600L;
     }
 
     @Benchmark
     public void encode(Blackhole sink) {
         for (int i = 0; i < chunks.size(); i++) {
             long[] ts = timestamps.get(i);
-            sink.consume(ChunkCodec.encode(ts, powers.get(i), null, ts.length));
+            sink.consume(ChunkCodec.encode(ts, powers.get(i), energies.get(i), ts.length));
         }
     }
 

@@ -16,10 +16,15 @@ public final class CompressionBench {
     private CompressionBench() {}
 
     public static CompressionResult measure(Series series) {
+        return measure(series, CHUNK_SPAN_MS);
+    }
+
+    /** Same with another chunk span (whole multiples of an hour), to measure what chunking costs. */
+    public static CompressionResult measure(Series series, long chunkSpanMs) {
         CompressionResult total = CompressionResult.EMPTY;
         int start = 0;
         while (start < series.count()) {
-            int end = chunkEnd(series.timestampsMs(), start, series.count());
+            int end = chunkEnd(series.timestampsMs(), start, series.count(), chunkSpanMs);
             total = total.plus(measureChunk(series, start, end));
             start = end;
         }
@@ -28,9 +33,14 @@ public final class CompressionBench {
 
     /** First index after {@code start} that falls in a later hour. */
     static int chunkEnd(long[] timestampsMs, int start, int count) {
-        long hour = Math.floorDiv(timestampsMs[start], CHUNK_SPAN_MS);
+        return chunkEnd(timestampsMs, start, count, CHUNK_SPAN_MS);
+    }
+
+    /** First index after {@code start} that falls in a later span (spans aligned to the epoch). */
+    static int chunkEnd(long[] timestampsMs, int start, int count, long spanMs) {
+        long span = Math.floorDiv(timestampsMs[start], spanMs);
         int end = start + 1;
-        while (end < count && Math.floorDiv(timestampsMs[end], CHUNK_SPAN_MS) == hour) {
+        while (end < count && Math.floorDiv(timestampsMs[end], spanMs) == span) {
             end++;
         }
         return end;
@@ -45,8 +55,17 @@ public final class CompressionBench {
         boolean lossless = decoded.count() == n && Arrays.equals(decoded.timestampsMs(), ts)
                 && Arrays.equals(decoded.powerMilliwatts(), power) && decoded.energyMilliwattHours() == null;
         BitWriter gorilla = Gorilla.encode(ts, power, n);
-        return new CompressionResult(n, 1, chunk.length, (gorilla.bitCount() + 7) / 8,
+        return new CompressionResult(n, 1, isPacked(chunk) ? 1 : 0, chunk.length, (gorilla.bitCount() + 7) / 8,
                 lossless && gorillaRoundTrips(gorilla, ts, power));
+    }
+
+    /** Reads the chunk's flags byte (after version and count varint): bit 2 = packed columns. */
+    static boolean isPacked(byte[] chunk) {
+        int position = 1;
+        while ((chunk[position] & 0x80) != 0) {
+            position++;
+        }
+        return position + 1 < chunk.length - 4 && (chunk[position + 1] & 4) != 0;
     }
 
     private static boolean gorillaRoundTrips(BitWriter block, long[] ts, long[] power) {

@@ -7,15 +7,17 @@ import java.util.Locale;
  *
  * @param readings readings encoded
  * @param chunks chunks (one per meter-hour with data)
+ * @param packedChunks chunks the encoder stored with packed (fast) columns
  * @param bytes GridPulse chunk bytes, headers and checksums included
  * @param gorillaBytes Gorilla reference bytes on the same chunks
  * @param lossless every chunk decoded back to exactly its input
  */
-public record CompressionResult(long readings, long chunks, long bytes, long gorillaBytes, boolean lossless) {
-    public static final CompressionResult EMPTY = new CompressionResult(0, 0, 0, 0, true);
+public record CompressionResult(long readings, long chunks, long packedChunks, long bytes, long gorillaBytes, boolean lossless) {
+    public static final CompressionResult EMPTY = new CompressionResult(0, 0, 0, 0, 0, true);
 
     public CompressionResult plus(CompressionResult other) {
-        return new CompressionResult(readings + other.readings, chunks + other.chunks, bytes + other.bytes,
+        return new CompressionResult(readings + other.readings, chunks + other.chunks,
+                packedChunks + other.packedChunks, bytes + other.bytes,
                 gorillaBytes + other.gorillaBytes, lossless && other.lossless);
     }
 
@@ -29,14 +31,15 @@ public record CompressionResult(long readings, long chunks, long bytes, long gor
 
     public String toJson() {
         return String.format(Locale.ROOT,
-                "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,\"lossless\":%b}",
-                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), lossless);
+                "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,"
+                        + "\"chunks\":%d,\"packedChunks\":%d,\"lossless\":%b}",
+                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), chunks, packedChunks, lossless);
     }
 
     public String toText() {
         return String.format(Locale.ROOT,
-                "readings %d in %d chunks: %d bytes = %.4f B/reading (Gorilla %.4f B/reading, ratio %.3f), lossless: %b",
-                readings, chunks, bytes, bytesPerReading(), gorillaBytesPerReading(),
+                "readings %d in %d chunks (%d packed): %d bytes = %.4f B/reading (Gorilla %.4f B/reading, ratio %.3f), lossless: %b",
+                readings, chunks, packedChunks, bytes, bytesPerReading(), gorillaBytesPerReading(),
                 gorillaBytes == 0 ? 0 : (double) bytes / gorillaBytes, lossless);
     }
 }

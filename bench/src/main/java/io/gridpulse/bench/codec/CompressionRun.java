@@ -12,8 +12,13 @@ import java.util.function.Consumer;
  * @param inputs dataset files
  * @param format their format; {@code null} = guess per file ({@link #guessFormat})
  * @param fillOneHertz forward-fill each series to a 1 Hz grid first
+ * @param chunkHours chunk span in hours (the store seals 1)
  */
-public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz) {
+public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours) {
+
+    public CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz) {
+        this(inputs, format, fillOneHertz, 1);
+    }
 
     /** Runs the measurement; {@code progress} receives one human-readable line per file. */
     public CompressionResult run(Consumer<String> progress) {
@@ -22,7 +27,8 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
             Path file = inputs.get(i);
             long startNs = System.nanoTime();
             Series series = Series.read(file, format != null ? format : guessFormat(file));
-            CompressionResult result = CompressionBench.measure(fillOneHertz ? series.filledToOneHertz() : series);
+            CompressionResult result = CompressionBench.measure(fillOneHertz ? series.filledToOneHertz() : series,
+                    chunkHours * CompressionBench.CHUNK_SPAN_MS);
             total = total.plus(result);
             progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)", i + 1, inputs.size(),
                     file.getFileName(), result.toText(), (System.nanoTime() - startNs) / 1e9));

@@ -22,6 +22,15 @@ final class ByteSink {
         buffer[size++] = value;
     }
 
+    /** Grows by {@code count} bytes (contents undefined) and returns the buffer to write them into. */
+    byte[] reserve(int count) {
+        if (size + count > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + count));
+        }
+        size += count;
+        return buffer;
+    }
+
     /** Unsigned LEB128: 7 bits per byte, low group first, high bit = more bytes follow. */
     void putVarint(long value) {
         while ((value & ~0x7FL) != 0) {

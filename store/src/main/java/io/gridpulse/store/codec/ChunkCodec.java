@@ -14,12 +14,13 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
     static final int FLAG_SECONDS = 1;
     static final int FLAG_ENERGY = 2;
+    static final int FLAG_PACKED = 4;
     private static final int CHECKSUM_BYTES = 4;
     private static final int POWER_MODELS = TimestampColumn.MODEL_SIZE;
     private static final int ENERGY_MODELS = POWER_MODELS + ValueColumn.MODEL_SIZE;
@@ -40,14 +41,27 @@ public final class ChunkCodec {
      *     timestamps are not strictly increasing
      */
     public static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {
+        return encode(timestampsMs, powerMilliwatts, energyMilliwattHours, count, MODE);
+    }
+
+    /** {@link #encode} with the body layout chosen by {@code mode} (tests force each one). */
+    static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count, Mode mode) {
         validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
         Scratch scratch = SCRATCH.get();
-        ByteSink out = scratch.sink;
-        out.clear();
-        out.put((byte) FORMAT_VERSION);
-        out.putVarint(count);
-        if (count > 0) {
-            encodeReadings(scratch, timestampsMs, powerMilliwatts, hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null, count);
+        long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
+        Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
+        ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
+        if (mode != Mode.PACKED) {
+            ByteSink adaptive = scratch.sink;
+            adaptive.clear();
+            adaptive.put((byte) FORMAT_VERSION);
+            adaptive.putVarint(count);
+            if (count > 0) {
+                encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count, units);
+            }
+            if (out == null || adaptive.size() * PACKED_TOLERANCE < out.size()) {
+                out = adaptive;
+            }
         }
         appendChecksum(out);
         return out.toArray();
@@ -63,7 +77,7 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) { // version 1 = version 2 without packed columns
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
         long count = reader.readVarint();
@@ -77,13 +91,59 @@ public final class ChunkCodec {
         return decodeReadings(SCRATCH.get(), reader, (int) count);
     }
 
-    private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
+    /**
+     * Packed columns decode 3-8x faster than the range coder, so a chunk keeps them unless the
+     * range coder is more than this factor smaller. 1.05 moves noisy 1 Hz meters (every reading
+     * a change; packed 4 % larger there) to packed columns while the real data sets' totals grow
+     * by at most 0.5 % (docs/benchmarks-codec.md).
+     */
+    static final double PACKED_TOLERANCE = 1.05;
+
+    /** Which body layouts the encoder may choose; only benchmarks change it. */
+    enum Mode { AUTO, PACKED, ADAPTIVE }
+
+    /** {@code -Dgridpulse.codec.mode=packed|adaptive} forces one layout, to benchmark each alone. */
+    static final Mode MODE = Mode.valueOf(System.getProperty("gridpulse.codec.mode", "auto").toUpperCase(java.util.Locale.ROOT));
+
+    /** Time unit and value scales of a chunk, computed once for both body layouts. */
+    private record Units(long unitMs, long powerScale, long energyScale) {
+        static Units of(long[] timestampsMs, long[] power, long[] energy, int count) {
+            return new Units(allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1, ValueColumn.scaleOf(power, count),
+                    energy == null ? 0 : ValueColumn.scaleOf(energy, count));
+        }
+    }
+
+    private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
+        ByteSink out = scratch.packedSink;
+        out.clear();
+        out.put((byte) FORMAT_VERSION);
+        out.putVarint(count);
+        if (count == 0) {
+            return out;
+        }
+        long unitMs = units.unitMs();
+        out.put((byte) (FLAG_PACKED | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
+        out.putVarint(zigzag(timestampsMs[0] / unitMs));
+        long powerScale = putColumnStart(out, power, units.powerScale());
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
+        BitSink bits = scratch.bits;
+        bits.start();
+        PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, unitMs);
+        PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
+        if (energy != null) {
+            PackedColumns.encodeValues(bits, scratch.code, scratch.events, energy, count, energyScale);
+        }
+        bits.finish();
+        return out;
+    }
+
+    private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.sink;
-        long unitMs = allMultiplesOf(timestampsMs, count, 1000) ? 1000 : 1;
+        long unitMs = units.unitMs();
         out.put((byte) ((unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
         out.putVarint(zigzag(timestampsMs[0] / unitMs));
-        long powerScale = putColumnStart(out, power, count);
-        long energyScale = energy == null ? 0 : putColumnStart(out, energy, count);
+        long powerScale = putColumnStart(out, power, units.powerScale());
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
         int[] models = scratch.models(energy != null);
         byte[] buckets = scratch.buckets(count);
         RangeEncoder encoder = scratch.encoder;
@@ -99,9 +159,10 @@ public final class ChunkCodec {
 
     private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count) {
         int flags = reader.readByte();
-        if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY)) != 0) {
+        if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
         }
+        boolean packed = (flags & FLAG_PACKED) != 0;
         long unitMs = (flags & FLAG_SECONDS) != 0 ? 1000 : 1;
         boolean hasEnergy = (flags & FLAG_ENERGY) != 0;
         long[] timestampsMs = new long[count];
@@ -110,6 +171,19 @@ public final class ChunkCodec {
         timestampsMs[0] = unzigzag(reader.readVarint()) * unitMs;
         long powerScale = readColumnStart(reader, power);
         long energyScale = hasEnergy ? readColumnStart(reader, energy) : 0;
+        if (packed) {
+            BitSource bits = scratch.bitSource;
+            bits.start(reader.bytes(), reader.position(), reader.end());
+            PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
+            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale);
+            if (hasEnergy) {
+                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale);
+            }
+            if (bits.bytePosition() < reader.end()) {
+                throw new CorruptChunkException("trailing bytes in chunk");
+            }
+            return new DecodedChunk(timestampsMs, power, energy, count);
+        }
         int[] models = scratch.models(hasEnergy);
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
@@ -123,8 +197,7 @@ public final class ChunkCodec {
     }
 
     /** Writes a value column's scale and first value; returns the scale. */
-    private static long putColumnStart(ByteSink out, long[] values, int count) {
-        long scale = ValueColumn.scaleOf(values, count);
+    private static long putColumnStart(ByteSink out, long[] values, long scale) {
         out.putVarint(scale);
         out.putVarint(zigzag(values[0] / scale));
         return scale;
@@ -205,6 +278,11 @@ public final class ChunkCodec {
     /** Per-thread reusable state: output buffer, coders, model probabilities, delta buckets. */
     private static final class Scratch {
         final ByteSink sink = new ByteSink();
+        final ByteSink packedSink = new ByteSink();
+        final BitSink bits = new BitSink(packedSink);
+        final BitSource bitSource = new BitSource();
+        final PrefixCode code = new PrefixCode();
+        final PackedColumns.Events events = new PackedColumns.Events();
         final RangeEncoder encoder = new RangeEncoder(sink);
         final RangeDecoder decoder = new RangeDecoder();
         final int[] models = new int[MODEL_SIZE];

@@ -82,6 +82,9 @@ final class ValueColumn {
             if (values[i] == Long.MIN_VALUE) {
                 return 1;
             }
+            if (divisor != 0 && values[i] % divisor == 0) {
+                continue; // one division instead of a gcd: most values keep the resolution
+            }
             divisor = gcd(divisor, Math.abs(values[i]));
             if (divisor == 1) {
                 return 1;

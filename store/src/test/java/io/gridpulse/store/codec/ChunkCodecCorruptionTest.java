@@ -51,8 +51,8 @@ class ChunkCodecCorruptionTest {
     @Test
     void unknownVersionWithValidChecksumIsRejected() {
         byte[] chunk = sampleChunk(new SplittableRandom(SEED));
-        chunk[0] = 2;
-        assertCorrupt(withFreshChecksum(chunk), "version 2");
+        chunk[0] = (byte) (ChunkCodec.FORMAT_VERSION + 1);
+        assertCorrupt(withFreshChecksum(chunk), "version " + (ChunkCodec.FORMAT_VERSION + 1));
     }
 
     @Test
@@ -85,7 +85,8 @@ class ChunkCodecCorruptionTest {
         assertThatThrownBy(() -> ChunkCodec.decode(chunk)).as(description).isInstanceOf(CorruptChunkException.class);
     }
 
-    private static byte[] withFreshChecksum(byte[] chunk) {
+    /** The chunk with its CRC32C recomputed: damage a checksum cannot catch. */
+    static byte[] withFreshChecksum(byte[] chunk) {
         int body = chunk.length - 4;
         CRC32C crc = new CRC32C();
         crc.update(chunk, 0, body);

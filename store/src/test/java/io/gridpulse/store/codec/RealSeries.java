@@ -21,6 +21,8 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
     private static final DateTimeFormatter GJW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final long HOUR_MS = 3_600_000;
+    private static final DateTimeFormatter TRACEBASE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     static RealSeries gjw(Path file) {
         TreeMap<Long, Long> rows = new TreeMap<>();
@@ -41,6 +43,22 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
         return of(rows);
     }
 
+    /** tracebase: {@code dd/mm/yyyy hh:mm:ss;P_1s;P_8s}, watts, Berlin time. */
+    static RealSeries tracebase(Path file) {
+        TreeMap<Long, Long> rows = new TreeMap<>();
+        for (String line : lines(file)) {
+            String[] parts = line.trim().split(";");
+            long ts = LocalDateTime.parse(parts[0], TRACEBASE_TIME).atZone(BERLIN).toInstant().toEpochMilli();
+            rows.put(ts, Long.parseLong(parts[1].trim()) * 1000);
+        }
+        return of(rows);
+    }
+
+    /** Encodes hour by hour in the given layout; throws unless every chunk decodes to its input. */
+    void assertRoundTripsPerHourChunk(ChunkCodec.Mode mode, String description) {
+        forEachHourChunk(mode, description, (ts, chunk) -> { });
+    }
+
     RealSeries filledToOneHertz() {
         long first = timestampsMs[0];
         int n = (int) ((timestampsMs[timestampsMs.length - 1] - first) / 1000 + 1);
@@ -59,7 +77,13 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
 
     /** Encodes hour by hour, checks each chunk decodes to its input, returns total bytes. */
     long encodedBytesPerHourChunk() {
-        long bytes = 0;
+        long[] bytes = {0};
+        forEachHourChunk(ChunkCodec.MODE, "series", (ts, chunk) -> bytes[0] += chunk.length);
+        return bytes[0];
+    }
+
+    /** Encodes each UTC hour in {@code mode}, checks it decodes to its input, hands it on. */
+    private void forEachHourChunk(ChunkCodec.Mode mode, String description, java.util.function.BiConsumer<long[], byte[]> consumer) {
         int start = 0;
         while (start < timestampsMs.length) {
             long hour = Math.floorDiv(timestampsMs[start], HOUR_MS);
@@ -69,15 +93,14 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
             }
             long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
             long[] power = Arrays.copyOfRange(powerMilliwatts, start, end);
-            byte[] chunk = ChunkCodec.encode(ts, power, null, end - start);
+            byte[] chunk = ChunkCodec.encode(ts, power, null, end - start, mode);
             DecodedChunk decoded = ChunkCodec.decode(chunk);
             if (!Arrays.equals(decoded.timestampsMs(), ts) || !Arrays.equals(decoded.powerMilliwatts(), power)) {
-                throw new AssertionError("chunk at " + ts[0] + " did not round-trip");
+                throw new AssertionError(description + " " + mode + ": chunk at " + ts[0] + " did not round-trip");
             }
-            bytes += chunk.length;
+            consumer.accept(ts, chunk);
             start = end;
         }
-        return bytes;
     }
 
     int count() {

@@ -1,0 +1,312 @@
+package io.gridpulse.store.codec;
+
+import java.util.Arrays;
+
+/**
+ * The fast body layout: each column is a prefix code ({@link PrefixCode}) followed by one
+ * symbol per event, each symbol followed by its raw extra bits ({@link Buckets}). An event is
+ * either a run ("the previous delta/value repeats r times", symbols
+ * {@code 0..RUN_SYMBOLS-1} bucketing {@code r - 1}) or a change (symbols from
+ * {@code RUN_SYMBOLS}, bucketing the new time delta − 1 in units, or the zigzagged value change
+ * − 1 in units of the column's scale). Decoding is one table lookup and one shift per event,
+ * with no per-bit work: the point of this layout is speed on data that changes every reading.
+ */
+final class PackedColumns {
+    /** Run events bucket {@code r - 1 < 2^27}: bit length ≤ 27, so symbols below 108. */
+    static final int RUN_SYMBOLS = 108;
+    static final int ALPHABET = RUN_SYMBOLS + Buckets.SYMBOLS;
+    private static final int PRECISION_BITS = 2;
+    /** Per precision: bucket base and extra bits of each column symbol. */
+    private static final long[][] BASE = new long[Buckets.PRECISIONS][ALPHABET];
+    private static final int[][] EXTRA = new int[Buckets.PRECISIONS][ALPHABET];
+    /** Per precision: the column symbol of each finest-precision column symbol (buckets nest). */
+    private static final int[][] FROM_FINEST = new int[Buckets.PRECISIONS][ALPHABET];
+
+    static {
+        for (int p = 0; p < Buckets.PRECISIONS; p++) {
+            for (int s = 0; s < ALPHABET; s++) {
+                int offset = s < RUN_SYMBOLS ? 0 : RUN_SYMBOLS;
+                int bucket = s - offset;
+                if (bucket < Buckets.symbols(p)) {
+                    BASE[p][s] = Buckets.base(bucket, p);
+                    EXTRA[p][s] = Buckets.extraBits(bucket, p);
+                }
+                FROM_FINEST[p][s] = offset + Buckets.symbol(Buckets.base(bucket, Buckets.FINEST), p);
+            }
+        }
+    }
+
+    private PackedColumns() {}
+
+    /** Scratch for one column's events; reused per thread. */
+    static final class Events {
+        /** Finest-precision symbol per event. */
+        int[] symbols = new int[4096];
+        /** The event's integer (run length − 1, or the change's u). */
+        long[] values = new long[4096];
+        final int[] counts = new int[ALPHABET];
+        /** Symbols with a non-zero count, so per-chunk work scales with them, not the alphabet. */
+        private final int[] used = new int[ALPHABET];
+        private int usedCount;
+        private final int[] coarseCounts = new int[ALPHABET];
+        private final int[] coarseUsed = new int[ALPHABET];
+        private int coarseUsedCount;
+        int size;
+
+        void reset(int capacity) {
+            if (symbols.length < capacity) {
+                symbols = new int[Math.max(capacity, symbols.length * 2)];
+                values = new long[symbols.length];
+            }
+            for (int i = 0; i < usedCount; i++) {
+                counts[used[i]] = 0;
+            }
+            usedCount = 0;
+            size = 0;
+        }
+
+        void addRun(long length) {
+            add(Buckets.symbol(length - 1, Buckets.FINEST), length - 1);
+        }
+
+        void addChange(long u) {
+            add(RUN_SYMBOLS + Buckets.symbol(u, Buckets.FINEST), u);
+        }
+
+        private void add(int symbol, long value) {
+            symbols[size] = symbol;
+            values[size++] = value;
+            if (counts[symbol]++ == 0) {
+                used[usedCount++] = symbol;
+            }
+        }
+
+        /** Picks the bucket precision that codes smallest, then stores it, the code and the events. */
+        void write(BitSink out, PrefixCode code) {
+            int best = Buckets.FINEST;
+            long bestBits = Long.MAX_VALUE;
+            for (int p = Buckets.FINEST; p >= 0; p--) {
+                long bits = codedBits(code, p);
+                if (bits < bestBits) {
+                    bestBits = bits;
+                    best = p;
+                }
+            }
+            histogram(DefaultCodes.PRECISION);
+            int bestDefault = -1;
+            for (int index : DefaultCodes.candidates(coarseCounts, coarseUsed, coarseUsedCount)) {
+                long bits = PRECISION_BITS + 2 + DefaultCodes.INDEX_BITS + payloadBits(DefaultCodes.code(index), DefaultCodes.PRECISION);
+                if (bits < bestBits) {
+                    bestBits = bits;
+                    bestDefault = index;
+                }
+            }
+            int precision = bestDefault >= 0 ? DefaultCodes.PRECISION : best;
+            histogram(precision);
+            if (bestDefault >= 0) {
+                code.useDefault(bestDefault);
+            } else {
+                code.build(coarseCounts, ALPHABET);
+            }
+            out.put(precision, PRECISION_BITS);
+            code.write(out, RUN_SYMBOLS);
+            int[] codes = code.codes;
+            int[] lengths = code.lengths;
+            int[] toCoarse = FROM_FINEST[precision];
+            long[] base = BASE[precision];
+            int[] extra = EXTRA[precision];
+            for (int e = 0; e < size; e++) {
+                int symbol = toCoarse[symbols[e]];
+                out.put(codes[symbol], lengths[symbol]);
+                int extraBits = extra[symbol];
+                if (extraBits > 0) {
+                    out.putLong(values[e] - base[symbol], extraBits);
+                }
+            }
+        }
+
+        private long codedBits(PrefixCode code, int precision) {
+            histogram(precision);
+            code.build(coarseCounts, ALPHABET);
+            return PRECISION_BITS + code.storedBits(RUN_SYMBOLS) + payloadBits(code, precision);
+        }
+
+        /** Bits of the events (codes and extra bits) under {@code code}, from {@link #coarseCounts}. */
+        private long payloadBits(PrefixCode code, int precision) {
+            long bits = 0;
+            int[] extra = EXTRA[precision];
+            for (int i = 0; i < coarseUsedCount; i++) {
+                int s = coarseUsed[i];
+                bits += (long) coarseCounts[s] * (code.lengths[s] + extra[s]);
+            }
+            return bits;
+        }
+
+        private void histogram(int precision) {
+            for (int i = 0; i < coarseUsedCount; i++) {
+                coarseCounts[coarseUsed[i]] = 0;
+            }
+            coarseUsedCount = 0;
+            int[] toCoarse = FROM_FINEST[precision];
+            for (int i = 0; i < usedCount; i++) {
+                int coarse = toCoarse[used[i]];
+                if (coarseCounts[coarse] == 0) {
+                    coarseUsed[coarseUsedCount++] = coarse;
+                }
+                coarseCounts[coarse] += counts[used[i]];
+            }
+        }
+    }
+
+    static void encodeTimestamps(BitSink out, PrefixCode code, Events events, long[] timestampsMs, int count, long unitMs) {
+        if (count < 2) {
+            return;
+        }
+        events.reset(count);
+        long previousDeltaMs = unitMs;
+        int i = 1;
+        while (i < count) {
+            long deltaMs = timestampsMs[i] - timestampsMs[i - 1];
+            if (deltaMs == previousDeltaMs) {
+                int runEnd = i + 1;
+                while (runEnd < count && timestampsMs[runEnd] - timestampsMs[runEnd - 1] == previousDeltaMs) {
+                    runEnd++;
+                }
+                events.addRun(runEnd - i);
+                i = runEnd;
+            } else {
+                events.addChange(Long.divideUnsigned(deltaMs, unitMs) - 1);
+                previousDeltaMs = deltaMs;
+                i++;
+            }
+        }
+        events.write(out, code);
+    }
+
+    static void encodeValues(BitSink out, PrefixCode code, Events events, long[] values, int count, long scale) {
+        if (count < 2) {
+            return;
+        }
+        events.reset(count);
+        int i = 1;
+        while (i < count) {
+            if (values[i] == values[i - 1]) {
+                int runEnd = i + 1;
+                while (runEnd < count && values[runEnd] == values[runEnd - 1]) {
+                    runEnd++;
+                }
+                events.addRun(runEnd - i);
+                i = runEnd;
+            } else {
+                long delta = scale == 1 ? values[i] - values[i - 1] : values[i] / scale - values[i - 1] / scale;
+                events.addChange(ChunkCodec.zigzag(delta) - 1);
+                i++;
+            }
+        }
+        events.write(out, code);
+    }
+
+    static void decodeTimestamps(BitSource in, PrefixCode code, long[] timestampsMs, int count, long unitMs) {
+        if (count < 2) {
+            return;
+        }
+        int precision = readHeader(in, code);
+        long[] base = BASE[precision];
+        int[] extra = EXTRA[precision];
+        int[] table = code.table;
+        int mask = (1 << code.tableBits) - 1;
+        long previousDeltaMs = unitMs;
+        long previous = timestampsMs[0];
+        int i = 1;
+        while (i < count) {
+            if (in.bits < 44) {
+                in.refill();
+            }
+            int entry = table[(int) in.buffer & mask];
+            int symbol = entry >>> 4;
+            long u = readExtra(in, entry, base[symbol], extra[symbol]);
+            if (symbol < RUN_SYMBOLS) {
+                int runEnd = runEnd(u, i, count);
+                for (int j = i; j < runEnd; j++) {
+                    previous += previousDeltaMs;
+                    timestampsMs[j] = previous;
+                }
+                i = runEnd;
+            } else {
+                previousDeltaMs = (u + 1) * unitMs;
+                previous += previousDeltaMs;
+                timestampsMs[i++] = previous;
+            }
+        }
+        in.requireWithinInput();
+    }
+
+    static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale) {
+        if (count < 2) {
+            return;
+        }
+        int precision = readHeader(in, code);
+        long[] base = BASE[precision];
+        int[] extra = EXTRA[precision];
+        int[] table = code.table;
+        int mask = (1 << code.tableBits) - 1;
+        long previous = values[0];
+        int i = 1;
+        while (i < count) {
+            if (in.bits < 44) {
+                in.refill();
+            }
+            int entry = table[(int) in.buffer & mask];
+            int symbol = entry >>> 4;
+            long u = readExtra(in, entry, base[symbol], extra[symbol]);
+            if (symbol < RUN_SYMBOLS) {
+                int runEnd = runEnd(u, i, count);
+                Arrays.fill(values, i, runEnd, previous);
+                i = runEnd;
+            } else {
+                previous += ChunkCodec.unzigzag(u + 1) * scale;
+                values[i++] = previous;
+            }
+        }
+        in.requireWithinInput();
+    }
+
+    /** Consumes the symbol's code (entry's length) and returns bucket base + its extra bits. */
+    private static long readExtra(BitSource in, int entry, long base, int extraBits) {
+        if (extraBits <= 32) { // the common case: code + extra bits fit the refilled buffer
+            long buffer = in.buffer >>> (entry & 15);
+            long u = base + (buffer & ((1L << extraBits) - 1));
+            in.buffer = buffer >>> extraBits;
+            in.bits -= (entry & 15) + extraBits;
+            return u;
+        }
+        in.buffer >>>= entry & 15;
+        in.bits -= entry & 15;
+        return base + in.readLong(extraBits);
+    }
+
+    /** Reads a column's bucket precision and prefix code; returns the precision. */
+    private static int readHeader(BitSource in, PrefixCode code) {
+        int precision = (int) in.read(PRECISION_BITS);
+        if (precision >= Buckets.PRECISIONS) {
+            throw new CorruptChunkException("unknown bucket precision " + precision);
+        }
+        if (!code.read(in, RUN_SYMBOLS)) {
+            throw new CorruptChunkException("column has readings but no symbols");
+        }
+        if (code.symbolRange() > ALPHABET) {
+            throw new CorruptChunkException("column symbol out of range");
+        }
+        if (code.isDefault() && precision != DefaultCodes.PRECISION) {
+            throw new CorruptChunkException("default code with bucket precision " + precision);
+        }
+        return precision;
+    }
+
+    private static int runEnd(long u, int i, int count) {
+        if (u < 0 || u >= count - i) {
+            throw new CorruptChunkException("run of " + Long.toUnsignedString(u + 1) + " exceeds the chunk");
+        }
+        return i + (int) u + 1;
+    }
+}

@@ -1,0 +1,139 @@
+package io.gridpulse.store.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpulse.core.Reading;
+import io.gridpulse.store.codec.ChunkCodec.Mode;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The packed (prefix-coded) body layout on its own, and the encoder's choice between layouts. */
+class PackedLayoutTest {
+    private static final long BASE_SEED = Long.getLong("codec.seed", System.nanoTime());
+
+    @ParameterizedTest
+    @EnumSource(ChunkCodecRoundTripTest.Shape.class)
+    void everyShapeRoundTripsInEachForcedLayout(ChunkCodecRoundTripTest.Shape shape) {
+        System.out.println("PackedLayoutTest " + shape + " base seed " + BASE_SEED);
+        for (int c = 0; c < 150; c++) {
+            long seed = BASE_SEED + 31L * c + shape.ordinal();
+            ChunkCodecRoundTripTest.Columns in = ChunkCodecRoundTripTest.generate(shape, new SplittableRandom(seed));
+            for (Mode mode : Mode.values()) {
+                assertRoundTrip(in, mode, "shape " + shape + " seed " + seed + " " + mode);
+            }
+        }
+    }
+
+    @Test
+    void extremeValuesRoundTripPacked() {
+        long[] ts = {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        long[] power = {Long.MAX_VALUE, Long.MIN_VALUE, 0, Long.MIN_VALUE, Long.MAX_VALUE, -1};
+        long[] energy = {Reading.NO_ENERGY, Long.MAX_VALUE, 0, Reading.NO_ENERGY, 1, Long.MAX_VALUE};
+        assertRoundTrip(new ChunkCodecRoundTripTest.Columns(ts, power, energy), Mode.PACKED, "extremes");
+    }
+
+    @Test
+    void aConstantOneHertzHourCostsAFewBytesPacked() {
+        long[] ts = new long[3600];
+        long[] power = new long[3600];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = 1_700_000_000_000L + 1000L * i;
+            power[i] = 230_000;
+        }
+        byte[] chunk = ChunkCodec.encode(ts, power, null, ts.length, Mode.PACKED);
+        // header 14 bytes + 2 columns of (precision, single-symbol code, one run) + CRC
+        assertThat(chunk.length).isLessThanOrEqualTo(26);
+        assertThat(ChunkCodec.decode(chunk).powerMilliwatts()).isEqualTo(power);
+    }
+
+    @Test
+    void theEncoderKeepsPackedColumnsUnlessTheRangeCoderIsClearlySmaller() {
+        SplittableRandom random = new SplittableRandom(BASE_SEED);
+        for (int c = 0; c < 200; c++) {
+            ChunkCodecRoundTripTest.Columns in = ChunkCodecRoundTripTest.generate(
+                    ChunkCodecRoundTripTest.Shape.values()[c % 7], random);
+            int n = in.timestamps().length;
+            int auto = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), n, Mode.AUTO).length;
+            int packed = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), n, Mode.PACKED).length;
+            int adaptive = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), n, Mode.ADAPTIVE).length;
+            int checksum = 4; // the rule compares bodies and headers, before the CRC32C is appended
+            boolean rangeCoderClearlySmaller = (adaptive - checksum) * ChunkCodec.PACKED_TOLERANCE < packed - checksum;
+            assertThat(auto).as("case " + c).isEqualTo(rangeCoderClearlySmaller ? adaptive : packed);
+        }
+    }
+
+    @Test
+    void flippedBitsAndTruncationOfPackedChunksAreDetected() {
+        for (int c = 0; c < 10; c++) {
+            byte[] chunk = packedSample(new SplittableRandom(BASE_SEED + c));
+            for (int i = 0; i < chunk.length; i++) {
+                for (int bit = 0; bit < 8; bit++) {
+                    byte[] damaged = chunk.clone();
+                    damaged[i] ^= (byte) (1 << bit);
+                    assertThatThrownBy(() -> ChunkCodec.decode(damaged)).isInstanceOf(CorruptChunkException.class);
+                }
+            }
+            for (int length = 0; length < chunk.length; length++) {
+                byte[] truncated = Arrays.copyOf(chunk, length);
+                assertThatThrownBy(() -> ChunkCodec.decode(truncated)).isInstanceOf(CorruptChunkException.class);
+            }
+        }
+    }
+
+    /**
+     * A damaged body behind a valid checksum (a bug, not a disk fault) must still fail only
+     * with CorruptChunkException or decode to something: never another exception or a hang.
+     */
+    @Test
+    void damagedBodiesWithFreshChecksumsFailCleanly() {
+        SplittableRandom random = new SplittableRandom(BASE_SEED);
+        int rejected = 0;
+        for (int c = 0; c < 3000; c++) {
+            byte[] chunk = packedSample(random);
+            int headerEnd = 12;
+            int position = random.nextInt(Math.min(headerEnd, chunk.length - 5), chunk.length - 4);
+            chunk[position] ^= (byte) (1 << random.nextInt(8));
+            try {
+                ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(chunk));
+            } catch (CorruptChunkException expected) {
+                rejected++;
+            }
+        }
+        assertThat(rejected).isPositive();
+    }
+
+    @Test
+    void trailingBytesAfterPackedColumnsAreRejected() {
+        byte[] chunk = ChunkCodec.encode(new long[] {1000, 2000, 4000}, new long[] {5, 6, 9}, null, 3, Mode.PACKED);
+        byte[] longer = Arrays.copyOf(chunk, chunk.length + 1);
+        System.arraycopy(chunk, chunk.length - 4, longer, longer.length - 4, 4);
+        longer[chunk.length - 4] = 0;
+        assertThatThrownBy(() -> ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(longer))).isInstanceOf(CorruptChunkException.class);
+    }
+
+    private static byte[] packedSample(SplittableRandom random) {
+        ChunkCodecRoundTripTest.Columns in;
+        do {
+            in = ChunkCodecRoundTripTest.generate(ChunkCodecRoundTripTest.Shape.values()[random.nextInt(7)], random);
+        } while (in.timestamps().length < 2 || in.timestamps().length > 300);
+        return ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, Mode.PACKED);
+    }
+
+    static void assertRoundTrip(ChunkCodecRoundTripTest.Columns in, Mode mode, String description) {
+        int n = in.timestamps().length;
+        byte[] chunk = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), n, mode);
+        DecodedChunk out = ChunkCodec.decode(chunk);
+        assertThat(out.timestampsMs()).as(description).isEqualTo(in.timestamps());
+        assertThat(out.powerMilliwatts()).as(description).isEqualTo(in.power());
+        if (in.energy() == null || Arrays.stream(in.energy()).allMatch(e -> e == Reading.NO_ENERGY)) {
+            assertThat(out.energyMilliwattHours()).as(description).isNull();
+        } else {
+            assertThat(out.energyMilliwattHours()).as(description).isEqualTo(in.energy());
+        }
+    }
+
+}
