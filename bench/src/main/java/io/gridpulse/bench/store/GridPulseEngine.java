@@ -81,7 +81,7 @@ public final class GridPulseEngine implements Engine {
     @Override
     public int queryDay(int meter, long dayStartSecond) {
         long from = FleetData.START_MS + dayStartSecond * 1000;
-        return store.readRawColumns(FleetData.meter(meter), from, from + 86_400_000L).size();
+        return store.readRaw(FleetData.meter(meter), from, from + 86_400_000L).size();
     }
 
     @Override

@@ -29,18 +29,34 @@ public final class SeriesAccess {
 
     /** Readings with fromMs ≤ ts < toMs, in time order. */
     public List<Reading> range(long meterKey, long fromMs, long toMs) {
-        return rangeColumns(meterKey, fromMs, toMs).toList();
+        List<DecodedChunk> sealed = decodeAll(chunksOf(meterKey, fromMs, toMs));
+        int capacity = 0;
+        for (DecodedChunk c : sealed) {
+            capacity += c.count();
+        }
+        // Straight from the decoded chunks: no column copy first (a day's columns are arrays
+        // large enough for G1 to allocate them outside the young generation).
+        List<Reading> out = new ArrayList<>(capacity);
+        for (DecodedChunk chunk : sealed) {
+            addInRange(chunk, fromMs, toMs, out);
+        }
+        ReadingColumns recent = head(meterKey, fromMs, toMs);
+        return recent.size() == 0 ? out : merge(out, recent.toList());
     }
 
-    /** Readings with fromMs ≤ ts < toMs, in time order, column-wise (no object per reading). */
-    public ReadingColumns rangeColumns(long meterKey, long fromMs, long toMs) {
+    private List<byte[]> chunksOf(long meterKey, long fromMs, long toMs) {
         List<byte[]> encoded = new ArrayList<>();
         try (RocksIterator it = db.iterator(db.chunks)) {
             for (it.seek(Keys.meterTime(meterKey, chunkStart(fromMs))); valid(it, meterKey, toMs); it.next()) {
                 encoded.add(it.value());
             }
         }
-        List<DecodedChunk> sealed = decodeAll(encoded);
+        return encoded;
+    }
+
+    /** Readings with fromMs ≤ ts < toMs, in time order, column-wise (no object per reading). */
+    public ReadingColumns rangeColumns(long meterKey, long fromMs, long toMs) {
+        List<DecodedChunk> sealed = decodeAll(chunksOf(meterKey, fromMs, toMs));
         int capacity = 0;
         for (DecodedChunk c : sealed) {
             capacity += c.count();
