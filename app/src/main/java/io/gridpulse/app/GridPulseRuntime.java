@@ -46,7 +46,7 @@ final class GridPulseRuntime implements AutoCloseable {
     GridPulseRuntime(NodeOptions node, Clock clock) {
         this.store = ReadingStore.open(StorageConfig.defaults(node.data), clock);
         this.adminKey = adminKey(node.data);
-        this.server = new GridPulseServer(ServerConfig.defaults(node.port), store, clock);
+        this.server = new GridPulseServer(ServerConfig.defaults(node.port).withLineProtocol(node.lineProtocol()), store, clock);
         server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
         maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
         server.start();

@@ -1,6 +1,8 @@
 package io.gridpulse.app;
 
+import io.gridpulse.ingest.lineprotocol.LineProtocolMapping;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a node ({@code serve}, {@code demo}). */
@@ -36,6 +38,29 @@ final class NodeOptions {
             description = "Client id at the external broker; keep it stable: the broker queues for it while GridPulse is "
                     + "down (default: ${DEFAULT-VALUE}).")
     String mqttClientId;
+
+    @Option(names = "--influx-measurement", defaultValue = "power",
+            description = "Line protocol: measurement holding readings (Home Assistant: W or kW) (default: ${DEFAULT-VALUE}).")
+    String influxMeasurement;
+
+    @Option(names = "--influx-meter-tag", defaultValue = "meter",
+            description = "Line protocol: tag holding the meter id (Home Assistant: entity_id) (default: ${DEFAULT-VALUE}).")
+    String influxMeterTag;
+
+    @Option(names = "--influx-power-field", defaultValue = "powerW,value", split = ",",
+            description = "Line protocol: power field(s), first present wins (default: ${DEFAULT-VALUE}).")
+    List<String> influxPowerFields;
+
+    @Option(names = "--influx-energy-field", defaultValue = "energyWh",
+            description = "Line protocol: optional energy register field (default: ${DEFAULT-VALUE}).")
+    String influxEnergyField;
+
+    @Option(names = "--influx-kilo", description = "Line protocol values are kW / kWh instead of W / Wh.")
+    boolean influxKilo;
+
+    LineProtocolMapping lineProtocol() {
+        return new LineProtocolMapping(influxMeasurement, influxMeterTag, influxPowerFields, influxEnergyField, influxKilo);
+    }
 
     @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
     Path data;

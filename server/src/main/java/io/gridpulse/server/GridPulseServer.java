@@ -142,7 +142,7 @@ public final class GridPulseServer implements AutoCloseable {
         BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing, liveInsights);
         LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,
-                new LineProtocolParser(clock, config.limits()), config.maxBodyBytes());
+                new LineProtocolParser(clock, config.limits(), config.lineProtocol()), config.maxBodyBytes());
         DeviceReadingRoutes devices = new DeviceReadingRoutes(pipeline,
                 new DevicePayloadParser(clock, config.limits()), meters::postReadings);
         ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock, liveInsights);

@@ -1,6 +1,7 @@
 package io.gridpulse.server;
 
 import io.gridpulse.ingest.IngestLimits;
+import io.gridpulse.ingest.lineprotocol.LineProtocolMapping;
 import io.gridpulse.server.pipeline.IngestAdmission;
 
 /**
@@ -13,9 +14,10 @@ import io.gridpulse.server.pipeline.IngestAdmission;
  * @param maxInFlightReadings admission limit: readings being written at once; beyond it HTTP
  *     writes get 429 + Retry-After and MQTT publishers wait
  * @param silentAfterMs a meter that reported and then sends nothing this long raises {@code meter-silent}
+ * @param lineProtocol which InfluxDB line-protocol points are readings ({@code /write}, {@code /api/v2/write})
  */
 public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits, int maxInFlightReadings,
-                           long silentAfterMs) {
+                           long silentAfterMs, LineProtocolMapping lineProtocol) {
     /** Five minutes: many missed 1 Hz readings, yet short enough to catch a tripped breaker. */
     public static final long DEFAULT_SILENT_AFTER_MS = 5 * 60_000L;
 
@@ -33,10 +35,14 @@ public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimit
 
     public static ServerConfig defaults(int port) {
         return new ServerConfig(port, "0.0.0.0", 32L * 1024 * 1024, IngestLimits.DEFAULTS,
-                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, DEFAULT_SILENT_AFTER_MS);
+                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT);
     }
 
     public ServerConfig withMaxInFlightReadings(int readings) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs);
+        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs, lineProtocol);
+    }
+
+    public ServerConfig withLineProtocol(LineProtocolMapping mapping) {
+        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, mapping);
     }
 }

@@ -16,25 +16,28 @@ import java.util.Map;
 /**
  * Maps InfluxDB line protocol to readings, so Telegraf and Home Assistant can push unchanged.
  *
- * <p>Mapping: measurement {@value #MEASUREMENT}; tag {@value #METER_TAG} is the meter id; field
- * {@code powerW} (or {@code value}) is active power in W; optional field {@code energyWh} is the
- * cumulative import register in Wh. Lines of other measurements are skipped and counted; other
- * tags and fields are ignored. A line without timestamp takes the server clock.
+ * <p>Mapping ({@link LineProtocolMapping}, default: measurement {@code power}, tag {@code meter} is
+ * the meter id, field {@code powerW} or {@code value} is active power in W, optional field
+ * {@code energyWh} the cumulative import register in Wh). Lines of other measurements are skipped
+ * and counted; other tags and fields are ignored. A line without timestamp takes the server clock.
  *
  * <p>All-or-nothing: the first bad line rejects the request with an {@link
  * InvalidInputException} whose row is the zero-based line index and whose message names the
  * one-based line number. Thread-safe (stateless apart from the clock).
  */
 public final class LineProtocolParser {
-    public static final String MEASUREMENT = "power";
-    public static final String METER_TAG = "meter";
-
     private final Clock clock;
     private final IngestLimits limits;
+    private final LineProtocolMapping mapping;
 
     public LineProtocolParser(Clock clock, IngestLimits limits) {
+        this(clock, limits, LineProtocolMapping.DEFAULT);
+    }
+
+    public LineProtocolParser(Clock clock, IngestLimits limits, LineProtocolMapping mapping) {
         this.clock = clock;
         this.limits = limits;
+        this.mapping = mapping;
     }
 
     public LineProtocolBatch parse(String body, LinePrecision precision) {
@@ -50,7 +53,7 @@ public final class LineProtocolParser {
             }
             try {
                 LinePoint point = LineSyntax.parse(line);
-                if (!point.measurement().equals(MEASUREMENT)) {
+                if (!point.measurement().equals(mapping.measurement())) {
                     ignored++;
                     continue;
                 }
@@ -65,10 +68,10 @@ public final class LineProtocolParser {
         return new LineProtocolBatch(byMeter, ignored);
     }
 
-    private static MeterId meter(LinePoint point) {
-        String id = point.tags().get(METER_TAG);
+    private MeterId meter(LinePoint point) {
+        String id = point.tags().get(mapping.meterTag());
         if (id == null) {
-            throw new InvalidInputException(METER_TAG, "tag 'meter' (the meter id) is missing");
+            throw new InvalidInputException(mapping.meterTag(), "tag '" + mapping.meterTag() + "' (the meter id) is missing");
         }
         return new MeterId(id);
     }
@@ -79,16 +82,17 @@ public final class LineProtocolParser {
             throw new InvalidInputException("timestamp", "timestamp is more than " + limits.maxFutureMs() / 1000
                     + " s in the future; is precision=" + precision.name().toLowerCase() + " right?");
         }
-        String power = point.fields().containsKey("powerW") ? "powerW" : "value";
-        String powerText = point.fields().get(power);
-        if (powerText == null) {
-            throw new InvalidInputException("powerW", "field 'powerW' or 'value' (power in W) is missing");
+        String power = mapping.powerFields().stream().filter(point.fields()::containsKey).findFirst().orElse(null);
+        if (power == null) {
+            String unit = mapping.kilo() ? "kW" : "W";
+            throw new InvalidInputException(mapping.powerFields().get(0), "field '" + String.join("' or '", mapping.powerFields())
+                    + "' (power in " + unit + ") is missing");
         }
-        long powerMilliwatts = ReadingParsers.checkedPower(number(powerText, power), power);
-        String energyText = point.fields().get("energyWh");
+        long powerMilliwatts = ReadingParsers.checkedPower(mapping.toBaseUnit(number(point.fields().get(power), power)), power);
+        String energyText = point.fields().get(mapping.energyField());
         long energyMilliwattHours = energyText == null
                 ? Reading.NO_ENERGY
-                : ReadingParsers.checkedEnergy(number(energyText, "energyWh"));
+                : ReadingParsers.checkedEnergy(mapping.toBaseUnit(number(energyText, mapping.energyField())));
         return new Reading(timestampMs, powerMilliwatts, energyMilliwattHours);
     }
 

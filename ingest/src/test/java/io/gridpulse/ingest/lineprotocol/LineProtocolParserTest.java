@@ -118,4 +118,23 @@ class LineProtocolParserTest {
         assertThat(LinePrecision.parse("h").toEpochMillis(1)).isEqualTo(3_600_000L);
         assertThatThrownBy(() -> LinePrecision.parse("weeks")).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void homeAssistantStyleKilowattPointsMapThroughAConfiguredMapping() {
+        LineProtocolMapping homeAssistant = new LineProtocolMapping("kW", "entity_id", java.util.List.of("value"), "energy_kwh", true);
+        LineProtocolParser ha = new LineProtocolParser(Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC),
+                IngestLimits.DEFAULTS, homeAssistant);
+
+        LineProtocolBatch batch = ha.parse("""
+                kW,domain=sensor,entity_id=house_power value=1.2345,energy_kwh=12.5 1699999999000
+                W,domain=sensor,entity_id=fridge value=80 1699999999000
+                power,meter=house value=1 1699999999000
+                """, LinePrecision.MILLISECONDS);
+
+        assertThat(batch.readingsByMeter().get(new MeterId("house_power")))
+                .containsExactly(new Reading(1_699_999_999_000L, 1_234_500, 12_500_000));
+        assertThat(batch.ignoredLines()).isEqualTo(2);
+        assertThatThrownBy(() -> ha.parse("kW,domain=sensor value=1 1699999999000", LinePrecision.MILLISECONDS))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("entity_id");
+    }
 }
