@@ -230,4 +230,15 @@ class ReadingStoreTest {
         assertThat(store.readRaw(other, T0, T0 + 10_000)).containsExactlyElementsOf(steady(T0, 3, 50_000));
         assertThat(store.rollups(other, RollupLevel.HOUR, T0, T0 + 3_600_000L).get(0).samples()).isEqualTo(3);
     }
+
+    @Test
+    void aReadAfterCloseFailsWithAnErrorInsteadOfCrashingTheJvm() {
+        ReadingStore closing = ReadingStore.open(StorageConfig.defaults(dir.resolve("closing")), Clock.systemUTC());
+        MeterRef meter = MeterRef.of("default", "late-reader");
+        closing.meters().ensure(meter);
+        closing.close();
+
+        assertThatThrownBy(() -> closing.rollups(meter, RollupLevel.MINUTE, 0, Long.MAX_VALUE))
+                .isInstanceOf(io.gridpulse.core.StorageException.class).hasMessageContaining("closed");
+    }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps insight results current as data arrives: every stored batch is handed (off the ingest
@@ -38,6 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * then the insight routes compute from rollups as before.
  */
 public final class LiveInsights implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveInsights.class);
     public static final int DEFAULT_MAX_METERS = 1_000;
     static final int QUEUE_BATCHES = 10_000;
     static final long QUEUE_READINGS = 1_000_000;
@@ -210,5 +213,12 @@ public final class LiveInsights implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        try { // the store closes right after the server: let a running batch finish first
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("live insights still busy after 10 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -56,6 +56,8 @@ public final class RocksDatabase implements AutoCloseable {
     private volatile boolean reopenNeeded;
     private volatile Runnable reopenListener = () -> {};
     private volatile boolean unavailable;
+    /** Set by {@link #close}, under the write lock: every later call fails cleanly. */
+    private volatile boolean closed;
     private RocksDB db;
     public volatile ColumnFamilyHandle meta;
     public volatile ColumnFamilyHandle head;
@@ -126,6 +128,9 @@ public final class RocksDatabase implements AutoCloseable {
     public <T> T use(Supplier<T> work) {
         gate.readLock().lock();
         try {
+            if (closed) { // a native handle used after close would crash the JVM, not throw
+                throw new StorageException("store at " + dir + " is closed", false, null);
+            }
             if (unavailable) {
                 throw new StorageException("store at " + dir + " is unavailable: it could not be reopened", false, null);
             }
@@ -252,6 +257,10 @@ public final class RocksDatabase implements AutoCloseable {
     public void close() {
         gate.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (!unavailable) {
                 closeDb();
             }
