@@ -31,23 +31,6 @@ public final class ReadingColumns {
         size++;
     }
 
-    /**
-     * Appends {@code [from, to)} of the given columns; {@code energy} may be null (no register:
-     * {@link Reading#NO_ENERGY}).
-     */
-    public void addAll(long[] timestamps, long[] power, long[] energy, int from, int to) {
-        int n = to - from;
-        ensureCapacity(size + n);
-        System.arraycopy(timestamps, from, timestampsMs, size, n);
-        System.arraycopy(power, from, powerMilliwatts, size, n);
-        if (energy == null) {
-            Arrays.fill(energyMilliwattHours, size, size + n, Reading.NO_ENERGY);
-        } else {
-            System.arraycopy(energy, from, energyMilliwattHours, size, n);
-        }
-        size += n;
-    }
-
     private void ensureCapacity(int needed) {
         if (needed > timestampsMs.length) {
             int c = Math.max(needed, timestampsMs.length * 2);

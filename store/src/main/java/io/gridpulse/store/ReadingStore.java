@@ -304,15 +304,6 @@ public final class ReadingStore implements AutoCloseable {
         return db.use(() -> series.range(key, fromMs, toMs));
     }
 
-    /**
-     * As {@link #readRaw}, column-wise: no object per reading, for long ranges (a day at 1 Hz is
-     * 86,400 readings).
-     */
-    public ReadingColumns readRawColumns(MeterRef meter, long fromMs, long toMs) {
-        long key = registry.require(meter).key();
-        return db.use(() -> series.rangeColumns(key, fromMs, toMs));
-    }
-
     /** The newest reading of a meter, or null. */
     public Reading latest(MeterRef meter) {
         long key = registry.require(meter).key();

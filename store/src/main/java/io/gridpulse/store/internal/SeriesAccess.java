@@ -54,46 +54,6 @@ public final class SeriesAccess {
         return encoded;
     }
 
-    /** Readings with fromMs ≤ ts < toMs, in time order, column-wise (no object per reading). */
-    public ReadingColumns rangeColumns(long meterKey, long fromMs, long toMs) {
-        List<DecodedChunk> sealed = decodeAll(chunksOf(meterKey, fromMs, toMs));
-        int capacity = 0;
-        for (DecodedChunk c : sealed) {
-            capacity += c.count();
-        }
-        ReadingColumns out = new ReadingColumns(capacity);
-        for (DecodedChunk c : sealed) {
-            int from = indexOf(c, fromMs);
-            out.addAll(c.timestampsMs(), c.powerMilliwatts(), c.energyMilliwattHours(), from,
-                    Math.max(from, indexOf(c, toMs)));
-        }
-        ReadingColumns recent = head(meterKey, fromMs, toMs);
-        return recent.size() == 0 ? out : mergeColumns(out, recent);
-    }
-
-    /** Index of the first reading at or after {@code timestampMs} (chunk timestamps are increasing). */
-    private static int indexOf(DecodedChunk c, long timestampMs) {
-        int i = java.util.Arrays.binarySearch(c.timestampsMs(), 0, c.count(), timestampMs);
-        return i >= 0 ? i : -i - 1;
-    }
-
-    /** Merges two time-ordered column sets; on equal timestamps the first one's reading wins. */
-    private static ReadingColumns mergeColumns(ReadingColumns a, ReadingColumns b) {
-        ReadingColumns out = new ReadingColumns(a.size() + b.size());
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            boolean takeA = j == b.size() || i < a.size() && a.timestampMs(i) <= b.timestampMs(j);
-            if (takeA && j < b.size() && a.timestampMs(i) == b.timestampMs(j)) {
-                j++;
-            }
-            ReadingColumns from = takeA ? a : b;
-            int k = takeA ? i++ : j++;
-            out.add(from.timestampMs(k), from.powerMilliwatts(k), from.energyMilliwattHours(k));
-        }
-        return out;
-    }
-
     /** Head readings with fromMs ≤ ts < toMs, in time order (blocks start in their reading's hour). */
     public ReadingColumns head(long meterKey, long fromMs, long toMs) {
         ReadingColumns out = new ReadingColumns(64);
