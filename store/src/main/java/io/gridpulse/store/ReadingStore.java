@@ -13,6 +13,7 @@ import io.gridpulse.store.internal.RollupDeltas;
 import io.gridpulse.store.internal.RollupWriter;
 import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,9 @@ import org.rocksdb.WriteBatch;
  * share fsyncs. See {@code store/README.md} for the on-disk layout.
  */
 public final class ReadingStore implements AutoCloseable {
+    /** On-disk layout version, kept in the meta column family; see store/README.md. */
+    static final String FORMAT = "2";
+    private static final String FORMAT_KEY = "store/format";
     private final StorageConfig config;
     private final Clock clock;
     private final RocksDatabase db;
@@ -67,7 +71,30 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     public static ReadingStore open(StorageConfig config, Clock clock) {
-        return new ReadingStore(config, clock);
+        ReadingStore store = new ReadingStore(config, clock);
+        try {
+            store.checkFormat();
+        } catch (StorageException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /**
+     * Marks a new folder with {@link #FORMAT}; refuses a folder written in another layout (reading
+     * it would return garbage): it has meters but no marker (format 1) or a different marker.
+     */
+    private void checkFormat() {
+        byte[] marker = metadata.get(FORMAT_KEY);
+        String found = marker == null ? (registry.count() == 0 ? null : "1") : new String(marker, StandardCharsets.UTF_8);
+        if (found == null) {
+            metadata.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.UTF_8));
+        } else if (!found.equals(FORMAT)) {
+            throw new StorageException("the data folder " + config.dataDir() + " holds store format " + found
+                    + ", this GridPulse reads format " + FORMAT + " (see store/README.md): move the folder aside"
+                    + " or choose another --data, then re-import the readings", false, null);
+        }
     }
 
     public MeterRegistry meters() {

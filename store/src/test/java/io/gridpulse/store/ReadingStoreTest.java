@@ -241,4 +241,19 @@ class ReadingStoreTest {
         assertThatThrownBy(() -> closing.rollups(meter, RollupLevel.MINUTE, 0, Long.MAX_VALUE))
                 .isInstanceOf(io.gridpulse.core.StorageException.class).hasMessageContaining("closed");
     }
+
+    @Test
+    void aFolderInAnotherStoreFormatIsRefusedWithAClearMessage() {
+        Path folder = dir.resolve("old-format");
+        try (ReadingStore written = ReadingStore.open(StorageConfig.defaults(folder), Clock.systemUTC())) {
+            written.meters().ensure(MeterRef.of("default", "m1"));
+            written.metadata().delete("store/format"); // as a format-1 folder: meters, no marker
+        }
+
+        assertThatThrownBy(() -> ReadingStore.open(StorageConfig.defaults(folder), Clock.systemUTC()))
+                .isInstanceOf(io.gridpulse.core.StorageException.class).hasMessageContaining("store format 1");
+        try (ReadingStore fresh = ReadingStore.open(StorageConfig.defaults(dir.resolve("new")), Clock.systemUTC())) {
+            assertThat(new String(fresh.metadata().get("store/format"))).isEqualTo(ReadingStore.FORMAT);
+        }
+    }
 }
