@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +155,16 @@ final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBat
         channel.config().setAutoRead(false);
         if (!retryScheduled) {
             retryScheduled = true;
-            broker.gate().park(() -> channel.eventLoop().execute(this::retryWaiting));
+            broker.gate().park(() -> onLoop(this::retryWaiting));
+        }
+    }
+
+    /** Runs on this connection's event loop; nothing to do once the broker has shut it down. */
+    private void onLoop(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // broker closing: the connection is gone, its unacknowledged publishes will be resent
         }
     }
 
@@ -170,7 +180,7 @@ final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBat
             channel.config().setAutoRead(true);
         } else {
             retryScheduled = true;
-            broker.gate().park(() -> channel.eventLoop().execute(this::retryWaiting));
+            broker.gate().park(() -> onLoop(this::retryWaiting));
         }
     }
 
@@ -230,7 +240,7 @@ final class MqttSession extends ChannelInboundHandlerAdapter implements StoreBat
     /** Called by a store writer: the publishes are durable, acknowledge them (one flush). */
     @Override
     public void stored(List<StoreBatcher.Message> messages) {
-        channel.eventLoop().execute(() -> {
+        onLoop(() -> {
             for (StoreBatcher.Message m : messages) {
                 if (m.qos() > 0) {
                     channel.write(ack(m.qos() == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, m.packetId()));

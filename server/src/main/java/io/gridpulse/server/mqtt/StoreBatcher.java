@@ -1,6 +1,5 @@
 package io.gridpulse.server.mqtt;
 
-import io.gridpulse.core.GridPulseException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.server.pipeline.IngestPipeline;
@@ -102,7 +101,7 @@ final class StoreBatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             failed(batch, e);
             return;
-        } catch (GridPulseException | IllegalStateException e) {
+        } catch (RuntimeException e) { // GridPulseException (e.g. disk full) or a bug: never kill the writer
             failed(batch, e);
             return;
         }
