@@ -7,13 +7,8 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.pipeline.IngestPipeline;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -40,16 +35,16 @@ public final class ExternalBrokerIngest implements AutoCloseable {
     /** Connection settings; {@code username}/{@code password} may be null (anonymous broker). */
     public record Settings(String url, String clientId, String username, String password, TenantId tenant) {}
 
-    private record Received(MeterRef meter, List<Reading> readings, int messageId, int qos) {}
-
     private final Settings settings;
     private final IngestPipeline pipeline;
     private final BatchParser parser;
-    private final BlockingQueue<Received> pending = new ArrayBlockingQueue<>(MAX_PENDING);
     private final LongAdder readingsStored = new LongAdder();
     private final LongAdder messagesRejected = new LongAdder();
+    private final PublishGate gate = new PublishGate(MAX_PENDING);
+    /** The embedded endpoint's batching: many messages, one fsync'd write, then the acks. */
+    private final StoreBatcher batcher;
+    private final StoreBatcher.Publisher acks = new BrokerAcks();
     private final MqttClient client;
-    private final Thread writer;
     private volatile boolean closed;
 
     public ExternalBrokerIngest(Settings settings, IngestPipeline pipeline, BatchParser parser) {
@@ -61,7 +56,8 @@ public final class ExternalBrokerIngest implements AutoCloseable {
         } catch (MqttException e) {
             throw new InvalidInputException("mqtt-url", "bad MQTT broker URL '" + settings.url() + "': " + e.getMessage());
         }
-        this.writer = Thread.ofPlatform().daemon().name("mqtt-external-store").unstarted(this::writeLoop);
+        // a failed store is not a rejection: those messages stay unacknowledged and the broker resends them
+        this.batcher = new StoreBatcher(pipeline, gate, MAX_PENDING, readingsStored::add, () -> {});
     }
 
     /** Connects (fails fast with a clear message if the broker is unreachable), subscribes, starts storing. */
@@ -79,7 +75,6 @@ public final class ExternalBrokerIngest implements AutoCloseable {
         }
         client.setManualAcks(true);
         client.setCallback(new Callback());
-        writer.start();
         try {
             client.connect(options);
             client.subscribe(topicFilter(), 1);
@@ -133,7 +128,8 @@ public final class ExternalBrokerIngest implements AutoCloseable {
                 reject(topic, message, e.getMessage());
                 return;
             }
-            pending.put(new Received(meter.get(), readings, message.getId(), message.getQos()));
+            gate.enter(); // blocks Paho's delivery thread while the store is behind: the broker holds the rest
+            batcher.submit(new StoreBatcher.Message(meter.get(), readings, acks, message.getQos(), message.getId()));
         }
 
         @Override
@@ -165,36 +161,16 @@ public final class ExternalBrokerIngest implements AutoCloseable {
         acknowledge(message.getId(), message.getQos());
     }
 
-    private void writeLoop() {
-        List<Received> batch = new ArrayList<>();
-        while (!closed) {
-            try {
-                batch.add(pending.take());
-                pending.drainTo(batch);
-                store(batch);
-            } catch (InterruptedException e) {
-                return; // closing: what is not stored is not acknowledged, and the broker resends it
-            } finally {
-                batch.clear();
-            }
+    /** Acknowledges stored messages to the broker; a failed store reconnects so the broker resends. */
+    private final class BrokerAcks implements StoreBatcher.Publisher {
+        @Override
+        public void stored(List<StoreBatcher.Message> messages) {
+            messages.forEach(m -> acknowledge(m.packetId(), m.qos()));
         }
-    }
 
-    private void store(List<Received> batch) throws InterruptedException {
-        Map<MeterRef, List<Reading>> byMeter = new LinkedHashMap<>();
-        for (Received r : batch) {
-            byMeter.computeIfAbsent(r.meter(), m -> new ArrayList<>()).addAll(r.readings());
-        }
-        try {
-            readingsStored.add(pipeline.ingestAllWaiting(byMeter));
-        } catch (GridPulseException e) {
-            // not acknowledged: the broker redelivers after the reconnect the disconnect below forces
-            LOG.error("MQTT: storing {} messages failed, not acknowledged; reconnecting so the broker resends", batch.size(), e);
+        @Override
+        public void storeFailed(List<StoreBatcher.Message> messages) {
             forceReconnect();
-            return;
-        }
-        for (Received r : batch) {
-            acknowledge(r.messageId(), r.qos());
         }
     }
 
@@ -218,7 +194,7 @@ public final class ExternalBrokerIngest implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        writer.interrupt();
+        batcher.close(); // stores and acknowledges what was already received
         try {
             if (client.isConnected()) {
                 client.disconnect(2_000);

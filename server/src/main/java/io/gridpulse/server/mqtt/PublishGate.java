@@ -28,6 +28,11 @@ final class PublishGate {
         return permits.tryAcquire();
     }
 
+    /** Takes one permit, waiting for it (for a thread that may block, e.g. an MQTT client's delivery thread). */
+    void enter() throws InterruptedException {
+        permits.acquire();
+    }
+
     /** Runs {@code retry} (once) after the next release; the caller found the gate full. */
     void park(Runnable retry) {
         waits.increment();
