@@ -11,11 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * store fed synthetic history seals hours as it would live.
  */
 public final class DataClock extends Clock {
-    private static final long LEAD_MS = 10 * 60_000L;
+    private final long leadMs;
     private final AtomicLong newestMs;
 
-    public DataClock(long startMs) {
-        newestMs = new AtomicLong(startMs);
+    /**
+     * @param leadMs how far the clock runs ahead of the newest reading: a live server sees a
+     *     reading about a second after it was taken; a lead beyond the store's seal delay makes
+     *     the newest readings of a batch land in hours already counted as sealed
+     */
+    public DataClock(long startMs, long leadMs) {
+        this.newestMs = new AtomicLong(startMs);
+        this.leadMs = leadMs;
     }
 
     /** Moves the clock forward to follow a reading just written (never backwards). */
@@ -30,7 +36,7 @@ public final class DataClock extends Clock {
 
     @Override
     public long millis() {
-        return newestMs.get() + LEAD_MS;
+        return newestMs.get() + leadMs;
     }
 
     @Override

@@ -62,16 +62,31 @@ public final class ReadingColumns {
     }
 
     /**
-     * Sorts by timestamp (blocks of late batches overlap earlier ones in time). Already-ordered
-     * columns, the common case, are left as they are.
+     * Sorts by timestamp (blocks of late batches overlap earlier ones in time) and keeps the first
+     * of readings with the same timestamp (a reading met twice while it moves between places).
+     * Already-ordered columns, the common case, are left as they are.
      */
-    public void sort() {
+    public void sortWithoutRepeats() {
         for (int i = 1; i < size; i++) {
-            if (timestampsMs[i] < timestampsMs[i - 1]) {
+            if (timestampsMs[i] <= timestampsMs[i - 1]) {
                 sortByIndex();
+                dropRepeats();
                 return;
             }
         }
+    }
+
+    private void dropRepeats() {
+        int kept = Math.min(size, 1);
+        for (int i = 1; i < size; i++) {
+            if (timestampsMs[i] != timestampsMs[kept - 1]) {
+                timestampsMs[kept] = timestampsMs[i];
+                powerMilliwatts[kept] = powerMilliwatts[i];
+                energyMilliwattHours[kept] = energyMilliwattHours[i];
+                kept++;
+            }
+        }
+        size = kept;
     }
 
     private void sortByIndex() {

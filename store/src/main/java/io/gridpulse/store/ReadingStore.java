@@ -8,6 +8,8 @@ import io.gridpulse.store.internal.HeadBlock;
 import io.gridpulse.store.internal.Keys;
 import io.gridpulse.store.internal.MeterState;
 import io.gridpulse.store.internal.OpenRollups;
+import io.gridpulse.store.internal.PendingLog;
+import io.gridpulse.store.internal.PendingReadings;
 import io.gridpulse.store.internal.RocksDatabase;
 import io.gridpulse.store.internal.RollupDeltas;
 import io.gridpulse.store.internal.RollupWriter;
@@ -20,8 +22,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -52,6 +57,23 @@ public final class ReadingStore implements AutoCloseable {
     private final RollupWriter rollupWriter;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
     /**
+     * Writes that may add pending readings hold it shared; moving them into head blocks holds it
+     * exclusively, so the records it deletes are exactly the readings it moved.
+     */
+    private final ReentrantReadWriteLock pendingGate = new ReentrantReadWriteLock();
+    private final AtomicLong nextPendingSequence = new AtomicLong();
+    private final AtomicLong pendingReadings = new AtomicLong();
+    private final Set<Long> metersWithPending = ConcurrentHashMap.newKeySet();
+    /**
+     * A multi-meter write of at least this many meters puts their in-order readings into one
+     * pending-log record; a smaller one writes head blocks straight away.
+     */
+    static final int PENDING_MIN_METERS = 8;
+    /** Pending readings are moved into head blocks once meters hold this many on average (a minute at 1 Hz)... */
+    private static final int PENDING_MOVE_PER_METER = 60;
+    /** ...or once this many are pending in all (bounds memory: ≈ 24 B each). */
+    private static final long PENDING_MOVE_TOTAL = 2_000_000;
+    /**
      * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
      * pays for all of them: with many meters, flush the head that often during a sealing pass.
      */
@@ -61,13 +83,24 @@ public final class ReadingStore implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = new RocksDatabase(config.dataDir());
-        this.series = new SeriesAccess(db);
+        this.series = new SeriesAccess(db, key -> {
+            MeterState state = states.get(key);
+            return state == null ? null : state.pending();
+        });
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
         this.retention = new RetentionPolicies(metadata, this, clock);
         this.openRollups = new OpenRollups(series, config.gapLimitMs(), config.registerGapLimitMs());
         this.rollupWriter = new RollupWriter(db);
-        db.onReopen(states::clear); // no write runs during a reopen: per-meter state reloads lazily
+        // No write runs during a reopen: per-meter state reloads lazily, pending records on disk
+        // (a failed write's may be among them) go into head blocks first.
+        db.onReopen(() -> {
+            states.clear();
+            metersWithPending.clear();
+            pendingReadings.set(0);
+            movePendingRecordsOnDisk();
+        });
+        movePendingRecordsOnDisk(); // after a crash: the pending log's readings, not yet in head blocks
     }
 
     public static ReadingStore open(StorageConfig config, Clock clock) {
@@ -129,7 +162,19 @@ public final class ReadingStore implements AutoCloseable {
      * as {@link #append}; returns each meter's result.
      */
     public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
-        return db.useForWrite(() -> appendAllOpen(batches));
+        Map<MeterRef, AppendResult> results = db.useForWrite(() -> {
+            pendingGate.readLock().lock();
+            try {
+                return appendAllOpen(batches);
+            } finally {
+                pendingGate.readLock().unlock();
+            }
+        });
+        long pending = pendingReadings.get();
+        if (pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size()) {
+            movePending();
+        }
+        return results;
     }
 
     private Map<MeterRef, AppendResult> appendAllOpen(Map<MeterRef, List<Reading>> batches) {
@@ -152,13 +197,17 @@ public final class ReadingStore implements AutoCloseable {
             Map<MeterRef, List<Reading>> batches) {
         Map<MeterRef, AppendResult> results = new HashMap<>();
         List<Runnable> afterWrite = new ArrayList<>();
+        PendingLog.Writer pending = byKey.size() >= PENDING_MIN_METERS ? new PendingLog.Writer() : null;
         try (WriteBatch batch = new WriteBatch()) {
             int i = 0;
             for (var entry : byKey.entrySet()) {
                 MeterState state = states.get(i++);
                 List<Reading> given = batches.get(entry.getValue());
-                List<Reading> fresh = prepare(entry.getKey(), state, given, batch, afterWrite);
+                List<Reading> fresh = prepare(entry.getKey(), state, given, batch, pending, afterWrite);
                 results.put(entry.getValue(), new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
+            }
+            if (pending != null && !pending.isEmpty()) {
+                batch.put(db.pending, PendingLog.key(nextPendingSequence.getAndIncrement()), pending.toBytes());
             }
             if (!afterWrite.isEmpty()) {
                 db.write(batch);
@@ -170,9 +219,12 @@ public final class ReadingStore implements AutoCloseable {
         return results;
     }
 
-    /** Adds one meter's new readings and rollup changes to the batch; returns the new readings. */
+    /**
+     * Adds one meter's new readings and rollup changes to the batch; returns the new readings.
+     * In-order readings of a multi-meter write go to the {@code pending} record when given.
+     */
     private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
-            List<Runnable> afterWrite) throws RocksDBException {
+            PendingLog.Writer pending, List<Runnable> afterWrite) throws RocksDBException {
         ensureLoaded(key, state);
         List<Reading> ordered = inTimeOrderWithoutRepeats(given);
         if (ordered.isEmpty()) {
@@ -191,11 +243,23 @@ public final class ReadingStore implements AutoCloseable {
             }
         }
         fresh.forEach(deltas::addSample);
-        putReadings(key, fresh, batch);
+        boolean toPending = pending != null && fresh == ordered && ordered.get(0).timestampMs() >= sealHorizon();
+        if (toPending) {
+            pending.add(key, fresh);
+        } else {
+            putReadings(key, fresh, batch);
+        }
         Reading last = fresh.get(fresh.size() - 1);
         Reading newNewest = newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
         Rollup[] open = rollupWriter.put(key, state, newNewest, deltas, batch);
-        afterWrite.add(() -> state.advance(newNewest, open));
+        afterWrite.add(() -> {
+            state.advance(newNewest, open);
+            if (toPending) {
+                state.addPending(fresh);
+                metersWithPending.add(key);
+                pendingReadings.addAndGet(fresh.size());
+            }
+        });
         return fresh;
     }
 
@@ -325,6 +389,75 @@ public final class ReadingStore implements AutoCloseable {
         return SeriesAccess.chunkStart(clock.millis() - config.sealDelayMs());
     }
 
+    /**
+     * Moves every pending reading into head blocks and deletes the pending log's records, in one
+     * atomic write. Writers wait meanwhile (a few ms for a minute of 1,000 meters).
+     */
+    public void movePending() {
+        db.useForWrite(() -> {
+            pendingGate.writeLock().lock();
+            try (WriteBatch batch = new WriteBatch()) {
+                if (pendingReadings.get() == 0) {
+                    return null;
+                }
+                List<MeterState> moved = new ArrayList<>();
+                for (long key : metersWithPending) {
+                    MeterState state = states.get(key);
+                    PendingReadings readings = state == null ? null : state.pending();
+                    if (readings != null) {
+                        putReadings(key, readings.toList(), batch);
+                        moved.add(state);
+                    }
+                }
+                batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(nextPendingSequence.get()));
+                db.write(batch);
+                moved.forEach(MeterState::clearPending);
+                metersWithPending.clear();
+                pendingReadings.set(0);
+                return null;
+            } catch (RocksDBException e) {
+                throw new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
+            } finally {
+                pendingGate.writeLock().unlock();
+            }
+        });
+    }
+
+    /**
+     * At open (or reopen) nothing is pending in memory: readings of pending records still on disk
+     * go into head blocks, minus any already there (a move that ran before a crash).
+     */
+    private void movePendingRecordsOnDisk() {
+        Map<Long, List<Reading>> byMeter = new TreeMap<>();
+        long lastSequence = -1;
+        try (RocksIterator it = db.iterator(db.pending)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                lastSequence = PendingLog.sequenceOf(it.key());
+                PendingLog.decode(it.value()).forEach((key, readings) ->
+                        byMeter.computeIfAbsent(key, k -> new ArrayList<>()).addAll(readings));
+            }
+        }
+        nextPendingSequence.set(lastSequence + 1);
+        if (byMeter.isEmpty()) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (var meter : byMeter.entrySet()) {
+                List<Reading> ordered = inTimeOrderWithoutRepeats(meter.getValue());
+                List<Reading> stored = series.range(meter.getKey(), ordered.get(0).timestampMs(),
+                        ordered.get(ordered.size() - 1).timestampMs() + 1);
+                List<Reading> missing = notStored(ordered, stored);
+                if (!missing.isEmpty()) {
+                    putReadings(meter.getKey(), missing, batch);
+                }
+            }
+            batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(lastSequence + 1));
+            db.write(batch);
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
+        }
+    }
+
     /** Readings of a meter with fromMs ≤ ts < toMs, in time order. */
     public List<Reading> readRaw(MeterRef meter, long fromMs, long toMs) {
         long key = registry.require(meter).key();
@@ -387,6 +520,7 @@ public final class ReadingStore implements AutoCloseable {
      * number of readings sealed. Called periodically; safe to run concurrently with writes.
      */
     public long sealDueHours() {
+        movePending(); // the hours to seal may still have readings there
         return db.useForWrite(this::sealDueHoursOpen);
     }
 

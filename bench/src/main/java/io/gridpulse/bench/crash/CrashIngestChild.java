@@ -38,7 +38,8 @@ public final class CrashIngestChild {
         int threads = Integer.parseInt(args[2]);
         int meters = Integer.parseInt(args[3]);
         long choiceSeed = Long.parseLong(args[4]);
-        DataClock clock = new DataClock(SyntheticReadings.START_MS);
+        // Ten minutes ahead, beyond the store's seal delay: late batches also write into sealed hours.
+        DataClock clock = new DataClock(SyntheticReadings.START_MS, 10 * 60_000L);
         ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock);
         CrashIngestChild child = new CrashIngestChild(store, new SyntheticReadings(seed), clock, System.out);
         List<Thread> workers = new ArrayList<>();

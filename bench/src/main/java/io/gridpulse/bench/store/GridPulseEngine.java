@@ -18,8 +18,8 @@ import java.util.Map;
 /** GridPulse's store, embedded: every call is one fsync'd append. */
 public final class GridPulseEngine implements Engine {
     private final Path dir;
-    /** The store's clock runs a little ahead of the newest reading, as it would live. */
-    private final DataClock clock = new DataClock(FleetData.START_MS);
+    /** The store's clock runs a second ahead of the newest reading, as it would live. */
+    private final DataClock clock = new DataClock(FleetData.START_MS, 1_000L);
     private final ReadingStore store;
     private final CalendarRollups calendar;
 

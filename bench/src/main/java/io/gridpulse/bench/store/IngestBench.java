@@ -12,16 +12,23 @@ import java.util.function.Function;
  * Durable ingest, side by side: the same readings in the same order into GridPulse and into
  * embedded QuestDB (sync and nosync commits). Two shapes of acknowledged batch: one meter x 60 s
  * (minute-major over the fleet) and all meters x 1 s.
+ *
+ * <p>Each engine first writes a warm-up share of the data untimed (JIT, caches, files: a 90,000
+ * reading cold run measured the JVM's start, not the store), then the timed part. A part that
+ * runs longer than {@code maxTimedSeconds} stops there and the rate counts what was written: a
+ * slow peer is measured on a prefix of the same readings instead of taking many minutes.
  */
 public final class IngestBench {
     /**
      * @param meters meters in the minute-batch run
-     * @param minutes minutes per meter in the minute-batch run
+     * @param minutes timed minutes per meter in the minute-batch run (plus a fifth of that untimed before)
      * @param fleetMeters meters per fleet second
-     * @param fleetSeconds fleet seconds
+     * @param fleetSeconds timed fleet seconds (plus a fifth of that untimed before)
      * @param threads GridPulse writer threads (QuestDB has one writer per table)
+     * @param maxTimedSeconds longest warm-up or timed part per engine and shape
      */
-    public record Settings(Path dir, int meters, int minutes, int fleetMeters, int fleetSeconds, int threads) {}
+    public record Settings(Path dir, int meters, int minutes, int fleetMeters, int fleetSeconds, int threads,
+            int maxTimedSeconds) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -47,29 +54,53 @@ public final class IngestBench {
     }
 
     private void measure(StoreBenchReport report, Function<Path, Engine> open, int threads) {
-        long minuteReadings = (long) settings.meters() * settings.minutes() * 60;
-        Engine probe = null;
+        String name;
         try (Engine engine = open.apply(settings.dir().resolve("minutes-" + System.nanoTime()))) {
-            probe = engine;
+            name = engine.name();
             engine.register(settings.meters());
-            double rate = minuteBatches(engine, threads);
-            report.put(engine.name() + ".minuteBatches.readingsPerSecond", Math.round(rate));
-            long bytes = engine.bytesOnDisk();
-            report.put(engine.name() + ".bytesPerReading", StoreBenchReport.round((double) bytes / minuteReadings));
+            int warmMinutes = warmUp(settings.minutes());
+            minuteBatches(engine, threads, 0, warmMinutes, deadline());
+            Run timed = minuteBatches(engine, threads, warmMinutes, warmMinutes + settings.minutes(), deadline());
+            report.put(name + ".minuteBatches.readingsPerSecond", Math.round(timed.rate()));
+            report.put(name + ".minuteBatches.timedReadings", timed.readings());
         }
         try (Engine engine = open.apply(settings.dir().resolve("fleet-" + System.nanoTime()))) {
             engine.register(settings.fleetMeters());
-            double rate = fleetSeconds(engine);
-            report.put(engine.name() + ".fleetSeconds.readingsPerSecond", Math.round(rate));
+            int warmSeconds = warmUp(settings.fleetSeconds());
+            Run warm = fleetSeconds(engine, 0, warmSeconds, deadline());
+            Run timed = fleetSeconds(engine, warmSeconds, warmSeconds + settings.fleetSeconds(), deadline());
+            report.put(name + ".fleetSeconds.readingsPerSecond", Math.round(timed.rate()));
+            report.put(name + ".fleetSeconds.timedReadings", timed.readings());
+            // Size from this run: in time order (QuestDB's best case) and, unless an engine ran out
+            // of time, the same readings in every engine (the minute run's peers write a prefix).
+            long readings = warm.readings() + timed.readings();
+            report.put(name + ".bytesPerReading", StoreBenchReport.round((double) engine.bytesOnDisk() / readings));
+            report.put(name + ".bytesPerReading.readings", readings);
         }
-        progress.accept(probe.name() + " done");
+        progress.accept(name + " done");
     }
 
-    /** Minute-major: every meter's minute m before any meter's minute m + 1. */
-    private double minuteBatches(Engine engine, int threads) {
+    private static int warmUp(int timedUnits) {
+        return Math.max(1, timedUnits / 5);
+    }
+
+    private long deadline() {
+        return System.nanoTime() + settings.maxTimedSeconds() * 1_000_000_000L;
+    }
+
+    /** Readings written and how long it took. */
+    private record Run(long readings, long nanos) {
+        double rate() {
+            return readings / (nanos / 1e9);
+        }
+    }
+
+    /** Minute-major: every meter's minute m before any meter's minute m + 1, for m in [fromMinute, toMinute). */
+    private Run minuteBatches(Engine engine, int threads, int fromMinute, int toMinute, long deadlineNanos) {
         int meters = settings.meters();
-        long batches = (long) meters * settings.minutes();
+        long batches = (long) meters * (toMinute - fromMinute);
         AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         try {
@@ -77,7 +108,11 @@ public final class IngestBench {
             for (int t = 0; t < threads; t++) {
                 workers[t] = pool.submit(() -> {
                     for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
-                        engine.appendMeterRun((int) (b % meters), b / meters * 60, 60, 1);
+                        engine.appendMeterRun((int) (b % meters), (fromMinute + b / meters) * 60, 60, 1);
+                        done.incrementAndGet();
+                        if (System.nanoTime() > deadlineNanos) {
+                            next.set(batches); // out of time: every writer stops after its batch
+                        }
                         if (b % 5_000 == 0) {
                             progress.accept(String.format("%s minute batches %d/%d", engine.name(), b, batches));
                         }
@@ -92,14 +127,15 @@ public final class IngestBench {
         } finally {
             pool.shutdownNow();
         }
-        return batches * 60 / ((System.nanoTime() - start) / 1e9);
+        return new Run(done.get() * 60, System.nanoTime() - start);
     }
 
-    private double fleetSeconds(Engine engine) {
+    private Run fleetSeconds(Engine engine, int fromSecond, int toSecond, long deadlineNanos) {
         long start = System.nanoTime();
-        for (int s = 0; s < settings.fleetSeconds(); s++) {
-            engine.appendFleetSecond(settings.fleetMeters(), s);
+        int s = fromSecond;
+        while (s < toSecond && System.nanoTime() < deadlineNanos) {
+            engine.appendFleetSecond(settings.fleetMeters(), s++);
         }
-        return (double) settings.fleetMeters() * settings.fleetSeconds() / ((System.nanoTime() - start) / 1e9);
+        return new Run((long) settings.fleetMeters() * (s - fromSecond), System.nanoTime() - start);
     }
 }

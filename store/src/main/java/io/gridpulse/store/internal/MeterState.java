@@ -2,6 +2,7 @@ package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,6 +18,8 @@ public final class MeterState {
     private Reading newest;
     /** Per level ordinal: the open row, or null when the meter has no readings. Replaced, never mutated. */
     private volatile Rollup[] open;
+    /** Readings in the pending log, not yet in head blocks; null when none. */
+    private volatile PendingReadings pending;
 
     public boolean loaded() {
         return loaded;
@@ -40,5 +43,19 @@ public final class MeterState {
 
     public Rollup[] open() {
         return open;
+    }
+
+    public PendingReadings pending() {
+        return pending;
+    }
+
+    /** Called only after the pending-log record holding the readings is durable. */
+    public void addPending(List<Reading> readings) {
+        pending = PendingReadings.append(pending, readings);
+    }
+
+    /** Called once the pending readings are in head blocks. */
+    public void clearPending() {
+        pending = null;
     }
 }

@@ -63,6 +63,7 @@ public final class RocksDatabase implements AutoCloseable {
     public volatile ColumnFamilyHandle head;
     public volatile ColumnFamilyHandle chunks;
     public volatile ColumnFamilyHandle rollups;
+    public volatile ColumnFamilyHandle pending;
 
     public RocksDatabase(Path dir) {
         this.dir = dir;
@@ -85,7 +86,9 @@ public final class RocksDatabase implements AutoCloseable {
                 descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION),
                 // Chunks are already compressed by our codec.
                 descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION),
-                descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION));
+                descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION),
+                // Short-lived multi-meter records (PendingLog), moved into head blocks within minutes.
+                descriptor("pending".getBytes(), CompressionType.NO_COMPRESSION));
         openDb();
         recoveryWarnings = RecoveryLog.warnings(dir);
     }
@@ -103,6 +106,7 @@ public final class RocksDatabase implements AutoCloseable {
         head = handles.get(1);
         chunks = handles.get(2);
         rollups = handles.get(3);
+        pending = handles.get(4);
     }
 
     private ColumnFamilyDescriptor descriptor(byte[] name, CompressionType compression) {
@@ -167,8 +171,8 @@ public final class RocksDatabase implements AutoCloseable {
                 throw e;
             }
             unavailable = false;
+            reopenListener.run(); // if it fails, the next write reopens again
             reopenNeeded = false;
-            reopenListener.run();
             LOG.warn("store at {} reopened after a failed write; writes are accepted again", dir);
         } catch (IOException e) {
             throw new StorageException("cannot check free space of " + dir + ": " + e.getMessage(), false, e);

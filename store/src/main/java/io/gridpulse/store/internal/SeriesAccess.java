@@ -6,11 +6,13 @@ import io.gridpulse.store.codec.ChunkCodec;
 import io.gridpulse.store.codec.DecodedChunk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.rocksdb.RocksIterator;
 
 /**
- * Reads one meter's readings from both places they live: sealed hour chunks (compressed) and
- * the head (one {@link HeadBlock} per appended batch and hour). Results are merged in time order.
+ * Reads one meter's readings from the places they live: sealed hour chunks (compressed), the
+ * head (one {@link HeadBlock} per appended batch and hour) and the pending log's copy in memory
+ * ({@link PendingReadings}). Results are merged in time order.
  */
 public final class SeriesAccess {
     public static final long CHUNK_MS = 3_600_000L;
@@ -18,9 +20,16 @@ public final class SeriesAccess {
     private static final int PARALLEL_DECODE_MIN_CHUNKS = 6;
 
     private final RocksDatabase db;
+    private final LongFunction<PendingReadings> pending;
 
-    public SeriesAccess(RocksDatabase db) {
+    /**
+     * @param pending a meter's pending readings (or null). Always taken before the head is read:
+     *     readings only ever move from pending to the head, so a reader sees each of them at least
+     *     once (twice during a move, and repeats are dropped)
+     */
+    public SeriesAccess(RocksDatabase db, LongFunction<PendingReadings> pending) {
         this.db = db;
+        this.pending = pending;
     }
 
     public static long chunkStart(long timestampMs) {
@@ -56,13 +65,17 @@ public final class SeriesAccess {
 
     /** Head readings with fromMs ≤ ts < toMs, in time order (blocks start in their reading's hour). */
     public ReadingColumns head(long meterKey, long fromMs, long toMs) {
+        PendingReadings moving = pending.apply(meterKey);
         ReadingColumns out = new ReadingColumns(64);
         try (RocksIterator it = db.iterator(db.head)) {
             for (it.seek(Keys.meterTime(meterKey, chunkStart(fromMs))); valid(it, meterKey, toMs); it.next()) {
                 HeadBlock.decode(it.key(), it.value(), fromMs, toMs, out);
             }
         }
-        out.sort();
+        if (moving != null) {
+            moving.addTo(out, fromMs, toMs);
+        }
+        out.sortWithoutRepeats();
         return out;
     }
 
@@ -94,8 +107,9 @@ public final class SeriesAccess {
 
     /** Walks head blocks backwards; a block's readings all lie within the hour of its first one. */
     private Reading previousInHead(long meterKey, long timestampMs) {
-        long bestTs = Long.MIN_VALUE;
-        Reading best = null;
+        PendingReadings moving = pending.apply(meterKey);
+        Reading best = moving == null ? null : moving.lastBefore(timestampMs);
+        long bestTs = best == null ? Long.MIN_VALUE : best.timestampMs();
         try (RocksIterator it = db.iterator(db.head)) {
             for (it.seekForPrev(Keys.meterTime(meterKey, timestampMs - 1));
                     it.isValid() && Keys.meterOf(it.key()) == meterKey; it.prev()) {
@@ -134,8 +148,9 @@ public final class SeriesAccess {
     }
 
     private Reading nextInHead(long meterKey, long timestampMs) {
-        long bestTs = Long.MAX_VALUE;
-        Reading best = null;
+        PendingReadings moving = pending.apply(meterKey);
+        Reading best = moving == null ? null : moving.firstAfter(timestampMs);
+        long bestTs = best == null ? Long.MAX_VALUE : best.timestampMs();
         try (RocksIterator it = db.iterator(db.head)) {
             for (it.seek(Keys.meterTime(meterKey, chunkStart(timestampMs + 1)));
                     it.isValid() && Keys.meterOf(it.key()) == meterKey; it.next()) {

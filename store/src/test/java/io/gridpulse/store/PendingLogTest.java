@@ -1,0 +1,161 @@
+package io.gridpulse.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Multi-meter writes put in-order readings into one pending-log record per write; they are moved
+ * into head blocks later (by volume, before sealing, and at open after a crash). Whatever moment
+ * a restart or a move hits, reads and rollups must equal one meter-by-meter in-order store.
+ */
+class PendingLogTest {
+    private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
+    private static final int METERS = ReadingStore.PENDING_MIN_METERS + 4;
+
+    @TempDir
+    Path dir;
+
+    private final ReadingStoreTest.MutableClock clock = new ReadingStoreTest.MutableClock(T0);
+    private final List<ReadingStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(ReadingStore::close);
+    }
+
+    private static MeterRef meter(int m) {
+        return MeterRef.of("default", "gw-meter-" + m);
+    }
+
+    private ReadingStore open(Path path) {
+        ReadingStore store = ReadingStore.open(StorageConfig.defaults(path), clock);
+        for (int m = 0; m < METERS; m++) {
+            store.meters().ensure(meter(m));
+        }
+        opened.add(store);
+        return store;
+    }
+
+    private ReadingStore reopen(ReadingStore store, Path path) {
+        store.close();
+        opened.remove(store);
+        return open(path);
+    }
+
+    /** 1 Hz with dropouts, power steps and an energy register (absent on some meters). */
+    private static List<Reading> series(int m, Random random) {
+        List<Reading> out = new ArrayList<>();
+        long ts = T0 + m * 137L;
+        long energy = 1_000_000L * m;
+        long power = 200_000;
+        for (int i = 0; i < 2_500; i++) {
+            ts += 1000L * (random.nextInt(40) == 0 ? 1 + random.nextInt(400) : 1);
+            power = random.nextInt(30) == 0 ? random.nextInt(3_000_000) : power + random.nextInt(201) - 100;
+            energy += random.nextInt(3);
+            out.add(m % 3 == 0 ? Reading.ofPower(ts, Math.max(0, power)) : new Reading(ts, Math.max(0, power), energy));
+        }
+        return out;
+    }
+
+    @Test
+    void fleetWritesWithRestartsMovesLateAndRepeatedReadingsEqualInOrderStore() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<List<Reading>> data = new ArrayList<>();
+        ReadingStore expected = open(dir.resolve("expected"));
+        for (int m = 0; m < METERS; m++) {
+            data.add(series(m, random));
+            expected.append(meter(m), data.get(m));
+        }
+        Path fleetDir = dir.resolve("fleet");
+        ReadingStore fleet = open(fleetDir);
+        int[] next = new int[METERS];
+        boolean left = true;
+        while (left) {
+            left = false;
+            Map<MeterRef, List<Reading>> batch = new HashMap<>();
+            for (int m = 0; m < METERS; m++) {
+                List<Reading> all = data.get(m);
+                int from = next[m];
+                int to = Math.min(all.size(), from + 1 + random.nextInt(3));
+                List<Reading> readings = new ArrayList<>(all.subList(from, to));
+                if (readings.size() > 1 && random.nextInt(30) == 0) {
+                    readings.remove(0); // lost now: arrives late with the final re-send
+                }
+                if (from > 0 && random.nextInt(15) == 0) {
+                    readings.add(0, all.get(random.nextInt(from))); // a repeat, or late if it was lost
+                }
+                next[m] = to;
+                if (!readings.isEmpty()) {
+                    batch.put(meter(m), readings);
+                }
+                left |= next[m] < all.size();
+            }
+            fleet.appendAll(batch);
+            int dice = random.nextInt(200);
+            if (dice == 0) {
+                fleet = reopen(fleet, fleetDir); // pending records on disk, nothing of them in memory
+            } else if (dice == 1) {
+                fleet.movePending();
+            } else if (dice == 2) {
+                int m = random.nextInt(METERS);
+                fleet.append(meter(m), data.get(m).subList(0, next[m])); // a re-sent backlog: all repeats
+            }
+        }
+        for (int m = 0; m < METERS; m++) { // readings skipped above arrive now
+            fleet.append(meter(m), data.get(m));
+        }
+        assertSame(fleet, expected, seed);
+        fleet = reopen(fleet, fleetDir);
+        assertSame(fleet, expected, seed);
+        clock.set(T0 + 10 * 3_600_000L);
+        fleet.sealDueHours();
+        assertSame(fleet, expected, seed);
+    }
+
+    @Test
+    void pendingReadingsAreReadableAtOnceAndSurviveAReopenBeforeTheirMove() {
+        Path path = dir.resolve("store");
+        ReadingStore store = open(path);
+        Map<MeterRef, List<Reading>> second = new HashMap<>();
+        for (int m = 0; m < METERS; m++) {
+            second.put(meter(m), List.of(new Reading(T0 + 1_000, 100_000L * m, 5_000 + m)));
+        }
+        store.appendAll(second);
+        second.replaceAll((ref, readings) -> List.of(new Reading(T0 + 2_000, 7, 6_000)));
+        store.appendAll(second);
+        MeterRef one = meter(3);
+        assertThat(store.latest(one)).isEqualTo(new Reading(T0 + 2_000, 7, 6_000));
+        assertThat(store.readRaw(one, T0, T0 + 10_000)).hasSize(2);
+        assertThat(store.appendAll(second).get(one).duplicates()).isEqualTo(1);
+
+        store = reopen(store, path);
+        assertThat(store.readRaw(one, T0, T0 + 10_000))
+                .containsExactly(new Reading(T0 + 1_000, 300_000, 5_003), new Reading(T0 + 2_000, 7, 6_000));
+        assertThat(store.rollups(one, RollupLevel.MINUTE, 0, Long.MAX_VALUE).get(0).samples()).isEqualTo(2);
+    }
+
+    private static void assertSame(ReadingStore actual, ReadingStore expected, long seed) {
+        for (int m = 0; m < METERS; m++) {
+            assertThat(actual.readRaw(meter(m), 0, Long.MAX_VALUE)).as("meter %d, seed %d", m, seed)
+                    .isEqualTo(expected.readRaw(meter(m), 0, Long.MAX_VALUE));
+            for (RollupLevel level : RollupLevel.values()) {
+                assertThat(actual.rollups(meter(m), level, 0, Long.MAX_VALUE)).as("meter %d %s, seed %d", m, level, seed)
+                        .isEqualTo(expected.rollups(meter(m), level, 0, Long.MAX_VALUE));
+            }
+            assertThat(actual.latest(meter(m))).isEqualTo(expected.latest(meter(m)));
+        }
+    }
+}
