@@ -89,6 +89,11 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
 
     private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) {
         EnergyLedger ledger = EnergyLedger.of(minutes, z);
+        int longest = ForecastBacktest.longestCoveredRunDays(ledger);
+        if (longest < periodDays) {
+            out.printf(Locale.ROOT, "no %d-day period with every day >= 90 %% covered (longest run of covered days: %d)%n",
+                    periodDays, longest);
+        }
         out.println("| period days | day | periods | model MAPE % | naive MAPE % |");
         for (ForecastBacktest.CheckpointError e : ForecastBacktest.periodEnd(ledger, periodDays, 5, 10, 15)) {
             out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f |%n", periodDays, e.day(), e.periods(), e.modelMapePercent(),

@@ -2,16 +2,19 @@ package io.gridpulse.app;
 
 import io.gridpulse.analytics.eval.EvaluationReport;
 import io.gridpulse.analytics.eval.NilmEvaluation;
+import io.gridpulse.analytics.eval.StepAttribution;
 import io.gridpulse.analytics.nilm.ApplianceDataset;
 import io.gridpulse.analytics.nilm.ChannelAligner;
 import io.gridpulse.analytics.nilm.NilmModel;
 import io.gridpulse.analytics.nilm.NilmTrainer;
 import io.gridpulse.analytics.nilm.TimeSplit;
+import io.gridpulse.analytics.nilm.event.StepEventDetector;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code gridpulse nilm train|eval}: appliance disaggregation on sub-metered datasets. */
 @Command(name = "nilm", mixinStandardHelpOptions = true,
         description = "Appliance disaggregation (NILM): train a model on sub-metered data, evaluate it.",
-        subcommands = {NilmCommand.Train.class, NilmCommand.Eval.class, NilmSimulatedCommand.class})
+        subcommands = {NilmCommand.Train.class, NilmCommand.Eval.class, NilmCommand.Steps.class, NilmSimulatedCommand.class})
 public final class NilmCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -113,6 +116,45 @@ public final class NilmCommand implements Runnable {
             EvaluationReport report = NilmEvaluation.evaluate(m, test);
             System.out.print(json ? report.toJson() : report.toTable());
             return 0;
+        }
+    }
+
+    @Command(name = "steps", mixinStandardHelpOptions = true,
+            description = "Which sub-metered appliance made the aggregate's steps of a size band, in the training "
+                    + "and the test period (REDD): shows whether an appliance's steps are distinguishable by size.")
+    static final class Steps implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOptions data = new DataOptions();
+
+        @Option(names = "--min-w", defaultValue = "70", description = "smallest |step| in W (default ${DEFAULT-VALUE})")
+        double minW;
+
+        @Option(names = "--max-w", defaultValue = "115", description = "largest |step| in W (default ${DEFAULT-VALUE})")
+        double maxW;
+
+        @Override
+        public Integer call() {
+            if (data.format != Format.redd) {
+                throw new UsageError("nilm steps: needs a sub-metered REDD house (--format redd)");
+            }
+            ApplianceDataset all = load(data, NilmDatasets.Instances.TEST);
+            LocalDate testFrom = TimeSplit.defaultTestFrom(all, data.zone).orElse(null);
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "aggregate steps of %.0f-%.0f W by the appliance that made them%n", minW, maxW);
+            out.println("| period | appliance | up | down | |step| W |");
+            print(out, "train", period(all, data.zone, null, testFrom));
+            if (testFrom != null) {
+                print(out, "test", period(all, data.zone, testFrom, null));
+            }
+            return 0;
+        }
+
+        private void print(PrintStream out, String name, ApplianceDataset d) {
+            var steps = StepAttribution.steps(d, StepEventDetector.DEFAULT, minW, maxW);
+            for (StepAttribution.ApplianceSteps s : StepAttribution.summary(steps)) {
+                out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.0f-%.0f |%n", name, s.appliance(), s.ups(), s.downs(),
+                        s.minAbsW(), s.maxAbsW());
+            }
         }
     }
 

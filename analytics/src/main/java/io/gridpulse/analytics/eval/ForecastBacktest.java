@@ -76,6 +76,20 @@ public final class ForecastBacktest {
         return new HourlyError(days, 100 * errModel / actualSum, 100 * errNaive / actualSum);
     }
 
+    /**
+     * The most consecutive days with at least {@link #MIN_COVERAGE} coverage: the longest period
+     * {@link #periodEnd} can test on this ledger.
+     */
+    public static int longestCoveredRunDays(EnergyLedger ledger) {
+        int longest = 0;
+        int run = 0;
+        for (LocalDate d = ledger.firstDay(); d != null && !d.isAfter(ledger.lastDay()); d = d.plusDays(1)) {
+            run = ledger.day(d).coverage() >= MIN_COVERAGE ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
     static List<LocalDate> periodStarts(EnergyLedger ledger, int periodDays) {
         List<LocalDate> starts = new ArrayList<>();
         if (ledger.firstDay() == null) {

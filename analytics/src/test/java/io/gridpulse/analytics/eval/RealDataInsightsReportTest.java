@@ -8,8 +8,10 @@ import io.gridpulse.analytics.forecast.EnergyLedger;
 import io.gridpulse.analytics.standby.MonthlyStandby;
 import io.gridpulse.analytics.standby.StandbyEstimator;
 import io.gridpulse.analytics.standby.StandbyReport;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,57 @@ class RealDataInsightsReportTest {
             System.out.printf(Locale.ROOT, "HOURLY %s days=%d modelWAPE=%.1f%% naiveYesterdayWAPE=%.1f%%%n",
                     t.name(), h.days(), h.modelWapePercent(), h.naiveWapePercent());
         }
+    }
+
+    /**
+     * Guards the cells where the period-end projection measured better than naive on 2026-11-25
+     * (docs/analytics.md): a change that loses one of them, or the overall edge, fails here.
+     */
+    @Test
+    void periodEndProjectionKeepsItsMeasuredEdgeOverNaive() {
+        Map<String, int[][]> betterCells = Map.of(
+                "gjw-2015-06-10", new int[][] {{12, 5}, {12, 10}, {16, 10}, {20, 5}},
+                "gjw-2013-11-20", new int[][] {{12, 5}, {12, 10}});
+        double ratioSum = 0;
+        int cells = 0;
+        for (RealTraces.Trace t : traces()) {
+            EnergyLedger ledger = EnergyLedger.of(t.minutes(), t.zone());
+            for (int periodDays : new int[] {12, 16, 20}) {
+                for (ForecastBacktest.CheckpointError e : ForecastBacktest.periodEnd(ledger, periodDays, 5, 10, 15)) {
+                    if (e.periods() == 0) {
+                        continue;
+                    }
+                    ratioSum += e.modelMapePercent() / e.naiveMapePercent();
+                    cells++;
+                    boolean pinned = Arrays.stream(betterCells.getOrDefault(t.name(), new int[0][]))
+                            .anyMatch(c -> c[0] == periodDays && c[1] == e.day());
+                    if (pinned) {
+                        assertThat(e.modelMapePercent()).as("%s L=%d day %d", t.name(), periodDays, e.day())
+                                .isLessThan(e.naiveMapePercent());
+                    }
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(10);
+        assertThat(ratioSum / cells).as("mean model/naive MAPE ratio").isLessThan(0.96);
+    }
+
+    /** Why no 30-day (or even 24-day) period can be backtested on the shared traces. */
+    @Test
+    void sharedTracesHoldAtMostTwentyThreeConsecutiveCoveredDays() {
+        Map<String, Integer> longest = new java.util.TreeMap<>();
+        for (RealTraces.Trace t : traces()) {
+            EnergyLedger ledger = EnergyLedger.of(t.minutes(), t.zone());
+            int days = ForecastBacktest.longestCoveredRunDays(ledger);
+            longest.put(t.name(), days);
+            assertThat(ForecastBacktest.periodEnd(ledger, days + 1, 5)).allSatisfy(e -> assertThat(e.periods()).isZero());
+            if (days > 5) {
+                assertThat(ForecastBacktest.periodEnd(ledger, days, 5)).allSatisfy(e -> assertThat(e.periods()).isEqualTo(1));
+            }
+        }
+        System.out.println("FORECAST longest covered runs (days): " + longest);
+        assertThat(longest).containsEntry("gjw-2015-06-10", 23).containsEntry("gjw-2013-11-20", 12);
+        assertThat(longest.get("redd-house5")).isLessThan(5);
     }
 
     private static void print(String trace, DetectionScore s) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.gridpulse.analytics.eval.ApplianceScore;
 import io.gridpulse.analytics.eval.EvaluationReport;
 import io.gridpulse.analytics.eval.NilmEvaluation;
+import io.gridpulse.analytics.eval.StepAttribution;
+import io.gridpulse.analytics.nilm.event.StepEventDetector;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.SharedData;
 import io.gridpulse.ingest.dataset.DatasetFormat;
@@ -79,6 +81,28 @@ class ReddHouse5EndToEndTest {
         ApplianceScore dishwasher = report.score("dishwaser");
         assertThat(dishwasher.trueEnergyShare()).isLessThan(0.01);
         assertThat(dishwasher.energyShare()).isLessThan(0.01);
+    }
+
+    /** Guards the rarely-seen rule (11.0 W before it, 8.1 W with it; the 0.5 × Mean target is not met, docs/analytics.md). */
+    @Test
+    void microwaveErrorStaysBelowMeanAndCo() {
+        ApplianceScore microwave = report.score("microwave");
+        assertThat(microwave.maeW()).isLessThan(microwave.meanBaselineMaeW()).isLessThan(microwave.coMaeW());
+    }
+
+    /**
+     * Why the microwave's one test run is not found: in the test period nearly every aggregate step of
+     * its size (70-115 W) is made by another appliance (`gridpulse nilm steps`).
+     */
+    @Test
+    void stepsOfTheMicrowavesSizeAreMostlyOtherAppliances() {
+        var summary = StepAttribution.summary(StepAttribution.steps(test, StepEventDetector.DEFAULT, 70, 115));
+        int microwaveUps = summary.stream().filter(s -> s.appliance().equals("microwave"))
+                .mapToInt(StepAttribution.ApplianceSteps::ups).sum();
+        int otherUps = summary.stream().filter(s -> !s.appliance().equals("microwave"))
+                .mapToInt(StepAttribution.ApplianceSteps::ups).sum();
+        assertThat(microwaveUps).isEqualTo(1);
+        assertThat(otherUps).isGreaterThanOrEqualTo(40);
     }
 
     @Test
