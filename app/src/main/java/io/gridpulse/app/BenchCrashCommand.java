@@ -36,7 +36,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "4", description = "Writer threads in the child (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--meters", defaultValue = "16", description = "Meters written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--meters", defaultValue = "32", description = "Meters written; a writer thread sends some batches for all its meters at once (default: ${DEFAULT-VALUE}).")
     int meters;
 
     @Option(names = "--max-run-ms", defaultValue = "2000", description = "Longest run before a kill (default: ${DEFAULT-VALUE}).")

@@ -1,13 +1,17 @@
 package io.gridpulse.bench.crash;
 
 import io.gridpulse.bench.DataClock;
+import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -68,16 +72,46 @@ public final class CrashIngestChild {
 
     private void ingest(List<BatchPlan> owned, Random random, boolean sealer) {
         for (long n = 1; ; n++) {
-            BatchPlan plan = owned.get(random.nextInt(owned.size()));
-            long[] range = plan.next(random, Long.MAX_VALUE);
-            if (range == null) {
-                continue;
+            if (random.nextBoolean()) {
+                appendAsGateway(owned, random);
+            } else {
+                BatchPlan plan = owned.get(random.nextInt(owned.size()));
+                long[] range = plan.next(random, Long.MAX_VALUE);
+                if (range != null) {
+                    append(plan, range);
+                }
             }
-            append(plan, range);
             if (sealer && n % 200 == 0) {
                 store.sealDueHours();
             }
         }
+    }
+
+    /**
+     * One multi-meter write of every owned meter's next batch, as a gateway sends them: with
+     * enough meters the store's pending log takes the in-order ones.
+     */
+    private void appendAsGateway(List<BatchPlan> owned, Random random) {
+        Map<MeterRef, List<Reading>> batches = new HashMap<>();
+        Map<BatchPlan, long[]> ranges = new LinkedHashMap<>();
+        for (BatchPlan plan : owned) {
+            long[] range = plan.next(random, Long.MAX_VALUE);
+            if (range != null) {
+                List<Reading> batch = readings.run(plan.meterIndex(), range[0], (int) range[1]);
+                clock.saw(batch.get(batch.size() - 1).timestampMs());
+                batches.put(SyntheticReadings.meter(plan.meterIndex()), batch);
+                ranges.put(plan, range);
+            }
+        }
+        if (batches.isEmpty()) {
+            return;
+        }
+        store.appendAll(batches);
+        ranges.forEach((plan, range) -> {
+            List<Reading> batch = batches.get(SyntheticReadings.meter(plan.meterIndex()));
+            println(new Ack(plan.meterIndex(), range[0], (int) range[1], SyntheticReadings.checksum(batch)).format());
+            plan.acknowledged(range);
+        });
     }
 
     private void append(BatchPlan plan, long[] range) {
