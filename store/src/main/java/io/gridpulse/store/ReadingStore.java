@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -57,13 +58,15 @@ public final class ReadingStore implements AutoCloseable {
     private final RollupWriter rollupWriter;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
     /**
-     * Writes that may add pending readings hold it shared; moving them into head blocks holds it
-     * exclusively, so the records it deletes are exactly the readings it moved.
+     * Writes that may add pending readings hold it shared; taking a cut of them for a move holds
+     * it exclusively, so the records a move deletes are exactly the readings it moves.
      */
     private final ReentrantReadWriteLock pendingGate = new ReentrantReadWriteLock();
     private final AtomicLong nextPendingSequence = new AtomicLong();
     private final AtomicLong pendingReadings = new AtomicLong();
     private final Set<Long> metersWithPending = ConcurrentHashMap.newKeySet();
+    /** Held by a move of pending readings and by a sealing pass: they write the same hours. */
+    private final ReentrantLock mover = new ReentrantLock();
     /**
      * A multi-meter write of at least this many meters puts their in-order readings into one
      * pending-log record; a smaller one writes head blocks straight away.
@@ -171,8 +174,13 @@ public final class ReadingStore implements AutoCloseable {
             }
         });
         long pending = pendingReadings.get();
-        if (pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size()) {
-            movePending();
+        if ((pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size())
+                && mover.tryLock()) { // else a move or sealing pass is running: it takes these too, or the next one
+            try {
+                db.useForWrite(() -> moveCut(cut()));
+            } finally {
+                mover.unlock();
+            }
         }
         return results;
     }
@@ -390,37 +398,69 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /**
-     * Moves every pending reading into head blocks and deletes the pending log's records, in one
-     * atomic write. Writers wait meanwhile (a few ms for a minute of 1,000 meters).
+     * Moves the pending readings into head blocks and deletes their pending-log records, in one
+     * atomic write. Multi-meter writes wait only while the cut is taken (a map of snapshots), not
+     * while the blocks are built and written. One move or sealing pass at a time.
      */
     public void movePending() {
-        db.useForWrite(() -> {
-            pendingGate.writeLock().lock();
-            try (WriteBatch batch = new WriteBatch()) {
-                if (pendingReadings.get() == 0) {
-                    return null;
+        mover.lock();
+        try {
+            db.useForWrite(() -> moveCut(cut()));
+        } finally {
+            mover.unlock();
+        }
+    }
+
+    /** A consistent cut: records below {@code sequenceLimit} hold exactly these readings. */
+    private record Cut(long sequenceLimit, Map<Long, PendingReadings> readings) {}
+
+    private Cut cut() {
+        pendingGate.writeLock().lock(); // no multi-meter write in flight between record and memory
+        try {
+            Map<Long, PendingReadings> taken = new HashMap<>();
+            for (long key : metersWithPending) {
+                MeterState state = states.get(key);
+                PendingReadings readings = state == null ? null : state.pending();
+                if (readings != null) {
+                    taken.put(key, readings);
                 }
-                List<MeterState> moved = new ArrayList<>();
-                for (long key : metersWithPending) {
-                    MeterState state = states.get(key);
-                    PendingReadings readings = state == null ? null : state.pending();
-                    if (readings != null) {
-                        putReadings(key, readings.toList(), batch);
-                        moved.add(state);
-                    }
-                }
-                batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(nextPendingSequence.get()));
-                db.write(batch);
-                moved.forEach(MeterState::clearPending);
-                metersWithPending.clear();
-                pendingReadings.set(0);
-                return null;
-            } catch (RocksDBException e) {
-                throw new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
+            }
+            metersWithPending.clear();
+            pendingReadings.set(0);
+            return new Cut(nextPendingSequence.get(), taken);
+        } finally {
+            pendingGate.writeLock().unlock();
+        }
+    }
+
+    private Void moveCut(Cut cut) {
+        if (cut.readings().isEmpty()) {
+            return null;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (var meter : cut.readings().entrySet()) {
+                putReadings(meter.getKey(), meter.getValue().toList(), batch);
+            }
+            batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(cut.sequenceLimit()));
+            db.write(batch);
+        } catch (RocksDBException | RuntimeException e) {
+            // Nothing moved: the readings stay pending and the next move takes them again.
+            cut.readings().forEach((key, readings) -> {
+                metersWithPending.add(key);
+                pendingReadings.addAndGet(readings.size());
+            });
+            throw e instanceof StorageException se ? se : new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
+        }
+        cut.readings().forEach((key, readings) -> {
+            MeterState state = states.get(key);
+            state.lock.lock(); // writers append to the same meter's pending readings
+            try {
+                state.dropPending(readings.size());
             } finally {
-                pendingGate.writeLock().unlock();
+                state.lock.unlock();
             }
         });
+        return null;
     }
 
     /**
@@ -520,8 +560,15 @@ public final class ReadingStore implements AutoCloseable {
      * number of readings sealed. Called periodically; safe to run concurrently with writes.
      */
     public long sealDueHours() {
-        movePending(); // the hours to seal may still have readings there
-        return db.useForWrite(this::sealDueHoursOpen);
+        mover.lock();
+        try {
+            return db.useForWrite(() -> {
+                moveCut(cut()); // the hours to seal may still have readings there
+                return sealDueHoursOpen();
+            });
+        } finally {
+            mover.unlock();
+        }
     }
 
     private long sealDueHoursOpen() {

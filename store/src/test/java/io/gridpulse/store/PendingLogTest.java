@@ -147,6 +147,62 @@ class PendingLogTest {
         assertThat(store.rollups(one, RollupLevel.MINUTE, 0, Long.MAX_VALUE).get(0).samples()).isEqualTo(2);
     }
 
+    @Test
+    void concurrentGatewaysMovesAndSealingNeverHideOrLoseAReading() throws Exception {
+        Path path = dir.resolve("concurrent");
+        ReadingStore store = open(path);
+        int gateways = 2;
+        int perGateway = METERS / gateways;
+        int seconds = 1_500;
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int g = 0; g < gateways; g++) {
+            int firstMeter = g * perGateway;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int second = 0; second < seconds; second++) {
+                        Map<MeterRef, List<Reading>> batch = new HashMap<>();
+                        long ts = T0 + second * 1_000L;
+                        for (int m = firstMeter; m < firstMeter + perGateway; m++) {
+                            batch.put(meter(m), List.of(new Reading(ts, 1_000L * m + second, 10L * second)));
+                        }
+                        store.appendAll(batch);
+                        for (int m = firstMeter; m < firstMeter + perGateway; m++) { // acknowledged ⇒ visible
+                            assertThat(store.latest(meter(m))).isEqualTo(batch.get(meter(m)).get(0));
+                        }
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        Thread mover = Thread.ofPlatform().start(() -> {
+            try {
+                for (int i = 0; threads.stream().anyMatch(Thread::isAlive); i++) {
+                    if (i % 3 == 0) {
+                        clock.set(i % 2 == 0 ? T0 : T0 + 63 * 60_000L); // then the hour written so far is sealed
+                        store.sealDueHours();
+                    } else {
+                        store.movePending();
+                    }
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        });
+        for (Thread t : threads) {
+            t.join();
+        }
+        mover.join();
+        assertThat(failures).isEmpty();
+        ReadingStore restarted = reopen(store, path); // what memory held must be on disk too
+        for (int m = 0; m < gateways * perGateway; m++) {
+            assertThat(restarted.readRaw(meter(m), 0, Long.MAX_VALUE)).as("meter %d", m).hasSize(seconds);
+            assertThat(restarted.rollups(meter(m), RollupLevel.MINUTE, 0, Long.MAX_VALUE).stream()
+                    .mapToLong(r -> r.samples()).sum()).isEqualTo(seconds);
+        }
+    }
+
     private static void assertSame(ReadingStore actual, ReadingStore expected, long seed) {
         for (int m = 0; m < METERS; m++) {
             assertThat(actual.readRaw(meter(m), 0, Long.MAX_VALUE)).as("meter %d, seed %d", m, seed)

@@ -54,8 +54,9 @@ public final class MeterState {
         pending = PendingReadings.append(pending, readings);
     }
 
-    /** Called once the pending readings are in head blocks. */
-    public void clearPending() {
-        pending = null;
+    /** Called (under {@link #lock}) once the oldest {@code count} pending readings are in head blocks. */
+    public void dropPending(int count) {
+        PendingReadings now = pending;
+        pending = now == null || now.size() <= count ? null : now.withoutFirst(count);
     }
 }

@@ -46,6 +46,13 @@ public final class PendingReadings {
         return new PendingReadings(grown.timestampsMs, grown.powerMilliwatts, grown.energyMilliwattHours, needed);
     }
 
+    /** A copy without the oldest {@code count} readings (moved meanwhile). */
+    public PendingReadings withoutFirst(int count) {
+        return new PendingReadings(Arrays.copyOfRange(timestampsMs, count, timestampsMs.length),
+                Arrays.copyOfRange(powerMilliwatts, count, powerMilliwatts.length),
+                Arrays.copyOfRange(energyMilliwattHours, count, energyMilliwattHours.length), size - count);
+    }
+
     public int size() {
         return size;
     }
