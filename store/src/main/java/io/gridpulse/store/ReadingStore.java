@@ -65,6 +65,8 @@ public final class ReadingStore implements AutoCloseable {
     private final AtomicLong nextPendingSequence = new AtomicLong();
     private final AtomicLong pendingReadings = new AtomicLong();
     private final Set<Long> metersWithPending = ConcurrentHashMap.newKeySet();
+    /** Days the last sealing pass compacted (for tests). */
+    private volatile long daysCompactedLastPass;
     /** Held by a move of pending readings and by a sealing pass: they write the same hours. */
     private final ReentrantLock mover = new ReentrantLock();
     /**
@@ -556,18 +558,70 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /**
-     * Moves head readings of hours that are now old enough into compressed chunks. Returns the
-     * number of readings sealed. Called periodically; safe to run concurrently with writes.
+     * Moves head readings of hours that are now old enough into compressed chunks, then merges
+     * the hour chunks of days whose hours are all sealed into day chunks. Returns the number of
+     * readings sealed. Called periodically; safe to run concurrently with writes.
      */
     public long sealDueHours() {
         mover.lock();
         try {
             return db.useForWrite(() -> {
                 moveCut(cut()); // the hours to seal may still have readings there
-                return sealDueHoursOpen();
+                long sealed = sealDueHoursOpen();
+                daysCompactedLastPass = compactDueDays();
+                return sealed;
             });
         } finally {
             mover.unlock();
+        }
+    }
+
+    /**
+     * Merges the hour chunks of each meter's days whose hours are all sealed into one chunk per
+     * day: a day's context compresses better than 24 separate hours (docs/benchmarks-codec.md)
+     * and a day's read decodes one chunk. Returns the number of days compacted.
+     */
+    long daysCompactedLastPass() {
+        return daysCompactedLastPass;
+    }
+
+    private long compactDueDays() {
+        long horizon = sealHorizon();
+        List<long[]> due = new ArrayList<>(); // {meterKey, dayStart}
+        try (RocksIterator it = db.iterator(db.chunks)) {
+            it.seekToFirst();
+            while (it.isValid()) {
+                long meterKey = Keys.meterOf(it.key());
+                long day = SeriesAccess.dayStart(Keys.timeOf(it.key()));
+                if (day + SeriesAccess.DAY_MS <= horizon) {
+                    due.add(new long[] {meterKey, day});
+                    it.seek(Keys.meterTime(meterKey, day + SeriesAccess.DAY_MS));
+                } else {
+                    it.seek(Keys.meterTime(meterKey + 1, 0));
+                }
+            }
+        }
+        due.forEach(d -> compactDay(d[0], d[1]));
+        return due.size();
+    }
+
+    private void compactDay(long meterKey, long dayStart) {
+        MeterState state = states.computeIfAbsent(meterKey, k -> new MeterState());
+        state.lock.lock(); // a late write to this meter could otherwise add an hour chunk we then delete
+        try (WriteBatch batch = new WriteBatch()) {
+            long dayEnd = dayStart + SeriesAccess.DAY_MS;
+            List<Reading> hours = new ArrayList<>();
+            for (long hour = dayStart; hour < dayEnd; hour += SeriesAccess.CHUNK_MS) {
+                hours.addAll(series.chunk(meterKey, hour));
+            }
+            List<Reading> merged = SeriesAccess.merge(series.day(meterKey, dayStart), hours);
+            batch.put(db.days, Keys.meterTime(meterKey, dayStart), SeriesAccess.encode(merged));
+            batch.deleteRange(db.chunks, Keys.meterTime(meterKey, dayStart), Keys.meterTime(meterKey, dayEnd));
+            db.write(batch);
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot compact day: " + e.getMessage(), false, e);
+        } finally {
+            state.lock.unlock();
         }
     }
 
@@ -627,8 +681,8 @@ public final class ReadingStore implements AutoCloseable {
     /**
      * Deletes a meter's readings older than {@code readingsBeforeMs} and its 1 min / 15 min rollup
      * rows older than {@code fineRollupsBeforeMs} ({@link Long#MIN_VALUE}: keep). Hourly rollups
-     * stay, so energy history and bills of the deleted period remain. Sealed hours go whole: a
-     * chunk is deleted once its hour has fully passed the cutoff.
+     * stay, so energy history and bills of the deleted period remain. Sealed chunks go whole: an
+     * hour chunk once its hour, a compacted day once its whole day has passed the cutoff.
      */
     public void deleteBefore(MeterRef meter, long readingsBeforeMs, long fineRollupsBeforeMs) {
         long key = registry.require(meter).key();
@@ -640,6 +694,7 @@ public final class ReadingStore implements AutoCloseable {
                 if (readingsBeforeMs != Long.MIN_VALUE) {
                     long wholeHours = Math.min(SeriesAccess.chunkStart(readingsBeforeMs), keepFrom(state));
                     batch.deleteRange(db.chunks, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
+                    batch.deleteRange(db.days, Keys.meterTime(key, 0), Keys.meterTime(key, SeriesAccess.dayStart(wholeHours)));
                     batch.deleteRange(db.head, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
                 }
                 if (fineRollupsBeforeMs != Long.MIN_VALUE) {

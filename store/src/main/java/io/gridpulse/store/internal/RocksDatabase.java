@@ -64,6 +64,7 @@ public final class RocksDatabase implements AutoCloseable {
     public volatile ColumnFamilyHandle chunks;
     public volatile ColumnFamilyHandle rollups;
     public volatile ColumnFamilyHandle pending;
+    public volatile ColumnFamilyHandle days;
 
     public RocksDatabase(Path dir) {
         this.dir = dir;
@@ -88,7 +89,9 @@ public final class RocksDatabase implements AutoCloseable {
                 descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION),
                 descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION),
                 // Short-lived multi-meter records (PendingLog), moved into head blocks within minutes.
-                descriptor("pending".getBytes(), CompressionType.NO_COMPRESSION));
+                descriptor("pending".getBytes(), CompressionType.NO_COMPRESSION),
+                // Whole past days of a meter, compacted from its hour chunks: our codec again.
+                descriptor("days".getBytes(), CompressionType.NO_COMPRESSION));
         openDb();
         recoveryWarnings = RecoveryLog.warnings(dir);
     }
@@ -107,6 +110,7 @@ public final class RocksDatabase implements AutoCloseable {
         chunks = handles.get(2);
         rollups = handles.get(3);
         pending = handles.get(4);
+        days = handles.get(5);
     }
 
     private ColumnFamilyDescriptor descriptor(byte[] name, CompressionType compression) {

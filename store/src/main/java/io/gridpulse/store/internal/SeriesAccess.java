@@ -7,15 +7,19 @@ import io.gridpulse.store.codec.DecodedChunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksIterator;
 
 /**
- * Reads one meter's readings from the places they live: sealed hour chunks (compressed), the
- * head (one {@link HeadBlock} per appended batch and hour) and the pending log's copy in memory
+ * Reads one meter's readings from the places they live: compacted days and sealed hour chunks
+ * (both compressed; a late reading of a compacted day sits in an hour chunk until the next
+ * compaction), the head (one {@link HeadBlock} per appended batch and hour) and the pending log's copy in memory
  * ({@link PendingReadings}). Results are merged in time order.
  */
 public final class SeriesAccess {
     public static final long CHUNK_MS = 3_600_000L;
+    /** Span of a compacted day (UTC): once all its hours are sealed, a meter's hour chunks become one. */
+    public static final long DAY_MS = 86_400_000L;
     /** From this many chunks on (hours of one meter), a range read decodes them in parallel. */
     private static final int PARALLEL_DECODE_MIN_CHUNKS = 6;
 
@@ -38,25 +42,40 @@ public final class SeriesAccess {
 
     /** Readings with fromMs ≤ ts < toMs, in time order. */
     public List<Reading> range(long meterKey, long fromMs, long toMs) {
-        List<DecodedChunk> sealed = decodeAll(chunksOf(meterKey, fromMs, toMs));
-        int capacity = 0;
-        for (DecodedChunk c : sealed) {
-            capacity += c.count();
-        }
-        // Straight from the decoded chunks: no column copy first (a day's columns are arrays
-        // large enough for G1 to allocate them outside the young generation).
-        List<Reading> out = new ArrayList<>(capacity);
-        for (DecodedChunk chunk : sealed) {
-            addInRange(chunk, fromMs, toMs, out);
+        List<byte[]> days = encodedIn(db.days, meterKey, dayStart(fromMs), toMs);
+        List<byte[]> hours = encodedIn(db.chunks, meterKey, chunkStart(fromMs), toMs);
+        List<Reading> sealed = readings(decodeAll(days), fromMs, toMs);
+        if (!hours.isEmpty()) { // hours of days not compacted yet, or late readings of compacted days
+            sealed = merge(sealed, readings(decodeAll(hours), fromMs, toMs));
         }
         ReadingColumns recent = head(meterKey, fromMs, toMs);
-        return recent.size() == 0 ? out : merge(out, recent.toList());
+        return recent.size() == 0 ? sealed : merge(sealed, recent.toList());
     }
 
-    private List<byte[]> chunksOf(long meterKey, long fromMs, long toMs) {
+    public static long dayStart(long timestampMs) {
+        return Math.floorDiv(timestampMs, DAY_MS) * DAY_MS;
+    }
+
+    /** Readings of consecutive decoded chunks in range, straight from their columns. */
+    private static List<Reading> readings(List<DecodedChunk> chunks, long fromMs, long toMs) {
+        int capacity = 0;
+        for (DecodedChunk c : chunks) {
+            capacity += c.count();
+        }
+        // No column copy first: a day's columns are arrays large enough for G1 to allocate
+        // them outside the young generation.
+        List<Reading> out = new ArrayList<>(capacity);
+        for (DecodedChunk chunk : chunks) {
+            addInRange(chunk, fromMs, toMs, out);
+        }
+        return out;
+    }
+
+    /** Values of the meter's keys in {@code cf} from {@code fromKeyMs} to before {@code toMs}. */
+    private List<byte[]> encodedIn(ColumnFamilyHandle cf, long meterKey, long fromKeyMs, long toMs) {
         List<byte[]> encoded = new ArrayList<>();
-        try (RocksIterator it = db.iterator(db.chunks)) {
-            for (it.seek(Keys.meterTime(meterKey, chunkStart(fromMs))); valid(it, meterKey, toMs); it.next()) {
+        try (RocksIterator it = db.iterator(cf)) {
+            for (it.seek(Keys.meterTime(meterKey, fromKeyMs)); valid(it, meterKey, toMs); it.next()) {
                 encoded.add(it.value());
             }
         }
@@ -90,10 +109,16 @@ public final class SeriesAccess {
     /** The latest reading strictly before {@code timestampMs}, or null. */
     public Reading previous(long meterKey, long timestampMs) {
         Reading best = previousInHead(meterKey, timestampMs);
-        try (RocksIterator it = db.iterator(db.chunks)) {
-            for (it.seekForPrev(Keys.meterTime(meterKey, chunkStart(timestampMs - 1)));
+        best = previousSealed(db.chunks, CHUNK_MS, meterKey, timestampMs, best);
+        return previousSealed(db.days, DAY_MS, meterKey, timestampMs, best);
+    }
+
+    /** {@code best} or a later reading before {@code timestampMs} from chunks spanning {@code spanMs}. */
+    private Reading previousSealed(ColumnFamilyHandle cf, long spanMs, long meterKey, long timestampMs, Reading best) {
+        try (RocksIterator it = db.iterator(cf)) {
+            for (it.seekForPrev(Keys.meterTime(meterKey, Math.floorDiv(timestampMs - 1, spanMs) * spanMs));
                     it.isValid() && Keys.meterOf(it.key()) == meterKey; it.prev()) {
-                if (best != null && Keys.timeOf(it.key()) + CHUNK_MS <= best.timestampMs()) {
+                if (best != null && Keys.timeOf(it.key()) + spanMs <= best.timestampMs()) {
                     break;
                 }
                 Reading candidate = lastBefore(ChunkCodec.decode(it.value()), timestampMs);
@@ -132,8 +157,14 @@ public final class SeriesAccess {
     /** The earliest reading strictly after {@code timestampMs}, or null. */
     public Reading next(long meterKey, long timestampMs) {
         Reading best = nextInHead(meterKey, timestampMs);
-        try (RocksIterator it = db.iterator(db.chunks)) {
-            for (it.seek(Keys.meterTime(meterKey, chunkStart(timestampMs + 1)));
+        best = nextSealed(db.chunks, CHUNK_MS, meterKey, timestampMs, best);
+        return nextSealed(db.days, DAY_MS, meterKey, timestampMs, best);
+    }
+
+    /** {@code best} or an earlier reading after {@code timestampMs} from chunks spanning {@code spanMs}. */
+    private Reading nextSealed(ColumnFamilyHandle cf, long spanMs, long meterKey, long timestampMs, Reading best) {
+        try (RocksIterator it = db.iterator(cf)) {
+            for (it.seek(Keys.meterTime(meterKey, Math.floorDiv(timestampMs + 1, spanMs) * spanMs));
                     it.isValid() && Keys.meterOf(it.key()) == meterKey; it.next()) {
                 if (best != null && Keys.timeOf(it.key()) >= best.timestampMs()) {
                     break;
@@ -177,7 +208,16 @@ public final class SeriesAccess {
 
     /** The sealed chunk of the hour starting at {@code hourStartMs}, decoded, or an empty list. */
     public List<Reading> chunk(long meterKey, long hourStartMs) {
-        byte[] bytes = db.get(db.chunks, Keys.meterTime(meterKey, hourStartMs));
+        return decoded(db.chunks, meterKey, hourStartMs);
+    }
+
+    /** The compacted day starting at {@code dayStartMs} (UTC), decoded, or an empty list. */
+    public List<Reading> day(long meterKey, long dayStartMs) {
+        return decoded(db.days, meterKey, dayStartMs);
+    }
+
+    private List<Reading> decoded(ColumnFamilyHandle cf, long meterKey, long startMs) {
+        byte[] bytes = db.get(cf, Keys.meterTime(meterKey, startMs));
         List<Reading> out = new ArrayList<>();
         if (bytes != null) {
             addInRange(ChunkCodec.decode(bytes), Long.MIN_VALUE, Long.MAX_VALUE, out);
