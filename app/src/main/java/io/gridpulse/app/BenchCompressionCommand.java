@@ -36,8 +36,9 @@ public final class BenchCompressionCommand implements Callable<Integer> {
     @Option(names = "--fill-1hz", description = "Forward-fill each series to a 1 Hz grid first.")
     boolean fillOneHertz;
 
-    @Option(names = "--chunk-hours", paramLabel = "<n>", defaultValue = "1",
-            description = "Chunk span in hours (default: ${DEFAULT-VALUE}, as the store seals them); to measure what chunking costs.")
+    @Option(names = "--chunk-hours", paramLabel = "<n>", defaultValue = "24",
+            description = "Chunk span in hours (default: ${DEFAULT-VALUE}: one UTC day, as the store keeps data once its day is"
+                    + " compacted; 1: the hour chunks that hold the current day until then).")
     int chunkHours;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")

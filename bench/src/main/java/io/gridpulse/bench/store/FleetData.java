@@ -12,6 +12,7 @@ public final class FleetData {
     public static final long START_MS = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
     public static final String TENANT = "bench";
     private static final String[] NAMES = new String[1_000_000];
+    private static final MeterRef[] REFS = new MeterRef[1_000_000];
 
     private FleetData() {}
 
@@ -26,8 +27,16 @@ public final class FleetData {
         return name;
     }
 
+    /** Cached like the names: a gateway keeps its meters' references (building one validates the id). */
     public static MeterRef meter(int meter) {
-        return MeterRef.of(TENANT, meterName(meter));
+        MeterRef ref = meter < REFS.length ? REFS[meter] : null;
+        if (ref == null) {
+            ref = MeterRef.of(TENANT, meterName(meter));
+            if (meter < REFS.length) {
+                REFS[meter] = ref;
+            }
+        }
+        return ref;
     }
 
     public static long powerMilliwatts(int meter, long second) {
