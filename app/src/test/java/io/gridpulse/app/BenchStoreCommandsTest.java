@@ -32,7 +32,7 @@ class BenchStoreCommandsTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().trim()).startsWith("{\"cores\":").endsWith("}")
-                .contains("\"gridpulse.minuteBatches.readingsPerSecond\":", "\"questdb-sync.bytesPerReading\":",
+                .contains("\"gridpulse.minuteBatches.readingsPerSecond\":", "\"questdb.bytesPerReading\":",
                         "\"ratio.fleetSeconds.gridpulseVsQuestdbSync\":", "\"gridpulse.http.readingsPerSecond\":",
                         "\"gridpulse.heap.bytesPerMeter\":");
     }

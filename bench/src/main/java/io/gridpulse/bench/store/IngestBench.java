@@ -39,10 +39,13 @@ public final class IngestBench {
     }
 
     public void run(StoreBenchReport report) {
-        int symbols = Math.max(settings.meters(), settings.fleetMeters());
+        int symbols = Math.max(Math.max(settings.meters(), settings.fleetMeters()), SIZE_METERS);
         measure(report, d -> new GridPulseEngine(d), settings.threads());
         measure(report, d -> new QuestDbEngine(d, true, symbols), 1);
         measure(report, d -> new QuestDbEngine(d, false, symbols), 1);
+        // Durability does not change QuestDB's files: its size comes from the faster nosync writer.
+        size(report, "gridpulse", d -> new GridPulseEngine(d));
+        size(report, "questdb", d -> new QuestDbEngine(d, false, symbols));
         for (String shape : new String[] {"minuteBatches", "fleetSeconds"}) {
             report.ratio("ratio." + shape + ".gridpulseVsQuestdbSync", "gridpulse." + shape + ".readingsPerSecond",
                     "questdb-sync." + shape + ".readingsPerSecond");
@@ -50,7 +53,7 @@ public final class IngestBench {
                     "questdb-nosync." + shape + ".readingsPerSecond");
         }
         report.ratio("ratio.bytesPerReading.gridpulseVsQuestdb", "gridpulse.bytesPerReading",
-                "questdb-sync.bytesPerReading");
+                "questdb.bytesPerReading");
     }
 
     private void measure(StoreBenchReport report, Function<Path, Engine> open, int threads) {
@@ -67,17 +70,29 @@ public final class IngestBench {
         try (Engine engine = open.apply(settings.dir().resolve("fleet-" + System.nanoTime()))) {
             engine.register(settings.fleetMeters());
             int warmSeconds = warmUp(settings.fleetSeconds());
-            Run warm = fleetSeconds(engine, 0, warmSeconds, deadline());
+            fleetSeconds(engine, 0, warmSeconds, deadline());
             Run timed = fleetSeconds(engine, warmSeconds, warmSeconds + settings.fleetSeconds(), deadline());
             report.put(name + ".fleetSeconds.readingsPerSecond", Math.round(timed.rate()));
             report.put(name + ".fleetSeconds.timedReadings", timed.readings());
-            // Size from this run: in time order (QuestDB's best case) and, unless an engine ran out
-            // of time, the same readings in every engine (the minute run's peers write a prefix).
-            long readings = warm.readings() + timed.readings();
+        }
+        progress.accept(name + " done");
+    }
+
+    /** Bytes on disk: the same 720,000 readings (100 meters x 2 h at 1 Hz, in time order) in every engine. */
+    private static final int SIZE_METERS = 100;
+    private static final int SIZE_SECONDS = 7_200;
+
+    private void size(StoreBenchReport report, String name, Function<Path, Engine> open) {
+        try (Engine engine = open.apply(settings.dir().resolve("size-" + System.nanoTime()))) {
+            engine.register(SIZE_METERS);
+            for (int second = 0; second < SIZE_SECONDS; second++) {
+                engine.appendFleetSecond(SIZE_METERS, second);
+            }
+            long readings = (long) SIZE_METERS * SIZE_SECONDS;
             report.put(name + ".bytesPerReading", StoreBenchReport.round((double) engine.bytesOnDisk() / readings));
             report.put(name + ".bytesPerReading.readings", readings);
         }
-        progress.accept(name + " done");
+        progress.accept(name + " size done");
     }
 
     private static int warmUp(int timedUnits) {
