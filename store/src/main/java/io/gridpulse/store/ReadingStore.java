@@ -576,15 +576,15 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
+    long daysCompactedLastPass() {
+        return daysCompactedLastPass;
+    }
+
     /**
      * Merges the hour chunks of each meter's days whose hours are all sealed into one chunk per
      * day: a day's context compresses better than 24 separate hours (docs/benchmarks-codec.md)
      * and a day's read decodes one chunk. Returns the number of days compacted.
      */
-    long daysCompactedLastPass() {
-        return daysCompactedLastPass;
-    }
-
     private long compactDueDays() {
         long horizon = sealHorizon();
         List<long[]> due = new ArrayList<>(); // {meterKey, dayStart}
