@@ -70,6 +70,9 @@ class DashboardBrowserTest {
         try {
             wait.until(d -> !d.findElement(By.id("todayKwh")).getText().equals("–"));
             wait.until(d -> d.findElement(By.id("nowW")).getText().equals("500"));
+            // The page fetches the latest reading first and subscribes to /live after: a reading
+            // stored before the subscription would never be pushed (seen on a loaded machine).
+            wait.until(d -> server.live().subscriberCount() > 0);
             server.pipeline().ingest(meter, List.of(Reading.ofPower(now, 1_234_500)));
             wait.until(d -> d.findElement(By.id("nowW")).getText().replace(",", "").equals("1234.5"));
             wait.until(d -> d.findElement(By.id("alertList")).getText().contains("You entered tier 2"));
