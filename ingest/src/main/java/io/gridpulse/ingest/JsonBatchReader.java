@@ -13,13 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fast path of {@link BatchParser#parseJson}: reads {@code {"readings":[{…},…]}} and the
- * columnar body {@code {"ts":[…],"powerW":[…],"energyWh":[…]}} token by token, with no JSON tree
+ * The fast path of {@link BatchParser#parseJson}: reads {@code {"readings":[{…},…]}}, one reading
+ * {@code {"ts":…,"powerW":…}} (MQTT's usual payload) and the columnar body {@code {"ts":[…],"powerW":[…],"energyWh":[…]}} token by token, with no JSON tree
  * and no BigDecimal per value.
  *
- * <p>For the row format this class never words an error itself: anything unusual (one reading
- * instead of a batch, a malformed body, a bad value, a timestamp in the future, too many rows)
- * returns {@code null}, and the caller parses the body again with the tree parser, which stays
+ * <p>For the row format and one reading object this class never words an error itself: anything
+ * unusual (a malformed body, a bad value, a timestamp in the future, too many rows) returns
+ * {@code null}, and the caller parses the body again with the tree parser, which stays
  * the reference for what is accepted and how a refusal reads. The columnar format is this
  * class's own, so it words its errors (row = index in the arrays) with the same field messages.
  */
@@ -40,11 +40,14 @@ final class JsonBatchReader {
     private final JsonParser parser;
     private final long latestMs;
     private final IngestLimits limits;
+    /** Rows to make room for up front: a reading object takes at least ~20 bytes. */
+    private final int capacityHint;
 
-    private JsonBatchReader(JsonParser parser, long latestMs, IngestLimits limits) {
+    private JsonBatchReader(JsonParser parser, long latestMs, IngestLimits limits, int bodyBytes) {
         this.parser = parser;
         this.latestMs = latestMs;
         this.limits = limits;
+        this.capacityHint = Math.min(bodyBytes / 20 + 1, limits.maxBatchReadings());
     }
 
     /**
@@ -53,7 +56,7 @@ final class JsonBatchReader {
      */
     static List<Reading> read(byte[] body, long latestMs, IngestLimits limits) {
         try (JsonParser parser = JSON.createParser(body)) {
-            return new JsonBatchReader(parser, latestMs, limits).root();
+            return new JsonBatchReader(parser, latestMs, limits, body.length).root();
         } catch (UseTreeParser | IOException e) {
             return null;
         }
@@ -65,6 +68,7 @@ final class JsonBatchReader {
         }
         List<Reading> rows = null;
         JsonColumns columns = new JsonColumns();
+        RowFields single = new RowFields(); // the body may be one reading {"ts":…,"powerW":…}
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -72,31 +76,35 @@ final class JsonBatchReader {
                 if (rows != null || !columns.isEmpty() || value != JsonToken.START_ARRAY) {
                     throw USE_TREE_PARSER; // a repeated key or a mixed body: the tree decides which wins
                 }
-                rows = rows();
-            } else if (rows == null && isColumn(name)) {
-                if (value != JsonToken.START_ARRAY) {
-                    throw USE_TREE_PARSER; // one reading {"ts":…,"powerW":…}
-                }
-                columns.put(name, column(name));
-            } else {
+                rows = rows(); // the tree ignores the other keys then, and so do we
+            } else if (rows != null || !isReadingField(name)) {
                 parser.skipChildren(); // other keys are ignored, as the tree parser ignores them
+            } else if (value == JsonToken.START_ARRAY && !single.seen()) {
+                columns.put(name, column(name));
+            } else if (value != JsonToken.START_ARRAY && columns.isEmpty()) {
+                single.read(name, value);
+            } else {
+                throw USE_TREE_PARSER; // arrays and scalars mixed
             }
         }
         if (rows != null) {
             return rows;
         }
-        if (columns.isEmpty()) {
+        if (!columns.isEmpty()) {
+            return columns.readings(latestMs, limits.maxFutureMs());
+        }
+        if (!single.seen()) {
             throw USE_TREE_PARSER;
         }
-        return columns.readings(latestMs, limits.maxFutureMs());
+        return List.of(single.reading());
     }
 
-    private static boolean isColumn(String name) {
+    private static boolean isReadingField(String name) {
         return name.equals("ts") || name.equals("powerW") || name.equals("energyWh");
     }
 
     private List<Reading> rows() throws IOException {
-        List<Reading> out = new ArrayList<>(256);
+        List<Reading> out = new ArrayList<>(capacityHint);
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
             if (out.size() == limits.maxBatchReadings()) {
@@ -111,28 +119,49 @@ final class JsonBatchReader {
     }
 
     private Reading row() throws IOException {
-        long ts = -1;
-        long powerMilliwatts = 0;
-        boolean hasPower = false;
-        long energyMilliwattHours = Reading.NO_ENERGY;
+        RowFields fields = new RowFields();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            switch (name) { // a repeated key: the last one wins, as in the tree
+            if (isReadingField(name)) {
+                fields.read(name, value);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return fields.reading();
+    }
+
+    /** The fields of one reading object as they stream by; a repeated key keeps its last value, as in the tree. */
+    private final class RowFields {
+        private long ts = -1;
+        private long powerMilliwatts;
+        private boolean hasPower;
+        private long energyMilliwattHours = Reading.NO_ENERGY;
+        private boolean seen;
+
+        void read(String name, JsonToken value) throws IOException {
+            seen = true;
+            switch (name) {
                 case "ts" -> ts = timestamp(value);
                 case "powerW" -> {
                     powerMilliwatts = orTree(power(value));
                     hasPower = true;
                 }
-                case "energyWh" -> energyMilliwattHours = value == JsonToken.VALUE_NULL ? Reading.NO_ENERGY
-                        : orTree(energy(value));
-                default -> parser.skipChildren();
+                default -> energyMilliwattHours = value == JsonToken.VALUE_NULL ? Reading.NO_ENERGY : orTree(energy(value));
             }
         }
-        if (ts < 0 || ts > latestMs || !hasPower) {
-            throw USE_TREE_PARSER;
+
+        boolean seen() {
+            return seen;
         }
-        return new Reading(ts, powerMilliwatts, energyMilliwattHours);
+
+        Reading reading() {
+            if (ts < 0 || ts > latestMs || !hasPower) {
+                throw USE_TREE_PARSER;
+            }
+            return new Reading(ts, powerMilliwatts, energyMilliwattHours);
+        }
     }
 
     private static long orTree(long milliUnits) {

@@ -187,6 +187,20 @@ class BatchParserTest {
     }
 
     @Test
+    void oneReadingObjectIsStreamedAndReadingsWinOverTopLevelFields() {
+        String one = "{\"ts\":1700000000000,\"powerW\":1534.2,\"energyWh\":12.5}"; // MQTT's usual payload
+        assertThat(streamed(utf8(one))).isEqualTo(parser.parseJsonTree(utf8(one)))
+                .containsExactly(new Reading(1_700_000_000_000L, 1_534_200, 12_500));
+        String both = "{\"ts\":1,\"powerW\":1,\"readings\":[{\"ts\":2,\"powerW\":2}],\"ts\":\"ignored\"}";
+        assertThat(streamed(utf8(both))).isEqualTo(parser.parseJsonTree(utf8(both)))
+                .containsExactly(Reading.ofPower(2, 2000));
+        for (String odd : new String[] {"{}", "{\"ts\":[1],\"powerW\":1}", "{\"ts\":1,\"powerW\":[1]}", "{\"powerW\":1}"}) {
+            assertThat(outcome(() -> parser.parseJson(utf8(odd)))).as(odd).isEqualTo(outcome(() -> parser.parseJsonTree(utf8(odd))))
+                    .isInstanceOf(String.class);
+        }
+    }
+
+    @Test
     void columnarBodyCarriesOptionalEnergyAndNamesBadCellsByRow() {
         assertThat(parser.parseJson(utf8("{\"ts\":[1000,\"1970-01-01T00:00:02Z\"],\"powerW\":[1.5,-2],"
                 + "\"energyWh\":[10.25,null]}")))
