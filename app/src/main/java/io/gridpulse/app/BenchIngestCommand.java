@@ -38,7 +38,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "64", description = "GridPulse writer threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--http-readings", defaultValue = "1080000",
+    @Option(names = "--http-readings", defaultValue = "2160000",
             description = "Readings posted per HTTP body shape; a multiple of 3,600 and 1,000 (default: ${DEFAULT-VALUE}).")
     long httpReadings;
 
