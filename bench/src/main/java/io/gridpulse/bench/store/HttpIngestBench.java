@@ -4,6 +4,7 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.Scope;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,8 +39,11 @@ public final class HttpIngestBench {
      */
     public record Settings(Path dir, long readingsPerShape, int clients, List<HttpBodyShape> shapes) {}
 
-    /** One shape's result: readings/s, requests/s, or why it did not run. */
-    private record Result(double readingsPerSecond, double requestsPerSecond, String refused) {}
+    /**
+     * One shape's result: readings/s, requests/s, CPU time of the whole process (server, clients,
+     * RocksDB threads) per reading, or why it did not run.
+     */
+    private record Result(double readingsPerSecond, double requestsPerSecond, double cpuMicrosPerReading, String refused) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -67,6 +71,7 @@ public final class HttpIngestBench {
                     }
                     report.put(name + ".readingsPerSecond", Math.round(result.readingsPerSecond()));
                     report.put(name + ".requestsPerSecond", Math.round(result.requestsPerSecond()));
+                    report.put(name + ".cpuMicrosPerReading", StoreBenchReport.round(result.cpuMicrosPerReading()));
                     if (shape == HttpBodyShape.JSON_ROWS_300) { // the figure earlier runs reported
                         report.put("gridpulse.http.readingsPerSecond", Math.round(result.readingsPerSecond()));
                         report.put("gridpulse.http.readingsPerRequest", shape.readingsPerRequest());
@@ -94,6 +99,7 @@ public final class HttpIngestBench {
         CountDownLatch registered = new CountDownLatch(settings.clients());
         ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
         long start;
+        long cpuStart;
         try {
             Future<?>[] clients = new Future<?>[settings.clients()];
             for (int c = 0; c < clients.length; c++) {
@@ -125,6 +131,7 @@ public final class HttpIngestBench {
             }
             registered.await();
             start = System.nanoTime();
+            cpuStart = processCpuNanos();
             for (Future<?> c : clients) {
                 c.get();
             }
@@ -134,15 +141,22 @@ public final class HttpIngestBench {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuNanos = processCpuNanos() - cpuStart;
         if (refusedStatus.get() != 0) {
-            return new Result(0, 0, "refused: HTTP " + refusedStatus.get());
+            return new Result(0, 0, 0, "refused: HTTP " + refusedStatus.get());
         }
         long stored = server.pipeline().acceptedTotal() - acceptedBefore;
         if (stored != readings) {
             throw new IllegalStateException(shape.label() + ": posted " + readings + " readings, server stored " + stored);
         }
         int timedRequests = requests.length - settings.clients();
-        return new Result((double) timedRequests * shape.readingsPerRequest() / seconds, timedRequests / seconds, null);
+        double timedReadings = (double) timedRequests * shape.readingsPerRequest();
+        return new Result(timedReadings / seconds, timedRequests / seconds, cpuNanos / 1e3 / timedReadings, null);
+    }
+
+    /** CPU time of this process (all threads, native ones too): less sensitive to other load than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private byte[][] requests(HttpBodyShape shape, String meterPrefix, long readings) {
