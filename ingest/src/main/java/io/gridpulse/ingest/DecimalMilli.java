@@ -65,16 +65,6 @@ final class DecimalMilli {
         return negative ? -value : value;
     }
 
-    static long parse(String text, int from, int to) {
-        int length = to - from;
-        if (length <= 0 || length > 64) {
-            return NOT_PLAIN;
-        }
-        char[] chars = new char[length];
-        text.getChars(from, to, chars, 0);
-        return parse(chars, 0, length);
-    }
-
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
