@@ -202,7 +202,7 @@ final class JsonBatchReader {
     private long milliUnits(JsonToken token, long maxAbsUnits) throws IOException {
         if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             long units = parser.getLongValue();
-            return Math.abs(units) <= maxAbsUnits ? units * 1000 : DecimalMilli.NOT_PLAIN;
+            return units >= -maxAbsUnits && units <= maxAbsUnits ? units * 1000 : DecimalMilli.NOT_PLAIN; // not abs: MIN_VALUE
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT) {
             return DecimalMilli.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
