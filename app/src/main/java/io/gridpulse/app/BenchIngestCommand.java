@@ -1,8 +1,10 @@
 package io.gridpulse.app;
 
 import io.gridpulse.bench.store.HeapBench;
+import io.gridpulse.bench.store.HttpBodyShape;
 import io.gridpulse.bench.store.HttpIngestBench;
 import io.gridpulse.bench.store.IngestBench;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +41,13 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--max-timed-seconds", defaultValue = "20", description = "Longest timed part per engine and shape; a slower engine is measured on what it wrote by then (default: ${DEFAULT-VALUE}).")
     int maxTimedSeconds;
 
-    @Option(names = "--http-meters", defaultValue = "100", description = "Meters posted over HTTP (default: ${DEFAULT-VALUE}).")
-    int httpMeters;
+    @Option(names = "--http-readings", defaultValue = "2160000",
+            description = "Readings posted per HTTP body shape; a multiple of 3,600 and 1,000 (default: ${DEFAULT-VALUE}).")
+    long httpReadings;
 
-    @Option(names = "--http-batches", defaultValue = "10", description = "Requests per meter (default: ${DEFAULT-VALUE}).")
-    int httpBatches;
-
-    @Option(names = "--http-batch-seconds", defaultValue = "300", description = "Readings per request (default: ${DEFAULT-VALUE}).")
-    int httpBatchSeconds;
+    @Option(names = "--http-shapes", split = ",", description = "HTTP body shapes to post (default: all): "
+            + "json-rows-1x300, json-rows-1x3600, json-columns-1x3600, csv-1x3600, line-protocol-1000x1.")
+    List<String> httpShapes;
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -63,8 +64,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
             new IngestBench(new IngestBench.Settings(root, meters, minutes, fleetMeters, fleetSeconds, threads,
                     maxTimedSeconds), progress)
                     .run(report);
-            new HttpIngestBench(new HttpIngestBench.Settings(root, httpMeters, httpBatches, httpBatchSeconds, clients),
-                    progress).run(report);
+            List<HttpBodyShape> shapes = httpShapes == null ? List.of(HttpBodyShape.values())
+                    : httpShapes.stream().map(HttpBodyShape::ofLabel).toList();
+            new HttpIngestBench(new HttpIngestBench.Settings(root, httpReadings, clients, shapes), progress).run(report);
             if (heapMeters > 0) {
                 new HeapBench(root, heapMeters, progress).run(report);
             }

@@ -27,14 +27,16 @@ class BenchStoreCommandsTest {
     @Test
     void ingestBenchPrintsBothEnginesAndRatiosAsJson() {
         int code = execute("bench", "ingest", "--json", "--dir", dir.toString(), "--meters", "5", "--minutes", "2",
-                "--fleet-meters", "20", "--fleet-seconds", "3", "--threads", "2", "--http-meters", "2",
-                "--http-batches", "2", "--http-batch-seconds", "30", "--clients", "2", "--heap-meters", "50");
+                "--fleet-meters", "20", "--fleet-seconds", "3", "--threads", "2", "--http-readings", "36000",
+                "--clients", "2", "--heap-meters", "50");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().trim()).startsWith("{\"cores\":").endsWith("}")
                 .contains("\"gridpulse.minuteBatches.readingsPerSecond\":", "\"questdb.bytesPerReading\":",
                         "\"ratio.fleetSeconds.gridpulseVsQuestdbSync\":", "\"gridpulse.http.readingsPerSecond\":",
-                        "\"gridpulse.heap.bytesPerMeter\":");
+                        "\"gridpulse.heap.bytesPerMeter\":", "\"gridpulse.http.json-columns-1x3600.readingsPerSecond\":",
+                        "\"gridpulse.http.csv-1x3600.cpuMicrosPerReading\":",
+                        "\"gridpulse.http.line-protocol-1000x1.readingsPerSecond\":");
     }
 
     @Test

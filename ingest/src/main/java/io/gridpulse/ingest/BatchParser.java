@@ -28,7 +28,18 @@ public final class BatchParser {
         this.limits = limits;
     }
 
+    /**
+     * Rows ({@code {"readings":[…]}}), one reading object, or columns ({@code {"ts":[…],"powerW":[…]}}).
+     * Batches are read token by token; one reading and every refused row-format body go through
+     * the JSON tree, which defines what the row format accepts and how a refusal reads.
+     */
     public List<Reading> parseJson(byte[] body) {
+        List<Reading> streamed = JsonBatchReader.read(body, latestAcceptedMs(), limits);
+        return streamed != null ? streamed : parseJsonTree(body);
+    }
+
+    /** The reference parser: the whole body as a JSON tree, values through BigDecimal. */
+    List<Reading> parseJsonTree(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -56,41 +67,9 @@ public final class BatchParser {
         return out;
     }
 
+    /** {@code ts,powerW[,energyWh]} with a header line; blank lines are skipped. */
     public List<Reading> parseCsv(String body) {
-        String[] lines = body.split("\r?\n");
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
-        }
-        if (first == lines.length) {
-            throw new InvalidInputException("body", "empty CSV; expected header ts,powerW[,energyWh]");
-        }
-        String header = lines[first].trim().replace(" ", "");
-        boolean withEnergy = header.equals("ts,powerW,energyWh");
-        if (!withEnergy && !header.equals("ts,powerW")) {
-            throw new InvalidInputException("header", "CSV header must be ts,powerW or ts,powerW,energyWh; got: " + header);
-        }
-        checkSize(lines.length - first - 1);
-        List<Reading> out = new ArrayList<>(lines.length);
-        for (int i = first + 1, row = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                out.add(checked(csvRow(lines[i], withEnergy, row), row));
-                row++;
-            }
-        }
-        return out;
-    }
-
-    private Reading csvRow(String line, boolean withEnergy, int row) {
-        String[] cells = line.split(",", -1);
-        if (cells.length != (withEnergy ? 3 : 2)) {
-            throw new InvalidInputException("row", row, "row has " + cells.length + " cells, header has " + (withEnergy ? 3 : 2));
-        }
-        try {
-            return ReadingParsers.reading(cells[0].trim(), cells[1].trim(), withEnergy ? cells[2].trim() : "");
-        } catch (InvalidInputException e) {
-            throw e.atRow(row);
-        }
+        return CsvBatchReader.read(body, limits, latestAcceptedMs());
     }
 
     private Reading jsonReadingAt(JsonNode node, int row) {
@@ -138,12 +117,19 @@ public final class BatchParser {
     }
 
     private Reading checked(Reading reading, int row) {
-        long latest = clock.millis() + limits.maxFutureMs();
-        if (reading.timestampMs() > latest) {
-            throw new InvalidInputException("ts", row, "timestamp " + reading.timestampMs()
-                    + " is more than " + limits.maxFutureMs() / 1000 + " s in the future");
+        if (reading.timestampMs() > latestAcceptedMs()) {
+            throw inFuture(reading.timestampMs(), row, limits.maxFutureMs());
         }
         return reading;
+    }
+
+    private long latestAcceptedMs() {
+        return clock.millis() + limits.maxFutureMs();
+    }
+
+    static InvalidInputException inFuture(long timestampMs, int row, long maxFutureMs) {
+        return new InvalidInputException("ts", row, "timestamp " + timestampMs + " is more than " + maxFutureMs / 1000
+                + " s in the future");
     }
 
     private void checkSize(int rows) {

@@ -137,7 +137,8 @@ public final class GridPulseServer implements AutoCloseable {
     }
 
     public GridPulseServer start() {
-        MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock);
+        MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock,
+                config.maxBodyBytes());
         metrics = new Metrics(pipeline, live, store);
         BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing, liveInsights);

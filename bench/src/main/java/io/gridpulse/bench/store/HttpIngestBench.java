@@ -4,28 +4,46 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.Scope;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Durable ingest through the real server: concurrent clients POST JSON batches (one meter,
- * {@code batchSeconds} readings) to {@code /api/v1/meters/{id}/readings}; each answer comes
- * after the fsync. Clients and server share the machine's cores; request bodies are built
- * before the clock starts, so the figure is the server's, not the JSON writer's.
+ * Durable ingest through the real server over TCP: concurrent clients, each on one keep-alive
+ * connection, POST prepared request bodies of every {@link HttpBodyShape}; each answer comes only
+ * after the fsync. Clients and server share the machine's cores. Bodies are built before the clock
+ * starts, and each shape first runs an untimed warm-up round (a quarter of its readings, other
+ * meters), so the figure is the server's steady rate rather than the JIT compiler's.
+ *
+ * <p>Each client owns its meters and posts their data in time order, as a meter or a gateway
+ * does: client c sends requests c, c + clients, c + 2 × clients, …, one at a time. Every client's
+ * first request (it registers the client's meters, a one-time cost) is not timed: the clock
+ * starts when all clients have their first answer.
  */
 public final class HttpIngestBench {
     private static final String KEY = "bench-http-key-0123456789";
+    /** Meters each client (a meter or a gateway) posts for in the one-meter shapes. */
+    private static final int METERS_PER_CLIENT = 13;
 
-    /** Settings: meters, batches per meter, readings per batch, concurrent clients. */
-    public record Settings(Path dir, int meters, int batchesPerMeter, int batchSeconds, int clients) {}
+    /**
+     * @param readingsPerShape readings posted per shape (a multiple of every shape's request size, e.g. 2,160,000)
+     * @param clients concurrent connections
+     */
+    public record Settings(Path dir, long readingsPerShape, int clients, List<HttpBodyShape> shapes) {}
+
+    /**
+     * One shape's result: readings/s, requests/s, CPU time of the whole process (server, clients,
+     * RocksDB threads) per reading, or why it did not run.
+     */
+    private record Result(double readingsPerSecond, double requestsPerSecond, double cpuMicrosPerReading, String refused) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -37,47 +55,83 @@ public final class HttpIngestBench {
 
     public void run(StoreBenchReport report) {
         try (GridPulseEngine engine = new GridPulseEngine(settings.dir().resolve("http-" + System.nanoTime()))) {
-            GridPulseServer server = new GridPulseServer(ServerConfig.defaults(0), engine.store(),
-                    java.time.Clock.systemUTC());
+            GridPulseServer server = new GridPulseServer(ServerConfig.defaults(0), engine.store(), Clock.systemUTC());
             server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "bench");
             server.start();
             try {
-                double rate = post(server.port());
-                report.put("gridpulse.http.readingsPerSecond", Math.round(rate));
                 report.put("gridpulse.http.clients", settings.clients());
-                report.put("gridpulse.http.readingsPerRequest", settings.batchSeconds());
+                int round = 0;
+                for (HttpBodyShape shape : settings.shapes()) {
+                    post(server, shape, "w" + round + "-", warmUpReadings(shape)); // JIT-compiles this shape's path
+                    Result result = post(server, shape, "s" + round++ + "-", settings.readingsPerShape());
+                    String name = "gridpulse.http." + shape.label();
+                    if (result.refused() != null) {
+                        report.put(name, result.refused());
+                        continue;
+                    }
+                    report.put(name + ".readingsPerSecond", Math.round(result.readingsPerSecond()));
+                    report.put(name + ".requestsPerSecond", Math.round(result.requestsPerSecond()));
+                    report.put(name + ".cpuMicrosPerReading", StoreBenchReport.round(result.cpuMicrosPerReading()));
+                    if (shape == HttpBodyShape.JSON_ROWS_300) { // the figure earlier runs reported
+                        report.put("gridpulse.http.readingsPerSecond", Math.round(result.readingsPerSecond()));
+                        report.put("gridpulse.http.readingsPerRequest", shape.readingsPerRequest());
+                    }
+                }
             } finally {
                 server.close();
             }
         }
     }
 
-    private double post(int port) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long requests = (long) settings.meters() * settings.batchesPerMeter();
-        AtomicLong next = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        String[] bodies = new String[(int) requests]; // built before the clock starts: we time the server
-        for (int r = 0; r < requests; r++) {
-            bodies[r] = body(r % settings.meters(), (long) r / settings.meters() * settings.batchSeconds());
+    private long warmUpReadings(HttpBodyShape shape) {
+        long perRequest = shape.readingsPerRequest();
+        return Math.max(settings.readingsPerShape() / 4 / perRequest, 2L * settings.clients()) * perRequest;
+    }
+
+    private Result post(GridPulseServer server, HttpBodyShape shape, String meterPrefix, long readings) {
+        byte[][] requests = requests(shape, meterPrefix, readings); // built before the clock starts: we time the server
+        long acceptedBefore = server.pipeline().acceptedTotal();
+        AtomicInteger refusedStatus = new AtomicInteger();
+        AtomicLong retries = new AtomicLong();
+        if (requests.length <= settings.clients()) {
+            throw new IllegalArgumentException(shape.label() + ": needs more than one request per client");
         }
+        CountDownLatch registered = new CountDownLatch(settings.clients());
         ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
-        long start = System.nanoTime();
+        long start;
+        long cpuStart;
         try {
             Future<?>[] clients = new Future<?>[settings.clients()];
             for (int c = 0; c < clients.length; c++) {
+                int first = c;
                 clients[c] = pool.submit(() -> {
-                    for (long r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
-                        if (send(http, port, (int) (r % settings.meters()), bodies[(int) r]) != 200) {
-                            failures.incrementAndGet();
+                    try (KeepAliveHttpClient http = new KeepAliveHttpClient(server.port())) {
+                        for (int r = first; r < requests.length && refusedStatus.get() == 0; r += clients.length) {
+                            int status;
+                            while ((status = http.send(requests[r])) == 429) { // admission full: retry, as clients do
+                                retries.incrementAndGet();
+                                Thread.sleep(5);
+                            }
+                            if (status != 200 && status != 204) {
+                                refusedStatus.compareAndSet(0, status);
+                            }
+                            if (r == first) {
+                                registered.countDown();
+                                registered.await();
+                            }
+                            if (r % 100 == 0) {
+                                progress.accept(String.format("http %s %d/%d requests", shape.label(), r, requests.length));
+                            }
                         }
-                        if (r % 500 == 0) {
-                            progress.accept(String.format("http batches %d/%d", r, requests));
-                        }
+                    } finally {
+                        registered.countDown(); // a failed client must not hold the others
                     }
                     return null;
                 });
             }
+            registered.await();
+            start = System.nanoTime();
+            cpuStart = processCpuNanos();
             for (Future<?> c : clients) {
                 c.get();
             }
@@ -86,29 +140,40 @@ public final class HttpIngestBench {
         } finally {
             pool.shutdownNow();
         }
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " HTTP batches were not accepted");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuNanos = processCpuNanos() - cpuStart;
+        if (refusedStatus.get() != 0) {
+            return new Result(0, 0, 0, "refused: HTTP " + refusedStatus.get());
         }
-        return requests * settings.batchSeconds() / ((System.nanoTime() - start) / 1e9);
+        long stored = server.pipeline().acceptedTotal() - acceptedBefore;
+        if (stored != readings) {
+            throw new IllegalStateException(shape.label() + ": posted " + readings + " readings, server stored " + stored);
+        }
+        int timedRequests = requests.length - settings.clients();
+        double timedReadings = (double) timedRequests * shape.readingsPerRequest();
+        return new Result(timedReadings / seconds, timedRequests / seconds, cpuNanos / 1e3 / timedReadings, null);
     }
 
-    private String body(int meter, long firstSecond) {
-        StringBuilder body = new StringBuilder(settings.batchSeconds() * 64).append("{\"readings\":[");
-        for (int i = 0; i < settings.batchSeconds(); i++) {
-            long second = firstSecond + i;
-            long powerMilliwatts = FleetData.powerMilliwatts(meter, second);
-            body.append(i == 0 ? "" : ",").append("{\"ts\":").append(FleetData.START_MS + second * 1000)
-                    .append(",\"powerW\":").append(powerMilliwatts / 1000).append('.')
-                    .append(String.format("%03d", Math.abs(powerMilliwatts % 1000))).append('}');
-        }
-        return body.append("]}").toString();
+    /** CPU time of this process (all threads, native ones too): less sensitive to other load than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private int send(HttpClient http, int port, int meter, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/meters/"
-                        + FleetData.meterName(meter) + "/readings"))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    private byte[][] requests(HttpBodyShape shape, String meterPrefix, long readings) {
+        if (readings % shape.readingsPerRequest() != 0) {
+            throw new IllegalArgumentException("readings per shape must be a multiple of " + shape.readingsPerRequest());
+        }
+        byte[][] requests = new byte[(int) (readings / shape.readingsPerRequest())][];
+        int clients = settings.clients();
+        for (int r = 0; r < requests.length; r++) {
+            int client = r % clients;
+            int turn = r / clients; // this client's turn-th request
+            boolean gateway = shape.metersPerRequest() > 1;
+            int meter = gateway ? client * shape.metersPerRequest() : client + clients * (turn % METERS_PER_CLIENT);
+            long firstSecond = gateway ? turn : (long) (turn / METERS_PER_CLIENT) * shape.secondsPerRequest();
+            requests[r] = KeepAliveHttpClient.request(shape.path(meterPrefix + FleetData.meterName(meter)), shape.contentType(),
+                    "Bearer " + KEY, shape.body(meterPrefix, meter, firstSecond));
+        }
+        return requests;
     }
 }
