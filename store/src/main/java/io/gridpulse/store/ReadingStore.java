@@ -361,8 +361,17 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Hours that ended long enough ago go straight into chunks; the rest into one head block per hour. */
     private void putReadings(long key, List<Reading> fresh, WriteBatch batch) throws RocksDBException {
+        putReadings(key, fresh, batch, sealHorizon());
+    }
+
+    /**
+     * Readings before {@code sealBefore} are merged into their hour's chunk (a read-modify-write:
+     * only under the meter's lock); the rest go into head blocks. Moves of pending readings hold
+     * no meter lock and pass {@link Long#MIN_VALUE}: their readings go into head blocks even in
+     * sealed hours, and the next sealing pass merges those into the chunks.
+     */
+    private void putReadings(long key, List<Reading> fresh, WriteBatch batch, long sealBefore) throws RocksDBException {
         TreeMap<Long, List<Reading>> sealedHours = null; // rare: only late data lands in sealed hours
-        long sealBefore = sealHorizon();
         int runStart = -1;
         for (int i = 0; i < fresh.size(); i++) {
             Reading r = fresh.get(i);
@@ -441,7 +450,7 @@ public final class ReadingStore implements AutoCloseable {
         }
         try (WriteBatch batch = new WriteBatch()) {
             for (var meter : cut.readings().entrySet()) {
-                putReadings(meter.getKey(), meter.getValue().toList(), batch);
+                putReadings(meter.getKey(), meter.getValue().toList(), batch, Long.MIN_VALUE);
             }
             batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(cut.sequenceLimit()));
             db.write(batch);
@@ -490,7 +499,7 @@ public final class ReadingStore implements AutoCloseable {
                         ordered.get(ordered.size() - 1).timestampMs() + 1);
                 List<Reading> missing = notStored(ordered, stored);
                 if (!missing.isEmpty()) {
-                    putReadings(meter.getKey(), missing, batch);
+                    putReadings(meter.getKey(), missing, batch, Long.MIN_VALUE);
                 }
             }
             batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(lastSequence + 1));

@@ -160,17 +160,30 @@ class PendingLogTest {
             int firstMeter = g * perGateway;
             threads.add(Thread.ofPlatform().start(() -> {
                 try {
+                    Map<MeterRef, List<Reading>> heldBack = new HashMap<>();
                     for (int second = 0; second < seconds; second++) {
                         Map<MeterRef, List<Reading>> batch = new HashMap<>();
                         long ts = T0 + second * 1_000L;
                         for (int m = firstMeter; m < firstMeter + perGateway; m++) {
-                            batch.put(meter(m), List.of(new Reading(ts, 1_000L * m + second, 10L * second)));
+                            Reading r = new Reading(ts, 1_000L * m + second, 10L * second);
+                            (second % 10 == 5 ? heldBack : batch).computeIfAbsent(meter(m), k -> new ArrayList<>()).add(r);
                         }
-                        store.appendAll(batch);
-                        for (int m = firstMeter; m < firstMeter + perGateway; m++) { // acknowledged ⇒ visible
-                            assertThat(store.latest(meter(m))).isEqualTo(batch.get(meter(m)).get(0));
+                        if (!batch.isEmpty()) {
+                            store.appendAll(batch);
+                            for (int m = firstMeter; m < firstMeter + perGateway; m++) { // acknowledged ⇒ visible
+                                assertThat(store.latest(meter(m))).isEqualTo(batch.get(meter(m)).get(0));
+                            }
+                        }
+                        if (second % 50 == 49) { // late readings, into sealed hours when the clock says so
+                            store.appendAll(heldBack);
+                            for (var late : heldBack.entrySet()) {
+                                Reading last = late.getValue().get(late.getValue().size() - 1);
+                                assertThat(store.readRaw(late.getKey(), last.timestampMs(), last.timestampMs() + 1)).containsExactly(last);
+                            }
+                            heldBack.clear();
                         }
                     }
+                    store.appendAll(heldBack);
                 } catch (Throwable t) {
                     failures.add(t);
                 }
