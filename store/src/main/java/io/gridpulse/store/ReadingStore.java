@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -595,23 +596,31 @@ public final class ReadingStore implements AutoCloseable {
      * and a day's read decodes one chunk. Returns the number of days compacted.
      */
     private long compactDueDays() {
-        long horizon = sealHorizon();
-        List<long[]> due = new ArrayList<>(); // {meterKey, dayStart}
-        try (RocksIterator it = db.iterator(db.chunks)) {
+        List<long[]> due = dueSpans(db.chunks, SeriesAccess.DAY_MS, sealHorizon()); // {meterKey, dayStart}
+        due.forEach(d -> compactDay(d[0], d[1]));
+        return due.size();
+    }
+
+    /**
+     * {meterKey, spanStart} of every span (hour or day, aligned) that holds a key of {@code cf}
+     * and ends by {@code horizon}; keys are [meter][time], so one seek skips a span or a meter.
+     */
+    private List<long[]> dueSpans(ColumnFamilyHandle cf, long spanMs, long horizon) {
+        List<long[]> due = new ArrayList<>();
+        try (RocksIterator it = db.iterator(cf)) {
             it.seekToFirst();
             while (it.isValid()) {
                 long meterKey = Keys.meterOf(it.key());
-                long day = SeriesAccess.dayStart(Keys.timeOf(it.key()));
-                if (day + SeriesAccess.DAY_MS <= horizon) {
-                    due.add(new long[] {meterKey, day});
-                    it.seek(Keys.meterTime(meterKey, day + SeriesAccess.DAY_MS));
+                long start = Math.floorDiv(Keys.timeOf(it.key()), spanMs) * spanMs;
+                if (start + spanMs <= horizon) {
+                    due.add(new long[] {meterKey, start});
+                    it.seek(Keys.meterTime(meterKey, start + spanMs));
                 } else {
                     it.seek(Keys.meterTime(meterKey + 1, 0));
                 }
             }
         }
-        due.forEach(d -> compactDay(d[0], d[1]));
-        return due.size();
+        return due;
     }
 
     private void compactDay(long meterKey, long dayStart) {
@@ -635,22 +644,7 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private long sealDueHoursOpen() {
-        long horizon = sealHorizon();
-        List<long[]> due = new ArrayList<>(); // {meterKey, hourStart}
-        try (RocksIterator it = db.iterator(db.head)) {
-            it.seekToFirst();
-            while (it.isValid()) {
-                long meterKey = Keys.meterOf(it.key());
-                long ts = Keys.timeOf(it.key());
-                if (ts < horizon) {
-                    long hour = SeriesAccess.chunkStart(ts);
-                    due.add(new long[] {meterKey, hour});
-                    it.seek(Keys.meterTime(meterKey, hour + SeriesAccess.CHUNK_MS));
-                } else {
-                    it.seek(Keys.meterTime(meterKey + 1, 0));
-                }
-            }
-        }
+        List<long[]> due = dueSpans(db.head, SeriesAccess.CHUNK_MS, sealHorizon()); // {meterKey, hourStart}
         long sealed = 0;
         for (int i = 0; i < due.size(); i++) {
             sealed += sealHour(due.get(i)[0], due.get(i)[1]);
