@@ -93,7 +93,9 @@ public final class LiveInsights implements AutoCloseable {
             return;
         }
         int generation = generations.getOrDefault(meter, 0);
-        if (queuedReadings.addAndGet(readings.size()) > queueReadings) {
+        // A full queue is checked first: under overload every meter of a gateway batch would
+        // otherwise cost a RejectedExecutionException with its stack trace (seen in profiles).
+        if (queuedReadings.addAndGet(readings.size()) > queueReadings || worker.getQueue().remainingCapacity() == 0) {
             queuedReadings.addAndGet(-readings.size());
             drop(meter);
             return;
