@@ -40,15 +40,19 @@ public final class SeriesAccess {
         return Math.floorDiv(timestampMs, CHUNK_MS) * CHUNK_MS;
     }
 
-    /** Readings with fromMs ≤ ts < toMs, in time order. */
+    /**
+     * Readings with fromMs ≤ ts < toMs, in time order. The places are read in the order readings
+     * move through them (pending, head, hour chunks, days), so a reading that moves on during the
+     * read is met twice at worst (repeats are dropped), never missed.
+     */
     public List<Reading> range(long meterKey, long fromMs, long toMs) {
-        List<byte[]> days = encodedIn(db.days, meterKey, dayStart(fromMs), toMs);
+        ReadingColumns recent = head(meterKey, fromMs, toMs);
         List<byte[]> hours = encodedIn(db.chunks, meterKey, chunkStart(fromMs), toMs);
+        List<byte[]> days = encodedIn(db.days, meterKey, dayStart(fromMs), toMs);
         List<Reading> sealed = readings(decodeAll(days), fromMs, toMs);
         if (!hours.isEmpty()) { // hours of days not compacted yet, or late readings of compacted days
             sealed = merge(sealed, readings(decodeAll(hours), fromMs, toMs));
         }
-        ReadingColumns recent = head(meterKey, fromMs, toMs);
         return recent.size() == 0 ? sealed : merge(sealed, recent.toList());
     }
 
