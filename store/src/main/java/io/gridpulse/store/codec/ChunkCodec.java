@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
@@ -77,7 +77,8 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        if (version != FORMAT_VERSION && version != 1) { // version 1 = version 2 without packed columns
+        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
         long count = reader.readVarint();
@@ -88,7 +89,7 @@ public final class ChunkCodec {
             reader.requireEnd();
             return new DecodedChunk(new long[0], new long[0], null, 0);
         }
-        return decodeReadings(SCRATCH.get(), reader, (int) count);
+        return decodeReadings(SCRATCH.get(), reader, (int) count, version < 3);
     }
 
     /**
@@ -157,7 +158,7 @@ public final class ChunkCodec {
         encoder.finish(streamStart);
     }
 
-    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count) {
+    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, boolean legacyContexts) {
         int flags = reader.readByte();
         if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
@@ -188,10 +189,10 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
         decoder.start(reader.bytes(), reader.position(), reader.end());
-        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets);
-        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets);
+        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets, legacyContexts);
+        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets, legacyContexts);
         if (hasEnergy) {
-            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets);
+            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, legacyContexts);
         }
         return new DecodedChunk(timestampsMs, power, energy, count);
     }
