@@ -51,7 +51,13 @@ public final class ChunkCodec {
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
         Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
         ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
-        if (mode != Mode.PACKED) {
+        double tolerance = PACKED_TOLERANCE;
+        boolean tryRangeCoder = mode != Mode.PACKED;
+        if (mode == Mode.AUTO && isDense(powerMilliwatts, count)) {
+            tolerance = DENSE_PACKED_TOLERANCE;
+            tryRangeCoder = sampledRangeCoderBytes(timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance < out.size();
+        }
+        if (tryRangeCoder) {
             ByteSink adaptive = scratch.sink;
             adaptive.clear();
             adaptive.put((byte) FORMAT_VERSION);
@@ -59,12 +65,68 @@ public final class ChunkCodec {
             if (count > 0) {
                 encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count, units);
             }
-            if (out == null || adaptive.size() * PACKED_TOLERANCE < out.size()) {
+            if (out == null || adaptive.size() * tolerance < out.size()) {
                 out = adaptive;
             }
         }
         appendChecksum(out);
         return out.toArray();
+    }
+
+    /**
+     * A dense chunk (more than {@link #DENSE_CHANGES} power changes: a meter whose value moves
+     * every second or two) is range-coded only if the range coder, estimated on a sample of
+     * {@value} readings, promises to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the
+     * packed columns: where packed columns win, the sample replaces a second full encoding.
+     */
+    static final int SAMPLE = 512;
+    private static final int SAMPLE_BLOCKS = 8;
+    private static final int SAMPLE_BLOCK = SAMPLE / SAMPLE_BLOCKS;
+    static final int DENSE_CHANGES = 2 * SAMPLE;
+    /**
+     * On dense chunks the range coder must be this much smaller: they are the 1 Hz meters whose
+     * one-day query (86,400 readings in ≤ 5 ms) the decode speed bounds, and packed columns
+     * decode them 5-7x faster. The noisy 1 Hz benchmark meter (range coder 5 % smaller) stays
+     * packed; tracebase's appliance traces (range coder 1.4-2.5x smaller) do not
+     * (docs/benchmarks-codec.md).
+     */
+    static final double DENSE_PACKED_TOLERANCE = 1.10;
+    static boolean isDense(long[] power, int count) {
+        int changes = 0;
+        for (int i = 1; i < count; i++) {
+            if (power[i] != power[i - 1]) {
+                changes++;
+            }
+        }
+        return changes > DENSE_CHANGES;
+    }
+
+    /**
+     * The range coder's size (without checksum) on a dense chunk, estimated from two samples
+     * spread over it (8 blocks of 32 and of 64 readings): their difference is the cost of
+     * readings once the header is paid and the models have learnt, which a single sample would
+     * overstate by 15-60 % on 3,600-reading chunks.
+     */
+    static double sampledRangeCoderBytes(long[] timestampsMs, long[] power, long[] energy, int count) {
+        int small = sampleBytes(timestampsMs, power, energy, count, SAMPLE_BLOCK / 2);
+        int large = sampleBytes(timestampsMs, power, energy, count, SAMPLE_BLOCK);
+        double perReading = Math.max(0, large - small) / (double) (SAMPLE / 2);
+        return large + (count - SAMPLE) * perReading;
+    }
+
+    private static int sampleBytes(long[] timestampsMs, long[] power, long[] energy, int count, int blockLength) {
+        Scratch scratch = SCRATCH.get();
+        long[] sampleEnergy = energy == null ? null : scratch.sampleEnergy;
+        for (int b = 0; b < SAMPLE_BLOCKS; b++) {
+            int from = (int) ((long) (count - blockLength) * b / (SAMPLE_BLOCKS - 1));
+            System.arraycopy(timestampsMs, from, scratch.sampleTimestamps, b * blockLength, blockLength);
+            System.arraycopy(power, from, scratch.samplePower, b * blockLength, blockLength);
+            if (energy != null) {
+                System.arraycopy(energy, from, sampleEnergy, b * blockLength, blockLength);
+            }
+        }
+        int sampleCount = SAMPLE_BLOCKS * blockLength;
+        return encode(scratch.sampleTimestamps, scratch.samplePower, sampleEnergy, sampleCount, Mode.ADAPTIVE).length - CHECKSUM_BYTES;
     }
 
     /**
@@ -99,6 +161,23 @@ public final class ChunkCodec {
      * by at most 0.5 % (docs/benchmarks-codec.md).
      */
     static final double PACKED_TOLERANCE = 1.05;
+
+    /**
+     * Chunks longer than twice this are range-coded only if the range coder, run on their first
+     * {@value} readings and scaled to the whole chunk, promises to be clearly smaller than the
+     * packed columns: on dense 1 Hz chunks this replaces a second full encoding by one of a
+     * seventh of the chunk. The estimate includes the sample's header and model learning, so it
+     * leans towards packed columns (the faster to decode) on close calls.
+     */
+    static final int RANGE_CODER_SAMPLE = 512;
+
+    private static boolean rangeCoderMayWin(long[] timestampsMs, long[] power, long[] energy, int count, int packedBytes) {
+        if (count <= 2 * RANGE_CODER_SAMPLE) {
+            return true;
+        }
+        int sampleBytes = encode(timestampsMs, power, energy, RANGE_CODER_SAMPLE, Mode.ADAPTIVE).length - CHECKSUM_BYTES;
+        return (double) sampleBytes * count / RANGE_CODER_SAMPLE * PACKED_TOLERANCE < packedBytes;
+    }
 
     /** Which body layouts the encoder may choose; only benchmarks change it. */
     enum Mode { AUTO, PACKED, ADAPTIVE }
@@ -176,9 +255,9 @@ public final class ChunkCodec {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
             PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
-            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale);
+            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale, legacyContexts);
             if (hasEnergy) {
-                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale);
+                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale, legacyContexts);
             }
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
@@ -287,6 +366,9 @@ public final class ChunkCodec {
         final RangeEncoder encoder = new RangeEncoder(sink);
         final RangeDecoder decoder = new RangeDecoder();
         final int[] models = new int[MODEL_SIZE];
+        final long[] sampleTimestamps = new long[SAMPLE];
+        final long[] samplePower = new long[SAMPLE];
+        final long[] sampleEnergy = new long[SAMPLE];
         byte[] buckets = new byte[4096];
 
         int[] models(boolean withEnergy) {
