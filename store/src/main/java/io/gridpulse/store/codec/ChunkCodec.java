@@ -53,7 +53,7 @@ public final class ChunkCodec {
         ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
         double tolerance = PACKED_TOLERANCE;
         boolean tryRangeCoder = mode != Mode.PACKED;
-        if (mode == Mode.AUTO && isDense(powerMilliwatts, count)) {
+        if (mode == Mode.AUTO && isDense(timestampsMs, powerMilliwatts, count)) {
             tolerance = DENSE_PACKED_TOLERANCE;
             tryRangeCoder = sampledRangeCoderBytes(timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance < out.size();
         }
@@ -74,9 +74,9 @@ public final class ChunkCodec {
     }
 
     /**
-     * A dense chunk (more than {@link #DENSE_CHANGES} power changes: a meter whose value moves
-     * every second or two) is range-coded only if the range coder, estimated on a sample of
-     * {@value} readings, promises to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the
+     * A dense chunk ({@link #isDense}: a meter whose value moves every second or two) is
+     * range-coded only if the range coder, estimated on a sample of {@value} readings, promises
+     * to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the
      * packed columns: where packed columns win, the sample replaces a second full encoding.
      */
     static final int SAMPLE = 512;
@@ -91,14 +91,19 @@ public final class ChunkCodec {
      * (docs/benchmarks-codec.md).
      */
     static final double DENSE_PACKED_TOLERANCE = 1.10;
-    static boolean isDense(long[] power, int count) {
+    /**
+     * More than {@link #DENSE_CHANGES} power changes per hour the chunk spans (at least one
+     * hour): a meter that changes every second or two, not a change-only meter's day-long chunk.
+     */
+    static boolean isDense(long[] timestampsMs, long[] power, int count) {
         int changes = 0;
         for (int i = 1; i < count; i++) {
             if (power[i] != power[i - 1]) {
                 changes++;
             }
         }
-        return changes > DENSE_CHANGES;
+        double hours = count == 0 ? 1 : Math.max(1, (timestampsMs[count - 1] - timestampsMs[0]) / 3_600_000.0);
+        return changes > DENSE_CHANGES * hours;
     }
 
     /**
