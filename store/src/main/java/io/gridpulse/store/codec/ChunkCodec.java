@@ -75,9 +75,9 @@ public final class ChunkCodec {
 
     /**
      * A dense chunk ({@link #isDense}: a meter whose value moves every second or two) is
-     * range-coded only if the range coder, estimated on a sample of {@value} readings, promises
-     * to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the
-     * packed columns: where packed columns win, the sample replaces a second full encoding.
+     * range-coded only if the range coder, estimated on samples of up to {@value} readings,
+     * promises to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the packed columns:
+     * where packed columns win, the samples replace a second full encoding.
      */
     static final int SAMPLE = 512;
     private static final int SAMPLE_BLOCKS = 8;
@@ -166,23 +166,6 @@ public final class ChunkCodec {
      * by at most 0.5 % (docs/benchmarks-codec.md).
      */
     static final double PACKED_TOLERANCE = 1.05;
-
-    /**
-     * Chunks longer than twice this are range-coded only if the range coder, run on their first
-     * {@value} readings and scaled to the whole chunk, promises to be clearly smaller than the
-     * packed columns: on dense 1 Hz chunks this replaces a second full encoding by one of a
-     * seventh of the chunk. The estimate includes the sample's header and model learning, so it
-     * leans towards packed columns (the faster to decode) on close calls.
-     */
-    static final int RANGE_CODER_SAMPLE = 512;
-
-    private static boolean rangeCoderMayWin(long[] timestampsMs, long[] power, long[] energy, int count, int packedBytes) {
-        if (count <= 2 * RANGE_CODER_SAMPLE) {
-            return true;
-        }
-        int sampleBytes = encode(timestampsMs, power, energy, RANGE_CODER_SAMPLE, Mode.ADAPTIVE).length - CHECKSUM_BYTES;
-        return (double) sampleBytes * count / RANGE_CODER_SAMPLE * PACKED_TOLERANCE < packedBytes;
-    }
 
     /** Which body layouts the encoder may choose; only benchmarks change it. */
     enum Mode { AUTO, PACKED, ADAPTIVE }
