@@ -53,7 +53,7 @@ public final class ChunkCodec {
         ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
         double tolerance = PACKED_TOLERANCE;
         boolean tryRangeCoder = mode != Mode.PACKED;
-        if (mode == Mode.AUTO && isDense(timestampsMs, powerMilliwatts, count)) {
+        if (mode == Mode.AUTO && isDense(timestampsMs, count, scratch.powerChanges)) {
             tolerance = DENSE_PACKED_TOLERANCE;
             tryRangeCoder = sampledRangeCoderBytes(timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance < out.size();
         }
@@ -94,16 +94,12 @@ public final class ChunkCodec {
     /**
      * More than {@link #DENSE_CHANGES} power changes per hour the chunk spans (at least one
      * hour): a meter that changes every second or two, not a change-only meter's day-long chunk.
+     *
+     * @param powerChanges readings whose power differs from the previous one's
      */
-    static boolean isDense(long[] timestampsMs, long[] power, int count) {
-        int changes = 0;
-        for (int i = 1; i < count; i++) {
-            if (power[i] != power[i - 1]) {
-                changes++;
-            }
-        }
+    static boolean isDense(long[] timestampsMs, int count, int powerChanges) {
         double hours = count == 0 ? 1 : Math.max(1, (timestampsMs[count - 1] - timestampsMs[0]) / 3_600_000.0);
-        return changes > DENSE_CHANGES * hours;
+        return powerChanges > DENSE_CHANGES * hours;
     }
 
     /**
@@ -184,6 +180,7 @@ public final class ChunkCodec {
     private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
         out.clear();
+        scratch.powerChanges = 0;
         out.put((byte) FORMAT_VERSION);
         out.putVarint(count);
         if (count == 0) {
@@ -197,7 +194,7 @@ public final class ChunkCodec {
         BitSink bits = scratch.bits;
         bits.start();
         PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, unitMs);
-        PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
+        scratch.powerChanges = PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
         if (energy != null) {
             PackedColumns.encodeValues(bits, scratch.code, scratch.events, energy, count, energyScale);
         }
@@ -354,6 +351,8 @@ public final class ChunkCodec {
         final RangeEncoder encoder = new RangeEncoder(sink);
         final RangeDecoder decoder = new RangeDecoder();
         final int[] models = new int[MODEL_SIZE];
+        /** Power changes counted by the last packed encoding (the density of the chunk). */
+        int powerChanges;
         final long[] sampleTimestamps = new long[SAMPLE];
         final long[] samplePower = new long[SAMPLE];
         final long[] sampleEnergy = new long[SAMPLE];

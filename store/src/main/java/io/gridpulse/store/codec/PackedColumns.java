@@ -183,11 +183,13 @@ final class PackedColumns {
         events.write(out, code);
     }
 
-    static void encodeValues(BitSink out, PrefixCode code, Events events, long[] values, int count, long scale) {
+    /** @return the number of readings that changed the value (the encoder's density measure) */
+    static int encodeValues(BitSink out, PrefixCode code, Events events, long[] values, int count, long scale) {
         if (count < 2) {
-            return;
+            return 0;
         }
         events.reset(count);
+        int changes = 0;
         boolean previousNegative = false;
         int i = 1;
         while (i < count) {
@@ -202,10 +204,12 @@ final class PackedColumns {
                 long delta = scale == 1 ? values[i] - values[i - 1] : values[i] / scale - values[i - 1] / scale;
                 events.addChange(ChunkCodec.zigzag(previousNegative ? -delta : delta) - 1);
                 previousNegative = delta < 0;
+                changes++;
                 i++;
             }
         }
         events.write(out, code);
+        return changes;
     }
 
     static void decodeTimestamps(BitSource in, PrefixCode code, long[] timestampsMs, int count, long unitMs) {
