@@ -115,6 +115,25 @@ public class CodecBenchmark {
         return CHUNKS * 3600L;
     }
 
+    /** Encodes every chunk once; returns their total bytes (for {@link CodecCpuTimeRun}). */
+    long encodeAll() {
+        long bytes = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            long[] ts = timestamps.get(i);
+            bytes += ChunkCodec.encode(ts, powers.get(i), energies.get(i), ts.length).length;
+        }
+        return bytes;
+    }
+
+    /** Decodes every chunk once; returns the readings decoded (for {@link CodecCpuTimeRun}). */
+    long decodeAll() {
+        long readings = 0;
+        for (byte[] chunk : chunks) {
+            readings += ChunkCodec.decode(chunk).count();
+        }
+        return readings;
+    }
+
     @Benchmark
     public void encode(Blackhole sink) {
         for (int i = 0; i < chunks.size(); i++) {

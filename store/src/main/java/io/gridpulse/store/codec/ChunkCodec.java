@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
@@ -51,7 +51,13 @@ public final class ChunkCodec {
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
         Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
         ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
-        if (mode != Mode.PACKED) {
+        double tolerance = PACKED_TOLERANCE;
+        boolean tryRangeCoder = mode != Mode.PACKED;
+        if (mode == Mode.AUTO && isDense(timestampsMs, count, scratch.powerChanges)) {
+            tolerance = DENSE_PACKED_TOLERANCE;
+            tryRangeCoder = sampledRangeCoderBytes(timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance < out.size();
+        }
+        if (tryRangeCoder) {
             ByteSink adaptive = scratch.sink;
             adaptive.clear();
             adaptive.put((byte) FORMAT_VERSION);
@@ -59,12 +65,69 @@ public final class ChunkCodec {
             if (count > 0) {
                 encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count, units);
             }
-            if (out == null || adaptive.size() * PACKED_TOLERANCE < out.size()) {
+            if (out == null || adaptive.size() * tolerance < out.size()) {
                 out = adaptive;
             }
         }
         appendChecksum(out);
         return out.toArray();
+    }
+
+    /**
+     * A dense chunk ({@link #isDense}: a meter whose value moves every second or two) is
+     * range-coded only if the range coder, estimated on samples of up to {@value} readings,
+     * promises to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the packed columns:
+     * where packed columns win, the samples replace a second full encoding.
+     */
+    static final int SAMPLE = 512;
+    private static final int SAMPLE_BLOCKS = 8;
+    private static final int SAMPLE_BLOCK = SAMPLE / SAMPLE_BLOCKS;
+    static final int DENSE_CHANGES = 2 * SAMPLE;
+    /**
+     * On dense chunks the range coder must be this much smaller: they are the 1 Hz meters whose
+     * one-day query (86,400 readings in ≤ 5 ms) the decode speed bounds, and packed columns
+     * decode them 5-7x faster. The noisy 1 Hz benchmark meter (range coder 5 % smaller) stays
+     * packed; tracebase's appliance traces (range coder 1.4-2.5x smaller) do not
+     * (docs/benchmarks-codec.md).
+     */
+    static final double DENSE_PACKED_TOLERANCE = 1.10;
+    /**
+     * More than {@link #DENSE_CHANGES} power changes per hour the chunk spans (at least one
+     * hour): a meter that changes every second or two, not a change-only meter's day-long chunk.
+     *
+     * @param powerChanges readings whose power differs from the previous one's
+     */
+    static boolean isDense(long[] timestampsMs, int count, int powerChanges) {
+        double hours = count == 0 ? 1 : Math.max(1, (timestampsMs[count - 1] - timestampsMs[0]) / 3_600_000.0);
+        return powerChanges > DENSE_CHANGES * hours;
+    }
+
+    /**
+     * The range coder's size (without checksum) on a dense chunk, estimated from two samples
+     * spread over it (8 blocks of 32 and of 64 readings): their difference is the cost of
+     * readings once the header is paid and the models have learnt, which a single sample would
+     * overstate by 15-60 % on 3,600-reading chunks.
+     */
+    static double sampledRangeCoderBytes(long[] timestampsMs, long[] power, long[] energy, int count) {
+        int small = sampleBytes(timestampsMs, power, energy, count, SAMPLE_BLOCK / 2);
+        int large = sampleBytes(timestampsMs, power, energy, count, SAMPLE_BLOCK);
+        double perReading = Math.max(0, large - small) / (double) (SAMPLE / 2);
+        return large + (count - SAMPLE) * perReading;
+    }
+
+    private static int sampleBytes(long[] timestampsMs, long[] power, long[] energy, int count, int blockLength) {
+        Scratch scratch = SCRATCH.get();
+        long[] sampleEnergy = energy == null ? null : scratch.sampleEnergy;
+        for (int b = 0; b < SAMPLE_BLOCKS; b++) {
+            int from = (int) ((long) (count - blockLength) * b / (SAMPLE_BLOCKS - 1));
+            System.arraycopy(timestampsMs, from, scratch.sampleTimestamps, b * blockLength, blockLength);
+            System.arraycopy(power, from, scratch.samplePower, b * blockLength, blockLength);
+            if (energy != null) {
+                System.arraycopy(energy, from, sampleEnergy, b * blockLength, blockLength);
+            }
+        }
+        int sampleCount = SAMPLE_BLOCKS * blockLength;
+        return encode(scratch.sampleTimestamps, scratch.samplePower, sampleEnergy, sampleCount, Mode.ADAPTIVE).length - CHECKSUM_BYTES;
     }
 
     /**
@@ -77,7 +140,8 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        if (version != FORMAT_VERSION && version != 1) { // version 1 = version 2 without packed columns
+        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
         long count = reader.readVarint();
@@ -88,7 +152,7 @@ public final class ChunkCodec {
             reader.requireEnd();
             return new DecodedChunk(new long[0], new long[0], null, 0);
         }
-        return decodeReadings(SCRATCH.get(), reader, (int) count);
+        return decodeReadings(SCRATCH.get(), reader, (int) count, version < 3);
     }
 
     /**
@@ -116,6 +180,7 @@ public final class ChunkCodec {
     private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
         out.clear();
+        scratch.powerChanges = 0;
         out.put((byte) FORMAT_VERSION);
         out.putVarint(count);
         if (count == 0) {
@@ -129,7 +194,7 @@ public final class ChunkCodec {
         BitSink bits = scratch.bits;
         bits.start();
         PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, unitMs);
-        PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
+        scratch.powerChanges = PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
         if (energy != null) {
             PackedColumns.encodeValues(bits, scratch.code, scratch.events, energy, count, energyScale);
         }
@@ -157,7 +222,7 @@ public final class ChunkCodec {
         encoder.finish(streamStart);
     }
 
-    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count) {
+    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, boolean legacyContexts) {
         int flags = reader.readByte();
         if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
@@ -175,9 +240,9 @@ public final class ChunkCodec {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
             PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
-            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale);
+            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale, legacyContexts);
             if (hasEnergy) {
-                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale);
+                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale, legacyContexts);
             }
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
@@ -188,10 +253,10 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
         decoder.start(reader.bytes(), reader.position(), reader.end());
-        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets);
-        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets);
+        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets, legacyContexts);
+        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets, legacyContexts);
         if (hasEnergy) {
-            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets);
+            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, legacyContexts);
         }
         return new DecodedChunk(timestampsMs, power, energy, count);
     }
@@ -286,6 +351,11 @@ public final class ChunkCodec {
         final RangeEncoder encoder = new RangeEncoder(sink);
         final RangeDecoder decoder = new RangeDecoder();
         final int[] models = new int[MODEL_SIZE];
+        /** Power changes counted by the last packed encoding (the density of the chunk). */
+        int powerChanges;
+        final long[] sampleTimestamps = new long[SAMPLE];
+        final long[] samplePower = new long[SAMPLE];
+        final long[] sampleEnergy = new long[SAMPLE];
         byte[] buckets = new byte[4096];
 
         int[] models(boolean withEnergy) {

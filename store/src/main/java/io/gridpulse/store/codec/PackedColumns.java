@@ -183,11 +183,14 @@ final class PackedColumns {
         events.write(out, code);
     }
 
-    static void encodeValues(BitSink out, PrefixCode code, Events events, long[] values, int count, long scale) {
+    /** @return the number of readings that changed the value (the encoder's density measure) */
+    static int encodeValues(BitSink out, PrefixCode code, Events events, long[] values, int count, long scale) {
         if (count < 2) {
-            return;
+            return 0;
         }
         events.reset(count);
+        int changes = 0;
+        boolean previousNegative = false;
         int i = 1;
         while (i < count) {
             if (values[i] == values[i - 1]) {
@@ -199,11 +202,14 @@ final class PackedColumns {
                 i = runEnd;
             } else {
                 long delta = scale == 1 ? values[i] - values[i - 1] : values[i] / scale - values[i - 1] / scale;
-                events.addChange(ChunkCodec.zigzag(delta) - 1);
+                events.addChange(ChunkCodec.zigzag(previousNegative ? -delta : delta) - 1);
+                previousNegative = delta < 0;
+                changes++;
                 i++;
             }
         }
         events.write(out, code);
+        return changes;
     }
 
     static void decodeTimestamps(BitSource in, PrefixCode code, long[] timestampsMs, int count, long unitMs) {
@@ -241,7 +247,8 @@ final class PackedColumns {
         in.requireWithinInput();
     }
 
-    static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale) {
+    /** @param legacy format version 2: changes coded with their own sign, not relative to the previous one's */
+    static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale, boolean legacy) {
         if (count < 2) {
             return;
         }
@@ -251,6 +258,7 @@ final class PackedColumns {
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previous = values[0];
+        long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
         int i = 1;
         while (i < count) {
             if (in.bits < 44) {
@@ -264,7 +272,9 @@ final class PackedColumns {
                 Arrays.fill(values, i, runEnd, previous);
                 i = runEnd;
             } else {
-                previous += ChunkCodec.unzigzag(u + 1) * scale;
+                long delta = (ChunkCodec.unzigzag(u + 1) ^ signFlip) - signFlip;
+                signFlip = legacy ? 0 : delta >> 63;
+                previous += delta * scale;
                 values[i++] = previous;
             }
         }

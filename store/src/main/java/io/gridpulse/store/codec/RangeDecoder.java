@@ -25,15 +25,10 @@ final class RangeDecoder {
     int decodeBit(int[] models, int index) {
         int state = models[index];
         long bound = (range >>> 16) * (state & 0xFFFF);
-        int bit;
-        if (code < bound) {
-            range = bound;
-            bit = 0;
-        } else {
-            code -= bound;
-            range -= bound;
-            bit = 1;
-        }
+        long below = (code - bound) >> 63; // -1 if code < bound (bit 0), else 0; both < 2^32
+        range = (bound & below) | ((range - bound) & ~below);
+        code -= bound & ~below;
+        int bit = (int) (below + 1);
         models[index] = AdaptiveBits.update(state, bit);
         while (range < TOP) {
             range <<= 8;
@@ -42,16 +37,14 @@ final class RangeDecoder {
         return bit;
     }
 
+    /** Raw bits are random: branch-free, so a mispredicted branch does not cost each one. */
     long decodeDirect(int bitCount) {
         long value = 0;
         for (int i = 0; i < bitCount; i++) {
             range >>>= 1;
-            long bit = 0;
-            if (code >= range) {
-                code -= range;
-                bit = 1;
-            }
-            value = (value << 1) | bit;
+            long below = (code - range) >> 63; // -1 if code < range (bit 0), else 0; both < 2^32
+            code -= range & ~below;
+            value = (value << 1) | (below + 1);
             while (range < TOP) {
                 range <<= 8;
                 code = (code << 8) | nextByte();

@@ -49,9 +49,8 @@ final class RangeEncoder {
     void encodeDirect(long value, int bitCount) {
         for (int i = bitCount - 1; i >= 0; i--) {
             range >>>= 1;
-            if (((value >>> i) & 1) != 0) {
-                low += range;
-            }
+            low += range & -((value >>> i) & 1); // branch-free: raw bits are random
+
             while (range < TOP) {
                 range <<= 8;
                 shiftLow();

@@ -14,6 +14,15 @@ final class SymbolCoder {
     private SymbolCoder() {}
 
     static void encode(RangeEncoder encoder, int[] models, int base, long u) {
+        encode(encoder, models, base, base, u);
+    }
+
+    /**
+     * As {@link #encode(RangeEncoder, int[], int, long)}, with the "second bit" models taken from
+     * the context at {@code secondBase}: a finer context for the bit that tells, e.g., a 3 s from
+     * a 4 s delta, while the bit-length models stay shared (more contexts cost learning).
+     */
+    static void encode(RangeEncoder encoder, int[] models, int base, int secondBase, long u) {
         int bitLength = bitLength(u);
         for (int i = 0; i < bitLength; i++) {
             encoder.encodeBit(models, base + i, 1);
@@ -22,12 +31,16 @@ final class SymbolCoder {
             encoder.encodeBit(models, base + bitLength, 0);
         }
         if (bitLength >= 2) {
-            encoder.encodeBit(models, base + SECOND_BIT + bitLength, (int) (u >>> (bitLength - 2)) & 1);
+            encoder.encodeBit(models, secondBase + SECOND_BIT + bitLength, (int) (u >>> (bitLength - 2)) & 1);
             encoder.encodeDirect(u, bitLength - 2);
         }
     }
 
     static long decode(RangeDecoder decoder, int[] models, int base) {
+        return decode(decoder, models, base, base);
+    }
+
+    static long decode(RangeDecoder decoder, int[] models, int base, int secondBase) {
         int bitLength = 0;
         while (bitLength < 64 && decoder.decodeBit(models, base + bitLength) == 1) {
             bitLength++;
@@ -35,7 +48,7 @@ final class SymbolCoder {
         if (bitLength <= 1) {
             return bitLength;
         }
-        long second = decoder.decodeBit(models, base + SECOND_BIT + bitLength);
+        long second = decoder.decodeBit(models, secondBase + SECOND_BIT + bitLength);
         return (1L << (bitLength - 1)) | (second << (bitLength - 2)) | decoder.decodeDirect(bitLength - 2);
     }
 

@@ -77,18 +77,28 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
 
     /** Encodes hour by hour, checks each chunk decodes to its input, returns total bytes. */
     long encodedBytesPerHourChunk() {
+        return encodedBytesPerChunk(HOUR_MS);
+    }
+
+    /** Same with chunks spanning {@code spanMs} (aligned to the epoch), e.g. a UTC day. */
+    long encodedBytesPerChunk(long spanMs) {
         long[] bytes = {0};
-        forEachHourChunk(ChunkCodec.MODE, "series", (ts, chunk) -> bytes[0] += chunk.length);
+        forEachChunk(ChunkCodec.MODE, spanMs, "series", (ts, chunk) -> bytes[0] += chunk.length);
         return bytes[0];
     }
 
     /** Encodes each UTC hour in {@code mode}, checks it decodes to its input, hands it on. */
     private void forEachHourChunk(ChunkCodec.Mode mode, String description, java.util.function.BiConsumer<long[], byte[]> consumer) {
+        forEachChunk(mode, HOUR_MS, description, consumer);
+    }
+
+    private void forEachChunk(ChunkCodec.Mode mode, long spanMs, String description,
+            java.util.function.BiConsumer<long[], byte[]> consumer) {
         int start = 0;
         while (start < timestampsMs.length) {
-            long hour = Math.floorDiv(timestampsMs[start], HOUR_MS);
+            long hour = Math.floorDiv(timestampsMs[start], spanMs);
             int end = start;
-            while (end < timestampsMs.length && Math.floorDiv(timestampsMs[end], HOUR_MS) == hour) {
+            while (end < timestampsMs.length && Math.floorDiv(timestampsMs[end], spanMs) == hour) {
                 end++;
             }
             long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
