@@ -46,7 +46,12 @@ import org.rocksdb.WriteBatch;
  */
 public final class ReadingStore implements AutoCloseable {
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
+    /**
+     * Older layouts read as they are (then marked {@link #FORMAT}): 2 lacks only the pending and
+     * days column families (created on open) and codec-v3 chunks (v2 chunks still decode).
+     */
+    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2");
     private static final String FORMAT_KEY = "store/format";
     private final StorageConfig config;
     private final Clock clock;
@@ -127,7 +132,7 @@ public final class ReadingStore implements AutoCloseable {
     private void checkFormat() {
         byte[] marker = metadata.get(FORMAT_KEY);
         String found = marker == null ? (registry.count() == 0 ? null : "1") : new String(marker, StandardCharsets.UTF_8);
-        if (found == null) {
+        if (found == null || READABLE_OLDER_FORMATS.contains(found)) {
             metadata.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.UTF_8));
         } else if (!found.equals(FORMAT)) {
             throw new StorageException("the data folder " + config.dataDir() + " holds store format " + found

@@ -256,4 +256,21 @@ class ReadingStoreTest {
             assertThat(new String(fresh.metadata().get("store/format"))).isEqualTo(ReadingStore.FORMAT);
         }
     }
+
+    @Test
+    void aFormat2FolderIsReadAsItIsAndMarkedAsTheCurrentFormat() {
+        Path folder = dir.resolve("format-2");
+        MeterRef meter = MeterRef.of("default", "m1");
+        List<Reading> readings = steady(T0, 30, 1);
+        try (ReadingStore written = ReadingStore.open(StorageConfig.defaults(folder), Clock.systemUTC())) {
+            written.meters().ensure(meter);
+            written.append(meter, readings);
+            written.metadata().put("store/format", "2".getBytes());
+        }
+
+        try (ReadingStore reopened = ReadingStore.open(StorageConfig.defaults(folder), Clock.systemUTC())) {
+            assertThat(reopened.readRaw(meter, 0, Long.MAX_VALUE)).isEqualTo(readings);
+            assertThat(new String(reopened.metadata().get("store/format"))).isEqualTo(ReadingStore.FORMAT);
+        }
+    }
 }
