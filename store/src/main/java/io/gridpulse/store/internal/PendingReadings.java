@@ -2,6 +2,7 @@ package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Reading;
 import io.gridpulse.store.ReadingColumns;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -92,8 +93,10 @@ public final class PendingReadings {
     }
 
     public List<Reading> toList() {
-        ReadingColumns all = new ReadingColumns(size);
-        addTo(all, Long.MIN_VALUE, Long.MAX_VALUE);
-        return all.toList();
+        List<Reading> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(get(i));
+        }
+        return out;
     }
 }
