@@ -73,7 +73,7 @@ public final class ReadingStore implements AutoCloseable {
     private final Set<Long> metersWithPending = ConcurrentHashMap.newKeySet();
     /** Days the last sealing pass compacted (for tests). */
     private volatile long daysCompactedLastPass;
-    /** Held by a move of pending readings and by a sealing pass: they write the same hours. */
+    /** One move of pending readings at a time (a cut and its drop belong together). */
     private final ReentrantLock mover = new ReentrantLock();
     /**
      * A multi-meter write of at least this many meters puts their in-order readings into one
@@ -183,7 +183,7 @@ public final class ReadingStore implements AutoCloseable {
         });
         long pending = pendingReadings.get();
         if ((pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size())
-                && mover.tryLock()) { // else a move or sealing pass is running: it takes these too, or the next one
+                && mover.tryLock()) { // else a move is running: it takes these too, or the next one
             try {
                 db.useForWrite(() -> moveCut(cut()));
             } finally {
@@ -417,7 +417,7 @@ public final class ReadingStore implements AutoCloseable {
     /**
      * Moves the pending readings into head blocks and deletes their pending-log records, in one
      * atomic write. Multi-meter writes wait only while the cut is taken (a map of snapshots), not
-     * while the blocks are built and written. One move or sealing pass at a time.
+     * while the blocks are built and written. One move at a time.
      */
     public void movePending() {
         mover.lock();
@@ -578,17 +578,15 @@ public final class ReadingStore implements AutoCloseable {
      * readings sealed. Called periodically; safe to run concurrently with writes.
      */
     public long sealDueHours() {
-        mover.lock();
-        try {
-            return db.useForWrite(() -> {
-                moveCut(cut()); // the hours to seal may still have readings there
-                long sealed = sealDueHoursOpen();
-                daysCompactedLastPass = compactDueDays();
-                return sealed;
-            });
-        } finally {
-            mover.unlock();
-        }
+        movePending(); // the hours to seal may still have readings there
+        // Moves may run meanwhile (they only add head blocks, and sealing reads pending readings
+        // before the head): at 100,000 meters a pass takes minutes, and pending readings must not
+        // pile up behind it.
+        return db.useForWrite(() -> {
+            long sealed = sealDueHoursOpen();
+            daysCompactedLastPass = compactDueDays();
+            return sealed;
+        });
     }
 
     long daysCompactedLastPass() {
