@@ -182,13 +182,8 @@ public final class ReadingStore implements AutoCloseable {
             }
         });
         long pending = pendingReadings.get();
-        if ((pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size())
-                && mover.tryLock()) { // else a move is running: it takes these too, or the next one
-            try {
-                db.useForWrite(() -> moveCut(cut()));
-            } finally {
-                mover.unlock();
-            }
+        if (pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size()) {
+            move(false); // a move already running takes these too, or the next one does
         }
         return results;
     }
@@ -420,7 +415,15 @@ public final class ReadingStore implements AutoCloseable {
      * while the blocks are built and written. One move at a time.
      */
     public void movePending() {
-        mover.lock();
+        move(true);
+    }
+
+    private void move(boolean waitForRunningMove) {
+        if (waitForRunningMove) {
+            mover.lock();
+        } else if (!mover.tryLock()) {
+            return;
+        }
         try {
             db.useForWrite(() -> moveCut(cut()));
         } finally {

@@ -97,9 +97,7 @@ public final class CrashIngestChild {
         for (BatchPlan plan : owned) {
             long[] range = plan.next(random, Long.MAX_VALUE);
             if (range != null) {
-                List<Reading> batch = readings.run(plan.meterIndex(), range[0], (int) range[1]);
-                clock.saw(batch.get(batch.size() - 1).timestampMs());
-                batches.put(SyntheticReadings.meter(plan.meterIndex()), batch);
+                batches.put(SyntheticReadings.meter(plan.meterIndex()), batch(plan, range));
                 ranges.put(plan, range);
             }
         }
@@ -107,17 +105,24 @@ public final class CrashIngestChild {
             return;
         }
         store.appendAll(batches);
-        ranges.forEach((plan, range) -> {
-            List<Reading> batch = batches.get(SyntheticReadings.meter(plan.meterIndex()));
-            println(new Ack(plan.meterIndex(), range[0], (int) range[1], SyntheticReadings.checksum(batch)).format());
-            plan.acknowledged(range);
-        });
+        ranges.forEach((plan, range) -> acknowledged(plan, range, batches.get(SyntheticReadings.meter(plan.meterIndex()))));
     }
 
     private void append(BatchPlan plan, long[] range) {
+        List<Reading> batch = batch(plan, range);
+        store.append(SyntheticReadings.meter(plan.meterIndex()), batch);
+        acknowledged(plan, range, batch);
+    }
+
+    /** The planned readings; the clock follows them as it would follow live data. */
+    private List<Reading> batch(BatchPlan plan, long[] range) {
         List<Reading> batch = readings.run(plan.meterIndex(), range[0], (int) range[1]);
         clock.saw(batch.get(batch.size() - 1).timestampMs());
-        store.append(SyntheticReadings.meter(plan.meterIndex()), batch);
+        return batch;
+    }
+
+    /** Reports a stored batch to the parent (who verifies it after the kill). */
+    private void acknowledged(BatchPlan plan, long[] range, List<Reading> batch) {
         println(new Ack(plan.meterIndex(), range[0], (int) range[1], SyntheticReadings.checksum(batch)).format());
         plan.acknowledged(range);
     }
