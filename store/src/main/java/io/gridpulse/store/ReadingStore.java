@@ -5,6 +5,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
 import io.gridpulse.core.StorageException;
 import io.gridpulse.store.internal.HeadBlock;
+import io.gridpulse.store.internal.IntervalEnergy;
 import io.gridpulse.store.internal.Keys;
 import io.gridpulse.store.internal.MeterState;
 import io.gridpulse.store.internal.OpenRollups;
@@ -18,6 +19,7 @@ import io.gridpulse.store.internal.SeriesAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +64,7 @@ public final class ReadingStore implements AutoCloseable {
     private final RetentionPolicies retention;
     private final OpenRollups openRollups;
     private final RollupWriter rollupWriter;
+    private final IntervalEnergy intervalEnergy;
     private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
     /**
      * Writes that may add pending readings hold it shared; taking a cut of them for a move holds
@@ -103,6 +106,7 @@ public final class ReadingStore implements AutoCloseable {
         this.retention = new RetentionPolicies(metadata, this, clock);
         this.openRollups = new OpenRollups(series, config.gapLimitMs(), config.registerGapLimitMs());
         this.rollupWriter = new RollupWriter(db);
+        this.intervalEnergy = new IntervalEnergy(config.gapLimitMs(), config.registerGapLimitMs());
         // No write runs during a reopen: per-meter state reloads lazily, pending records on disk
         // (a failed write's may be among them) go into head blocks first.
         db.onReopen(() -> {
@@ -189,89 +193,146 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private Map<MeterRef, AppendResult> appendAllOpen(Map<MeterRef, List<Reading>> batches) {
-        TreeMap<Long, MeterRef> byKey = new TreeMap<>();
-        batches.keySet().forEach(m -> byKey.put(registry.require(m).key(), m));
-        List<MeterState> locked = new ArrayList<>(byKey.size());
+        int n = batches.size();
+        long[] keys = new long[n];
+        MeterRef[] refs = new MeterRef[n];
+        int i = 0;
+        for (MeterRef m : batches.keySet()) {
+            keys[i] = registry.require(m).key();
+            refs[i++] = m;
+        }
+        sortByKey(keys, refs); // key order: no deadlock between multi-meter writes
+        MeterState[] locked = new MeterState[n];
+        int held = 0;
         try {
-            for (long key : byKey.keySet()) { // key order: no deadlock between multi-meter writes
-                MeterState state = states.computeIfAbsent(key, k -> new MeterState());
-                state.lock.lock();
-                locked.add(state);
+            for (; held < n; held++) {
+                locked[held] = states.computeIfAbsent(keys[held], k -> new MeterState());
+                locked[held].lock.lock();
             }
-            return appendLocked(byKey, locked, batches);
+            return appendLocked(keys, refs, locked, batches);
         } finally {
-            locked.forEach(state -> state.lock.unlock());
+            for (int j = 0; j < held; j++) {
+                locked[j].lock.unlock();
+            }
         }
     }
 
-    private Map<MeterRef, AppendResult> appendLocked(TreeMap<Long, MeterRef> byKey, List<MeterState> states,
+    /** Sorts both arrays by key; keys are unique (one per meter). */
+    private static void sortByKey(long[] keys, MeterRef[] refs) {
+        int n = keys.length;
+        long[] packed = new long[n]; // key and index in one long: a primitive sort, no boxing
+        for (int i = 0; i < n; i++) {
+            if (keys[i] < 0 || keys[i] >= 1L << 43 || n > 1 << 20) {
+                sortByKeyBoxed(keys, refs);
+                return;
+            }
+            packed[i] = keys[i] << 20 | i;
+        }
+        Arrays.sort(packed);
+        MeterRef[] given = refs.clone();
+        for (int i = 0; i < n; i++) {
+            keys[i] = packed[i] >>> 20;
+            refs[i] = given[(int) (packed[i] & ((1 << 20) - 1))];
+        }
+    }
+
+    private static void sortByKeyBoxed(long[] keys, MeterRef[] refs) {
+        Integer[] order = new Integer[keys.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
+        long[] givenKeys = keys.clone();
+        MeterRef[] givenRefs = refs.clone();
+        for (int i = 0; i < order.length; i++) {
+            keys[i] = givenKeys[order[i]];
+            refs[i] = givenRefs[order[i]];
+        }
+    }
+
+    /** One meter's part of a write, applied to its {@link MeterState} once the write is durable. */
+    private record Prepared(List<Reading> fresh, Reading newest, Rollup[] open, boolean toPending) {
+        static Prepared nothing(List<Reading> fresh) {
+            return new Prepared(fresh, null, null, false);
+        }
+    }
+
+    private Map<MeterRef, AppendResult> appendLocked(long[] keys, MeterRef[] refs, MeterState[] locked,
             Map<MeterRef, List<Reading>> batches) {
-        Map<MeterRef, AppendResult> results = new HashMap<>();
-        List<Runnable> afterWrite = new ArrayList<>();
-        PendingLog.Writer pending = byKey.size() >= PENDING_MIN_METERS ? new PendingLog.Writer() : null;
+        Map<MeterRef, AppendResult> results = HashMap.newHashMap(keys.length);
+        Prepared[] prepared = new Prepared[keys.length];
+        boolean anyFresh = false;
+        long horizon = sealHorizon();
+        PendingLog.Writer pending = keys.length >= PENDING_MIN_METERS ? new PendingLog.Writer() : null;
         try (WriteBatch batch = new WriteBatch()) {
-            int i = 0;
-            for (var entry : byKey.entrySet()) {
-                MeterState state = states.get(i++);
-                List<Reading> given = batches.get(entry.getValue());
-                List<Reading> fresh = prepare(entry.getKey(), state, given, batch, pending, afterWrite);
-                results.put(entry.getValue(), new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
+            for (int i = 0; i < keys.length; i++) {
+                List<Reading> given = batches.get(refs[i]);
+                prepared[i] = prepare(keys[i], locked[i], given, batch, pending, horizon);
+                List<Reading> fresh = prepared[i].fresh();
+                anyFresh |= !fresh.isEmpty();
+                results.put(refs[i], new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
             }
             if (pending != null && !pending.isEmpty()) {
                 batch.put(db.pending, PendingLog.key(nextPendingSequence.getAndIncrement()), pending.toBytes());
             }
-            if (!afterWrite.isEmpty()) {
+            if (anyFresh) {
                 db.write(batch);
             }
         } catch (RocksDBException e) {
             throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
         }
-        afterWrite.forEach(Runnable::run);
+        long pendingAdded = 0;
+        for (int i = 0; i < keys.length; i++) {
+            Prepared p = prepared[i];
+            if (p.newest() != null) {
+                locked[i].advance(p.newest(), p.open());
+                if (p.toPending()) {
+                    locked[i].addPending(p.fresh());
+                    metersWithPending.add(keys[i]);
+                    pendingAdded += p.fresh().size();
+                }
+            }
+        }
+        pendingReadings.addAndGet(pendingAdded);
         return results;
     }
 
     /**
-     * Adds one meter's new readings and rollup changes to the batch; returns the new readings.
-     * In-order readings of a multi-meter write go to the {@code pending} record when given.
+     * Adds one meter's new readings and rollup changes to the batch. In-order readings of a
+     * multi-meter write go to the {@code pending} record when given.
      */
-    private List<Reading> prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
-            PendingLog.Writer pending, List<Runnable> afterWrite) throws RocksDBException {
+    private Prepared prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
+            PendingLog.Writer pending, long sealHorizon) throws RocksDBException {
         ensureLoaded(key, state);
         List<Reading> ordered = inTimeOrderWithoutRepeats(given);
         if (ordered.isEmpty()) {
-            return ordered;
+            return Prepared.nothing(ordered);
         }
         Reading newest = state.newest();
-        RollupDeltas deltas = new RollupDeltas(config.gapLimitMs(), config.registerGapLimitMs());
-        List<Reading> fresh;
-        if (newest == null || ordered.get(0).timestampMs() > newest.timestampMs()) {
-            fresh = ordered; // all after the newest stored reading: nothing to look up
-            addIntervals(deltas, newest, fresh, +1);
-        } else {
-            fresh = lateReadingDeltas(key, ordered, deltas);
-            if (fresh.isEmpty()) {
-                return fresh;
+        boolean inOrder = newest == null || ordered.get(0).timestampMs() > newest.timestampMs();
+        Rollup[] open = inOrder && newest != null ? intervalEnergy.extendOpen(state.open(), newest, ordered) : null;
+        List<Reading> fresh = ordered;
+        if (open == null) { // a bucket closes, or late readings: rollup deltas by bucket
+            RollupDeltas deltas = new RollupDeltas(config.gapLimitMs(), config.registerGapLimitMs());
+            if (inOrder) {
+                addIntervals(deltas, newest, fresh, +1); // all after the newest stored reading: nothing to look up
+            } else {
+                fresh = lateReadingDeltas(key, ordered, deltas);
+                if (fresh.isEmpty()) {
+                    return Prepared.nothing(fresh);
+                }
             }
+            fresh.forEach(deltas::addSample);
+            Reading last = fresh.get(fresh.size() - 1);
+            Reading newNewest = newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
+            open = rollupWriter.put(key, state, newNewest, deltas, batch);
         }
-        fresh.forEach(deltas::addSample);
-        boolean toPending = pending != null && fresh == ordered && ordered.get(0).timestampMs() >= sealHorizon();
+        boolean toPending = pending != null && inOrder && ordered.get(0).timestampMs() >= sealHorizon;
         if (toPending) {
             pending.add(key, fresh);
         } else {
-            putReadings(key, fresh, batch);
+            putReadings(key, fresh, batch, sealHorizon);
         }
         Reading last = fresh.get(fresh.size() - 1);
-        Reading newNewest = newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
-        Rollup[] open = rollupWriter.put(key, state, newNewest, deltas, batch);
-        afterWrite.add(() -> {
-            state.advance(newNewest, open);
-            if (toPending) {
-                state.addPending(fresh);
-                metersWithPending.add(key);
-                pendingReadings.addAndGet(fresh.size());
-            }
-        });
-        return fresh;
+        return new Prepared(fresh, newest == null || last.timestampMs() > newest.timestampMs() ? last : newest, open, toPending);
     }
 
     private void ensureLoaded(long key, MeterState state) {
@@ -358,11 +419,6 @@ public final class ReadingStore implements AutoCloseable {
             }
             previous = r;
         }
-    }
-
-    /** Hours that ended long enough ago go straight into chunks; the rest into one head block per hour. */
-    private void putReadings(long key, List<Reading> fresh, WriteBatch batch) throws RocksDBException {
-        putReadings(key, fresh, batch, sealHorizon());
     }
 
     /**

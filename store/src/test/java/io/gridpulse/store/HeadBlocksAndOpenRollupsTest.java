@@ -37,7 +37,11 @@ class HeadBlocksAndOpenRollupsTest {
     }
 
     private ReadingStore open(Path path) {
-        ReadingStore store = ReadingStore.open(StorageConfig.defaults(path), clock);
+        return open(StorageConfig.defaults(path));
+    }
+
+    private ReadingStore open(StorageConfig config) {
+        ReadingStore store = ReadingStore.open(config, clock);
         store.meters().ensure(METER);
         opened.add(store);
         return store;
@@ -91,6 +95,30 @@ class HeadBlocksAndOpenRollupsTest {
         }
         assertSameRollups(late, ordered, seed);
         assertThat(late.readRaw(METER, 0, Long.MAX_VALUE)).as("seed %d", seed).isEqualTo(readings);
+    }
+
+    /**
+     * Appends that stay in the newest reading's minute extend the open rows directly; they must
+     * give exactly the rows of one batch (bucket deltas), also when held power is capped by a short
+     * gap limit and registers reset or are missing, and after a restart recomputes the open rows.
+     */
+    @Test
+    void readingsAppendedOneByOneGiveTheRollupsOfOneBatch() {
+        List<Reading> readings = irregular(new Random(11));
+        for (long gapLimitMs : new long[] {StorageConfig.defaults(dir).gapLimitMs(), 2_000}) {
+            StorageConfig batchConfig = new StorageConfig(dir.resolve("batch-" + gapLimitMs), gapLimitMs, 5_000, 0);
+            ReadingStore oneBatch = open(batchConfig);
+            oneBatch.append(METER, readings);
+            StorageConfig singleConfig = new StorageConfig(dir.resolve("single-" + gapLimitMs), gapLimitMs, 5_000, 0);
+            ReadingStore oneByOne = open(singleConfig);
+            for (int i = 0; i < readings.size(); i++) {
+                oneByOne.append(METER, readings.subList(i, i + 1 + (i % 7 == 0 && i + 2 < readings.size() ? 1 : 0)));
+            }
+            assertSameRollups(oneByOne, oneBatch, gapLimitMs);
+            oneByOne.close();
+            opened.remove(oneByOne);
+            assertSameRollups(open(singleConfig), oneBatch, gapLimitMs);
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
-import io.gridpulse.core.Units;
 import io.gridpulse.store.RollupLevel;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -20,16 +19,14 @@ public final class RollupDeltas {
 
     private static final RollupLevel[] LEVELS = RollupLevel.values();
 
-    private final long gapLimitMs;
-    private final long registerGapLimitMs;
+    private final IntervalEnergy energy;
     private final Map<Bucket, Delta> deltas = new HashMap<>();
     /** Per level ordinal, the delta used last: readings in time order hit it again and again. */
     private final Delta[] recent = new Delta[RollupLevel.values().length];
     private final long[] recentStartMs = new long[RollupLevel.values().length];
 
     public RollupDeltas(long gapLimitMs, long registerGapLimitMs) {
-        this.gapLimitMs = gapLimitMs;
-        this.registerGapLimitMs = registerGapLimitMs;
+        this.energy = new IntervalEnergy(gapLimitMs, registerGapLimitMs);
     }
 
     public void addSample(Reading r) {
@@ -40,24 +37,9 @@ public final class RollupDeltas {
 
     /** Adds (sign = +1) or removes (sign = -1) the energy of the interval from a to b. */
     public void interval(Reading a, Reading b, int sign) {
-        long durationMs = b.timestampMs() - a.timestampMs();
-        if (durationMs <= 0) {
-            return;
+        if (b.timestampMs() > a.timestampMs()) {
+            spread(a.timestampMs(), energy.coveredUntilMs(a, b), energy.nanowattHours(a, b), sign);
         }
-        if (registerUsable(a, b, durationMs)) {
-            long energy = (b.energyMilliwattHours() - a.energyMilliwattHours()) * 1_000_000L;
-            spread(a.timestampMs(), b.timestampMs(), energy, sign);
-        } else {
-            long heldMs = Math.min(durationMs, gapLimitMs);
-            long energy = Units.heldEnergyNanowattHours(a.powerMilliwatts(), heldMs);
-            spread(a.timestampMs(), a.timestampMs() + heldMs, energy, sign);
-        }
-    }
-
-    private boolean registerUsable(Reading a, Reading b, long durationMs) {
-        // A register that went down was reset or rolled over: never count that as consumption.
-        return a.hasEnergy() && b.hasEnergy() && b.energyMilliwattHours() >= a.energyMilliwattHours()
-                && durationMs <= registerGapLimitMs;
     }
 
     private void spread(long startMs, long endMs, long energyNanowattHours, int sign) {
