@@ -51,7 +51,8 @@ public final class RocksDatabase implements AutoCloseable {
     private final SstFileManager spaceWatcher;
     private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
     private final List<ColumnFamilyDescriptor> descriptors;
-    private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+    private final WriteOptions unsyncedWrites = new WriteOptions();
+    private final WalGroupSync walSync = new WalGroupSync(() -> this.db.syncWal());
     private final List<String> recoveryWarnings;
     private volatile boolean reopenNeeded;
     private volatile Runnable reopenListener = () -> {};
@@ -185,10 +186,16 @@ public final class RocksDatabase implements AutoCloseable {
         }
     }
 
-    /** Applies the batch atomically and durably (fsync'd WAL). Call inside {@link #useForWrite}. */
+    /**
+     * Applies the batch atomically and durably: returns once the WAL holding it is fsync'd
+     * (shared with concurrent writers, {@link WalGroupSync}). Readers may see the batch a moment
+     * before that; a crash then loses it together with every later write (the WAL replays a
+     * prefix), and its writer was never answered. Call inside {@link #useForWrite}.
+     */
     public void write(WriteBatch batch) {
         try {
-            db.write(syncWrites, batch);
+            db.write(unsyncedWrites, batch);
+            walSync.awaitDurable();
         } catch (RocksDBException e) {
             reopenNeeded = true;
             String reason = isNoSpace(e) ? "no space left on the store's disk" : "I/O error";
@@ -272,7 +279,7 @@ public final class RocksDatabase implements AutoCloseable {
             if (!unavailable) {
                 closeDb();
             }
-            syncWrites.close();
+            unsyncedWrites.close();
             dbOptions.close();
             spaceWatcher.close();
             cfOptions.forEach(ColumnFamilyOptions::close);

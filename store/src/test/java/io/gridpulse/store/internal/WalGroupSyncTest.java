@@ -1,0 +1,99 @@
+package io.gridpulse.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.rocksdb.RocksDBException;
+
+class WalGroupSyncTest {
+    private static final int WRITERS = 16;
+    private static final int WRITES_EACH = 50;
+
+    /** A stand-in WAL: counts writes; a sync takes 1 ms and makes durable what was written when it began. */
+    private static final class FakeWal {
+        final AtomicLong written = new AtomicLong();
+        final AtomicLong durable = new AtomicLong();
+        final AtomicInteger syncs = new AtomicInteger();
+        volatile int failSync = -1; // the sync (by number) that fails
+
+        void sync() throws RocksDBException {
+            long upTo = written.get();
+            int number = syncs.incrementAndGet();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (number == failSync) {
+                throw new RocksDBException("sync " + number + " failed");
+            }
+            durable.accumulateAndGet(upTo, Math::max);
+        }
+    }
+
+    @Test
+    void everyWriterReturnsOnlyAfterASyncThatCoversItsWriteAndWritersShareSyncs() throws Exception {
+        FakeWal wal = new FakeWal();
+        WalGroupSync group = new WalGroupSync(wal::sync);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < WRITERS; t++) {
+            results.add(pool.submit(() -> {
+                int notDurable = 0;
+                for (int i = 0; i < WRITES_EACH; i++) {
+                    long mine = wal.written.incrementAndGet();
+                    group.awaitDurable();
+                    notDurable += wal.durable.get() >= mine ? 0 : 1;
+                }
+                return notDurable;
+            }));
+        }
+        for (Future<Integer> r : results) {
+            assertThat(r.get()).isZero();
+        }
+        pool.shutdown();
+        assertThat(wal.syncs.get()).as("syncs for %d writes", WRITERS * WRITES_EACH).isLessThan(WRITERS * WRITES_EACH / 2);
+    }
+
+    @Test
+    void aFailedSyncFailsTheWritersItCoveredAndTheNextSyncServesTheRest() throws Exception {
+        FakeWal wal = new FakeWal();
+        wal.failSync = 3;
+        WalGroupSync group = new WalGroupSync(wal::sync);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger notDurable = new AtomicInteger();
+        List<Future<?>> results = new ArrayList<>();
+        for (int t = 0; t < WRITERS; t++) {
+            results.add(pool.submit(() -> {
+                for (int i = 0; i < WRITES_EACH; i++) {
+                    long mine = wal.written.incrementAndGet();
+                    try {
+                        group.awaitDurable();
+                        if (wal.durable.get() < mine) {
+                            notDurable.incrementAndGet();
+                        }
+                    } catch (RocksDBException e) {
+                        assertThat(e).hasMessage("sync 3 failed");
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> r : results) {
+            r.get();
+        }
+        pool.shutdown();
+        assertThat(failed.get()).isBetween(1, WRITERS);
+        assertThat(notDurable.get()).isZero();
+        assertThat(wal.syncs.get()).isGreaterThan(3);
+    }
+}
