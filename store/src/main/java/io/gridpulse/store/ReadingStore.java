@@ -77,6 +77,12 @@ public final class ReadingStore implements AutoCloseable {
     private final Set<Long> metersWithPending = ConcurrentHashMap.newKeySet();
     /** Days the last sealing pass compacted (for tests). */
     private volatile long daysCompactedLastPass;
+    /**
+     * CPU a sealing pass may spend compacting days before it returns (the rest wait for the next
+     * passes): right after midnight UTC every meter has a day due — at 100,000 meters minutes of
+     * encoding, during which hours would not be sealed. At least one day per pass.
+     */
+    private volatile long dayCompactionBudgetNanos = 2_000_000_000L;
     /** One move of pending readings at a time (a cut and its drop belong together). */
     private final ReentrantLock mover = new ReentrantLock();
     /**
@@ -653,6 +659,10 @@ public final class ReadingStore implements AutoCloseable {
         return daysCompactedLastPass;
     }
 
+    void dayCompactionBudgetNanos(long nanos) {
+        this.dayCompactionBudgetNanos = nanos;
+    }
+
     /**
      * Merges the hour chunks of each meter's days whose hours are all sealed into one chunk per
      * day: a day's context compresses better than 24 separate hours (docs/benchmarks-codec.md)
@@ -660,8 +670,13 @@ public final class ReadingStore implements AutoCloseable {
      */
     private long compactDueDays() {
         List<long[]> due = dueSpans(db.chunks, SeriesAccess.DAY_MS, sealHorizon()); // {meterKey, dayStart}
-        due.forEach(d -> compactDay(d[0], d[1]));
-        return due.size();
+        long start = System.nanoTime();
+        int compacted = 0;
+        while (compacted < due.size() && (compacted == 0 || System.nanoTime() - start < dayCompactionBudgetNanos)) {
+            compactDay(due.get(compacted)[0], due.get(compacted)[1]);
+            compacted++;
+        }
+        return compacted;
     }
 
     /**

@@ -97,6 +97,25 @@ class DayCompactionTest {
         assertThat(store.readRaw(METER, 0, Long.MAX_VALUE)).isEqualTo(expected);
     }
 
+    /** Passes out of budget compact one day each and leave the rest to the next passes; reads stay exact. */
+    @Test
+    void daysBeyondAPassBudgetWaitForTheNextPasses() {
+        List<Reading> readings = threeDays(new Random(8));
+        store = open();
+        store.append(METER, readings);
+        store.dayCompactionBudgetNanos(0);
+        clock.set(DAY0 + 3 * DAY_MS + 5 * 60_000L); // all three days due
+        for (int pass = 0; pass < 3; pass++) {
+            store.sealDueHours();
+            assertThat(store.daysCompactedLastPass()).as("pass %d", pass).isEqualTo(1);
+            assertThat(store.readRaw(METER, 0, Long.MAX_VALUE)).isEqualTo(readings);
+        }
+        store.sealDueHours();
+        assertThat(store.daysCompactedLastPass()).isZero();
+        store = reopen();
+        assertThat(store.readRaw(METER, 0, Long.MAX_VALUE)).isEqualTo(readings);
+    }
+
     @Test
     void retentionDeletesACompactedDayOnlyOnceItHasWhollyPassedTheCutoff() {
         List<Reading> readings = threeDays(new Random(9));
