@@ -78,7 +78,7 @@ public final class ReadingStore implements AutoCloseable {
     /** Days the last sealing pass compacted (for tests). */
     private volatile long daysCompactedLastPass;
     /**
-     * CPU a sealing pass may spend compacting days before it returns (the rest wait for the next
+     * Time a sealing pass may spend compacting days before it returns (the rest wait for the next
      * passes): right after midnight UTC every meter has a day due — at 100,000 meters minutes of
      * encoding, during which hours would not be sealed. At least one day per pass.
      */
