@@ -328,9 +328,7 @@ public final class ReadingStore implements AutoCloseable {
                 }
             }
             fresh.forEach(deltas::addSample);
-            Reading last = fresh.get(fresh.size() - 1);
-            Reading newNewest = newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
-            open = rollupWriter.put(key, state, newNewest, deltas, batch);
+            open = rollupWriter.put(key, state, newestAfter(newest, fresh), deltas, batch);
         }
         boolean toPending = pending != null && inOrder && ordered.get(0).timestampMs() >= sealHorizon;
         if (toPending) {
@@ -338,8 +336,13 @@ public final class ReadingStore implements AutoCloseable {
         } else {
             putReadings(key, fresh, batch, sealHorizon);
         }
+        return new Prepared(fresh, newestAfter(newest, fresh), open, toPending);
+    }
+
+    /** The meter's newest reading once {@code fresh} (in time order) is stored. */
+    private static Reading newestAfter(Reading newest, List<Reading> fresh) {
         Reading last = fresh.get(fresh.size() - 1);
-        return new Prepared(fresh, newest == null || last.timestampMs() > newest.timestampMs() ? last : newest, open, toPending);
+        return newest == null || last.timestampMs() > newest.timestampMs() ? last : newest;
     }
 
     private void ensureLoaded(long key, MeterState state) {
