@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -77,6 +78,8 @@ public final class RocksDatabase implements AutoCloseable {
         }
         dbOptions = new DBOptions().setSstFileManager(spaceWatcher).setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true).setMaxBackgroundJobs(2).setKeepLogFileNum(3)
+                // Insert hints (see descriptor) work only when one thread inserts a write group.
+                .setAllowConcurrentMemtableWrite(false)
                 // After a crash, replay the WAL up to the last intact record and stop there. Each
                 // record is one whole append (readings + rollups), so the store reopens at a
                 // consistent point. kAbsoluteConsistency would refuse to open after a torn
@@ -84,15 +87,15 @@ public final class RocksDatabase implements AutoCloseable {
                 // rollups that disagree with readings.
                 .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery);
         descriptors = List.of(
-                descriptor(RocksDB.DEFAULT_COLUMN_FAMILY, CompressionType.LZ4_COMPRESSION),
-                descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION),
+                descriptor(RocksDB.DEFAULT_COLUMN_FAMILY, CompressionType.LZ4_COMPRESSION, false),
+                descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION, true),
                 // Chunks are already compressed by our codec.
-                descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION),
-                descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION),
+                descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION, true),
+                descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION, true),
                 // Short-lived multi-meter records (PendingLog), moved into head blocks within minutes.
-                descriptor("pending".getBytes(), CompressionType.NO_COMPRESSION),
+                descriptor("pending".getBytes(), CompressionType.NO_COMPRESSION, false),
                 // Whole past days of a meter, compacted from its hour chunks: our codec again.
-                descriptor("days".getBytes(), CompressionType.NO_COMPRESSION));
+                descriptor("days".getBytes(), CompressionType.NO_COMPRESSION, true));
         openDb();
         recoveryWarnings = RecoveryLog.warnings(dir);
     }
@@ -114,10 +117,23 @@ public final class RocksDatabase implements AutoCloseable {
         days = handles.get(5);
     }
 
-    private ColumnFamilyDescriptor descriptor(byte[] name, CompressionType compression) {
-        ColumnFamilyOptions options = new ColumnFamilyOptions().setCompressionType(compression);
+    /**
+     * @param meterKeyed keys start with the 8-byte meter key and each meter's keys mostly arrive in
+     *     ascending order: an insert then starts from where the meter's previous one went instead
+     *     of the skiplist's top (≈ 2 µs of cache misses per insert in a memtable of ~10^5 entries)
+     */
+    private ColumnFamilyDescriptor descriptor(byte[] name, CompressionType compression, boolean meterKeyed) {
+        ColumnFamilyOptions options = meterKeyed ? withInsertHints() : new ColumnFamilyOptions();
+        options.setCompressionType(compression);
         cfOptions.add(options);
         return new ColumnFamilyDescriptor(name, options);
+    }
+
+    /** RocksJava has no setter for this option; its options-string parser takes it. */
+    private static ColumnFamilyOptions withInsertHints() {
+        Properties hint = new Properties();
+        hint.setProperty("memtable_insert_with_hint_prefix_extractor", "rocksdb.FixedPrefix." + Long.BYTES);
+        return ColumnFamilyOptions.getColumnFamilyOptionsFromProps(hint);
     }
 
     /** What RocksDB reported while replaying the WAL at open (e.g. a torn tail), or empty. */
