@@ -29,6 +29,7 @@ public final class IngestPipeline {
     private final Map<MeterRef, MeterQuality> quality = new ConcurrentHashMap<>();
     private final Clock clock;
     private final IngestAdmission admission;
+    private final StoreWriteThreads writeThreads = new StoreWriteThreads();
 
     public IngestPipeline(ReadingStore store, LiveHub live, Clock clock) {
         this(store, live, clock, new IngestAdmission(IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS));
@@ -86,6 +87,10 @@ public final class IngestPipeline {
     }
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
+        return writeThreads.call(() -> storeHere(meter, readings));
+    }
+
+    private AppendResult storeHere(MeterRef meter, List<Reading> readings) {
         store.meters().ensure(meter);
         MeterQuality q = quality(meter); // before the write: its baseline is the newest reading so far
         AppendResult result = store.append(meter, readings);
@@ -95,6 +100,10 @@ public final class IngestPipeline {
 
     /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
     private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
+        return writeThreads.call(() -> storeAllHere(readingsByMeter));
+    }
+
+    private long storeAllHere(Map<MeterRef, List<Reading>> readingsByMeter) {
         Map<MeterRef, MeterQuality> qualities = new HashMap<>();
         for (MeterRef meter : readingsByMeter.keySet()) {
             store.meters().ensure(meter);
