@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,7 +25,7 @@ public final class IngestPipeline {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder rejectedBatches = new LongAdder();
-    private final List<BiConsumer<MeterRef, List<Reading>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Map<MeterRef, List<Reading>>>> listeners = new CopyOnWriteArrayList<>();
     private final Map<MeterRef, MeterQuality> quality = new ConcurrentHashMap<>();
     private final Clock clock;
     private final IngestAdmission admission;
@@ -87,41 +87,63 @@ public final class IngestPipeline {
     }
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
-        return writeThreads.call(() -> storeHere(meter, readings));
-    }
-
-    private AppendResult storeHere(MeterRef meter, List<Reading> readings) {
-        store.meters().ensure(meter);
-        MeterQuality q = quality(meter); // before the write: its baseline is the newest reading so far
-        AppendResult result = store.append(meter, readings);
-        stored(meter, q, readings, result);
-        return result;
+        return writeThreads.call(() -> write(Map.of(meter, readings))[0]);
     }
 
     /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
     private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
-        return writeThreads.call(() -> storeAllHere(readingsByMeter));
+        AppendResult[] results = writeThreads.call(() -> write(readingsByMeter));
+        long stored = 0;
+        for (AppendResult result : results) {
+            stored += result.accepted();
+        }
+        return stored;
     }
 
-    private long storeAllHere(Map<MeterRef, List<Reading>> readingsByMeter) {
-        Map<MeterRef, MeterQuality> qualities = new HashMap<>();
-        for (MeterRef meter : readingsByMeter.keySet()) {
-            store.meters().ensure(meter);
-            qualities.put(meter, quality(meter)); // before the write, as in store()
+    /** Registers, stores and fans out; returns each meter's result in {@code given}'s order. */
+    private AppendResult[] write(Map<MeterRef, List<Reading>> given) {
+        int n = given.size();
+        MeterRef[] meters = new MeterRef[n];
+        MeterQuality[] qualities = new MeterQuality[n];
+        Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(n);
+        int i = 0;
+        for (Map.Entry<MeterRef, List<Reading>> batch : given.entrySet()) {
+            MeterRef meter = registered(batch.getKey());
+            meters[i] = meter;
+            qualities[i++] = quality(meter); // before the write: its baseline is the newest reading so far
+            byMeter.put(meter, batch.getValue());
         }
-        Map<MeterRef, AppendResult> results = store.appendAll(readingsByMeter);
-        results.forEach((meter, result) -> stored(meter, qualities.get(meter), readingsByMeter.get(meter), result));
-        return results.values().stream().mapToLong(AppendResult::accepted).sum();
+        Map<MeterRef, AppendResult> stored = store.appendAll(byMeter);
+        long nowMs = clock.millis();
+        AppendResult[] results = new AppendResult[n];
+        long acceptedNow = 0;
+        long duplicatesNow = 0;
+        Map<MeterRef, List<Reading>> fresh = HashMap.newHashMap(n);
+        for (i = 0; i < n; i++) {
+            AppendResult result = stored.get(meters[i]);
+            results[i] = result;
+            qualities[i].batch(byMeter.get(meters[i]), result.stored(), result.duplicates(), store.config().gapLimitMs(), nowMs);
+            live.publish(meters[i], result.stored());
+            acceptedNow += result.accepted();
+            duplicatesNow += result.duplicates();
+            if (result.accepted() > 0) {
+                fresh.put(meters[i], result.stored());
+            }
+        }
+        accepted.add(acceptedNow); // once per write: these counters are shared by every request thread
+        duplicates.add(duplicatesNow);
+        if (!fresh.isEmpty()) {
+            listeners.forEach(l -> l.accept(fresh));
+        }
+        return results;
     }
 
-    private void stored(MeterRef meter, MeterQuality q, List<Reading> readings, AppendResult result) {
-        q.batch(readings, result.stored(), result.duplicates(), store.config().gapLimitMs(), clock.millis());
-        accepted.add(result.accepted());
-        duplicates.add(result.duplicates());
-        live.publish(meter, result.stored());
-        if (result.accepted() > 0) {
-            listeners.forEach(l -> l.accept(meter, result.stored()));
-        }
+    /**
+     * Registers the meter on first write; returns the registry's own instance, so that the
+     * per-meter maps after it (store, quality, listeners) find their key by identity.
+     */
+    private MeterRef registered(MeterRef meter) {
+        return store.meters().ensure(meter).ref();
     }
 
     /** Counts a batch for this meter that was refused as a whole (bad row, too large). */
@@ -144,8 +166,12 @@ public final class IngestPipeline {
         return rejectedBatches.sum();
     }
 
-    /** Adds a consumer of stored readings; called on the ingesting thread, so it must be quick. */
-    public void onStored(BiConsumer<MeterRef, List<Reading>> listener) {
+    /**
+     * Adds a consumer of each durable write's newly stored readings, by meter (meters with none
+     * left out; one call per write, so a gateway's post of many meters is one call). Called on
+     * the ingesting thread, so it must be quick.
+     */
+    public void onStored(Consumer<Map<MeterRef, List<Reading>>> listener) {
         listeners.add(listener);
     }
 
