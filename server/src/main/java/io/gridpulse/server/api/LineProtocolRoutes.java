@@ -18,7 +18,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,7 +49,7 @@ public final class LineProtocolRoutes {
     public void write(Context ctx) {
         Principal principal = principal(ctx);
         LineProtocolBatch batch = parser.parse(body(ctx), LinePrecision.parse(ctx.queryParam("precision")));
-        Map<MeterRef, List<Reading>> byMeter = new LinkedHashMap<>();
+        Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(batch.readingsByMeter().size());
         for (Map.Entry<MeterId, List<Reading>> meter : batch.readingsByMeter().entrySet()) {
             if (!principal.mayActFor(meter.getKey())) { // checked for all lines before anything is stored
                 throw new AccessDeniedException("this device token may only write meter '" + principal.onlyMeter()
