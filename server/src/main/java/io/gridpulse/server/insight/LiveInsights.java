@@ -199,16 +199,16 @@ public final class LiveInsights implements AutoCloseable {
     }
 
     private void apply(MeterRef ref, List<Reading> readings) {
+        MeterInsights s = meters.get(ref);
+        if (s == null && !placeForNewMeter()) { // checked first: it is most batches of a fleet beyond the limit
+            unplacedBatches.increment();
+            return;
+        }
         Optional<MeterRecord> record = store.meters().find(ref);
         if (record.isEmpty()) {
             return;
         }
         ZoneId zone = zoneOf(record.get());
-        MeterInsights s = meters.get(ref);
-        if (s == null && !placeForNewMeter()) {
-            unplacedBatches.increment();
-            return;
-        }
         if (s == null || !s.zone().equals(zone)) {
             s = warm(ref, zone, readings.get(0).timestampMs());
             meters.put(ref, s);

@@ -4,8 +4,10 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.store.AppendResult;
+import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ public final class IngestPipeline {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder rejectedBatches = new LongAdder();
     private final List<Consumer<Map<MeterRef, List<Reading>>>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<MeterRef, MeterQuality> quality = new ConcurrentHashMap<>();
+    private final Map<MeterRef, MeterSlot> slots = new ConcurrentHashMap<>();
     private final Clock clock;
     private final IngestAdmission admission;
     private final StoreWriteThreads writeThreads = new StoreWriteThreads();
@@ -103,15 +105,15 @@ public final class IngestPipeline {
     /** Registers, stores and fans out; returns each meter's result in {@code given}'s order. */
     private AppendResult[] write(Map<MeterRef, List<Reading>> given) {
         int n = given.size();
-        MeterRef[] meters = new MeterRef[n];
-        MeterQuality[] qualities = new MeterQuality[n];
+        MeterSlot[] meters = new MeterSlot[n];
+        List<List<Reading>> batches = new ArrayList<>(n);
         Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(n);
         int i = 0;
         for (Map.Entry<MeterRef, List<Reading>> batch : given.entrySet()) {
-            MeterRef meter = registered(batch.getKey());
-            meters[i] = meter;
-            qualities[i++] = quality(meter); // before the write: its baseline is the newest reading so far
-            byMeter.put(meter, batch.getValue());
+            MeterSlot meter = slot(batch.getKey()); // before the write: the quality baseline is the newest reading so far
+            meters[i++] = meter;
+            batches.add(batch.getValue());
+            byMeter.put(meter.ref(), batch.getValue());
         }
         Map<MeterRef, AppendResult> stored = store.appendAll(byMeter);
         long nowMs = clock.millis();
@@ -120,14 +122,15 @@ public final class IngestPipeline {
         long duplicatesNow = 0;
         Map<MeterRef, List<Reading>> fresh = HashMap.newHashMap(n);
         for (i = 0; i < n; i++) {
-            AppendResult result = stored.get(meters[i]);
+            MeterRef meter = meters[i].ref();
+            AppendResult result = stored.get(meter);
             results[i] = result;
-            qualities[i].batch(byMeter.get(meters[i]), result.stored(), result.duplicates(), store.config().gapLimitMs(), nowMs);
-            live.publish(meters[i], result.stored());
+            meters[i].quality().batch(batches.get(i), result.stored(), result.duplicates(), store.config().gapLimitMs(), nowMs);
+            live.publish(meter, result.stored());
             acceptedNow += result.accepted();
             duplicatesNow += result.duplicates();
             if (result.accepted() > 0) {
-                fresh.put(meters[i], result.stored());
+                fresh.put(meter, result.stored());
             }
         }
         accepted.add(acceptedNow); // once per write: these counters are shared by every request thread
@@ -139,11 +142,23 @@ public final class IngestPipeline {
     }
 
     /**
-     * Registers the meter on first write; returns the registry's own instance, so that the
-     * per-meter maps after it (store, quality, listeners) find their key by identity.
+     * A registered meter's own {@link MeterRef} instance (the registry's, so that the per-meter
+     * maps after the pipeline find their key by identity) and its quality counters: one look-up
+     * per meter and write instead of one per map.
      */
-    private MeterRef registered(MeterRef meter) {
-        return store.meters().ensure(meter).ref();
+    private record MeterSlot(MeterRef ref, MeterQuality quality) {}
+
+    /** The meter's slot, registering the meter on its first write. */
+    private MeterSlot slot(MeterRef meter) {
+        MeterSlot slot = slots.get(meter);
+        return slot != null ? slot : slotOf(store.meters().ensure(meter));
+    }
+
+    private MeterSlot slotOf(MeterRecord meter) {
+        return slots.computeIfAbsent(meter.ref(), ref -> {
+            Reading newest = store.latest(ref);
+            return new MeterSlot(ref, new MeterQuality(newest == null ? Long.MIN_VALUE : newest.timestampMs()));
+        });
     }
 
     /** Counts a batch for this meter that was refused as a whole (bad row, too large). */
@@ -156,10 +171,8 @@ public final class IngestPipeline {
 
     /** Data-quality counters of a registered meter since start. */
     public MeterQuality quality(MeterRef meter) {
-        return quality.computeIfAbsent(meter, m -> {
-            Reading newest = store.latest(m);
-            return new MeterQuality(newest == null ? Long.MIN_VALUE : newest.timestampMs());
-        });
+        MeterSlot slot = slots.get(meter);
+        return slot != null ? slot.quality() : slotOf(store.meters().require(meter)).quality();
     }
 
     public long rejectedBatchesTotal() {
