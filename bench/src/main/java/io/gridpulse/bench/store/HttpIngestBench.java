@@ -4,6 +4,7 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.Scope;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,9 +21,9 @@ import java.util.function.Consumer;
  * Durable ingest through the real server over TCP: concurrent clients, each on one keep-alive
  * connection, POST prepared request bodies of every {@link HttpBodyShape}; each answer comes only
  * after the fsync. Clients and server share the machine's cores. Bodies are built before the clock
- * starts, and each shape first runs untimed warm-up rounds (a quarter of its readings, at least
- * {@value #MIN_WARM_UP_REQUESTS} requests, other meters), so the figure is the server's steady rate
- * rather than the JIT compiler's.
+ * starts, and each shape first runs untimed warm-up rounds (other meters) until the JIT compiler
+ * has settled ({@link #warmUp}), so the figure is the server's steady rate rather than the
+ * compiler's.
  *
  * <p>Each client owns its meters and posts their data in time order, as a meter or a gateway
  * does: client c sends requests c, c + clients, c + 2 × clients, …, one at a time. Every client's
@@ -34,7 +35,9 @@ public final class HttpIngestBench {
     /** Meters each client (a meter or a gateway) posts for in the one-meter shapes. */
     private static final int METERS_PER_CLIENT = 13;
     static final int MIN_WARM_UP_REQUESTS = 6_000;
-    private static final int WARM_UP_PART_REQUESTS = 1_500;
+    static final int WARM_UP_PART_REQUESTS = 1_500;
+    static final int MAX_WARM_UP_PARTS = 12;
+    static final double SETTLED_COMPILE_SHARE = 0.05;
 
     /**
      * @param readingsPerShape readings posted per shape (a multiple of every shape's request size, e.g. 2,160,000)
@@ -65,13 +68,14 @@ public final class HttpIngestBench {
                 report.put("gridpulse.http.clients", settings.clients());
                 int round = 0;
                 for (HttpBodyShape shape : settings.shapes()) {
-                    warmUp(server, shape, round); // JIT-compiles this shape's path
+                    long warmUpRequests = warmUp(server, shape, round); // JIT-compiles this shape's path
                     Result result = post(server, shape, "s" + round++ + "-", settings.readingsPerShape());
                     String name = "gridpulse.http." + shape.label();
                     if (result.refused() != null) {
                         report.put(name, result.refused());
                         continue;
                     }
+                    report.put(name + ".warmUpRequests", warmUpRequests);
                     report.put(name + ".readingsPerSecond", Math.round(result.readingsPerSecond()));
                     report.put(name + ".requestsPerSecond", Math.round(result.requestsPerSecond()));
                     report.put(name + ".cpuMicrosPerReading", StoreBenchReport.round(result.cpuMicrosPerReading()));
@@ -87,20 +91,31 @@ public final class HttpIngestBench {
     }
 
     /**
-     * Untimed rounds of a quarter of the shape's readings, but at least {@link #MIN_WARM_UP_REQUESTS}
-     * requests: the per-request path (Jetty, routing, auth) runs once per request, and the JIT
-     * compiler finishes it only after several thousand calls; with a quarter alone the timed part
-     * of the small shapes measured it compiling (2026-11-25: 1 × 300 at 1.8 µs CPU per reading in the
-     * timed part, 0.74 µs in a third round of the same run).
+     * Untimed parts of {@value #WARM_UP_PART_REQUESTS} requests until at least a quarter of the
+     * shape's readings and {@value #MIN_WARM_UP_REQUESTS} requests are posted and the JIT compiler
+     * has settled (it worked less than {@value #SETTLED_COMPILE_SHARE} of a part's wall time), at
+     * most {@value #MAX_WARM_UP_PARTS} parts. The per-request path (Jetty, routing, auth) runs once
+     * per request; with a quarter of the readings alone the small shapes' timed part measured the
+     * compiler (2026-11-25: 1 × 300 at 1.8 µs CPU per reading timed, 0.74 µs in a third round of
+     * the same run). Returns the requests posted.
      */
-    private void warmUp(GridPulseServer server, HttpBodyShape shape, int round) {
+    private long warmUp(GridPulseServer server, HttpBodyShape shape, int round) {
         long perRequest = shape.readingsPerRequest();
-        long requests = Math.max(settings.readingsPerShape() / 4 / perRequest, MIN_WARM_UP_REQUESTS);
-        for (int part = 0; requests > 0; part++) { // in parts: the bodies of one part are built at once
-            long now = Math.max(Math.min(requests, WARM_UP_PART_REQUESTS), 2L * settings.clients());
-            post(server, shape, "w" + round + "-" + part + "-", now * perRequest);
-            requests -= now;
+        long minRequests = Math.max(settings.readingsPerShape() / 4 / perRequest, MIN_WARM_UP_REQUESTS);
+        long partRequests = Math.max(WARM_UP_PART_REQUESTS, 2L * settings.clients());
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long posted = 0;
+        for (int part = 0; part < MAX_WARM_UP_PARTS; part++) { // in parts: the bodies of one part are built at once
+            long jitMs = jit.getTotalCompilationTime();
+            long startNs = System.nanoTime();
+            post(server, shape, "w" + round + "-" + part + "-", partRequests * perRequest);
+            posted += partRequests;
+            double compileShare = (jit.getTotalCompilationTime() - jitMs) / ((System.nanoTime() - startNs) / 1e6);
+            if (posted >= minRequests && compileShare < SETTLED_COMPILE_SHARE) {
+                break;
+            }
         }
+        return posted;
     }
 
     private Result post(GridPulseServer server, HttpBodyShape shape, String meterPrefix, long readings) {

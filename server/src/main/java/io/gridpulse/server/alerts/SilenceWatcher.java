@@ -38,7 +38,7 @@ public final class SilenceWatcher {
             last = lastArrivalMs.computeIfAbsent(meter, m -> new AtomicLong(now)); // never seen at 0 by check()
         }
         last.set(now);
-        if (silent.remove(meter)) {
+        if (!silent.isEmpty() && silent.remove(meter)) { // mostly empty: skip the per-meter look-up
             alerts.record(new MeterEvent(meter, now, "meter-back", "info",
                     "The meter is reporting again.", Map.of()));
         }
