@@ -36,6 +36,8 @@ public final class HttpIngestBench {
     private static final int METERS_PER_CLIENT = 13;
     static final int MIN_WARM_UP_REQUESTS = 6_000;
     static final int WARM_UP_PART_REQUESTS = 1_500;
+    /** Bounds a part's prepared bodies (≈ 60 MB) for the hour-sized shapes. */
+    static final long WARM_UP_PART_READINGS = 1_500_000;
     static final int MAX_WARM_UP_PARTS = 12;
     static final double SETTLED_COMPILE_SHARE = 0.05;
 
@@ -91,18 +93,21 @@ public final class HttpIngestBench {
     }
 
     /**
-     * Untimed parts of {@value #WARM_UP_PART_REQUESTS} requests until at least a quarter of the
-     * shape's readings and {@value #MIN_WARM_UP_REQUESTS} requests are posted and the JIT compiler
-     * has settled (it worked less than {@value #SETTLED_COMPILE_SHARE} of a part's wall time), at
-     * most {@value #MAX_WARM_UP_PARTS} parts. The per-request path (Jetty, routing, auth) runs once
+     * Untimed parts of {@value #WARM_UP_PART_REQUESTS} requests (at most {@value #WARM_UP_PART_READINGS}
+     * readings) until at least a quarter of the shape's readings and {@value #MIN_WARM_UP_REQUESTS}
+     * requests (three times the shape's requests if fewer) are posted and the JIT compiler has
+     * settled (it worked less than {@value #SETTLED_COMPILE_SHARE} of a part's wall time), at most
+     * {@value #MAX_WARM_UP_PARTS} parts. The per-request path (Jetty, routing, auth) runs once
      * per request; with a quarter of the readings alone the small shapes' timed part measured the
      * compiler (2026-11-25: 1 × 300 at 1.8 µs CPU per reading timed, 0.74 µs in a third round of
      * the same run). Returns the requests posted.
      */
     private long warmUp(GridPulseServer server, HttpBodyShape shape, int round) {
         long perRequest = shape.readingsPerRequest();
-        long minRequests = Math.max(settings.readingsPerShape() / 4 / perRequest, MIN_WARM_UP_REQUESTS);
-        long partRequests = Math.max(WARM_UP_PART_REQUESTS, 2L * settings.clients());
+        long shapeRequests = settings.readingsPerShape() / perRequest;
+        // hour-sized shapes amortise the per-request path over 3,600 readings: fewer requests do
+        long minRequests = Math.max(shapeRequests / 4, Math.min(MIN_WARM_UP_REQUESTS, 3 * shapeRequests));
+        long partRequests = Math.max(Math.min(WARM_UP_PART_REQUESTS, WARM_UP_PART_READINGS / perRequest), 2L * settings.clients());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long posted = 0;
         for (int part = 0; part < MAX_WARM_UP_PARTS; part++) { // in parts: the bodies of one part are built at once
