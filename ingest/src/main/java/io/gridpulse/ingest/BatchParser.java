@@ -30,10 +30,15 @@ public final class BatchParser {
 
     /**
      * Rows ({@code {"readings":[…]}}), one reading object, or columns ({@code {"ts":[…],"powerW":[…]}}).
-     * Batches are read token by token; one reading and every refused row-format body go through
+     * The plainest row bodies are scanned byte by byte ({@link JsonRowScanner}), other batches read
+     * token by token; one reading and every refused row-format body go through
      * the JSON tree, which defines what the row format accepts and how a refusal reads.
      */
     public List<Reading> parseJson(byte[] body) {
+        List<Reading> scanned = JsonRowScanner.scan(body, latestAcceptedMs(), limits);
+        if (scanned != null) {
+            return scanned;
+        }
         List<Reading> streamed = JsonBatchReader.read(body, latestAcceptedMs(), limits);
         return streamed != null ? streamed : parseJsonTree(body);
     }

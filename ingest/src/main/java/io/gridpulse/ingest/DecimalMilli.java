@@ -10,16 +10,17 @@ package io.gridpulse.ingest;
  * Anything else (exponents, a plus sign, long digit runs) returns {@link #NOT_PLAIN} and the caller
  * takes the BigDecimal path, which also words every error. The digit limit keeps the result
  * identical to the JSON tree parser, which reads decimals through a {@code double}: every decimal
- * with at most 15 significant digits survives that round trip unchanged.
+ * with at most 15 significant digits survives that round trip unchanged. Public for the
+ * line-protocol fast path ({@code io.gridpulse.ingest.lineprotocol}).
  */
-final class DecimalMilli {
+public final class DecimalMilli {
     /** Returned for text this fast path does not handle. */
-    static final long NOT_PLAIN = Long.MIN_VALUE;
-    static final int MAX_SIGNIFICANT_DIGITS = 15;
+    public static final long NOT_PLAIN = Long.MIN_VALUE;
+    public static final int MAX_SIGNIFICANT_DIGITS = 15;
 
     private DecimalMilli() {}
 
-    static long parse(char[] text, int offset, int length) {
+    public static long parse(char[] text, int offset, int length) {
         int end = offset + length;
         int i = offset;
         boolean negative = i < end && text[i] == '-';

@@ -195,6 +195,9 @@ final class JsonBatchReader {
     }
 
     private long energy(JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_FLOAT && parser.getTextCharacters()[parser.getTextOffset()] == '-') {
+            return DecimalMilli.NOT_PLAIN; // negative even when it rounds to 0 ("-0.0001"): the exact path refuses it
+        }
         long milliwattHours = milliUnits(token, MAX_WATT_HOURS);
         return milliwattHours < 0 ? DecimalMilli.NOT_PLAIN : milliwattHours;
     }

@@ -95,10 +95,12 @@ public final class GridPulseServer implements AutoCloseable {
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
         this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
         this.liveInsights = new LiveInsights(store, live, nilmModels, clock, LiveInsights.DEFAULT_MAX_METERS);
-        pipeline.onStored((meter, readings) -> {
-            billWatcher.touched(meter);
-            silenceWatcher.arrived(meter);
-            liveInsights.stored(meter, readings);
+        pipeline.onStored(storedByMeter -> {
+            storedByMeter.keySet().forEach(meter -> {
+                billWatcher.touched(meter);
+                silenceWatcher.arrived(meter);
+            });
+            liveInsights.stored(storedByMeter);
         });
     }
 

@@ -7,6 +7,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.IngestLimits;
 import io.gridpulse.ingest.ReadingParsers;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +24,13 @@ import java.util.Map;
  *
  * <p>All-or-nothing: the first bad line rejects the request with an {@link
  * InvalidInputException} whose row is the zero-based line index and whose message names the
- * one-based line number. Thread-safe (stateless apart from the clock).
+ * one-based line number. Thread-safe (stateless apart from the clock and a cache of meter ids).
  */
 public final class LineProtocolParser {
     private final Clock clock;
     private final IngestLimits limits;
     private final LineProtocolMapping mapping;
+    private final LineScanner scanner;
 
     public LineProtocolParser(Clock clock, IngestLimits limits) {
         this(clock, limits, LineProtocolMapping.DEFAULT);
@@ -38,6 +40,17 @@ public final class LineProtocolParser {
         this.clock = clock;
         this.limits = limits;
         this.mapping = mapping;
+        this.scanner = new LineScanner(mapping);
+    }
+
+    /**
+     * The body as sent. Common bodies are scanned in place ({@link LineScanner}); anything else,
+     * and every body with a bad line, goes through {@link #parse(String, LinePrecision)}, the
+     * reference for what is accepted and how a refusal reads.
+     */
+    public LineProtocolBatch parse(byte[] body, LinePrecision precision) {
+        LineProtocolBatch scanned = scanner.scan(body, precision, clock.millis(), limits);
+        return scanned != null ? scanned : parse(new String(body, StandardCharsets.UTF_8), precision);
     }
 
     public LineProtocolBatch parse(String body, LinePrecision precision) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Raises {@code meter-silent} when a meter that was reporting has sent nothing for
@@ -18,7 +19,7 @@ public final class SilenceWatcher {
     private final AlertLog alerts;
     private final Clock clock;
     private final long silentAfterMs;
-    private final Map<MeterRef, Long> lastArrivalMs = new ConcurrentHashMap<>();
+    private final Map<MeterRef, AtomicLong> lastArrivalMs = new ConcurrentHashMap<>();
     private final Set<MeterRef> silent = ConcurrentHashMap.newKeySet();
 
     public SilenceWatcher(AlertLog alerts, Clock clock, long silentAfterMs) {
@@ -32,8 +33,12 @@ public final class SilenceWatcher {
 
     public void arrived(MeterRef meter) {
         long now = clock.millis();
-        lastArrivalMs.put(meter, now);
-        if (silent.remove(meter)) {
+        AtomicLong last = lastArrivalMs.get(meter); // set in place: called per meter for every stored batch
+        if (last == null) {
+            last = lastArrivalMs.computeIfAbsent(meter, m -> new AtomicLong(now)); // never seen at 0 by check()
+        }
+        last.set(now);
+        if (!silent.isEmpty() && silent.remove(meter)) { // mostly empty: skip the per-meter look-up
             alerts.record(new MeterEvent(meter, now, "meter-back", "info",
                     "The meter is reporting again.", Map.of()));
         }
@@ -43,7 +48,8 @@ public final class SilenceWatcher {
     public List<MeterEvent> check() {
         long now = clock.millis();
         List<MeterEvent> raised = new ArrayList<>();
-        lastArrivalMs.forEach((meter, last) -> {
+        lastArrivalMs.forEach((meter, arrivedMs) -> {
+            long last = arrivedMs.get();
             if (now - last >= silentAfterMs && silent.add(meter)) {
                 long minutes = (now - last) / 60_000;
                 MeterEvent e = new MeterEvent(meter, now, "meter-silent", "warning",

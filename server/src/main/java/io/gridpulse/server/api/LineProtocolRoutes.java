@@ -12,13 +12,13 @@ import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.http.RequestBody;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,7 +49,7 @@ public final class LineProtocolRoutes {
     public void write(Context ctx) {
         Principal principal = principal(ctx);
         LineProtocolBatch batch = parser.parse(body(ctx), LinePrecision.parse(ctx.queryParam("precision")));
-        Map<MeterRef, List<Reading>> byMeter = new LinkedHashMap<>();
+        Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(batch.readingsByMeter().size());
         for (Map.Entry<MeterId, List<Reading>> meter : batch.readingsByMeter().entrySet()) {
             if (!principal.mayActFor(meter.getKey())) { // checked for all lines before anything is stored
                 throw new AccessDeniedException("this device token may only write meter '" + principal.onlyMeter()
@@ -98,12 +98,12 @@ public final class LineProtocolRoutes {
         return ctx.queryParam("p");
     }
 
-    /** The body as text; Telegraf gzips by default ({@code Content-Encoding: gzip}). */
-    private String body(Context ctx) {
-        byte[] raw = ctx.bodyAsBytes();
+    /** The body, unzipped; Telegraf gzips by default ({@code Content-Encoding: gzip}). */
+    private byte[] body(Context ctx) {
+        byte[] raw = RequestBody.bytes(ctx, maxBodyBytes);
         String encoding = ctx.header("Content-Encoding");
         if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
-            return new String(raw, StandardCharsets.UTF_8);
+            return raw;
         }
         if (!encoding.equalsIgnoreCase("gzip")) {
             throw new InvalidInputException("Content-Encoding", "unsupported Content-Encoding '" + encoding + "'; use gzip or none");
@@ -113,7 +113,7 @@ public final class LineProtocolRoutes {
             if (text.length > maxBodyBytes) {
                 throw new PayloadTooLargeException("gzip body expands beyond " + maxBodyBytes + " bytes");
             }
-            return new String(text, StandardCharsets.UTF_8);
+            return text;
         } catch (IOException e) {
             throw new InvalidInputException("body", "body is not valid gzip: " + e.getMessage());
         }

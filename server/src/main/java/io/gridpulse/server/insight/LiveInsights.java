@@ -12,6 +12,7 @@ import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * wait; a batch that does not fit drops its meter's state instead of blocking ingest (a fast
  * backfill thus costs one rebuild per meter, not a growing queue). A meter without state is
  * rebuilt from the last {@link #HISTORY_DAYS} days of 1-minute rollups on its next batch; until
- * then the insight routes compute from rollups as before.
+ * then the insight routes compute from rollups as before. When more meters report than states
+ * are kept, at most {@code maxMeters} states a minute are displaced (see {@link #placeForNewMeter}).
+ *
+ * <p>The batches of one durable write (a gateway's post of many meters) are queued as one task.
  */
 public final class LiveInsights implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveInsights.class);
@@ -56,6 +60,11 @@ public final class LiveInsights implements AutoCloseable {
     private final Map<MeterRef, Long> nilmCheckedMs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor worker;
     private final LongAdder droppedBatches = new LongAdder();
+    private final LongAdder unplacedBatches = new LongAdder();
+    private final int maxMeters;
+    // displacements of the clock minute evictionMinute; used by the worker thread only
+    private long evictionMinute = Long.MIN_VALUE;
+    private int evictionsThisMinute;
     private final AtomicLong queuedReadings = new AtomicLong();
     private final long queueReadings;
     /** Bumped when a meter's batch is dropped: batches queued before that must not be applied. */
@@ -67,6 +76,7 @@ public final class LiveInsights implements AutoCloseable {
 
     LiveInsights(ReadingStore store, LiveHub live, NilmModels models, Clock clock, int maxMeters, long queueReadings) {
         this.queueReadings = queueReadings;
+        this.maxMeters = maxMeters;
         this.store = store;
         this.live = live;
         this.models = models;
@@ -87,32 +97,61 @@ public final class LiveInsights implements AutoCloseable {
                 });
     }
 
-    /** A batch was stored (pipeline listener): queue it for the meter's processors, never blocking. */
+    /** A batch was stored: queue it for the meter's processors, never blocking. */
     public void stored(MeterRef meter, List<Reading> readings) {
-        if (readings.isEmpty()) {
+        stored(Map.of(meter, readings));
+    }
+
+    /**
+     * One durable write's batches by meter (pipeline listener): queued as one task, never
+     * blocking. A gateway's post of 1,000 meters is thus one task, not 1,000.
+     */
+    public void stored(Map<MeterRef, List<Reading>> readingsByMeter) {
+        List<Batch> batches = new ArrayList<>(readingsByMeter.size());
+        long readings = 0;
+        for (Map.Entry<MeterRef, List<Reading>> e : readingsByMeter.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                batches.add(new Batch(e.getKey(), e.getValue(), generations.getOrDefault(e.getKey(), 0)));
+                readings += e.getValue().size();
+            }
+        }
+        if (batches.isEmpty()) {
             return;
         }
-        int generation = generations.getOrDefault(meter, 0);
+        long queued = readings;
         // A full queue is checked first: under overload every meter of a gateway batch would
         // otherwise cost a RejectedExecutionException with its stack trace (seen in profiles).
-        if (queuedReadings.addAndGet(readings.size()) > queueReadings || worker.getQueue().remainingCapacity() == 0) {
-            queuedReadings.addAndGet(-readings.size());
-            drop(meter);
+        if (queuedReadings.addAndGet(queued) > queueReadings || worker.getQueue().remainingCapacity() == 0) {
+            queuedReadings.addAndGet(-queued);
+            batches.forEach(b -> drop(b.meter()));
             return;
         }
         try {
             worker.execute(() -> {
                 try {
-                    if (generations.getOrDefault(meter, 0) == generation) {
-                        apply(meter, readings);
-                    }
+                    batches.forEach(this::applyIfCurrent);
                 } finally {
-                    queuedReadings.addAndGet(-readings.size());
+                    queuedReadings.addAndGet(-queued);
                 }
             });
         } catch (RejectedExecutionException e) {
-            queuedReadings.addAndGet(-readings.size());
-            drop(meter);
+            queuedReadings.addAndGet(-queued);
+            batches.forEach(b -> drop(b.meter()));
+        }
+    }
+
+    /** One meter's stored readings, and its generation when they were queued. */
+    private record Batch(MeterRef meter, List<Reading> readings, int generation) {}
+
+    private void applyIfCurrent(Batch batch) {
+        if (generations.getOrDefault(batch.meter(), 0) != batch.generation()) {
+            return;
+        }
+        try {
+            apply(batch.meter(), batch.readings());
+        } catch (RuntimeException e) { // one meter's failure must not cost the other meters of its write
+            LOG.warn("live insights of {} dropped after an error; rebuilt on its next batch", batch.meter(), e);
+            meters.remove(batch.meter());
         }
     }
 
@@ -142,6 +181,11 @@ public final class LiveInsights implements AutoCloseable {
         return droppedBatches.sum();
     }
 
+    /** Batches of meters left without state because more meters report than states are kept. */
+    public long unplacedBatches() {
+        return unplacedBatches.sum();
+    }
+
     /** Waits until every queued batch has been applied (tests, orderly shutdown). */
     public boolean awaitIdle(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
@@ -155,12 +199,16 @@ public final class LiveInsights implements AutoCloseable {
     }
 
     private void apply(MeterRef ref, List<Reading> readings) {
+        MeterInsights s = meters.get(ref);
+        if (s == null && !placeForNewMeter()) { // checked first: it is most batches of a fleet beyond the limit
+            unplacedBatches.increment();
+            return;
+        }
         Optional<MeterRecord> record = store.meters().find(ref);
         if (record.isEmpty()) {
             return;
         }
         ZoneId zone = zoneOf(record.get());
-        MeterInsights s = meters.get(ref);
         if (s == null || !s.zone().equals(zone)) {
             s = warm(ref, zone, readings.get(0).timestampMs());
             meters.put(ref, s);
@@ -169,6 +217,29 @@ public final class LiveInsights implements AutoCloseable {
         if (!s.onReadings(readings, live::publish)) {
             meters.remove(ref); // late data: the store merged it; rebuild on the next batch
         }
+    }
+
+    /**
+     * Whether a meter without state may get one: always while fewer than {@code maxMeters} have
+     * one; beyond, it displaces the least recently used meter, but at most {@code maxMeters} times
+     * a clock minute. More displacements mean more meters report than states are kept, and a
+     * state rebuilt for every batch (a read of 62 days of rollups) would cost more than all of
+     * ingest; those meters' insights are then computed from rollups, as for meters never fed.
+     */
+    private boolean placeForNewMeter() {
+        if (meters.size() < maxMeters) {
+            return true;
+        }
+        long minute = Math.floorDiv(clock.millis(), 60_000L);
+        if (minute != evictionMinute) {
+            evictionMinute = minute;
+            evictionsThisMinute = 0;
+        }
+        if (evictionsThisMinute >= maxMeters) {
+            return false;
+        }
+        evictionsThisMinute++;
+        return true;
     }
 
     /** A fresh state that has seen the stored minutes before {@code firstReadingMs}'s minute. */

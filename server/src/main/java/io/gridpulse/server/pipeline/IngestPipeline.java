@@ -4,14 +4,16 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.store.AppendResult;
+import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,10 +27,11 @@ public final class IngestPipeline {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder rejectedBatches = new LongAdder();
-    private final List<BiConsumer<MeterRef, List<Reading>>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<MeterRef, MeterQuality> quality = new ConcurrentHashMap<>();
+    private final List<Consumer<Map<MeterRef, List<Reading>>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<MeterRef, MeterSlot> slots = new ConcurrentHashMap<>();
     private final Clock clock;
     private final IngestAdmission admission;
+    private final StoreWriteThreads writeThreads = new StoreWriteThreads();
 
     public IngestPipeline(ReadingStore store, LiveHub live, Clock clock) {
         this(store, live, clock, new IngestAdmission(IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS));
@@ -86,33 +89,76 @@ public final class IngestPipeline {
     }
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
-        store.meters().ensure(meter);
-        MeterQuality q = quality(meter); // before the write: its baseline is the newest reading so far
-        AppendResult result = store.append(meter, readings);
-        stored(meter, q, readings, result);
-        return result;
+        return writeThreads.call(() -> write(Map.of(meter, readings))[0]);
     }
 
     /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
     private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
-        Map<MeterRef, MeterQuality> qualities = new HashMap<>();
-        for (MeterRef meter : readingsByMeter.keySet()) {
-            store.meters().ensure(meter);
-            qualities.put(meter, quality(meter)); // before the write, as in store()
+        AppendResult[] results = writeThreads.call(() -> write(readingsByMeter));
+        long stored = 0;
+        for (AppendResult result : results) {
+            stored += result.accepted();
         }
-        Map<MeterRef, AppendResult> results = store.appendAll(readingsByMeter);
-        results.forEach((meter, result) -> stored(meter, qualities.get(meter), readingsByMeter.get(meter), result));
-        return results.values().stream().mapToLong(AppendResult::accepted).sum();
+        return stored;
     }
 
-    private void stored(MeterRef meter, MeterQuality q, List<Reading> readings, AppendResult result) {
-        q.batch(readings, result.stored(), result.duplicates(), store.config().gapLimitMs(), clock.millis());
-        accepted.add(result.accepted());
-        duplicates.add(result.duplicates());
-        live.publish(meter, result.stored());
-        if (result.accepted() > 0) {
-            listeners.forEach(l -> l.accept(meter, result.stored()));
+    /** Registers, stores and fans out; returns each meter's result in {@code given}'s order. */
+    private AppendResult[] write(Map<MeterRef, List<Reading>> given) {
+        int n = given.size();
+        MeterSlot[] meters = new MeterSlot[n];
+        List<List<Reading>> batches = new ArrayList<>(n);
+        Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(n);
+        int i = 0;
+        for (Map.Entry<MeterRef, List<Reading>> batch : given.entrySet()) {
+            MeterSlot meter = slot(batch.getKey()); // before the write: the quality baseline is the newest reading so far
+            meters[i++] = meter;
+            batches.add(batch.getValue());
+            byMeter.put(meter.ref(), batch.getValue());
         }
+        Map<MeterRef, AppendResult> stored = store.appendAll(byMeter);
+        long nowMs = clock.millis();
+        AppendResult[] results = new AppendResult[n];
+        long acceptedNow = 0;
+        long duplicatesNow = 0;
+        Map<MeterRef, List<Reading>> fresh = HashMap.newHashMap(n);
+        for (i = 0; i < n; i++) {
+            MeterRef meter = meters[i].ref();
+            AppendResult result = stored.get(meter);
+            results[i] = result;
+            meters[i].quality().batch(batches.get(i), result.stored(), result.duplicates(), store.config().gapLimitMs(), nowMs);
+            live.publish(meter, result.stored());
+            acceptedNow += result.accepted();
+            duplicatesNow += result.duplicates();
+            if (result.accepted() > 0) {
+                fresh.put(meter, result.stored());
+            }
+        }
+        accepted.add(acceptedNow); // once per write: these counters are shared by every request thread
+        duplicates.add(duplicatesNow);
+        if (!fresh.isEmpty()) {
+            listeners.forEach(l -> l.accept(fresh));
+        }
+        return results;
+    }
+
+    /**
+     * A registered meter's own {@link MeterRef} instance (the registry's, so that the per-meter
+     * maps after the pipeline find their key by identity) and its quality counters: one look-up
+     * per meter and write instead of one per map.
+     */
+    private record MeterSlot(MeterRef ref, MeterQuality quality) {}
+
+    /** The meter's slot, registering the meter on its first write. */
+    private MeterSlot slot(MeterRef meter) {
+        MeterSlot slot = slots.get(meter);
+        return slot != null ? slot : slotOf(store.meters().ensure(meter));
+    }
+
+    private MeterSlot slotOf(MeterRecord meter) {
+        return slots.computeIfAbsent(meter.ref(), ref -> {
+            Reading newest = store.latest(ref);
+            return new MeterSlot(ref, new MeterQuality(newest == null ? Long.MIN_VALUE : newest.timestampMs()));
+        });
     }
 
     /** Counts a batch for this meter that was refused as a whole (bad row, too large). */
@@ -125,18 +171,20 @@ public final class IngestPipeline {
 
     /** Data-quality counters of a registered meter since start. */
     public MeterQuality quality(MeterRef meter) {
-        return quality.computeIfAbsent(meter, m -> {
-            Reading newest = store.latest(m);
-            return new MeterQuality(newest == null ? Long.MIN_VALUE : newest.timestampMs());
-        });
+        MeterSlot slot = slots.get(meter);
+        return slot != null ? slot.quality() : slotOf(store.meters().require(meter)).quality();
     }
 
     public long rejectedBatchesTotal() {
         return rejectedBatches.sum();
     }
 
-    /** Adds a consumer of stored readings; called on the ingesting thread, so it must be quick. */
-    public void onStored(BiConsumer<MeterRef, List<Reading>> listener) {
+    /**
+     * Adds a consumer of each durable write's newly stored readings, by meter (meters with none
+     * left out; one call per write, so a gateway's post of many meters is one call). Called on
+     * the ingesting thread, so it must be quick.
+     */
+    public void onStored(Consumer<Map<MeterRef, List<Reading>>> listener) {
         listeners.add(listener);
     }
 
