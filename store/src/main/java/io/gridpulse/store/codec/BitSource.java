@@ -13,6 +13,9 @@ import java.nio.ByteOrder;
 final class BitSource {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Bits a packed-column event may take (code ≤ 12 + extra ≤ 32): decoders refill below this. */
+    static final int EVENT_BITS = 44;
+
     private byte[] in;
     private int start;
     private int end;

@@ -18,7 +18,7 @@ final class PackedColumns {
     private static final int PRECISION_BITS = 2;
     /** Per precision: bucket base and extra bits of each column symbol. */
     private static final long[][] BASE = new long[Buckets.PRECISIONS][ALPHABET];
-    private static final int[][] EXTRA = new int[Buckets.PRECISIONS][ALPHABET];
+    private static final int[][] EXTRA = new int[Buckets.PRECISIONS][PrefixCode.MAX_SYMBOLS];
     /** Per precision: the column symbol of each finest-precision column symbol (buckets nest). */
     private static final int[][] FROM_FINEST = new int[Buckets.PRECISIONS][ALPHABET];
 
@@ -37,6 +37,11 @@ final class PackedColumns {
     }
 
     private PackedColumns() {}
+
+    /** Raw bits after each column symbol at a bucket precision (indexable by any stored symbol). */
+    static int[] extraBits(int precision) {
+        return EXTRA[precision];
+    }
 
     /** Scratch for one column's events; reused per thread. */
     static final class Events {
@@ -117,9 +122,12 @@ final class PackedColumns {
             int[] extra = EXTRA[precision];
             for (int e = 0; e < size; e++) {
                 int symbol = toCoarse[symbols[e]];
-                out.put(codes[symbol], lengths[symbol]);
+                int length = lengths[symbol];
                 int extraBits = extra[symbol];
-                if (extraBits > 0) {
+                if (length + extraBits <= 32) { // code and extra bits in one put
+                    out.put(codes[symbol] | (values[e] - base[symbol]) << length, length + extraBits);
+                } else {
+                    out.put(codes[symbol], length);
                     out.putLong(values[e] - base[symbol], extraBits);
                 }
             }
@@ -216,21 +224,19 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        int precision = readHeader(in, code);
-        long[] base = BASE[precision];
-        int[] extra = EXTRA[precision];
+        long[] base = BASE[readHeader(in, code)];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previousDeltaMs = unitMs;
         long previous = timestampsMs[0];
         int i = 1;
         while (i < count) {
-            if (in.bits < 44) {
+            if (in.bits < BitSource.EVENT_BITS) {
                 in.refill();
             }
             int entry = table[(int) in.buffer & mask];
-            int symbol = entry >>> 4;
-            long u = readExtra(in, entry, base[symbol], extra[symbol]);
+            int symbol = PrefixCode.symbol(entry);
+            long u = base[symbol] + readExtra(in, entry);
             if (symbol < RUN_SYMBOLS) {
                 int runEnd = runEnd(u, i, count);
                 for (int j = i; j < runEnd; j++) {
@@ -247,52 +253,80 @@ final class PackedColumns {
         in.requireWithinInput();
     }
 
-    /** @param legacy format version 2: changes coded with their own sign, not relative to the previous one's */
+    /**
+     * The hot loop of dense data: the bit buffer lives in locals (not {@link BitSource}'s fields)
+     * and each event costs one table lookup before the next can start, since the entry carries
+     * how many bits to consume.
+     *
+     * @param legacy format version 2: changes coded with their own sign, not relative to the previous one's
+     */
     static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale, boolean legacy) {
         if (count < 2) {
             return;
         }
-        int precision = readHeader(in, code);
-        long[] base = BASE[precision];
-        int[] extra = EXTRA[precision];
+        long[] base = BASE[readHeader(in, code)];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
+        long keepSign = legacy ? 0 : -1;
+        long buffer = in.buffer;
+        int bits = in.bits;
         int i = 1;
         while (i < count) {
-            if (in.bits < 44) {
+            if (bits < BitSource.EVENT_BITS) {
+                in.buffer = buffer;
+                in.bits = bits;
                 in.refill();
+                buffer = in.buffer;
+                bits = in.bits;
             }
-            int entry = table[(int) in.buffer & mask];
-            int symbol = entry >>> 4;
-            long u = readExtra(in, entry, base[symbol], extra[symbol]);
+            int entry = table[(int) buffer & mask];
+            int length = PrefixCode.codeLength(entry);
+            int extraBits = PrefixCode.extraBits(entry);
+            int symbol = PrefixCode.symbol(entry);
+            long u;
+            if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) {
+                u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
+                buffer = buffer >>> length >>> extraBits;
+                bits -= length + extraBits;
+            } else {
+                in.buffer = buffer >>> length;
+                in.bits = bits - length;
+                u = base[symbol] + in.readLong(extraBits);
+                buffer = in.buffer;
+                bits = in.bits;
+            }
             if (symbol < RUN_SYMBOLS) {
                 int runEnd = runEnd(u, i, count);
-                Arrays.fill(values, i, runEnd, previous);
-                i = runEnd;
+                for (; i < runEnd; i++) { // runs between changes are short: a loop beats Arrays.fill's call
+                    values[i] = previous;
+                }
             } else {
                 long delta = (ChunkCodec.unzigzag(u + 1) ^ signFlip) - signFlip;
-                signFlip = legacy ? 0 : delta >> 63;
+                signFlip = delta >> 63 & keepSign;
                 previous += delta * scale;
                 values[i++] = previous;
             }
         }
+        in.buffer = buffer;
+        in.bits = bits;
         in.requireWithinInput();
     }
 
-    /** Consumes the symbol's code (entry's length) and returns bucket base + its extra bits. */
-    private static long readExtra(BitSource in, int entry, long base, int extraBits) {
-        if (extraBits <= 32) { // the common case: code + extra bits fit the refilled buffer
-            long buffer = in.buffer >>> (entry & 15);
-            long u = base + (buffer & ((1L << extraBits) - 1));
+    /** Consumes the entry's code and extra bits; returns the extra bits (the offset in the bucket). */
+    private static long readExtra(BitSource in, int entry) {
+        int length = PrefixCode.codeLength(entry);
+        int extraBits = PrefixCode.extraBits(entry);
+        if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) { // the common case: both fit the refilled buffer
+            long buffer = in.buffer >>> length;
             in.buffer = buffer >>> extraBits;
-            in.bits -= (entry & 15) + extraBits;
-            return u;
+            in.bits -= length + extraBits;
+            return buffer & ((1L << extraBits) - 1);
         }
-        in.buffer >>>= entry & 15;
-        in.bits -= entry & 15;
-        return base + in.readLong(extraBits);
+        in.buffer >>>= length;
+        in.bits -= length;
+        return in.readLong(extraBits);
     }
 
     /** Reads a column's bucket precision and prefix code; returns the precision. */
@@ -301,7 +335,7 @@ final class PackedColumns {
         if (precision >= Buckets.PRECISIONS) {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }
-        if (!code.read(in, RUN_SYMBOLS)) {
+        if (!code.read(in, RUN_SYMBOLS, EXTRA[precision])) {
             throw new CorruptChunkException("column has readings but no symbols");
         }
         if (code.symbolRange() > ALPHABET) {

@@ -25,7 +25,11 @@ final class PrefixCode {
     final int[] lengths = new int[MAX_SYMBOLS];
     /** Bit-reversed canonical code per symbol. */
     final int[] codes = new int[MAX_SYMBOLS];
-    /** Decoder: entry = symbol << 4 | length, indexed by the next {@link #tableBits} bits. */
+    /**
+     * Decoder: indexed by the next {@link #tableBits} bits; entry = symbol {@code << 11} | the
+     * symbol's extra bits {@code << 4} | code length. Carrying the extra-bit count saves the hot
+     * loop a dependent load per event (see {@link #symbol}, {@link #extraBits}, {@link #codeLength}).
+     */
     int[] table;
     private final int[] ownTable = new int[1 << MAX_BITS];
     /** Index of the {@link DefaultCodes} member in use, or -1 for a code of the chunk's own. */
@@ -46,11 +50,27 @@ final class PrefixCode {
     }
 
     /** A complete, decodable code for these counts (used for the shared default codes). */
-    static PrefixCode fromCounts(int[] counts, int range) {
+    static PrefixCode fromCounts(int[] counts, int range, int[] extraBits) {
         PrefixCode code = new PrefixCode();
         code.build(counts, range);
-        code.buildTable();
+        code.buildTable(extraBits);
         return code;
+    }
+
+    static int symbol(int entry) {
+        return entry >>> 11;
+    }
+
+    static int extraBits(int entry) {
+        return (entry >>> 4) & 127;
+    }
+
+    static int codeLength(int entry) {
+        return entry & 15;
+    }
+
+    private static int entry(int symbol, int extraBits, int length) {
+        return symbol << 11 | extraBits << 4 | length;
     }
 
     /** Switches to a shared default code (encoder side); {@link #write} then stores its index. */
@@ -251,8 +271,12 @@ final class PrefixCode {
         return previous;
     }
 
-    /** Reads a stored code and builds the decoding table; returns false if the column has no symbols. */
-    boolean read(BitSource in, int split) {
+    /**
+     * Reads a stored code and builds the decoding table; returns false if the column has no symbols.
+     *
+     * @param extraBits raw bits that follow each symbol (carried in the table's entries)
+     */
+    boolean read(BitSource in, int split, int[] extraBits) {
         int kind = (int) in.read(2);
         if (kind == KIND_DEFAULT) {
             PrefixCode shared = DefaultCodes.code((int) in.read(DefaultCodes.INDEX_BITS));
@@ -273,7 +297,7 @@ final class PrefixCode {
             symbolRange = (int) in.read(RANGE_BITS) + 1;
             single = true;
             tableBits = 0;
-            table[0] = (symbolRange - 1) << 4;
+            table[0] = entry(symbolRange - 1, extraBits[symbolRange - 1], 0);
             return true;
         }
         if (kind != KIND_CODE) {
@@ -293,7 +317,7 @@ final class PrefixCode {
         symbolRange = secondEnd;
         requireComplete();
         assignCodes();
-        buildTable();
+        buildTable(extraBits);
         return true;
     }
 
@@ -331,14 +355,14 @@ final class PrefixCode {
         }
     }
 
-    private void buildTable() {
+    private void buildTable(int[] extraBits) {
         int size = 1 << tableBits;
         for (int s = 0; s < symbolRange; s++) {
             int length = lengths[s];
             if (length == 0) {
                 continue;
             }
-            int entry = s << 4 | length;
+            int entry = entry(s, extraBits[s], length);
             for (int index = codes[s]; index < size; index += 1 << length) {
                 table[index] = entry;
             }
