@@ -34,6 +34,19 @@ final class BitSource {
         bits = 0;
     }
 
+    byte[] input() {
+        return in;
+    }
+
+    int end() {
+        return end;
+    }
+
+    /** 8 bytes, little-endian; {@code position + 8 ≤ input length}. */
+    static long loadLong(byte[] bytes, int position) {
+        return (long) LONG_LE.get(bytes, position);
+    }
+
     /** Tops the buffer up to at least 56 valid bits. */
     void refill() {
         if (position + 8 <= end) {

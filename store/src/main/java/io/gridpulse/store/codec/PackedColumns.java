@@ -171,6 +171,7 @@ final class PackedColumns {
             return;
         }
         events.reset(count);
+        Divisor unit = new Divisor(unitMs);
         long previousDeltaMs = unitMs;
         int i = 1;
         while (i < count) {
@@ -183,7 +184,7 @@ final class PackedColumns {
                 events.addRun(runEnd - i);
                 i = runEnd;
             } else {
-                events.addChange(Long.divideUnsigned(deltaMs, unitMs) - 1);
+                events.addChange(unit.unsignedQuotientOfMultiple(deltaMs) - 1);
                 previousDeltaMs = deltaMs;
                 i++;
             }
@@ -197,6 +198,7 @@ final class PackedColumns {
             return 0;
         }
         events.reset(count);
+        Divisor units = new Divisor(scale);
         int changes = 0;
         boolean previousNegative = false;
         int i = 1;
@@ -209,7 +211,7 @@ final class PackedColumns {
                 events.addRun(runEnd - i);
                 i = runEnd;
             } else {
-                long delta = scale == 1 ? values[i] - values[i - 1] : values[i] / scale - values[i - 1] / scale;
+                long delta = units.quotientOfMultiple(values[i]) - units.quotientOfMultiple(values[i - 1]);
                 events.addChange(ChunkCodec.zigzag(previousNegative ? -delta : delta) - 1);
                 previousNegative = delta < 0;
                 changes++;
@@ -231,9 +233,7 @@ final class PackedColumns {
         long previous = timestampsMs[0];
         int i = 1;
         while (i < count) {
-            if (in.bits < BitSource.EVENT_BITS) {
-                in.refill();
-            }
+            in.refill(); // every event: a branch on the bit count would mispredict on varying code lengths
             int entry = table[(int) in.buffer & mask];
             int symbol = PrefixCode.symbol(entry);
             long u = base[symbol] + readExtra(in, entry);
@@ -272,14 +272,26 @@ final class PackedColumns {
         long keepSign = legacy ? 0 : -1;
         long buffer = in.buffer;
         int bits = in.bits;
+        byte[] bytes = in.input();
+        int position = in.position;
+        int lastFullLoad = in.end() - Long.BYTES;
         int i = 1;
         while (i < count) {
-            if (bits < BitSource.EVENT_BITS) {
+            // Refilled before every event, without a branch on the bit count: that branch follows
+            // the varying code lengths and mispredicted every few events. The load's address is
+            // known an event ahead, so it stays off the critical path (table load, shift).
+            if (position <= lastFullLoad) {
+                buffer |= BitSource.loadLong(bytes, position) << bits;
+                position += (63 - bits) >>> 3;
+                bits |= 56;
+            } else {
                 in.buffer = buffer;
                 in.bits = bits;
+                in.position = position;
                 in.refill();
                 buffer = in.buffer;
                 bits = in.bits;
+                position = in.position;
             }
             int entry = table[(int) buffer & mask];
             int length = PrefixCode.codeLength(entry);
@@ -288,14 +300,16 @@ final class PackedColumns {
             long u;
             if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) {
                 u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
-                buffer = buffer >>> length >>> extraBits;
-                bits -= length + extraBits;
+                buffer >>>= entry; // by the entry's low 6 bits: code length + extra bits
+                bits -= PrefixCode.consumedBits(entry);
             } else {
                 in.buffer = buffer >>> length;
                 in.bits = bits - length;
+                in.position = position;
                 u = base[symbol] + in.readLong(extraBits);
                 buffer = in.buffer;
                 bits = in.bits;
+                position = in.position;
             }
             if (symbol < RUN_SYMBOLS) {
                 int runEnd = runEnd(u, i, count);
@@ -311,6 +325,7 @@ final class PackedColumns {
         }
         in.buffer = buffer;
         in.bits = bits;
+        in.position = position;
         in.requireWithinInput();
     }
 
@@ -319,10 +334,10 @@ final class PackedColumns {
         int length = PrefixCode.codeLength(entry);
         int extraBits = PrefixCode.extraBits(entry);
         if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) { // the common case: both fit the refilled buffer
-            long buffer = in.buffer >>> length;
-            in.buffer = buffer >>> extraBits;
-            in.bits -= length + extraBits;
-            return buffer & ((1L << extraBits) - 1);
+            long buffer = in.buffer;
+            in.buffer = buffer >>> entry; // by the entry's low 6 bits: code length + extra bits
+            in.bits -= PrefixCode.consumedBits(entry);
+            return (buffer >>> length) & ((1L << extraBits) - 1);
         }
         in.buffer >>>= length;
         in.bits -= length;

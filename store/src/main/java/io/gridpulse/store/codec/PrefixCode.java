@@ -26,9 +26,11 @@ final class PrefixCode {
     /** Bit-reversed canonical code per symbol. */
     final int[] codes = new int[MAX_SYMBOLS];
     /**
-     * Decoder: indexed by the next {@link #tableBits} bits; entry = symbol {@code << 11} | the
-     * symbol's extra bits {@code << 4} | code length. Carrying the extra-bit count saves the hot
-     * loop a dependent load per event (see {@link #symbol}, {@link #extraBits}, {@link #codeLength}).
+     * Decoder: indexed by the next {@link #tableBits} bits; entry = symbol {@code << 17} | the
+     * symbol's extra bits {@code << 10} | code length {@code << 6} | (code length + extra bits)
+     * mod 64. The low 6 bits are what a Java {@code long} shift reads, so the hot loop consumes an
+     * event with {@code buffer >>>= entry}: one table load and one shift before the next event
+     * can start (see {@link #symbol}, {@link #extraBits}, {@link #codeLength}).
      */
     int[] table;
     private final int[] ownTable = new int[1 << MAX_BITS];
@@ -58,19 +60,24 @@ final class PrefixCode {
     }
 
     static int symbol(int entry) {
-        return entry >>> 11;
+        return entry >>> 17;
     }
 
     static int extraBits(int entry) {
-        return (entry >>> 4) & 127;
+        return (entry >>> 10) & 127;
     }
 
     static int codeLength(int entry) {
-        return entry & 15;
+        return (entry >>> 6) & 15;
+    }
+
+    /** Bits the event takes, code and extra bits, when extra bits ≤ 32 (the shift distance in the entry). */
+    static int consumedBits(int entry) {
+        return entry & 63;
     }
 
     private static int entry(int symbol, int extraBits, int length) {
-        return symbol << 11 | extraBits << 4 | length;
+        return symbol << 17 | extraBits << 10 | length << 6 | (length + extraBits) & 63;
     }
 
     /** Switches to a shared default code (encoder side); {@link #write} then stores its index. */

@@ -26,6 +26,7 @@ final class ValueColumn {
     static void encode(RangeEncoder encoder, int[] models, int base, long[] values, int count, long scale, byte[] deltaBuckets) {
         int previousChange = 0;
         int signContext = 0;
+        Divisor units = new Divisor(scale);
         int i = 1;
         while (i < count) {
             int runEnd = i;
@@ -36,7 +37,7 @@ final class ValueColumn {
             if (runEnd == count) {
                 return;
             }
-            long delta = scale == 1 ? values[runEnd] - values[runEnd - 1] : values[runEnd] / scale - values[runEnd - 1] / scale;
+            long delta = units.quotientOfMultiple(values[runEnd]) - units.quotientOfMultiple(values[runEnd - 1]);
             int negative = delta < 0 ? 1 : 0;
             long magnitudeMinusOne = (negative == 1 ? -delta : delta) - 1;
             SymbolCoder.encode(encoder, models, base + deltaContext(deltaBuckets[runEnd], previousChange), magnitudeMinusOne);
@@ -86,7 +87,7 @@ final class ValueColumn {
     /** Greatest common divisor of all values (1 when none divides, or a value is Long.MIN_VALUE). */
     static long scaleOf(long[] values, int count) {
         long divisor = 0;
-        MultipleTest multiple = null;
+        Divisor multiple = null;
         for (int i = 0; i < count; i++) {
             if (i > 0 && values[i] == values[i - 1]) {
                 continue;
@@ -101,35 +102,9 @@ final class ValueColumn {
             if (divisor == 1) {
                 return 1;
             }
-            multiple = divisor == 0 ? null : new MultipleTest(divisor);
+            multiple = divisor == 0 ? null : new Divisor(divisor);
         }
         return divisor == 0 ? 1 : divisor;
-    }
-
-    /**
-     * "Is n a multiple of d" without a division (a 64-bit division is ~15 cycles, once per
-     * reading on a 1 Hz chunk): with d = odd · 2^k, n is a multiple iff
-     * rotr(n · odd⁻¹ mod 2^64, k) ≤ ⌊(2^64 − 1) / d⌋, unsigned (Granlund and Montgomery 1994).
-     */
-    private record MultipleTest(long inverse, int shift, long limit) {
-        MultipleTest(long divisor) {
-            this(inverseOf(divisor >>> Long.numberOfTrailingZeros(divisor)), Long.numberOfTrailingZeros(divisor),
-                    Long.divideUnsigned(-1L, divisor));
-        }
-
-        /** @param n ≥ 0 */
-        boolean divides(long n) {
-            return Long.compareUnsigned(Long.rotateRight(n * inverse, shift), limit) <= 0;
-        }
-
-        /** Newton's iteration for the inverse of an odd number mod 2^64 (each step doubles the correct bits). */
-        private static long inverseOf(long odd) {
-            long x = odd; // correct to 3 bits: odd · odd ≡ 1 mod 8
-            for (int i = 0; i < 5; i++) {
-                x *= 2 - odd * x;
-            }
-            return x;
-        }
     }
 
     private static long gcd(long a, long b) {

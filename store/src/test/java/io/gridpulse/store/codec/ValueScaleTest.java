@@ -35,6 +35,31 @@ class ValueScaleTest {
         assertThat(ValueColumn.scaleOf(new long[] {4, Long.MIN_VALUE}, 2)).isEqualTo(1);
     }
 
+    @Test
+    void divisorAgreesWithDivisionOnMultiplesAndNonMultiples() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int trial = 0; trial < 20_000; trial++) {
+            long divisor = switch (trial % 4) {
+                case 0 -> 1 + random.nextInt(2000);
+                case 1 -> (1 + random.nextLong(1L << 20)) << random.nextInt(40);
+                case 2 -> 1L << random.nextInt(63);
+                default -> 1 + random.nextLong(Long.MAX_VALUE);
+            };
+            Divisor fast = new Divisor(divisor);
+            long quotient = random.nextLong(Long.MIN_VALUE / divisor, Long.MAX_VALUE / divisor);
+            long multiple = quotient * divisor;
+            assertThat(fast.quotientOfMultiple(multiple)).as("%d / %d", multiple, divisor).isEqualTo(quotient);
+            assertThat(fast.divides(Math.abs(multiple))).isTrue();
+            long other = random.nextLong() >>> 1;
+            assertThat(fast.divides(other)).as("%d divides %d", divisor, other).isEqualTo(other % divisor == 0);
+            assertThat(fast.divides(other + 1)).isEqualTo((other + 1) % divisor == 0);
+            long unsignedMultiple = Long.remainderUnsigned(random.nextLong(), divisor) == 0 ? 0 : random.nextLong();
+            unsignedMultiple -= Long.remainderUnsigned(unsignedMultiple, divisor);
+            assertThat(fast.unsignedQuotientOfMultiple(unsignedMultiple)).isEqualTo(Long.divideUnsigned(unsignedMultiple, divisor));
+            assertThat(fast.divides(unsignedMultiple)).isTrue();
+        }
+    }
+
     private static long bruteForceGcd(long[] values) {
         BigInteger gcd = BigInteger.ZERO;
         for (long value : values) {
