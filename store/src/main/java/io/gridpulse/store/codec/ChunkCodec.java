@@ -304,8 +304,9 @@ public final class ChunkCodec {
     }
 
     private static boolean allMultiplesOf(long[] values, int count, long divisor) {
+        Divisor multiple = new Divisor(divisor);
         for (int i = 0; i < count; i++) {
-            if (values[i] % divisor != 0) {
+            if (!multiple.divides(Math.abs(values[i]))) { // |v| read unsigned: right for Long.MIN_VALUE too
                 return false;
             }
         }
