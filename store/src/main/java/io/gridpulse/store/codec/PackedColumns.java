@@ -312,10 +312,7 @@ final class PackedColumns {
                 position = in.position;
             }
             if (symbol < RUN_SYMBOLS) {
-                int runEnd = runEnd(u, i, count);
-                for (; i < runEnd; i++) { // runs between changes are short: a loop beats Arrays.fill's call
-                    values[i] = previous;
-                }
+                i = fillRun(values, i, runEnd(u, i, count), count, previous);
             } else {
                 long delta = (ChunkCodec.unzigzag(u + 1) ^ signFlip) - signFlip;
                 signFlip = delta >> 63 & keepSign;
@@ -328,6 +325,28 @@ final class PackedColumns {
         in.position = position;
         in.requireWithinInput();
     }
+
+    /**
+     * Fills {@code values[from, to)}; may also write up to {@value #RUN_BLOCK} − 1 values past
+     * {@code to} (below {@code count}), which the following events overwrite. Runs between
+     * changes are short and of varying length: fixed blocks of stores replace a loop whose exit
+     * mispredicts on every run, and Arrays.fill's call.
+     *
+     * @return {@code to}
+     */
+    private static int fillRun(long[] values, int from, int to, int count, long value) {
+        int i = from;
+        if (to - from <= RUN_BLOCK && from + RUN_BLOCK <= count) {
+            for (int j = 0; j < RUN_BLOCK; j++) {
+                values[from + j] = value;
+            }
+            return to;
+        }
+        Arrays.fill(values, i, to, value);
+        return to;
+    }
+
+    private static final int RUN_BLOCK = 8;
 
     /** Consumes the entry's code and extra bits; returns the extra bits (the offset in the bucket). */
     private static long readExtra(BitSource in, int entry) {
