@@ -46,6 +46,8 @@ final class PrefixCode {
 
     private final long[] sortScratch = new long[MAX_SYMBOLS];
     private final int[] weightScratch = new int[MAX_SYMBOLS];
+    private final int[] firstCodeScratch = new int[MAX_BITS + 2];
+    private final int[] perLengthScratch = new int[MAX_BITS + 1];
 
     PrefixCode() {
         table = ownTable;
@@ -183,8 +185,9 @@ final class PrefixCode {
 
     /** Canonical codes from {@link #lengths}: shorter first, then by symbol. */
     private void assignCodes() {
-        int[] firstCode = new int[MAX_BITS + 2];
-        int[] perLength = new int[MAX_BITS + 1];
+        int[] firstCode = firstCodeScratch;
+        int[] perLength = perLengthScratch;
+        Arrays.fill(perLength, 0);
         int maxLength = 0;
         for (int s = 0; s < symbolRange; s++) {
             perLength[lengths[s]]++;
@@ -328,17 +331,27 @@ final class PrefixCode {
         return true;
     }
 
+    /** Reads lengths as {@link #writeLengths} wrote them, one peek of ≤ 6 bits per length. */
     private int readLengths(BitSource in, int from, int to, int previous) {
         for (int s = from; s < to; s++) {
-            if (in.read(1) == 1) {
-                if (in.read(1) == 0) {
-                    previous += in.read(1) == 0 ? 1 : -1;
-                } else {
-                    previous = (int) in.read(4);
-                }
-                if (previous < 0 || previous > MAX_BITS) {
-                    throw new CorruptChunkException("code length " + previous + " out of range");
-                }
+            if (in.bits < 6) {
+                in.refill();
+            }
+            int next = (int) in.buffer & 63;
+            int consumed;
+            if ((next & 1) == 0) {
+                consumed = 1; // same as the previous length
+            } else if ((next & 2) == 0) {
+                previous += (next & 4) == 0 ? 1 : -1;
+                consumed = 3;
+            } else {
+                previous = next >>> 2;
+                consumed = 6;
+            }
+            in.buffer >>>= consumed;
+            in.bits -= consumed;
+            if (previous < 0 || previous > MAX_BITS) {
+                throw new CorruptChunkException("code length " + previous + " out of range");
             }
             lengths[s] = previous;
         }
