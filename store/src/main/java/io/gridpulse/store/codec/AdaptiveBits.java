@@ -24,10 +24,13 @@ final class AdaptiveBits {
         int probability = state & 0xFFFF;
         int count = state >>> 16;
         int rate = RATE[count];
-        // both outcomes, then a select: coded bits are hard to predict, a branch on them mispredicts
-        int up = Math.min(probability + (((65536 - probability) * rate) >>> 15), MAX_PROBABILITY);
-        int down = Math.max(probability - ((probability * rate) >>> 15), MIN_PROBABILITY);
-        probability = up ^ ((up ^ down) & -bit);
+        if (bit == 0) {
+            probability += ((65536 - probability) * rate) >>> 15;
+            probability = Math.min(probability, MAX_PROBABILITY);
+        } else {
+            probability -= (probability * rate) >>> 15;
+            probability = Math.max(probability, MIN_PROBABILITY);
+        }
         return (Math.min(count + 1, MAX_COUNT) << 16) | probability;
     }
 
