@@ -13,6 +13,9 @@ import java.nio.ByteOrder;
 final class BitSource {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Bits a packed-column event may take (code ≤ 12 + extra ≤ 32): decoders refill below this. */
+    static final int EVENT_BITS = 44;
+
     private byte[] in;
     private int start;
     private int end;
@@ -29,6 +32,19 @@ final class BitSource {
         position = from;
         buffer = 0;
         bits = 0;
+    }
+
+    byte[] input() {
+        return in;
+    }
+
+    int end() {
+        return end;
+    }
+
+    /** 8 bytes, little-endian; {@code position + 8 ≤ input length}. */
+    static long loadLong(byte[] bytes, int position) {
+        return (long) LONG_LE.get(bytes, position);
     }
 
     /** Tops the buffer up to at least 56 valid bits. */

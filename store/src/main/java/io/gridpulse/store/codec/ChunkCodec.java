@@ -127,7 +127,21 @@ public final class ChunkCodec {
             }
         }
         int sampleCount = SAMPLE_BLOCKS * blockLength;
-        return encode(scratch.sampleTimestamps, scratch.samplePower, sampleEnergy, sampleCount, Mode.ADAPTIVE).length - CHECKSUM_BYTES;
+        return rangeCodedBytes(scratch, scratch.sampleTimestamps, scratch.samplePower, sampleEnergy, sampleCount);
+    }
+
+    /**
+     * Size of {@link #encode} in {@link Mode#ADAPTIVE} without the checksum, computed in the
+     * scratch sink (no checksum, no copy; the sample comes from a validated chunk).
+     */
+    private static int rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
+        long[] energy = hasEnergy(energyOrNull, count) ? energyOrNull : null;
+        ByteSink adaptive = scratch.sink;
+        adaptive.clear();
+        adaptive.put((byte) FORMAT_VERSION);
+        adaptive.putVarint(count);
+        encodeReadings(scratch, timestampsMs, power, energy, count, Units.of(timestampsMs, power, energy, count));
+        return adaptive.size();
     }
 
     /**
@@ -304,8 +318,9 @@ public final class ChunkCodec {
     }
 
     private static boolean allMultiplesOf(long[] values, int count, long divisor) {
+        Divisor multiple = new Divisor(divisor);
         for (int i = 0; i < count; i++) {
-            if (values[i] % divisor != 0) {
+            if (!multiple.divides(Math.abs(values[i]))) { // |v| read unsigned: right for Long.MIN_VALUE too
                 return false;
             }
         }

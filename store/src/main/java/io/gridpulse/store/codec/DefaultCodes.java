@@ -26,7 +26,7 @@ final class DefaultCodes {
     static PrefixCode code(int index) {
         PrefixCode code = CODES.get(index);
         if (code == null) {
-            code = PrefixCode.fromCounts(weights(index), PackedColumns.ALPHABET);
+            code = PrefixCode.fromCounts(weights(index), PackedColumns.ALPHABET, PackedColumns.extraBits(PRECISION));
             CODES.compareAndSet(index, null, code);
         }
         return code;

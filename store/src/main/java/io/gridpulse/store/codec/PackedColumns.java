@@ -18,7 +18,7 @@ final class PackedColumns {
     private static final int PRECISION_BITS = 2;
     /** Per precision: bucket base and extra bits of each column symbol. */
     private static final long[][] BASE = new long[Buckets.PRECISIONS][ALPHABET];
-    private static final int[][] EXTRA = new int[Buckets.PRECISIONS][ALPHABET];
+    private static final int[][] EXTRA = new int[Buckets.PRECISIONS][PrefixCode.MAX_SYMBOLS];
     /** Per precision: the column symbol of each finest-precision column symbol (buckets nest). */
     private static final int[][] FROM_FINEST = new int[Buckets.PRECISIONS][ALPHABET];
 
@@ -37,6 +37,11 @@ final class PackedColumns {
     }
 
     private PackedColumns() {}
+
+    /** Raw bits after each column symbol at a bucket precision (indexable by any stored symbol). */
+    static int[] extraBits(int precision) {
+        return EXTRA[precision];
+    }
 
     /** Scratch for one column's events; reused per thread. */
     static final class Events {
@@ -117,9 +122,12 @@ final class PackedColumns {
             int[] extra = EXTRA[precision];
             for (int e = 0; e < size; e++) {
                 int symbol = toCoarse[symbols[e]];
-                out.put(codes[symbol], lengths[symbol]);
+                int length = lengths[symbol];
                 int extraBits = extra[symbol];
-                if (extraBits > 0) {
+                if (length + extraBits <= 32) { // code and extra bits in one put
+                    out.put(codes[symbol] | (values[e] - base[symbol]) << length, length + extraBits);
+                } else {
+                    out.put(codes[symbol], length);
                     out.putLong(values[e] - base[symbol], extraBits);
                 }
             }
@@ -163,6 +171,7 @@ final class PackedColumns {
             return;
         }
         events.reset(count);
+        Divisor unit = new Divisor(unitMs);
         long previousDeltaMs = unitMs;
         int i = 1;
         while (i < count) {
@@ -175,7 +184,7 @@ final class PackedColumns {
                 events.addRun(runEnd - i);
                 i = runEnd;
             } else {
-                events.addChange(Long.divideUnsigned(deltaMs, unitMs) - 1);
+                events.addChange(unit.unsignedQuotientOfMultiple(deltaMs) - 1);
                 previousDeltaMs = deltaMs;
                 i++;
             }
@@ -189,6 +198,7 @@ final class PackedColumns {
             return 0;
         }
         events.reset(count);
+        Divisor units = new Divisor(scale);
         int changes = 0;
         boolean previousNegative = false;
         int i = 1;
@@ -201,7 +211,7 @@ final class PackedColumns {
                 events.addRun(runEnd - i);
                 i = runEnd;
             } else {
-                long delta = scale == 1 ? values[i] - values[i - 1] : values[i] / scale - values[i - 1] / scale;
+                long delta = units.quotientOfMultiple(values[i]) - units.quotientOfMultiple(values[i - 1]);
                 events.addChange(ChunkCodec.zigzag(previousNegative ? -delta : delta) - 1);
                 previousNegative = delta < 0;
                 changes++;
@@ -216,21 +226,17 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        int precision = readHeader(in, code);
-        long[] base = BASE[precision];
-        int[] extra = EXTRA[precision];
+        long[] base = BASE[readHeader(in, code)];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previousDeltaMs = unitMs;
         long previous = timestampsMs[0];
         int i = 1;
         while (i < count) {
-            if (in.bits < 44) {
-                in.refill();
-            }
+            in.refill(); // every event: a branch on the bit count would mispredict on varying code lengths
             int entry = table[(int) in.buffer & mask];
-            int symbol = entry >>> 4;
-            long u = readExtra(in, entry, base[symbol], extra[symbol]);
+            int symbol = PrefixCode.symbol(entry);
+            long u = base[symbol] + readExtra(in, entry);
             if (symbol < RUN_SYMBOLS) {
                 int runEnd = runEnd(u, i, count);
                 for (int j = i; j < runEnd; j++) {
@@ -247,52 +253,114 @@ final class PackedColumns {
         in.requireWithinInput();
     }
 
-    /** @param legacy format version 2: changes coded with their own sign, not relative to the previous one's */
+    /**
+     * The hot loop of dense data: the bit buffer lives in locals (not {@link BitSource}'s fields)
+     * and each event costs one table lookup before the next can start, since the entry carries
+     * how many bits to consume.
+     *
+     * @param legacy format version 2: changes coded with their own sign, not relative to the previous one's
+     */
     static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale, boolean legacy) {
         if (count < 2) {
             return;
         }
-        int precision = readHeader(in, code);
-        long[] base = BASE[precision];
-        int[] extra = EXTRA[precision];
+        long[] base = BASE[readHeader(in, code)];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
+        long keepSign = legacy ? 0 : -1;
+        long buffer = in.buffer;
+        int bits = in.bits;
+        byte[] bytes = in.input();
+        int position = in.position;
+        int lastFullLoad = in.end() - Long.BYTES;
         int i = 1;
         while (i < count) {
-            if (in.bits < 44) {
+            // Refilled before every event, without a branch on the bit count: that branch follows
+            // the varying code lengths and mispredicted every few events. The load's address is
+            // known an event ahead, so it stays off the critical path (table load, shift).
+            if (position <= lastFullLoad) {
+                buffer |= BitSource.loadLong(bytes, position) << bits;
+                position += (63 - bits) >>> 3;
+                bits |= 56;
+            } else {
+                in.buffer = buffer;
+                in.bits = bits;
+                in.position = position;
                 in.refill();
+                buffer = in.buffer;
+                bits = in.bits;
+                position = in.position;
             }
-            int entry = table[(int) in.buffer & mask];
-            int symbol = entry >>> 4;
-            long u = readExtra(in, entry, base[symbol], extra[symbol]);
+            int entry = table[(int) buffer & mask];
+            int length = PrefixCode.codeLength(entry);
+            int extraBits = PrefixCode.extraBits(entry);
+            int symbol = PrefixCode.symbol(entry);
+            long u;
+            if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) {
+                u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
+                buffer >>>= entry; // by the entry's low 6 bits: code length + extra bits
+                bits -= PrefixCode.consumedBits(entry);
+            } else {
+                in.buffer = buffer >>> length;
+                in.bits = bits - length;
+                in.position = position;
+                u = base[symbol] + in.readLong(extraBits);
+                buffer = in.buffer;
+                bits = in.bits;
+                position = in.position;
+            }
             if (symbol < RUN_SYMBOLS) {
-                int runEnd = runEnd(u, i, count);
-                Arrays.fill(values, i, runEnd, previous);
-                i = runEnd;
+                i = fillRun(values, i, runEnd(u, i, count), count, previous);
             } else {
                 long delta = (ChunkCodec.unzigzag(u + 1) ^ signFlip) - signFlip;
-                signFlip = legacy ? 0 : delta >> 63;
+                signFlip = delta >> 63 & keepSign;
                 previous += delta * scale;
                 values[i++] = previous;
             }
         }
+        in.buffer = buffer;
+        in.bits = bits;
+        in.position = position;
         in.requireWithinInput();
     }
 
-    /** Consumes the symbol's code (entry's length) and returns bucket base + its extra bits. */
-    private static long readExtra(BitSource in, int entry, long base, int extraBits) {
-        if (extraBits <= 32) { // the common case: code + extra bits fit the refilled buffer
-            long buffer = in.buffer >>> (entry & 15);
-            long u = base + (buffer & ((1L << extraBits) - 1));
-            in.buffer = buffer >>> extraBits;
-            in.bits -= (entry & 15) + extraBits;
-            return u;
+    /**
+     * Fills {@code values[from, to)}; may also write up to {@value #RUN_BLOCK} − 1 values past
+     * {@code to} (below {@code count}), which the following events overwrite. Runs between
+     * changes are short and of varying length: fixed blocks of stores replace a loop whose exit
+     * mispredicts on every run, and Arrays.fill's call.
+     *
+     * @return {@code to}
+     */
+    private static int fillRun(long[] values, int from, int to, int count, long value) {
+        int i = from;
+        if (to - from <= RUN_BLOCK && from + RUN_BLOCK <= count) {
+            for (int j = 0; j < RUN_BLOCK; j++) {
+                values[from + j] = value;
+            }
+            return to;
         }
-        in.buffer >>>= entry & 15;
-        in.bits -= entry & 15;
-        return base + in.readLong(extraBits);
+        Arrays.fill(values, i, to, value);
+        return to;
+    }
+
+    private static final int RUN_BLOCK = 8;
+
+    /** Consumes the entry's code and extra bits; returns the extra bits (the offset in the bucket). */
+    private static long readExtra(BitSource in, int entry) {
+        int length = PrefixCode.codeLength(entry);
+        int extraBits = PrefixCode.extraBits(entry);
+        if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) { // the common case: both fit the refilled buffer
+            long buffer = in.buffer;
+            in.buffer = buffer >>> entry; // by the entry's low 6 bits: code length + extra bits
+            in.bits -= PrefixCode.consumedBits(entry);
+            return (buffer >>> length) & ((1L << extraBits) - 1);
+        }
+        in.buffer >>>= length;
+        in.bits -= length;
+        return in.readLong(extraBits);
     }
 
     /** Reads a column's bucket precision and prefix code; returns the precision. */
@@ -301,7 +369,7 @@ final class PackedColumns {
         if (precision >= Buckets.PRECISIONS) {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }
-        if (!code.read(in, RUN_SYMBOLS)) {
+        if (!code.read(in, RUN_SYMBOLS, EXTRA[precision])) {
             throw new CorruptChunkException("column has readings but no symbols");
         }
         if (code.symbolRange() > ALPHABET) {

@@ -25,7 +25,13 @@ final class PrefixCode {
     final int[] lengths = new int[MAX_SYMBOLS];
     /** Bit-reversed canonical code per symbol. */
     final int[] codes = new int[MAX_SYMBOLS];
-    /** Decoder: entry = symbol << 4 | length, indexed by the next {@link #tableBits} bits. */
+    /**
+     * Decoder: indexed by the next {@link #tableBits} bits; entry = symbol {@code << 17} | the
+     * symbol's extra bits {@code << 10} | code length {@code << 6} | (code length + extra bits)
+     * mod 64. The low 6 bits are what a Java {@code long} shift reads, so the hot loop consumes an
+     * event with {@code buffer >>>= entry}: one table load and one shift before the next event
+     * can start (see {@link #symbol}, {@link #extraBits}, {@link #codeLength}).
+     */
     int[] table;
     private final int[] ownTable = new int[1 << MAX_BITS];
     /** Index of the {@link DefaultCodes} member in use, or -1 for a code of the chunk's own. */
@@ -40,17 +46,40 @@ final class PrefixCode {
 
     private final long[] sortScratch = new long[MAX_SYMBOLS];
     private final int[] weightScratch = new int[MAX_SYMBOLS];
+    private final int[] firstCodeScratch = new int[MAX_BITS + 2];
+    private final int[] perLengthScratch = new int[MAX_BITS + 1];
 
     PrefixCode() {
         table = ownTable;
     }
 
     /** A complete, decodable code for these counts (used for the shared default codes). */
-    static PrefixCode fromCounts(int[] counts, int range) {
+    static PrefixCode fromCounts(int[] counts, int range, int[] extraBits) {
         PrefixCode code = new PrefixCode();
         code.build(counts, range);
-        code.buildTable();
+        code.buildTable(extraBits);
         return code;
+    }
+
+    static int symbol(int entry) {
+        return entry >>> 17;
+    }
+
+    static int extraBits(int entry) {
+        return (entry >>> 10) & 127;
+    }
+
+    static int codeLength(int entry) {
+        return (entry >>> 6) & 15;
+    }
+
+    /** Bits the event takes, code and extra bits, when extra bits ≤ 32 (the shift distance in the entry). */
+    static int consumedBits(int entry) {
+        return entry & 63;
+    }
+
+    private static int entry(int symbol, int extraBits, int length) {
+        return symbol << 17 | extraBits << 10 | length << 6 | (length + extraBits) & 63;
     }
 
     /** Switches to a shared default code (encoder side); {@link #write} then stores its index. */
@@ -156,8 +185,9 @@ final class PrefixCode {
 
     /** Canonical codes from {@link #lengths}: shorter first, then by symbol. */
     private void assignCodes() {
-        int[] firstCode = new int[MAX_BITS + 2];
-        int[] perLength = new int[MAX_BITS + 1];
+        int[] firstCode = firstCodeScratch;
+        int[] perLength = perLengthScratch;
+        Arrays.fill(perLength, 0);
         int maxLength = 0;
         for (int s = 0; s < symbolRange; s++) {
             perLength[lengths[s]]++;
@@ -251,8 +281,12 @@ final class PrefixCode {
         return previous;
     }
 
-    /** Reads a stored code and builds the decoding table; returns false if the column has no symbols. */
-    boolean read(BitSource in, int split) {
+    /**
+     * Reads a stored code and builds the decoding table; returns false if the column has no symbols.
+     *
+     * @param extraBits raw bits that follow each symbol (carried in the table's entries)
+     */
+    boolean read(BitSource in, int split, int[] extraBits) {
         int kind = (int) in.read(2);
         if (kind == KIND_DEFAULT) {
             PrefixCode shared = DefaultCodes.code((int) in.read(DefaultCodes.INDEX_BITS));
@@ -273,7 +307,7 @@ final class PrefixCode {
             symbolRange = (int) in.read(RANGE_BITS) + 1;
             single = true;
             tableBits = 0;
-            table[0] = (symbolRange - 1) << 4;
+            table[0] = entry(symbolRange - 1, extraBits[symbolRange - 1], 0);
             return true;
         }
         if (kind != KIND_CODE) {
@@ -293,21 +327,31 @@ final class PrefixCode {
         symbolRange = secondEnd;
         requireComplete();
         assignCodes();
-        buildTable();
+        buildTable(extraBits);
         return true;
     }
 
+    /** Reads lengths as {@link #writeLengths} wrote them, one peek of ≤ 6 bits per length. */
     private int readLengths(BitSource in, int from, int to, int previous) {
         for (int s = from; s < to; s++) {
-            if (in.read(1) == 1) {
-                if (in.read(1) == 0) {
-                    previous += in.read(1) == 0 ? 1 : -1;
-                } else {
-                    previous = (int) in.read(4);
-                }
-                if (previous < 0 || previous > MAX_BITS) {
-                    throw new CorruptChunkException("code length " + previous + " out of range");
-                }
+            if (in.bits < 6) {
+                in.refill();
+            }
+            int next = (int) in.buffer & 63;
+            int consumed;
+            if ((next & 1) == 0) {
+                consumed = 1; // same as the previous length
+            } else if ((next & 2) == 0) {
+                previous += (next & 4) == 0 ? 1 : -1;
+                consumed = 3;
+            } else {
+                previous = next >>> 2;
+                consumed = 6;
+            }
+            in.buffer >>>= consumed;
+            in.bits -= consumed;
+            if (previous < 0 || previous > MAX_BITS) {
+                throw new CorruptChunkException("code length " + previous + " out of range");
             }
             lengths[s] = previous;
         }
@@ -331,14 +375,14 @@ final class PrefixCode {
         }
     }
 
-    private void buildTable() {
+    private void buildTable(int[] extraBits) {
         int size = 1 << tableBits;
         for (int s = 0; s < symbolRange; s++) {
             int length = lengths[s];
             if (length == 0) {
                 continue;
             }
-            int entry = s << 4 | length;
+            int entry = entry(s, extraBits[s], length);
             for (int index = codes[s]; index < size; index += 1 << length) {
                 table[index] = entry;
             }

@@ -32,12 +32,9 @@ final class RangeEncoder {
     void encodeBit(int[] models, int index, int bit) {
         int state = models[index];
         long bound = (range >>> 16) * (state & 0xFFFF);
-        if (bit == 0) {
-            range = bound;
-        } else {
-            low += bound;
-            range -= bound;
-        }
+        long one = -(long) bit; // branch-free, as in the decoder: coded bits are hard to predict
+        low += bound & one;
+        range = bound ^ ((bound ^ (range - bound)) & one);
         models[index] = AdaptiveBits.update(state, bit);
         while (range < TOP) {
             range <<= 8;

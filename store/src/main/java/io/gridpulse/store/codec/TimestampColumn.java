@@ -30,6 +30,7 @@ final class TimestampColumn {
     static void encode(RangeEncoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets) {
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
+        Divisor unit = new Divisor(unitMs);
         int i = 1;
         while (i < count) {
             int runEnd = i;
@@ -42,7 +43,7 @@ final class TimestampColumn {
                 return;
             }
             previousDeltaMs = timestampsMs[runEnd] - timestampsMs[runEnd - 1];
-            long deltaUnitsMinusOne = Long.divideUnsigned(previousDeltaMs, unitMs) - 1;
+            long deltaUnitsMinusOne = unit.unsignedQuotientOfMultiple(previousDeltaMs) - 1;
             SymbolCoder.encode(encoder, models, deltaContext(previousUnitsMinusOne),
                     secondBitContext(previousUnitsMinusOne, false), deltaUnitsMinusOne);
             previousUnitsMinusOne = deltaUnitsMinusOne;

@@ -26,6 +26,7 @@ final class ValueColumn {
     static void encode(RangeEncoder encoder, int[] models, int base, long[] values, int count, long scale, byte[] deltaBuckets) {
         int previousChange = 0;
         int signContext = 0;
+        Divisor units = new Divisor(scale);
         int i = 1;
         while (i < count) {
             int runEnd = i;
@@ -36,7 +37,7 @@ final class ValueColumn {
             if (runEnd == count) {
                 return;
             }
-            long delta = scale == 1 ? values[runEnd] - values[runEnd - 1] : values[runEnd] / scale - values[runEnd - 1] / scale;
+            long delta = units.quotientOfMultiple(values[runEnd]) - units.quotientOfMultiple(values[runEnd - 1]);
             int negative = delta < 0 ? 1 : 0;
             long magnitudeMinusOne = (negative == 1 ? -delta : delta) - 1;
             SymbolCoder.encode(encoder, models, base + deltaContext(deltaBuckets[runEnd], previousChange), magnitudeMinusOne);
@@ -86,6 +87,7 @@ final class ValueColumn {
     /** Greatest common divisor of all values (1 when none divides, or a value is Long.MIN_VALUE). */
     static long scaleOf(long[] values, int count) {
         long divisor = 0;
+        Divisor multiple = null;
         for (int i = 0; i < count; i++) {
             if (i > 0 && values[i] == values[i - 1]) {
                 continue;
@@ -93,13 +95,14 @@ final class ValueColumn {
             if (values[i] == Long.MIN_VALUE) {
                 return 1;
             }
-            if (divisor != 0 && values[i] % divisor == 0) {
-                continue; // one division instead of a gcd: most values keep the resolution
+            if (multiple != null && multiple.divides(Math.abs(values[i]))) {
+                continue; // most values keep the resolution: a multiply instead of a gcd
             }
             divisor = gcd(divisor, Math.abs(values[i]));
             if (divisor == 1) {
                 return 1;
             }
+            multiple = divisor == 0 ? null : new Divisor(divisor);
         }
         return divisor == 0 ? 1 : divisor;
     }

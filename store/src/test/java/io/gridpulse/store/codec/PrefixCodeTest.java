@@ -78,13 +78,14 @@ class PrefixCodeTest {
         PrefixCode read = new PrefixCode();
         BitSource in = new BitSource();
         in.start(sink.buffer(), 0, sink.size());
-        assertThat(read.read(in, PackedColumns.RUN_SYMBOLS)).isTrue();
+        assertThat(read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(Buckets.FINEST))).isTrue();
         for (int s = 0; s < counts.length; s++) {
             if (counts[s] > 0) {
                 in.refill();
                 int entry = read.table[(int) in.buffer & ((1 << read.tableBits) - 1)];
-                assertThat(entry >>> 4).as(description + " symbol").isEqualTo(s);
-                in.read(entry & 15);
+                assertThat(PrefixCode.symbol(entry)).as(description + " symbol").isEqualTo(s);
+                assertThat(PrefixCode.extraBits(entry)).as(description + " extra bits").isEqualTo(PackedColumns.extraBits(Buckets.FINEST)[s]);
+                in.read(PrefixCode.codeLength(entry));
             }
         }
     }
