@@ -31,7 +31,6 @@ public final class IngestPipeline {
     private final Map<MeterRef, MeterSlot> slots = new ConcurrentHashMap<>();
     private final Clock clock;
     private final IngestAdmission admission;
-    private final StoreWriteThreads writeThreads = new StoreWriteThreads();
 
     public IngestPipeline(ReadingStore store, LiveHub live, Clock clock) {
         this(store, live, clock, new IngestAdmission(IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS));
@@ -89,12 +88,12 @@ public final class IngestPipeline {
     }
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
-        return writeThreads.call(() -> write(Map.of(meter, readings))[0]);
+        return write(Map.of(meter, readings))[0];
     }
 
     /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
     private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
-        AppendResult[] results = writeThreads.call(() -> write(readingsByMeter));
+        AppendResult[] results = write(readingsByMeter);
         long stored = 0;
         for (AppendResult result : results) {
             stored += result.accepted();
