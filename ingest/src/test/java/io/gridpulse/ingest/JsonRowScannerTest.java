@@ -127,21 +127,11 @@ class JsonRowScannerTest {
 
     /** Plain and awkward JSON numbers: many digits, ties at the fourth decimal, exponents, leading zeros. */
     private static String randomNumber(Random random) {
-        String sign = random.nextBoolean() ? "-" : "";
-        StringBuilder integer = new StringBuilder().append(1 + random.nextInt(9));
-        for (int d = random.nextInt(18); d > 0; d--) {
-            integer.append(random.nextInt(10));
-        }
-        StringBuilder fraction = new StringBuilder();
-        int digits = random.nextInt(8);
-        for (int d = 0; d < digits; d++) {
-            fraction.append(d == 3 && random.nextBoolean() ? '5' : (char) ('0' + random.nextInt(10)));
-        }
-        String number = sign + (random.nextInt(4) == 0 ? "0" : integer) + (digits > 0 ? "." + fraction : "");
+        RandomDecimal decimal = RandomDecimal.next(random);
         return switch (random.nextInt(20)) {
-            case 0 -> number + "e" + (random.nextInt(7) - 3);
-            case 1 -> sign + "0" + integer;
-            default -> number;
+            case 0 -> decimal.withExponent(random);
+            case 1 -> decimal.sign() + "0" + decimal.integer();
+            default -> decimal.number();
         };
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.SharedData;
 import io.gridpulse.ingest.IngestLimits;
+import io.gridpulse.ingest.RandomDecimal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,22 +170,12 @@ class LineScannerTest {
 
     /** Plain and awkward numbers: many digits, ties at the fourth decimal, exponents, huge, signs. */
     private static String randomNumber(Random random) {
-        String sign = random.nextBoolean() ? "-" : "";
-        StringBuilder integer = new StringBuilder().append(1 + random.nextInt(9));
-        for (int d = random.nextInt(18); d > 0; d--) {
-            integer.append(random.nextInt(10));
-        }
-        StringBuilder fraction = new StringBuilder();
-        int digits = random.nextInt(8);
-        for (int d = 0; d < digits; d++) {
-            fraction.append(d == 3 && random.nextBoolean() ? '5' : (char) ('0' + random.nextInt(10)));
-        }
-        String number = sign + (random.nextInt(4) == 0 ? "0" : integer) + (digits > 0 ? "." + fraction : "");
+        RandomDecimal decimal = RandomDecimal.next(random);
         return switch (random.nextInt(20)) {
-            case 0 -> number + "e" + (random.nextInt(7) - 3);
-            case 1 -> digits == 0 ? number + "i" : number;
-            case 2 -> digits == 0 ? number + "u" : number;
-            default -> number;
+            case 0 -> decimal.withExponent(random);
+            case 1 -> decimal.hasFraction() ? decimal.number() : decimal.number() + "i";
+            case 2 -> decimal.hasFraction() ? decimal.number() : decimal.number() + "u";
+            default -> decimal.number();
         };
     }
 
