@@ -26,13 +26,13 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--meters", defaultValue = "1000", description = "Meters in the minute-batch run (default: ${DEFAULT-VALUE}).")
     int meters;
 
-    @Option(names = "--minutes", defaultValue = "30", description = "Timed minutes per meter, after a fifth of that untimed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--minutes", defaultValue = "150", description = "Timed minutes per meter, after a fifth of that untimed (default: ${DEFAULT-VALUE}: 9 M readings, a few seconds).")
     int minutes;
 
     @Option(names = "--fleet-meters", defaultValue = "1000", description = "Meters per fleet-second batch (default: ${DEFAULT-VALUE}).")
     int fleetMeters;
 
-    @Option(names = "--fleet-seconds", defaultValue = "300", description = "Timed fleet seconds, after a fifth of that untimed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fleet-seconds", defaultValue = "3000", description = "Timed fleet seconds, after a fifth of that untimed (default: ${DEFAULT-VALUE}: 3 M readings, a few seconds).")
     int fleetSeconds;
 
     @Option(names = "--threads", defaultValue = "64", description = "GridPulse writer threads (default: ${DEFAULT-VALUE}).")
