@@ -111,9 +111,9 @@ public final class ReadingStore implements AutoCloseable {
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
         this.retention = new RetentionPolicies(metadata, this, clock);
-        this.openRollups = new OpenRollups(series, config.gapLimitMs(), config.registerGapLimitMs());
-        this.rollupWriter = new RollupWriter(db);
         this.intervalEnergy = new IntervalEnergy(config.gapLimitMs(), config.registerGapLimitMs());
+        this.openRollups = new OpenRollups(series, intervalEnergy);
+        this.rollupWriter = new RollupWriter(db);
         // No write runs during a reopen: per-meter state reloads lazily, pending records on disk
         // (a failed write's may be among them) go into head blocks first.
         db.onReopen(() -> {
@@ -318,7 +318,7 @@ public final class ReadingStore implements AutoCloseable {
         Rollup[] open = inOrder && newest != null ? intervalEnergy.extendOpen(state.open(), newest, ordered) : null;
         List<Reading> fresh = ordered;
         if (open == null) { // a bucket closes, or late readings: rollup deltas by bucket
-            RollupDeltas deltas = new RollupDeltas(config.gapLimitMs(), config.registerGapLimitMs());
+            RollupDeltas deltas = new RollupDeltas(intervalEnergy);
             if (inOrder) {
                 addIntervals(deltas, newest, fresh, +1); // all after the newest stored reading: nothing to look up
             } else {

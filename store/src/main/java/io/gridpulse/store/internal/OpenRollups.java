@@ -12,13 +12,11 @@ import java.util.List;
  */
 public final class OpenRollups {
     private final SeriesAccess series;
-    private final long gapLimitMs;
-    private final long registerGapLimitMs;
+    private final IntervalEnergy energy;
 
-    public OpenRollups(SeriesAccess series, long gapLimitMs, long registerGapLimitMs) {
+    public OpenRollups(SeriesAccess series, IntervalEnergy energy) {
         this.series = series;
-        this.gapLimitMs = gapLimitMs;
-        this.registerGapLimitMs = registerGapLimitMs;
+        this.energy = energy;
     }
 
     /** The open rows per level ordinal, or an array of nulls when {@code newest} is null. */
@@ -31,7 +29,7 @@ public final class OpenRollups {
         Reading before = series.previous(meterKey, hourStart);
         long from = before == null ? hourStart : before.timestampMs();
         List<Reading> readings = series.range(meterKey, from, newest.timestampMs() + 1);
-        RollupDeltas deltas = new RollupDeltas(gapLimitMs, registerGapLimitMs);
+        RollupDeltas deltas = new RollupDeltas(energy);
         Reading previous = null;
         for (Reading r : readings) {
             if (r.timestampMs() >= hourStart) {

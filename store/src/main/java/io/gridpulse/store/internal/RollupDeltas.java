@@ -25,8 +25,8 @@ public final class RollupDeltas {
     private final Delta[] recent = new Delta[RollupLevel.values().length];
     private final long[] recentStartMs = new long[RollupLevel.values().length];
 
-    public RollupDeltas(long gapLimitMs, long registerGapLimitMs) {
-        this.energy = new IntervalEnergy(gapLimitMs, registerGapLimitMs);
+    public RollupDeltas(IntervalEnergy energy) {
+        this.energy = energy;
     }
 
     public void addSample(Reading r) {
