@@ -225,7 +225,7 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /** Sorts both arrays by key; keys are unique (one per meter). */
-    private static void sortByKey(long[] keys, MeterRef[] refs) {
+    static void sortByKey(long[] keys, MeterRef[] refs) {
         int n = keys.length;
         long[] packed = new long[n]; // key and index in one long: a primitive sort, no boxing
         for (int i = 0; i < n; i++) {
