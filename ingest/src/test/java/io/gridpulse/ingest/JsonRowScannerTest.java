@@ -3,7 +3,6 @@ package io.gridpulse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.SharedData;
 import java.io.IOException;
@@ -135,15 +134,9 @@ class JsonRowScannerTest {
         };
     }
 
-    /** What a parse ends in: the readings, or the refusal's kind, field, row and message. */
+    /** What a parse ends in: the readings, or the refusal (ParseOutcome). */
     private static Object outcome(Supplier<List<Reading>> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidInputException e) {
-            return List.of(e.getClass().getSimpleName(), String.valueOf(e.field()), e.row(), e.getMessage());
-        } catch (RuntimeException e) {
-            return List.of(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-        }
+        return ParseOutcome.of(parse, readings -> readings);
     }
 
     private static byte[] utf8(String text) {

@@ -3,9 +3,9 @@ package io.gridpulse.ingest.lineprotocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.SharedData;
 import io.gridpulse.ingest.IngestLimits;
+import io.gridpulse.ingest.ParseOutcome;
 import io.gridpulse.ingest.RandomDecimal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -181,14 +181,7 @@ class LineScannerTest {
 
     /** What a parse ends in: the batch's content, or the refusal's kind, field, row and message. */
     private static Object outcome(Supplier<LineProtocolBatch> parse) {
-        try {
-            LineProtocolBatch batch = parse.get();
-            return List.of(batch.readingsByMeter(), batch.ignoredLines());
-        } catch (InvalidInputException e) {
-            return List.of(e.getClass().getSimpleName(), String.valueOf(e.field()), e.row(), e.getMessage());
-        } catch (RuntimeException e) {
-            return List.of(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-        }
+        return ParseOutcome.of(parse, batch -> List.of(batch.readingsByMeter(), batch.ignoredLines()));
     }
 
     private static byte[] utf8(String text) {
