@@ -29,14 +29,22 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "150", description = "Timed minutes per meter, after a fifth of that untimed (default: ${DEFAULT-VALUE}: 9 M readings, a few seconds).")
     int minutes;
 
-    @Option(names = "--fleet-meters", defaultValue = "1000", description = "Meters per fleet-second batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fleet-meters", defaultValue = "1000", description = "Meters per gateway: one gateway's fleet second is one batch (default: ${DEFAULT-VALUE}).")
     int fleetMeters;
 
-    @Option(names = "--fleet-seconds", defaultValue = "3000", description = "Timed fleet seconds, after a fifth of that untimed (default: ${DEFAULT-VALUE}: 3 M readings, a few seconds).")
+    @Option(names = "--fleet-seconds", defaultValue = "1000", description = "Timed fleet seconds per gateway, after a fifth of that untimed (default: ${DEFAULT-VALUE}: 4 M readings with 4 gateways).")
     int fleetSeconds;
 
-    @Option(names = "--threads", defaultValue = "64", description = "GridPulse writer threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--gateways", defaultValue = "4", description = "Gateways sending fleet seconds at once, each for its own meters (default: ${DEFAULT-VALUE}).")
+    int gateways;
+
+    @Option(names = "--threads", defaultValue = "64", description = "GridPulse writers of minute batches (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--writers", defaultValue = "virtual", description = "GridPulse's writers: virtual (as the server's request handlers) or platform threads (default: ${DEFAULT-VALUE}).")
+    WriterThreads writers;
+
+    enum WriterThreads { virtual, platform }
 
     @Option(names = "--max-timed-seconds", defaultValue = "20", description = "Longest timed part per engine and shape; a slower engine is measured on what it wrote by then (default: ${DEFAULT-VALUE}).")
     int maxTimedSeconds;
@@ -61,8 +69,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return run.run(spec, "ingest", (root, report, progress) -> {
-            new IngestBench(new IngestBench.Settings(root, meters, minutes, fleetMeters, fleetSeconds, threads,
-                    maxTimedSeconds), progress)
+            new IngestBench(new IngestBench.Settings(root, meters, minutes, fleetMeters, fleetSeconds, gateways, threads,
+                    writers == WriterThreads.virtual, maxTimedSeconds), progress)
                     .run(report);
             List<HttpBodyShape> shapes = httpShapes == null ? List.of(HttpBodyShape.values())
                     : httpShapes.stream().map(HttpBodyShape::ofLabel).toList();

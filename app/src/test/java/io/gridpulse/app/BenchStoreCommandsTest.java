@@ -27,7 +27,7 @@ class BenchStoreCommandsTest {
     @Test
     void ingestBenchPrintsBothEnginesAndRatiosAsJson() {
         int code = execute("bench", "ingest", "--json", "--dir", dir.toString(), "--meters", "5", "--minutes", "2",
-                "--fleet-meters", "20", "--fleet-seconds", "3", "--threads", "2", "--http-readings", "36000",
+                "--fleet-meters", "20", "--fleet-seconds", "5", "--gateways", "3", "--threads", "2", "--http-readings", "36000",
                 "--clients", "2", "--heap-meters", "50");
 
         assertThat(code).as(err.toString()).isZero();
@@ -36,7 +36,12 @@ class BenchStoreCommandsTest {
                         "\"ratio.fleetSeconds.gridpulseVsQuestdbSync\":", "\"gridpulse.http.readingsPerSecond\":",
                         "\"gridpulse.heap.bytesPerMeter\":", "\"gridpulse.http.json-columns-1x3600.readingsPerSecond\":",
                         "\"gridpulse.http.csv-1x3600.cpuMicrosPerReading\":",
-                        "\"gridpulse.http.line-protocol-1000x1.readingsPerSecond\":");
+                        "\"gridpulse.http.line-protocol-1000x1.readingsPerSecond\":",
+                        "\"gridpulse.fleetSecondsOneWriter.readingsPerSecond\":");
+        // 3 gateways x 20 meters x 5 timed seconds, by concurrent writers and by one writer alike
+        assertThat(value(out.toString(), "gridpulse.fleetSeconds.timedReadings")).isEqualTo("300");
+        assertThat(value(out.toString(), "gridpulse.fleetSecondsOneWriter.timedReadings")).isEqualTo("300");
+        assertThat(value(out.toString(), "questdb-sync.fleetSeconds.timedReadings")).isEqualTo("300");
     }
 
     @Test

@@ -13,8 +13,8 @@ public interface Engine extends AutoCloseable {
     /** One meter, {@code count} readings every {@code stepSeconds} from {@code firstSecond}. */
     void appendMeterRun(int meter, long firstSecond, int count, int stepSeconds);
 
-    /** Meters {@code [0, meters)}, one reading each, all at {@code second}. */
-    void appendFleetSecond(int meters, long second);
+    /** Meters {@code [firstMeter, firstMeter + meters)}, one reading each, all at {@code second}. */
+    void appendFleetSecond(int firstMeter, int meters, long second);
 
     /** Bytes of the engine's files, after making them final (flush, seal, compact). */
     long bytesOnDisk();

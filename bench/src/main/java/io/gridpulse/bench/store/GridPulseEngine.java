@@ -59,9 +59,9 @@ public final class GridPulseEngine implements Engine {
 
     /** The fleet second is one acknowledged batch: one atomic write, one fsync ({@code appendAll}). */
     @Override
-    public void appendFleetSecond(int meters, long second) {
-        Map<MeterRef, List<Reading>> batch = new HashMap<>(meters * 2);
-        for (int m = 0; m < meters; m++) {
+    public void appendFleetSecond(int firstMeter, int meters, long second) {
+        Map<MeterRef, List<Reading>> batch = HashMap.newHashMap(meters);
+        for (int m = firstMeter; m < firstMeter + meters; m++) {
             MeterRef ref = FleetData.meter(m);
             store.meters().ensure(ref);
             batch.put(ref, List.of(FleetData.reading(m, second)));

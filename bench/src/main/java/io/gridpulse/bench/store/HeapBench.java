@@ -28,7 +28,7 @@ public final class HeapBench {
             // 59 fleet seconds: each meter's readings sit in the store's pending log (memory) until
             // they are moved into head blocks at ~60 a meter or 2 M in all, so this is near the peak.
             for (int s = 0; s < SECONDS; s++) {
-                engine.appendFleetSecond(meters, s);
+                engine.appendFleetSecond(0, meters, s);
                 if (s % 10 == 0) {
                     progress.accept("heap: fleet second " + (s + 1) + "/" + SECONDS + " for " + meters + " meters");
                 }

@@ -7,11 +7,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Durable ingest, side by side: the same readings in the same order into GridPulse and into
  * embedded QuestDB (sync and nosync commits). Two shapes of acknowledged batch: one meter x 60 s
- * (minute-major over the fleet) and all meters x 1 s.
+ * (minute-major over the fleet, from many writers at once) and a gateway's meters x 1 s (several
+ * gateways at once, each with its own meters, as a server for a large fleet sees them; GridPulse
+ * is also timed with a single gateway). GridPulse's writers are virtual threads by default, as
+ * the server's request handlers are; QuestDB gets one writer thread (one writer per table), which
+ * writes the same batches one after the other.
  *
  * <p>Each engine first writes a warm-up share of the data untimed (JIT, caches, files: a 90,000
  * reading cold run measured the JVM's start, not the store), then the timed part. A part that
@@ -22,13 +27,15 @@ public final class IngestBench {
     /**
      * @param meters meters in the minute-batch run
      * @param minutes timed minutes per meter in the minute-batch run (plus a fifth of that untimed before)
-     * @param fleetMeters meters per fleet second
-     * @param fleetSeconds timed fleet seconds (plus a fifth of that untimed before)
-     * @param threads GridPulse writer threads (QuestDB has one writer per table)
+     * @param fleetMeters meters per gateway, each gateway's fleet second is one batch
+     * @param fleetSeconds timed fleet seconds per gateway (plus a fifth of that untimed before)
+     * @param gateways gateways sending fleet seconds at once, each for its own meters
+     * @param threads GridPulse writers of minute batches (QuestDB has one writer per table)
+     * @param virtualWriters GridPulse's writers are virtual threads (else platform threads)
      * @param maxTimedSeconds longest warm-up or timed part per engine and shape
      */
-    public record Settings(Path dir, int meters, int minutes, int fleetMeters, int fleetSeconds, int threads,
-            int maxTimedSeconds) {}
+    public record Settings(Path dir, int meters, int minutes, int fleetMeters, int fleetSeconds, int gateways,
+            int threads, boolean virtualWriters, int maxTimedSeconds) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -39,10 +46,12 @@ public final class IngestBench {
     }
 
     public void run(StoreBenchReport report) {
-        int symbols = Math.max(Math.max(settings.meters(), settings.fleetMeters()), SIZE_METERS);
-        measure(report, d -> new GridPulseEngine(d), settings.threads());
-        measure(report, d -> new QuestDbEngine(d, true, symbols), 1);
-        measure(report, d -> new QuestDbEngine(d, false, symbols), 1);
+        int fleet = settings.fleetMeters() * settings.gateways();
+        int symbols = Math.max(Math.max(settings.meters(), fleet), SIZE_METERS);
+        measure(report, d -> new GridPulseEngine(d), settings.threads(), settings.gateways());
+        oneGateway(report);
+        measure(report, d -> new QuestDbEngine(d, true, symbols), 1, 1);
+        measure(report, d -> new QuestDbEngine(d, false, symbols), 1, 1);
         // Durability does not change QuestDB's files: its size comes from the faster nosync writer.
         size(report, "gridpulse", d -> new GridPulseEngine(d));
         size(report, "questdb", d -> new QuestDbEngine(d, false, symbols));
@@ -56,7 +65,12 @@ public final class IngestBench {
                 "questdb.bytesPerReading");
     }
 
-    private void measure(StoreBenchReport report, Function<Path, Engine> open, int threads) {
+    /**
+     * @param threads writers of minute batches
+     * @param senders writers of fleet seconds: each sends the seconds of every gateway g with
+     *     g mod senders = its number, one gateway after the other
+     */
+    private void measure(StoreBenchReport report, Function<Path, Engine> open, int threads, int senders) {
         String name;
         try (Engine engine = open.apply(settings.dir().resolve("minutes-" + System.nanoTime()))) {
             name = engine.name();
@@ -67,15 +81,25 @@ public final class IngestBench {
             report.put(name + ".minuteBatches.readingsPerSecond", Math.round(timed.rate()));
             report.put(name + ".minuteBatches.timedReadings", timed.readings());
         }
-        try (Engine engine = open.apply(settings.dir().resolve("fleet-" + System.nanoTime()))) {
-            engine.register(settings.fleetMeters());
-            int warmSeconds = warmUp(settings.fleetSeconds());
-            fleetSeconds(engine, 0, warmSeconds, deadline());
-            Run timed = fleetSeconds(engine, warmSeconds, warmSeconds + settings.fleetSeconds(), deadline());
-            report.put(name + ".fleetSeconds.readingsPerSecond", Math.round(timed.rate()));
-            report.put(name + ".fleetSeconds.timedReadings", timed.readings());
-        }
+        fleet(report, open, name + ".fleetSeconds", settings.gateways(), senders);
         progress.accept(name + " done");
+    }
+
+    /** GridPulse with the gateways' batches sent by one writer: no fsync shared between writers. */
+    private void oneGateway(StoreBenchReport report) {
+        fleet(report, d -> new GridPulseEngine(d), "gridpulse.fleetSecondsOneWriter", settings.gateways(), 1);
+    }
+
+    private void fleet(StoreBenchReport report, Function<Path, Engine> open, String key, int gateways, int senders) {
+        try (Engine engine = open.apply(settings.dir().resolve("fleet-" + System.nanoTime()))) {
+            engine.register(settings.fleetMeters() * gateways);
+            int warmSeconds = warmUp(settings.fleetSeconds());
+            fleetSeconds(engine, gateways, senders, 0, warmSeconds, deadline());
+            Run timed = fleetSeconds(engine, gateways, senders, warmSeconds, warmSeconds + settings.fleetSeconds(),
+                    deadline());
+            report.put(key + ".readingsPerSecond", Math.round(timed.rate()));
+            report.put(key + ".timedReadings", timed.readings());
+        }
     }
 
     /** Bytes on disk: the same 720,000 readings (100 meters x 2 h at 1 Hz, in time order) in every engine. */
@@ -86,7 +110,7 @@ public final class IngestBench {
         try (Engine engine = open.apply(settings.dir().resolve("size-" + System.nanoTime()))) {
             engine.register(SIZE_METERS);
             for (int second = 0; second < SIZE_SECONDS; second++) {
-                engine.appendFleetSecond(SIZE_METERS, second);
+                engine.appendFleetSecond(0, SIZE_METERS, second);
             }
             long readings = (long) SIZE_METERS * SIZE_SECONDS;
             report.put(name + ".bytesPerReading", StoreBenchReport.round((double) engine.bytesOnDisk() / readings));
@@ -110,47 +134,66 @@ public final class IngestBench {
         }
     }
 
-    /** Minute-major: every meter's minute m before any meter's minute m + 1, for m in [fromMinute, toMinute). */
-    private Run minuteBatches(Engine engine, int threads, int fromMinute, int toMinute, long deadlineNanos) {
-        int meters = settings.meters();
-        long batches = (long) meters * (toMinute - fromMinute);
-        AtomicLong next = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
+    private ExecutorService writers(int threads) {
+        return settings.virtualWriters() ? Executors.newVirtualThreadPerTaskExecutor()
+                : Executors.newFixedThreadPool(threads);
+    }
+
+    /** Runs {@code task(t)} for t in [0, threads) at once, each on its own writer; returns when all are done. */
+    private void inParallel(int threads, IntConsumer task) {
+        ExecutorService pool = writers(threads);
         try {
-            Future<?>[] workers = new Future<?>[threads];
+            Future<?>[] running = new Future<?>[threads];
             for (int t = 0; t < threads; t++) {
-                workers[t] = pool.submit(() -> {
-                    for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
-                        engine.appendMeterRun((int) (b % meters), (fromMinute + b / meters) * 60, 60, 1);
-                        done.incrementAndGet();
-                        if (System.nanoTime() > deadlineNanos) {
-                            next.set(batches); // out of time: every writer stops after its batch
-                        }
-                        if (b % 5_000 == 0) {
-                            progress.accept(String.format("%s minute batches %d/%d", engine.name(), b, batches));
-                        }
-                    }
-                });
+                int number = t;
+                running[t] = pool.submit(() -> task.accept(number));
             }
-            for (Future<?> w : workers) {
-                w.get();
+            for (Future<?> f : running) {
+                f.get();
             }
         } catch (Exception e) {
             throw new IllegalStateException("ingest failed", e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Minute-major: every meter's minute m before any meter's minute m + 1, for m in [fromMinute, toMinute). */
+    private Run minuteBatches(Engine engine, int threads, int fromMinute, int toMinute, long deadlineNanos) {
+        int meters = settings.meters();
+        long batches = (long) meters * (toMinute - fromMinute);
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        inParallel(threads, writer -> {
+            for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                engine.appendMeterRun((int) (b % meters), (fromMinute + b / meters) * 60, 60, 1);
+                done.incrementAndGet();
+                if (System.nanoTime() > deadlineNanos) {
+                    next.set(batches); // out of time: every writer stops after its batch
+                }
+                if (b % 5_000 == 0) {
+                    progress.accept(String.format("%s minute batches %d/%d", engine.name(), b, batches));
+                }
+            }
+        });
         return new Run(done.get() * 60, System.nanoTime() - start);
     }
 
-    private Run fleetSeconds(Engine engine, int fromSecond, int toSecond, long deadlineNanos) {
+    /** Each gateway sends seconds [fromSecond, toSecond) of its own meters, in order. */
+    private Run fleetSeconds(Engine engine, int gateways, int senders, int fromSecond, int toSecond,
+            long deadlineNanos) {
+        int meters = settings.fleetMeters();
+        AtomicLong batches = new AtomicLong();
         long start = System.nanoTime();
-        int s = fromSecond;
-        while (s < toSecond && System.nanoTime() < deadlineNanos) {
-            engine.appendFleetSecond(settings.fleetMeters(), s++);
-        }
-        return new Run((long) settings.fleetMeters() * (s - fromSecond), System.nanoTime() - start);
+        inParallel(senders, sender -> {
+            for (int s = fromSecond; s < toSecond && System.nanoTime() < deadlineNanos; s++) {
+                for (int g = sender; g < gateways; g += senders) {
+                    engine.appendFleetSecond(g * meters, meters, s);
+                    batches.incrementAndGet();
+                }
+            }
+        });
+        return new Run(batches.get() * meters, System.nanoTime() - start);
     }
 }

@@ -54,7 +54,7 @@ public final class QueryBench {
         long lastDay = (settings.days() - 1) * 86_400L;
         engine.register(settings.fleetMeters());
         for (int minute = 0; minute < 1_440; minute++) {
-            engine.appendFleetSecond(settings.fleetMeters(), lastDay + minute * 60L);
+            engine.appendFleetSecond(0, settings.fleetMeters(), lastDay + minute * 60L);
             if (minute % 60 == 0) {
                 progress.accept(engine.name() + ": loaded fleet hour " + minute / 60 + "/24");
             }

@@ -79,8 +79,8 @@ public final class QuestDbEngine implements Engine {
     }
 
     @Override
-    public synchronized void appendFleetSecond(int meters, long second) {
-        for (int m = 0; m < meters; m++) {
+    public synchronized void appendFleetSecond(int firstMeter, int meters, long second) {
+        for (int m = firstMeter; m < firstMeter + meters; m++) {
             row(FleetData.meterName(m), m, second);
         }
         writer.commit();
