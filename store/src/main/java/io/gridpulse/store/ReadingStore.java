@@ -293,7 +293,9 @@ public final class ReadingStore implements AutoCloseable {
                 locked[i].advance(p.newest(), p.open());
                 if (p.toPending()) {
                     locked[i].addPending(p.fresh());
-                    metersWithPending.add(keys[i]);
+                    if (locked[i].listForMove()) {
+                        metersWithPending.add(keys[i]);
+                    }
                     pendingAdded += p.fresh().size();
                 }
             }
@@ -506,6 +508,9 @@ public final class ReadingStore implements AutoCloseable {
             Map<Long, PendingReadings> taken = new HashMap<>();
             for (long key : metersWithPending) {
                 MeterState state = states.get(key);
+                if (state != null) {
+                    state.unlistForMove();
+                }
                 PendingReadings readings = state == null ? null : state.pending();
                 if (readings != null) {
                     taken.put(key, readings);
@@ -533,6 +538,10 @@ public final class ReadingStore implements AutoCloseable {
             // Nothing moved: the readings stay pending and the next move takes them again.
             cut.readings().forEach((key, readings) -> {
                 metersWithPending.add(key);
+                MeterState state = states.get(key);
+                if (state != null) {
+                    state.listForMove();
+                }
                 pendingReadings.addAndGet(readings.size());
             });
             throw e instanceof StorageException se ? se : new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
@@ -660,6 +669,16 @@ public final class ReadingStore implements AutoCloseable {
 
     long daysCompactedLastPass() {
         return daysCompactedLastPass;
+    }
+
+    /** Readings held in memory until a move puts them into head blocks (for tests). */
+    long pendingReadingsInMemory() {
+        long count = 0;
+        for (MeterState state : states.values()) {
+            PendingReadings pending = state.pending();
+            count += pending == null ? 0 : pending.size();
+        }
+        return count;
     }
 
     void dayCompactionBudgetNanos(long nanos) {

@@ -126,6 +126,30 @@ class PendingLogTest {
     }
 
     @Test
+    void everyMoveTakesEveryPendingReadingAlsoOfMetersAMoveTookBefore() {
+        Path path = dir.resolve("store");
+        ReadingStore store = open(path);
+        int seconds = 5; // far below the volume that moves by itself
+        for (int round = 0; round < 3; round++) {
+            for (int s = 0; s < seconds; s++) {
+                Map<MeterRef, List<Reading>> second = new HashMap<>();
+                long ts = T0 + (round * seconds + s) * 1_000L;
+                for (int m = 0; m < METERS; m++) {
+                    second.put(meter(m), List.of(new Reading(ts, 1_000L * m, 10L * s)));
+                }
+                store.appendAll(second);
+            }
+            assertThat(store.pendingReadingsInMemory()).as("round %d", round).isEqualTo((long) seconds * METERS);
+            store.movePending();
+            assertThat(store.pendingReadingsInMemory()).as("round %d", round).isZero();
+        }
+        store = reopen(store, path);
+        for (int m = 0; m < METERS; m++) {
+            assertThat(store.readRaw(meter(m), T0, T0 + 3_600_000L)).hasSize(3 * seconds);
+        }
+    }
+
+    @Test
     void pendingReadingsAreReadableAtOnceAndSurviveAReopenBeforeTheirMove() {
         Path path = dir.resolve("store");
         ReadingStore store = open(path);

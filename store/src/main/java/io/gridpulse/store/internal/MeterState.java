@@ -20,6 +20,8 @@ public final class MeterState {
     private volatile Rollup[] open;
     /** Readings in the pending log, not yet in head blocks; null when none. */
     private volatile PendingReadings pending;
+    /** In the store's list of meters whose pending readings the next move takes. */
+    private volatile boolean listedForMove;
 
     public boolean loaded() {
         return loaded;
@@ -52,6 +54,23 @@ public final class MeterState {
     /** Called only after the pending-log record holding the readings is durable. */
     public void addPending(List<Reading> readings) {
         pending = PendingReadings.append(pending, readings);
+    }
+
+    /**
+     * Marks the meter as listed for the next move; returns whether it was not listed yet (then
+     * the caller lists it). Saves a look-up in the shared list per meter and write.
+     */
+    public boolean listForMove() {
+        if (listedForMove) {
+            return false;
+        }
+        listedForMove = true;
+        return true;
+    }
+
+    /** The next move took the meter off the list. */
+    public void unlistForMove() {
+        listedForMove = false;
     }
 
     /** Called (under {@link #lock}) once the oldest {@code count} pending readings are in head blocks. */
