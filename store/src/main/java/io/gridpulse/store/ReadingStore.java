@@ -9,6 +9,7 @@ import io.gridpulse.store.internal.IntervalEnergy;
 import io.gridpulse.store.internal.Keys;
 import io.gridpulse.store.internal.MeterState;
 import io.gridpulse.store.internal.OpenRollups;
+import io.gridpulse.store.internal.OpenRowExtension;
 import io.gridpulse.store.internal.PendingLog;
 import io.gridpulse.store.internal.PendingReadings;
 import io.gridpulse.store.internal.RocksDatabase;
@@ -256,9 +257,11 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /** One meter's part of a write, applied to its {@link MeterState} once the write is durable. */
-    private record Prepared(List<Reading> fresh, Reading newest, Rollup[] open, boolean toPending) {
+    /** Either {@code open} (the open rows after the write) or {@code extension} (what they gain) is set. */
+    private record Prepared(List<Reading> fresh, Reading newest, Rollup[] open, OpenRowExtension extension,
+            boolean toPending) {
         static Prepared nothing(List<Reading> fresh) {
-            return new Prepared(fresh, null, null, false);
+            return new Prepared(fresh, null, null, null, false);
         }
     }
 
@@ -290,7 +293,11 @@ public final class ReadingStore implements AutoCloseable {
         for (int i = 0; i < keys.length; i++) {
             Prepared p = prepared[i];
             if (p.newest() != null) {
-                locked[i].advance(p.newest(), p.open());
+                if (p.open() != null) {
+                    locked[i].advance(p.newest(), p.open());
+                } else {
+                    locked[i].advance(p.newest(), p.extension());
+                }
                 if (p.toPending()) {
                     locked[i].addPending(p.fresh());
                     if (locked[i].listForMove()) {
@@ -317,9 +324,10 @@ public final class ReadingStore implements AutoCloseable {
         }
         Reading newest = state.newest();
         boolean inOrder = newest == null || ordered.get(0).timestampMs() > newest.timestampMs();
-        Rollup[] open = inOrder && newest != null ? intervalEnergy.extendOpen(state.open(), newest, ordered) : null;
+        OpenRowExtension extension = inOrder && newest != null ? intervalEnergy.extension(newest, ordered) : null;
         List<Reading> fresh = ordered;
-        if (open == null) { // a bucket closes, or late readings: rollup deltas by bucket
+        Rollup[] open = null;
+        if (extension == null) { // a bucket closes, or late readings: rollup deltas by bucket
             RollupDeltas deltas = new RollupDeltas(intervalEnergy);
             if (inOrder) {
                 addIntervals(deltas, newest, fresh, +1); // all after the newest stored reading: nothing to look up
@@ -338,7 +346,7 @@ public final class ReadingStore implements AutoCloseable {
         } else {
             putReadings(key, fresh, batch, sealHorizon);
         }
-        return new Prepared(fresh, newestAfter(newest, fresh), open, toPending);
+        return new Prepared(fresh, newestAfter(newest, fresh), open, extension, toPending);
     }
 
     /** The meter's newest reading once {@code fresh} (in time order) is stored. */
@@ -609,7 +617,7 @@ public final class ReadingStore implements AutoCloseable {
     public List<Rollup> rollups(MeterRef meter, RollupLevel level, long fromMs, long toMs) {
         long key = registry.require(meter).key();
         return db.use(() -> {
-            Rollup open = loadedState(key).open()[level.ordinal()]; // read before the rows: see withOpenRow
+            Rollup open = loadedState(key).openRow(level.ordinal()); // read before the rows: see withOpenRow
             return withOpenRow(rollupRows(key, level, fromMs, toMs), open, fromMs, toMs);
         });
     }

@@ -1,7 +1,6 @@
 package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Reading;
-import io.gridpulse.core.Rollup;
 import io.gridpulse.core.Units;
 import io.gridpulse.store.RollupLevel;
 import java.util.List;
@@ -20,13 +19,13 @@ public final class IntervalEnergy {
     }
 
     /**
-     * The open rows after in-order readings {@code fresh} (all newer than {@code newest}) that stay
-     * in the minute of {@code newest}, hence in its 15-minute and hour buckets too: the rows
-     * {@link RollupDeltas} would give, without a map of deltas. That is 59 of 60 appends of a
-     * meter sending each second in order (a gateway's fleet second). Null when a reading leaves
-     * that minute (a bucket closes: the general path).
+     * What in-order readings {@code fresh} (all newer than {@code newest}) add to the open rows
+     * when they stay in the minute of {@code newest}, hence in its 15-minute, hour and day
+     * buckets too: the same for every level, so no map of deltas per bucket. That is 59 of 60
+     * appends of a meter sending each second in order (a gateway's fleet second). Null when a
+     * reading leaves that minute (a bucket closes: the general path, {@link RollupDeltas}).
      */
-    public Rollup[] extendOpen(Rollup[] open, Reading newest, List<Reading> fresh) {
+    public OpenRowExtension extension(Reading newest, List<Reading> fresh) {
         long minute = RollupLevel.MINUTE.bucketStart(newest.timestampMs());
         if (RollupLevel.MINUTE.bucketStart(fresh.get(fresh.size() - 1).timestampMs()) != minute) {
             return null;
@@ -45,14 +44,7 @@ public final class IntervalEnergy {
             maxPower = Math.max(maxPower, r.powerMilliwatts());
             previous = r;
         }
-        Rollup[] extended = new Rollup[open.length];
-        for (int l = 0; l < open.length; l++) {
-            Rollup row = open[l];
-            extended[l] = new Rollup(row.bucketStartMs(), row.energyNanowattHours() + energy,
-                    Math.min(row.minPowerMilliwatts(), minPower), Math.max(row.maxPowerMilliwatts(), maxPower),
-                    row.sumPowerMilliwatts() + sumPower, row.samples() + fresh.size(), row.coveredMs() + coveredMs);
-        }
-        return extended;
+        return new OpenRowExtension(energy, minPower, maxPower, sumPower, fresh.size(), coveredMs);
     }
 
     /** Energy of the interval a→b (b after a): from the register when usable, else a's power held. */

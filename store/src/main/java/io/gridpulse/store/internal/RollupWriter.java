@@ -24,7 +24,7 @@ public final class RollupWriter {
      */
     public Rollup[] put(long key, MeterState state, Reading newNewest, RollupDeltas deltas, WriteBatch batch)
             throws RocksDBException {
-        Rollup[] oldOpen = state.open();
+        Rollup[] oldOpen = state.openRows();
         Reading oldNewest = state.newest();
         Rollup[] open = oldOpen.clone();
         boolean[] oldOpenPut = new boolean[open.length];
