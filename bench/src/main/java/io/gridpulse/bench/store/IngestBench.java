@@ -49,7 +49,7 @@ public final class IngestBench {
         int fleet = settings.fleetMeters() * settings.gateways();
         int symbols = Math.max(Math.max(settings.meters(), fleet), SIZE_METERS);
         measure(report, d -> new GridPulseEngine(d), settings.threads(), settings.gateways());
-        oneGateway(report);
+        oneWriter(report);
         measure(report, d -> new QuestDbEngine(d, true, symbols), 1, 1);
         measure(report, d -> new QuestDbEngine(d, false, symbols), 1, 1);
         // Durability does not change QuestDB's files: its size comes from the faster nosync writer.
@@ -85,8 +85,8 @@ public final class IngestBench {
         progress.accept(name + " done");
     }
 
-    /** GridPulse with the gateways' batches sent by one writer: no fsync shared between writers. */
-    private void oneGateway(StoreBenchReport report) {
+    /** GridPulse with the gateways' batches sent one after the other by one writer: no fsync shared. */
+    private void oneWriter(StoreBenchReport report) {
         fleet(report, d -> new GridPulseEngine(d), "gridpulse.fleetSecondsOneWriter", settings.gateways(), 1);
     }
 
