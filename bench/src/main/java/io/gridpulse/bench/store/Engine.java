@@ -13,7 +13,7 @@ public interface Engine extends AutoCloseable {
     /** One meter, {@code count} readings every {@code stepSeconds} from {@code firstSecond}. */
     void appendMeterRun(int meter, long firstSecond, int count, int stepSeconds);
 
-    /** Meters {@code [firstMeter, firstMeter + meters)}, one reading each, all at {@code second}. */
+    /** Meters {@code [firstMeter, firstMeter + meters)} (registered), one reading each, all at {@code second}. */
     void appendFleetSecond(int firstMeter, int meters, long second);
 
     /** Bytes of the engine's files, after making them final (flush, seal, compact). */
