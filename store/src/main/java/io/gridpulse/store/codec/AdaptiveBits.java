@@ -9,6 +9,11 @@ import java.util.Arrays;
  */
 final class AdaptiveBits {
     static final int INITIAL = 1 << 15;
+    /**
+     * P = 1/2 as if 4 updates had been seen (first rate 1/5.5): for bits that used to be coded raw
+     * (format version 5), so a model that meets uniform bits pays less for chasing early noise.
+     */
+    static final int INITIAL_PATIENT = (4 << 16) | (1 << 15);
     private static final int MAX_COUNT = 30;
     private static final int MIN_PROBABILITY = 64;
     private static final int MAX_PROBABILITY = 65536 - 64;

@@ -10,6 +10,10 @@ final class SymbolCoder {
     /** Model slots per context: 65 unary positions + 65 "second bit" models. */
     static final int SLOTS_PER_CONTEXT = 130;
     private static final int SECOND_BIT = 65;
+    /** Version-5 third-bit models per context: one per bit length and second bit. */
+    static final int THIRD_BIT_SLOTS = 2 * 65;
+    /** Version-5 lowest-bit models per context: one per bit length. */
+    static final int LOW_BIT_SLOTS = 65;
 
     private SymbolCoder() {}
 
@@ -50,6 +54,61 @@ final class SymbolCoder {
         }
         long second = decoder.decodeBit(models, secondBase + SECOND_BIT + bitLength);
         return (1L << (bitLength - 1)) | (second << (bitLength - 2)) | decoder.decodeDirect(bitLength - 2);
+    }
+
+    /**
+     * Format version 5: as {@link #encode(RangeEncoder, int[], int, int, long)}, plus the bit below
+     * the second one adaptive (model {@code thirdBase + 2k + second bit}) when {@code k ≥ 3}, and the
+     * lowest bit adaptive (model {@code lowBase + k}) when {@code k ≥ 4} and {@code lowBase ≥ 0};
+     * the bits between stay raw. Change-only meters' changes are not uniform inside a bit length
+     * (GJW's meter logs steps of ≥ 21 W, even steps twice as often as odd ones; its gaps favour
+     * 4k + 3 s): about 2.5 % fewer bytes there.
+     */
+    static void encode(RangeEncoder encoder, int[] models, int base, int secondBase, int thirdBase, int lowBase, long u) {
+        int bitLength = bitLength(u);
+        for (int i = 0; i < bitLength; i++) {
+            encoder.encodeBit(models, base + i, 1);
+        }
+        if (bitLength < 64) {
+            encoder.encodeBit(models, base + bitLength, 0);
+        }
+        if (bitLength < 2) {
+            return;
+        }
+        int second = (int) (u >>> (bitLength - 2)) & 1;
+        encoder.encodeBit(models, secondBase + SECOND_BIT + bitLength, second);
+        if (bitLength < 3) {
+            return;
+        }
+        encoder.encodeBit(models, thirdBase + 2 * bitLength + second, (int) (u >>> (bitLength - 3)) & 1);
+        if (bitLength >= 4 && lowBase >= 0) {
+            encoder.encodeDirect(u >>> 1, bitLength - 4);
+            encoder.encodeBit(models, lowBase + bitLength, (int) u & 1);
+        } else {
+            encoder.encodeDirect(u, bitLength - 3);
+        }
+    }
+
+    static long decode(RangeDecoder decoder, int[] models, int base, int secondBase, int thirdBase, int lowBase) {
+        int bitLength = 0;
+        while (bitLength < 64 && decoder.decodeBit(models, base + bitLength) == 1) {
+            bitLength++;
+        }
+        if (bitLength <= 1) {
+            return bitLength;
+        }
+        int second = decoder.decodeBit(models, secondBase + SECOND_BIT + bitLength);
+        long top = (1L << (bitLength - 1)) | ((long) second << (bitLength - 2));
+        if (bitLength < 3) {
+            return top;
+        }
+        long third = decoder.decodeBit(models, thirdBase + 2 * bitLength + second);
+        top |= third << (bitLength - 3);
+        if (bitLength >= 4 && lowBase >= 0) {
+            long middle = decoder.decodeDirect(bitLength - 4);
+            return top | (middle << 1) | decoder.decodeBit(models, lowBase + bitLength);
+        }
+        return top | decoder.decodeDirect(bitLength - 3);
     }
 
     static int bitLength(long u) {

@@ -39,11 +39,12 @@ class LegacyChunkTest {
     }
 
     @Test
-    void theEncoderWritesVersion3AndItsRangeCoderBeatsVersion2OnAlternatingDeltas() {
+    void theEncoderWritesVersion5AndItsRangeCoderBeatsVersions2And3OnAlternatingDeltas() {
         ChunkCodecRoundTripTest.Columns in = columns();
         byte[] chunk = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, ChunkCodec.Mode.ADAPTIVE);
-        assertThat(chunk[0]).isEqualTo((byte) 3);
+        assertThat(chunk[0]).isEqualTo((byte) 5);
         assertThat(chunk.length).isLessThan(Base64.getDecoder().decode(VERSION_2_RANGE_CODED).length);
+        assertThat(chunk.length).isLessThan(Base64.getDecoder().decode(VERSION_3_RANGE_CODED).length);
         assertThat(ChunkCodec.decode(chunk).timestampsMs()).isEqualTo(in.timestamps());
     }
 
