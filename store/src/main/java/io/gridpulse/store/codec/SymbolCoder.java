@@ -10,10 +10,15 @@ final class SymbolCoder {
     /** Model slots per context: 65 unary positions + 65 "second bit" models. */
     static final int SLOTS_PER_CONTEXT = 130;
     private static final int SECOND_BIT = 65;
+    /**
+     * Version 5 keeps third- and lowest-bit models for bit lengths up to this (longer ones share
+     * the last): few meters step by 2^23 units, and small model sets are cheaper to reset per chunk.
+     */
+    private static final int REFINED_LENGTHS = 24;
     /** Version-5 third-bit models per context: one per bit length and second bit. */
-    static final int THIRD_BIT_SLOTS = 2 * 65;
+    static final int THIRD_BIT_SLOTS = 2 * REFINED_LENGTHS;
     /** Version-5 lowest-bit models per context: one per bit length. */
-    static final int LOW_BIT_SLOTS = 65;
+    static final int LOW_BIT_SLOTS = REFINED_LENGTHS;
 
     private SymbolCoder() {}
 
@@ -80,10 +85,11 @@ final class SymbolCoder {
         if (bitLength < 3) {
             return;
         }
-        encoder.encodeBit(models, thirdBase + 2 * bitLength + second, (int) (u >>> (bitLength - 3)) & 1);
+        int refinedLength = Math.min(bitLength, REFINED_LENGTHS - 1);
+        encoder.encodeBit(models, thirdBase + 2 * refinedLength + second, (int) (u >>> (bitLength - 3)) & 1);
         if (bitLength >= 4 && lowBase >= 0) {
             encoder.encodeDirect(u >>> 1, bitLength - 4);
-            encoder.encodeBit(models, lowBase + bitLength, (int) u & 1);
+            encoder.encodeBit(models, lowBase + refinedLength, (int) u & 1);
         } else {
             encoder.encodeDirect(u, bitLength - 3);
         }
@@ -102,11 +108,12 @@ final class SymbolCoder {
         if (bitLength < 3) {
             return top;
         }
-        long third = decoder.decodeBit(models, thirdBase + 2 * bitLength + second);
+        int refinedLength = Math.min(bitLength, REFINED_LENGTHS - 1);
+        long third = decoder.decodeBit(models, thirdBase + 2 * refinedLength + second);
         top |= third << (bitLength - 3);
         if (bitLength >= 4 && lowBase >= 0) {
             long middle = decoder.decodeDirect(bitLength - 4);
-            return top | (middle << 1) | decoder.decodeBit(models, lowBase + bitLength);
+            return top | (middle << 1) | decoder.decodeBit(models, lowBase + refinedLength);
         }
         return top | decoder.decodeDirect(bitLength - 3);
     }

@@ -46,7 +46,9 @@ final class TimestampColumn {
      */
     static void encode(RangeEncoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
             boolean refined) {
-        startPatientModels(models);
+        if (refined) {
+            startPatientModels(models);
+        }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
         Divisor unit = new Divisor(unitMs);
@@ -82,7 +84,9 @@ final class TimestampColumn {
             int version) {
         boolean legacy = version < 3;
         boolean refined = version >= 5;
-        startPatientModels(models);
+        if (refined) {
+            startPatientModels(models);
+        }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
         int i = 1;

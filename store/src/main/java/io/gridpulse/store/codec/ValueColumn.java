@@ -40,7 +40,9 @@ final class ValueColumn {
     /** @param scale divides every value exactly (≥ 1) */
     static void encode(RangeEncoder encoder, int[] models, int base, long[] values, int count, long scale, byte[] deltaBuckets,
             boolean refined) {
-        Arrays.fill(models, base + THIRD_BIT_BASE, base + MODEL_SIZE, AdaptiveBits.INITIAL_PATIENT);
+        if (refined) {
+            startPatientModels(models, base);
+        }
         int previousChange = 0;
         int signContext = 0;
         Divisor units = new Divisor(scale);
@@ -78,7 +80,9 @@ final class ValueColumn {
             int version) {
         boolean legacy = version < 3;
         boolean refined = version >= 5;
-        Arrays.fill(models, base + THIRD_BIT_BASE, base + MODEL_SIZE, AdaptiveBits.INITIAL_PATIENT);
+        if (refined) {
+            startPatientModels(models, base);
+        }
         int previousChange = 0;
         int signContext = 0;
         int i = 1;
@@ -107,6 +111,11 @@ final class ValueColumn {
             previousChange = SymbolCoder.bitLength(magnitudeMinusOne) + 1;
             i = runEnd + 1;
         }
+    }
+
+    /** The version-5 third- and lowest-bit models start patient ({@link AdaptiveBits#INITIAL_PATIENT}). */
+    private static void startPatientModels(int[] models, int base) {
+        Arrays.fill(models, base + THIRD_BIT_BASE, base + MODEL_SIZE, AdaptiveBits.INITIAL_PATIENT);
     }
 
     private static int runContext(byte deltaBucket) {
