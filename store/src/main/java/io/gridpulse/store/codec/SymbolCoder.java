@@ -62,12 +62,13 @@ final class SymbolCoder {
     }
 
     /**
-     * Format version 5: as {@link #encode(RangeEncoder, int[], int, int, long)}, plus the bit below
-     * the second one adaptive (model {@code thirdBase + 2k + second bit}) when {@code k ≥ 3}, and the
-     * lowest bit adaptive (model {@code lowBase + k}) when {@code k ≥ 4} and {@code lowBase ≥ 0};
-     * the bits between stay raw. Change-only meters' changes are not uniform inside a bit length
-     * (GJW's meter logs steps of ≥ 21 W, even steps twice as often as odd ones; its gaps favour
-     * 4k + 3 s): about 2.5 % fewer bytes there.
+     * Format version 5: as {@link #encode(RangeEncoder, int[], int, int, long)}, plus, if
+     * {@code thirdBase ≥ 0}, the bit below the second one adaptive (model
+     * {@code thirdBase + 2k + second bit}), and, if {@code lowBase ≥ 0}, the lowest bit adaptive
+     * (model {@code lowBase + k}) when bits are left below those; the bits between stay raw
+     * ({@code k} in these model indices capped at 23). Change-only meters' changes are not uniform
+     * inside a bit length: GJW's meter logs steps of ≥ 21 W, even steps twice as often as odd ones,
+     * and its gaps favour 4k + 3 s.
      */
     static void encode(RangeEncoder encoder, int[] models, int base, int secondBase, int thirdBase, int lowBase, long u) {
         int bitLength = bitLength(u);
@@ -82,16 +83,17 @@ final class SymbolCoder {
         }
         int second = (int) (u >>> (bitLength - 2)) & 1;
         encoder.encodeBit(models, secondBase + SECOND_BIT + bitLength, second);
-        if (bitLength < 3) {
-            return;
-        }
         int refinedLength = Math.min(bitLength, REFINED_LENGTHS - 1);
-        encoder.encodeBit(models, thirdBase + 2 * refinedLength + second, (int) (u >>> (bitLength - 3)) & 1);
-        if (bitLength >= 4 && lowBase >= 0) {
-            encoder.encodeDirect(u >>> 1, bitLength - 4);
+        int rest = bitLength - 2; // bits below the second one
+        if (thirdBase >= 0 && rest > 0) {
+            encoder.encodeBit(models, thirdBase + 2 * refinedLength + second, (int) (u >>> (bitLength - 3)) & 1);
+            rest--;
+        }
+        if (lowBase >= 0 && rest > 0) {
+            encoder.encodeDirect(u >>> 1, rest - 1);
             encoder.encodeBit(models, lowBase + refinedLength, (int) u & 1);
         } else {
-            encoder.encodeDirect(u, bitLength - 3);
+            encoder.encodeDirect(u, rest);
         }
     }
 
@@ -104,18 +106,18 @@ final class SymbolCoder {
             return bitLength;
         }
         int second = decoder.decodeBit(models, secondBase + SECOND_BIT + bitLength);
-        long top = (1L << (bitLength - 1)) | ((long) second << (bitLength - 2));
-        if (bitLength < 3) {
-            return top;
-        }
+        long value = (1L << (bitLength - 1)) | ((long) second << (bitLength - 2));
         int refinedLength = Math.min(bitLength, REFINED_LENGTHS - 1);
-        long third = decoder.decodeBit(models, thirdBase + 2 * refinedLength + second);
-        top |= third << (bitLength - 3);
-        if (bitLength >= 4 && lowBase >= 0) {
-            long middle = decoder.decodeDirect(bitLength - 4);
-            return top | (middle << 1) | decoder.decodeBit(models, lowBase + refinedLength);
+        int rest = bitLength - 2;
+        if (thirdBase >= 0 && rest > 0) {
+            rest--;
+            value |= (long) decoder.decodeBit(models, thirdBase + 2 * refinedLength + second) << rest;
         }
-        return top | decoder.decodeDirect(bitLength - 3);
+        if (lowBase >= 0 && rest > 0) {
+            long middle = decoder.decodeDirect(rest - 1);
+            return value | (middle << 1) | decoder.decodeBit(models, lowBase + refinedLength);
+        }
+        return value | decoder.decodeDirect(rest);
     }
 
     static int bitLength(long u) {
