@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>Since version 5 the run after a delta of 4k + 3 units ({@link TimestampColumn#BUCKET_4K_PLUS_3})
  * has its own context, and a change's third bit and lowest bit are adaptive (per magnitude
  * context and per time bucket): GJW's meter repeats a value after such gaps a third of the time
- * (2 % after others), logs steps of ≥ 21 W, and steps by an even number of watts twice as
+ * (1–8 % after others), logs steps of ≥ 21 W, and steps by an even number of watts twice as
  * often as by an odd one.
  */
 final class ValueColumn {
