@@ -10,6 +10,8 @@ final class SymbolCoder {
     /** Model slots per context: 65 unary positions + 65 "second bit" models. */
     static final int SLOTS_PER_CONTEXT = 130;
     private static final int SECOND_BIT = 65;
+    /** No adaptive third or lowest bit: the version-3 symbol. */
+    static final int NONE = -1;
     /**
      * Version 5 keeps third- and lowest-bit models for bit lengths up to this (longer ones share
      * the last): few meters step by 2^23 units, and small model sets are cheaper to reset per chunk.
@@ -32,17 +34,7 @@ final class SymbolCoder {
      * a 4 s delta, while the bit-length models stay shared (more contexts cost learning).
      */
     static void encode(RangeEncoder encoder, int[] models, int base, int secondBase, long u) {
-        int bitLength = bitLength(u);
-        for (int i = 0; i < bitLength; i++) {
-            encoder.encodeBit(models, base + i, 1);
-        }
-        if (bitLength < 64) {
-            encoder.encodeBit(models, base + bitLength, 0);
-        }
-        if (bitLength >= 2) {
-            encoder.encodeBit(models, secondBase + SECOND_BIT + bitLength, (int) (u >>> (bitLength - 2)) & 1);
-            encoder.encodeDirect(u, bitLength - 2);
-        }
+        encode(encoder, models, base, secondBase, NONE, NONE, u);
     }
 
     static long decode(RangeDecoder decoder, int[] models, int base) {
@@ -50,15 +42,7 @@ final class SymbolCoder {
     }
 
     static long decode(RangeDecoder decoder, int[] models, int base, int secondBase) {
-        int bitLength = 0;
-        while (bitLength < 64 && decoder.decodeBit(models, base + bitLength) == 1) {
-            bitLength++;
-        }
-        if (bitLength <= 1) {
-            return bitLength;
-        }
-        long second = decoder.decodeBit(models, secondBase + SECOND_BIT + bitLength);
-        return (1L << (bitLength - 1)) | (second << (bitLength - 2)) | decoder.decodeDirect(bitLength - 2);
+        return decode(decoder, models, base, secondBase, NONE, NONE);
     }
 
     /**

@@ -34,7 +34,7 @@ class RangeCoderContextsTest {
         encoder.start();
         for (int i = 0; i < values.size(); i++) {
             // every combination of optional third and lowest bits, in one stream
-            SymbolCoder.encode(encoder, models, 0, SymbolCoder.SLOTS_PER_CONTEXT, i % 2 == 0 ? third : -1, i % 3 == 0 ? -1 : low,
+            SymbolCoder.encode(encoder, models, 0, SymbolCoder.SLOTS_PER_CONTEXT, i % 2 == 0 ? third : SymbolCoder.NONE, i % 3 == 0 ? SymbolCoder.NONE : low,
                     values.get(i));
         }
         encoder.finish(0);
@@ -43,8 +43,8 @@ class RangeCoderContextsTest {
         AdaptiveBits.reset(models);
         decoder.start(sink.buffer(), 0, sink.size());
         for (int i = 0; i < values.size(); i++) {
-            long decoded = SymbolCoder.decode(decoder, models, 0, SymbolCoder.SLOTS_PER_CONTEXT, i % 2 == 0 ? third : -1,
-                    i % 3 == 0 ? -1 : low);
+            long decoded = SymbolCoder.decode(decoder, models, 0, SymbolCoder.SLOTS_PER_CONTEXT, i % 2 == 0 ? third : SymbolCoder.NONE,
+                    i % 3 == 0 ? SymbolCoder.NONE : low);
             assertThat(decoded).as("symbol %d", i).isEqualTo(values.get(i));
         }
     }
