@@ -41,6 +41,10 @@ public final class BenchCompressionCommand implements Callable<Integer> {
                     + " compacted; 1: the hour chunks that hold the current day until then).")
     int chunkHours;
 
+    @Option(names = "--split-days", paramLabel = "<n>", defaultValue = "0",
+            description = "Also report each span of n days (starting on Mondays, UTC; 7 = ISO weeks) of each file on its own line.")
+    int splitDays;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -55,7 +59,10 @@ public final class BenchCompressionCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--chunk-hours must be at least 1");
         }
         DatasetFormat parsed = parseFormat();
-        CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours);
+        if (splitDays < 0) {
+            throw new ParameterException(spec.commandLine(), "--split-days must not be negative");
+        }
+        CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours, splitDays);
         CompressionResult result = run.run(line -> spec.commandLine().getErr().println("bench compression " + line));
         spec.commandLine().getOut().println(json ? result.toJson() : result.toText());
         spec.commandLine().getOut().flush();

@@ -56,6 +56,29 @@ class BenchCompressionCommandTest {
     }
 
     @Test
+    void splitDaysReportsEachSpanStartingOnAMondayWithTheSameTotals() throws Exception {
+        Path csv = dir.resolve("fortnight.csv");
+        StringBuilder rows = new StringBuilder("ts,powerW\n");
+        long sunday = 1_700_352_000_000L; // 2023-11-19T00:00Z, a Sunday
+        for (int day = 0; day < 3; day++) {
+            for (int i = 0; i < 100; i++) {
+                rows.append(sunday + day * 86_400_000L + i * 60_000L).append(',').append(100 + i % 7).append('\n');
+            }
+        }
+        Files.writeString(csv, rows);
+
+        assertThat(execute("bench", "compression", "--input", csv.toString(), "--format", "csv", "--json")).isZero();
+        String whole = out.toString();
+        out.getBuffer().setLength(0);
+        int code = execute("bench", "compression", "--input", csv.toString(), "--format", "csv", "--split-days", "7", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo(whole);
+        assertThat(err.toString()).contains("fortnight.csv 7 days from 2023-11-13: readings 100 in 1 chunks")
+                .contains("fortnight.csv 7 days from 2023-11-20: readings 200 in 2 chunks");
+    }
+
+    @Test
     void unknownFormatIsAUsageError() throws Exception {
         Path csv = dir.resolve("x.csv");
         Files.writeString(csv, "ts,powerW\n0,5\n");

@@ -13,11 +13,17 @@ import java.util.function.Consumer;
  * @param format their format; {@code null} = guess per file ({@link #guessFormat})
  * @param fillOneHertz forward-fill each series to a 1 Hz grid first
  * @param chunkHours chunk span in hours (the store seals 1)
+ * @param splitDays if above 0, also measure each span of this many days (starting on Mondays, UTC)
+ *     of each file and report it on its own progress line; totals are the whole files'
  */
-public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours) {
+public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours, int splitDays) {
 
     public CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz) {
         this(inputs, format, fillOneHertz, 1);
+    }
+
+    public CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours) {
+        this(inputs, format, fillOneHertz, chunkHours, 0);
     }
 
     /** Runs the measurement; {@code progress} receives one human-readable line per file. */
@@ -26,12 +32,19 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
             long startNs = System.nanoTime();
-            Series series = Series.read(file, format != null ? format : guessFormat(file));
-            CompressionResult result = CompressionBench.measure(fillOneHertz ? series.filledToOneHertz() : series,
-                    chunkHours * CompressionBench.CHUNK_SPAN_MS);
+            Series read = Series.read(file, format != null ? format : guessFormat(file));
+            Series series = fillOneHertz ? read.filledToOneHertz() : read;
+            long chunkSpanMs = chunkHours * CompressionBench.CHUNK_SPAN_MS;
+            CompressionResult result = CompressionBench.measure(series, chunkSpanMs);
             total = total.plus(result);
             progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)", i + 1, inputs.size(),
                     file.getFileName(), result.toText(), (System.nanoTime() - startNs) / 1e9));
+            if (splitDays > 0) {
+                for (SeriesSpans.Span span : SeriesSpans.of(series, splitDays)) {
+                    progress.accept(String.format(java.util.Locale.ROOT, "  %s %d days from %s: %s", file.getFileName(), splitDays,
+                            span.start(), CompressionBench.measure(span.series(), chunkSpanMs).toText()));
+                }
+            }
         }
         return total;
     }

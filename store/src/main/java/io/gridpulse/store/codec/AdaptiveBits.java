@@ -9,10 +9,15 @@ import java.util.Arrays;
  */
 final class AdaptiveBits {
     static final int INITIAL = 1 << 15;
+    /**
+     * P = 1/2 as if 4 updates had been seen (first rate 1/5.5): for bits that used to be coded raw
+     * (format version 5), so a model that meets uniform bits pays less for chasing early noise.
+     */
+    static final int INITIAL_PATIENT = (4 << 16) | (1 << 15);
     private static final int MAX_COUNT = 30;
     private static final int MIN_PROBABILITY = 64;
     private static final int MAX_PROBABILITY = 65536 - 64;
-    private static final int[] RATE = rates();
+    private static final int[] STEP = steps();
 
     private AdaptiveBits() {}
 
@@ -22,8 +27,8 @@ final class AdaptiveBits {
 
     static int update(int state, int bit) {
         int probability = state & 0xFFFF;
-        int count = state >>> 16;
-        int rate = RATE[count];
+        int step = STEP[state >>> 16]; // one load: the rate, and the next count already in place
+        int rate = step & 0xFFFF;
         if (bit == 0) {
             probability += ((65536 - probability) * rate) >>> 15;
             probability = Math.min(probability, MAX_PROBABILITY);
@@ -31,14 +36,15 @@ final class AdaptiveBits {
             probability -= (probability * rate) >>> 15;
             probability = Math.max(probability, MIN_PROBABILITY);
         }
-        return (Math.min(count + 1, MAX_COUNT) << 16) | probability;
+        return (step & 0xFFFF_0000) | probability;
     }
 
-    private static int[] rates() {
-        int[] rates = new int[MAX_COUNT + 1];
+    /** Per count n: the rate 1/(n + 1.5) in 1/32768 (low 16 bits) and min(n + 1, MAX_COUNT) << 16. */
+    private static int[] steps() {
+        int[] steps = new int[MAX_COUNT + 1];
         for (int n = 0; n <= MAX_COUNT; n++) {
-            rates[n] = (int) Math.round(32768 / (n + 1.5));
+            steps[n] = (Math.min(n + 1, MAX_COUNT) << 16) | (int) Math.round(32768 / (n + 1.5));
         }
-        return rates;
+        return steps;
     }
 }

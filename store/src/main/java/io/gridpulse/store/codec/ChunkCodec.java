@@ -14,7 +14,9 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 5;
+    /** Version byte of a range-coded chunk written without version 5's extra adaptive bits (the version-3 layout). */
+    static final int PLAIN_RANGE_CODED_VERSION = 3;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
@@ -58,19 +60,38 @@ public final class ChunkCodec {
             tryRangeCoder = sampledRangeCoderBytes(timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance < out.size();
         }
         if (tryRangeCoder) {
-            ByteSink adaptive = scratch.sink;
-            adaptive.clear();
-            adaptive.put((byte) FORMAT_VERSION);
-            adaptive.putVarint(count);
-            if (count > 0) {
-                encodeReadings(scratch, timestampsMs, powerMilliwatts, energy, count, units);
-            }
+            ByteSink adaptive = rangeCoded(scratch, timestampsMs, powerMilliwatts, energy, count, units);
             if (out == null || adaptive.size() * tolerance < out.size()) {
                 out = adaptive;
             }
         }
         appendChecksum(out);
         return out.toArray();
+    }
+
+    /**
+     * The range-coded chunk in version 5, or in the version-3 layout (first byte 3) where version
+     * 5's extra adaptive bits do not pay for their learning (days with a few hundred changes): so
+     * no chunk is larger than version 3 made it.
+     */
+    private static ByteSink rangeCoded(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
+        ByteSink refined = rangeCoded(scratch.sink, scratch.encoder, scratch, timestampsMs, power, energy, count, units, true);
+        if (count == 0) {
+            return refined;
+        }
+        ByteSink plain = rangeCoded(scratch.plainSink, scratch.plainEncoder, scratch, timestampsMs, power, energy, count, units, false);
+        return plain.size() < refined.size() ? plain : refined;
+    }
+
+    private static ByteSink rangeCoded(ByteSink out, RangeEncoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
+            long[] energy, int count, Units units, boolean refined) {
+        out.clear();
+        out.put((byte) (refined ? FORMAT_VERSION : PLAIN_RANGE_CODED_VERSION));
+        out.putVarint(count);
+        if (count > 0) {
+            encodeReadings(out, encoder, scratch, timestampsMs, power, energy, count, units, refined);
+        }
+        return out;
     }
 
     /**
@@ -136,12 +157,8 @@ public final class ChunkCodec {
      */
     private static int rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
         long[] energy = hasEnergy(energyOrNull, count) ? energyOrNull : null;
-        ByteSink adaptive = scratch.sink;
-        adaptive.clear();
-        adaptive.put((byte) FORMAT_VERSION);
-        adaptive.putVarint(count);
-        encodeReadings(scratch, timestampsMs, power, energy, count, Units.of(timestampsMs, power, energy, count));
-        return adaptive.size();
+        return rangeCoded(scratch.sink, scratch.encoder, scratch, timestampsMs, power, energy, count,
+                Units.of(timestampsMs, power, energy, count), true).size();
     }
 
     /**
@@ -154,7 +171,8 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts
+        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts;
+        // version 5 = version 3 with more adaptive bits in the range coder (version 4: the packed path's)
         if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
@@ -166,7 +184,7 @@ public final class ChunkCodec {
             reader.requireEnd();
             return new DecodedChunk(new long[0], new long[0], null, 0);
         }
-        return decodeReadings(SCRATCH.get(), reader, (int) count, version < 3);
+        return decodeReadings(SCRATCH.get(), reader, (int) count, version);
     }
 
     /**
@@ -216,8 +234,8 @@ public final class ChunkCodec {
         return out;
     }
 
-    private static void encodeReadings(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
-        ByteSink out = scratch.sink;
+    private static void encodeReadings(ByteSink out, RangeEncoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
+            long[] energy, int count, Units units, boolean refined) {
         long unitMs = units.unitMs();
         out.put((byte) ((unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
         out.putVarint(zigzag(timestampsMs[0] / unitMs));
@@ -225,18 +243,18 @@ public final class ChunkCodec {
         long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
         int[] models = scratch.models(energy != null);
         byte[] buckets = scratch.buckets(count);
-        RangeEncoder encoder = scratch.encoder;
         int streamStart = out.size();
         encoder.start();
-        TimestampColumn.encode(encoder, models, timestampsMs, count, unitMs, buckets);
-        ValueColumn.encode(encoder, models, POWER_MODELS, power, count, powerScale, buckets);
+        TimestampColumn.encode(encoder, models, timestampsMs, count, unitMs, buckets, refined);
+        ValueColumn.encode(encoder, models, POWER_MODELS, power, count, powerScale, buckets, refined);
         if (energy != null) {
-            ValueColumn.encode(encoder, models, ENERGY_MODELS, energy, count, energyScale, buckets);
+            ValueColumn.encode(encoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, refined);
         }
         encoder.finish(streamStart);
     }
 
-    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, boolean legacyContexts) {
+    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, int version) {
+        boolean legacyContexts = version < 3;
         int flags = reader.readByte();
         if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
@@ -267,10 +285,10 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
         decoder.start(reader.bytes(), reader.position(), reader.end());
-        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets, legacyContexts);
-        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets, legacyContexts);
+        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets, version);
+        ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets, version);
         if (hasEnergy) {
-            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, legacyContexts);
+            ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, version);
         }
         return new DecodedChunk(timestampsMs, power, energy, count);
     }
@@ -364,6 +382,9 @@ public final class ChunkCodec {
         final PrefixCode code = new PrefixCode();
         final PackedColumns.Events events = new PackedColumns.Events();
         final RangeEncoder encoder = new RangeEncoder(sink);
+        /** The version-3 range coding of the same chunk, kept where it is smaller. */
+        final ByteSink plainSink = new ByteSink();
+        final RangeEncoder plainEncoder = new RangeEncoder(plainSink);
         final RangeDecoder decoder = new RangeDecoder();
         final int[] models = new int[MODEL_SIZE];
         /** Power changes counted by the last packed encoding (the density of the chunk). */

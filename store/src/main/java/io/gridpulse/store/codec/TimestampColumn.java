@@ -1,18 +1,27 @@
 package io.gridpulse.store.codec;
 
+import static io.gridpulse.store.codec.SymbolCoder.LOW_BIT_SLOTS;
 import static io.gridpulse.store.codec.SymbolCoder.SLOTS_PER_CONTEXT;
+import static io.gridpulse.store.codec.SymbolCoder.THIRD_BIT_SLOTS;
+
+import java.util.Arrays;
 
 /**
  * Timestamps as runs of a repeated delta (delta-of-delta = 0) followed by the new delta.
  * A regular cadence is one run symbol per chunk (≈0 bits per reading); on change-only meters
  * the new delta is coded directly in the context of the previous one, which measured about
  * half the bits of coding the delta-of-delta itself. Also records, per reading, a small
- * bucket of its delta ({@code 0..3}) used as context by the value columns.
+ * bucket of its delta ({@code 0..4}) used as context by the value columns.
  *
  * <p>Since format version 3 the run length and the new delta's second bit are coded in the
  * context of the previous delta itself when it is short (1–4 units), not only its bit length:
  * a meter alternating 3 s / 4 s (REDD) then costs a fraction of a bit per reading instead of
  * ~2 bits, while change-only meters with spread-out deltas keep their coarse contexts.
+ *
+ * <p>Since version 5 a new delta's third bit (in the second bit's context) and its lowest bit
+ * are adaptive too ({@link SymbolCoder}): REDD's and GJW's gaps are not uniform inside a bit
+ * length, and GJW's favour 4k + 3 s. Version-5 buckets mark such a delta ({@link #BUCKET_4K_PLUS_3}):
+ * on GJW a third of the readings after one repeat the value.
  */
 final class TimestampColumn {
     /** Version 3: previous delta − 1 exactly for 0..3, one context above; legacy: its bit length capped at 3. */
@@ -20,14 +29,26 @@ final class TimestampColumn {
     private static final int DELTA_CONTEXTS = 8;
     /** Second-bit contexts: previous delta − 1 exactly for 0..3, then its bit length 3..7. */
     private static final int SECOND_BIT_CONTEXTS = 9;
-    static final int MODEL_SIZE = (RUN_CONTEXTS + DELTA_CONTEXTS + SECOND_BIT_CONTEXTS) * SLOTS_PER_CONTEXT;
     private static final int DELTA_BASE = RUN_CONTEXTS * SLOTS_PER_CONTEXT;
     private static final int SECOND_BIT_BASE = (RUN_CONTEXTS + DELTA_CONTEXTS) * SLOTS_PER_CONTEXT;
+    /** Version 5: third-bit models per second-bit context, then one set of lowest-bit models. */
+    private static final int THIRD_BIT_BASE = (RUN_CONTEXTS + DELTA_CONTEXTS + SECOND_BIT_CONTEXTS) * SLOTS_PER_CONTEXT;
+    private static final int LOW_BIT_BASE = THIRD_BIT_BASE + SECOND_BIT_CONTEXTS * THIRD_BIT_SLOTS;
+    static final int MODEL_SIZE = LOW_BIT_BASE + LOW_BIT_SLOTS;
+    /** Delta bucket (version 5) of a delta of 4k + 3 units, k ≥ 1; value columns read it as bucket 3 elsewhere. */
+    static final byte BUCKET_4K_PLUS_3 = 4;
 
     private TimestampColumn() {}
 
-    /** @param unitMs 1 or 1000; every timestamp is a multiple of it */
-    static void encode(RangeEncoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets) {
+    /**
+     * @param unitMs 1 or 1000; every timestamp is a multiple of it
+     * @param refined version 5 (else the version-3 layout)
+     */
+    static void encode(RangeEncoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
+            boolean refined) {
+        if (refined) {
+            startPatientModels(models);
+        }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
         Divisor unit = new Divisor(unitMs);
@@ -38,23 +59,34 @@ final class TimestampColumn {
                 runEnd++;
             }
             SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), runEnd - i);
-            fillBuckets(deltaBuckets, i, runEnd, SymbolCoder.bitLength(previousUnitsMinusOne));
+            fillBuckets(deltaBuckets, i, runEnd, bucket(previousUnitsMinusOne, refined));
             if (runEnd == count) {
                 return;
             }
             previousDeltaMs = timestampsMs[runEnd] - timestampsMs[runEnd - 1];
             long deltaUnitsMinusOne = unit.unsignedQuotientOfMultiple(previousDeltaMs) - 1;
-            SymbolCoder.encode(encoder, models, deltaContext(previousUnitsMinusOne),
-                    secondBitContext(previousUnitsMinusOne, false), deltaUnitsMinusOne);
+            int secondBit = secondBitContext(previousUnitsMinusOne, false);
+            if (refined) {
+                SymbolCoder.encode(encoder, models, deltaContext(previousUnitsMinusOne), SECOND_BIT_BASE + secondBit * SLOTS_PER_CONTEXT,
+                        THIRD_BIT_BASE + secondBit * THIRD_BIT_SLOTS, LOW_BIT_BASE, deltaUnitsMinusOne);
+            } else {
+                SymbolCoder.encode(encoder, models, deltaContext(previousUnitsMinusOne), SECOND_BIT_BASE + secondBit * SLOTS_PER_CONTEXT,
+                        deltaUnitsMinusOne);
+            }
             previousUnitsMinusOne = deltaUnitsMinusOne;
-            deltaBuckets[runEnd] = bucket(SymbolCoder.bitLength(deltaUnitsMinusOne));
+            deltaBuckets[runEnd] = bucket(deltaUnitsMinusOne, refined);
             i = runEnd + 1;
         }
     }
 
-    /** @param legacy chunk format version 1 or 2 (bit-length contexts only) */
+    /** @param version chunk format version: 1 and 2 use bit-length contexts only, 5 adds third and lowest bits */
     static void decode(RangeDecoder decoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
-            boolean legacy) {
+            int version) {
+        boolean legacy = version < 3;
+        boolean refined = version >= 5;
+        if (refined) {
+            startPatientModels(models);
+        }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
         int i = 1;
@@ -67,18 +99,27 @@ final class TimestampColumn {
             for (int j = i; j < runEnd; j++) {
                 timestampsMs[j] = timestampsMs[j - 1] + previousDeltaMs;
             }
-            fillBuckets(deltaBuckets, i, runEnd, SymbolCoder.bitLength(previousUnitsMinusOne));
+            fillBuckets(deltaBuckets, i, runEnd, bucket(previousUnitsMinusOne, refined));
             if (runEnd == count) {
                 return;
             }
-            long deltaUnitsMinusOne = SymbolCoder.decode(decoder, models, deltaContext(previousUnitsMinusOne),
-                    secondBitContext(previousUnitsMinusOne, legacy));
+            int secondBit = secondBitContext(previousUnitsMinusOne, legacy);
+            long deltaUnitsMinusOne = refined
+                    ? SymbolCoder.decode(decoder, models, deltaContext(previousUnitsMinusOne), SECOND_BIT_BASE + secondBit * SLOTS_PER_CONTEXT,
+                            THIRD_BIT_BASE + secondBit * THIRD_BIT_SLOTS, LOW_BIT_BASE)
+                    : SymbolCoder.decode(decoder, models, deltaContext(previousUnitsMinusOne),
+                            legacy ? deltaContext(previousUnitsMinusOne) : SECOND_BIT_BASE + secondBit * SLOTS_PER_CONTEXT);
             previousDeltaMs = (deltaUnitsMinusOne + 1) * unitMs;
             timestampsMs[runEnd] = timestampsMs[runEnd - 1] + previousDeltaMs;
             previousUnitsMinusOne = deltaUnitsMinusOne;
-            deltaBuckets[runEnd] = bucket(SymbolCoder.bitLength(deltaUnitsMinusOne));
+            deltaBuckets[runEnd] = bucket(deltaUnitsMinusOne, refined);
             i = runEnd + 1;
         }
+    }
+
+    /** The version-5 third- and lowest-bit models start patient ({@link AdaptiveBits#INITIAL_PATIENT}). */
+    private static void startPatientModels(int[] models) {
+        Arrays.fill(models, THIRD_BIT_BASE, MODEL_SIZE, AdaptiveBits.INITIAL_PATIENT);
     }
 
     private static int runContext(long previousUnitsMinusOne, boolean legacy) {
@@ -92,23 +133,27 @@ final class TimestampColumn {
         return DELTA_BASE + Math.min(SymbolCoder.bitLength(previousUnitsMinusOne), DELTA_CONTEXTS - 1) * SLOTS_PER_CONTEXT;
     }
 
+    /** Second-bit context index (version 3+: exact short deltas; legacy: the bit-length context's own models). */
     private static int secondBitContext(long previousUnitsMinusOne, boolean legacy) {
         if (legacy) {
-            return deltaContext(previousUnitsMinusOne);
+            return -1;
         }
-        int context = Long.compareUnsigned(previousUnitsMinusOne, 4) < 0
+        return Long.compareUnsigned(previousUnitsMinusOne, 4) < 0
                 ? (int) previousUnitsMinusOne
                 : Math.min(SymbolCoder.bitLength(previousUnitsMinusOne), 7) + 1;
-        return SECOND_BIT_BASE + context * SLOTS_PER_CONTEXT;
     }
 
-    private static byte bucket(int bitLength) {
-        return (byte) Math.min(bitLength, 3);
+    /** Bit length of the delta − 1 capped at 3; with {@code refined} (version 5) 4 for 4k + 3 units (k ≥ 1). */
+    private static byte bucket(long unitsMinusOne, boolean refined) {
+        if (refined && Long.compareUnsigned(unitsMinusOne, 4) >= 0 && (unitsMinusOne & 3) == 2) {
+            return BUCKET_4K_PLUS_3;
+        }
+        return (byte) Math.min(SymbolCoder.bitLength(unitsMinusOne), 3);
     }
 
-    private static void fillBuckets(byte[] deltaBuckets, int from, int to, int bitLength) {
+    private static void fillBuckets(byte[] deltaBuckets, int from, int to, byte bucket) {
         if (from < to) {
-            java.util.Arrays.fill(deltaBuckets, from, to, bucket(bitLength));
+            Arrays.fill(deltaBuckets, from, to, bucket);
         }
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chunks written by earlier format versions still decode to the readings they were made from:
- * version 2 (before the finer range-coder contexts of version 3) and version 3. The chunks below
+ * version 2 (before the finer range-coder contexts of version 3), version 3, and version 5 (range
+ * coder with adaptive third and lowest bits). The chunks below
  * were produced by each version's encoder (forced to each body layout) from {@link #columns()}.
  */
 class LegacyChunkTest {
@@ -17,6 +18,9 @@ class LegacyChunkTest {
     /** Made by the version-3 encoder (commit 6a9e957) from {@link #columns()}, forced to each layout. */
     private static final String VERSION_3_RANGE_CODED = "A9gEA6TE59oJCra7AQGAreIEaxZJ/KczeQH6YbLM8HYHezBCexliTHYX/MSb2I1dwG0+UTufjvgqTTE4ATmXI+M6/Ply1kOgIGuUxu2Bvqu1ccahNGy85hCw16HR7ITKH+h6QvbsRaoOmKETf9bPa64J4oYNYHw6JXILSrxXrq0tSmw7/ZLszFDbqqfjLJiiuryxAHQaDcCX3l1PcQIRDCnvKpciXMYq1UQ0ymdDz0p/SEKVW0NlonXJV3S4sB+VXgoIV3ia3Hexa/TPJ5wgMeVoqQ8+Sh4p3hea/dQD/LoICoJTgarhCgqaziYS3rUDxD3lAZ1gURmu0YXiXr42YWFs3VonNh/x7tosaBZN0PfjB9cKmuOTLbrX2XAEPJqgBjCtvnaQruTslQbb6okPkVFRPj7gBK6vXw5rRZ+t/KzWC/y1sXjlpMmpYkUYMKkuodfd7CFC/C2TmuJQxKPZ74dnelkzosQ/aePSoFn5mW8kPvW0sbNT+Bv+fksWAjOxq4Ps5muuzb5n0syrDnGeAIZi78WiOiZcDBqEpWBG2rFRYO2q1vvLVQfZlJCOfyOSAQiRVu8GIng8MQPb3mKMePY8d71QXa0NDubgnwOrtyqW+OCbluFzRjdEOP2gJI/0mH+C7j6FjMNG/i98rbw9bbJGLAbUNU/MZseIPJCKriiIEu6+mNeRIXYMzW6deJygcJCyazXVpcI9C1OWAkM0vGdubNzgO70Kl88kYRTBPzgGJlCpgd8ueMnc6N+vQVZRRM2wS7fCqlI4ME7pVkVv2qvtPNge5+WwnHC/9pBamGqOLSRcvicaRvCcRU0vN9BB66f21bxf6MuLcr5OhLWzzmZ2+035lxoTsRm3VN9CR0+YqQSnz4wlPKoFqj82tLp0XIP9S7QQ0OooXw1aX1mviEG52RT8k79Il2Og86BWjw==";
     private static final String VERSION_3_PACKED = "A9gEB6TE59oJCra7AQGAreIEygYAAAAAAAAAAAAAAAAAErC0WCRJsiRJOkmSLEmSTpIkS5KkkyTJkiTpJEmyJEk6SZIsSZJOkiRLkqSTJMmSJOkkSbIkSTpJkixJkk6SJEuSpJMkyZIk6SRJsiRJOkmSLEmSTpIkS5KkkyTJkiTpJEmyJEk6SZIsSZJOkiRLkqSTJMmSJGll84FpAAAAAAAAAAAAAAAAAB3PN2DJgOUbAAAAAAB4/kilUpFK987f5JLn7BmpSKVSkeXzM7nkO4CmUqlIpdK18yWXPEbPiFQqFansnl/JJZ/5M5WKVCoV58+/Sy6ZPP+pVCpSqaye38kl7/EzFalUKlLnz8kll73zn0pFKpXK5vmTXPKaPiOVSkUqdfz8SC65ufOfilQqFeni+Ztc8hw+I5WKVCp1+vxMLvmOnf9IpVKRSvfOl1zymD0jFalUKrJ8fiWXfAbQVCoVqVS6df5dcsnoGZFKpSKV3fM7ueSdbIwDAAAAAAAAAAAAAAAAgAnG4Ru+4auqon////+fz+fz/X5/v9/v6enp+fn5+e3t7f39/f3k5OTs7Ozs9PT0/Pz8/Obm5u7u7u729vb+/v5+YmJiZmZmZmpqam5ubm5ycnJ2dnZ2enp6fn5+fmNjY2dnZ2dra2tvb29vc3Nzd3d3d3t7e39/f19BQUFDQ0NDRUVFR0dHR0lJSUtLS0tNTU1PT09PUVFRU1NTU1VVVVdXV1dZWVlbW1tbXV1dX19f38HBwcPDw8PFxcXHx8fHycnJy8vLy83Nzc/Pz8/R0dHT09PT1dXV19fX19nZ2dvb29vd3d3f398/QYIEGTJkyJAiRYocOXLkSJIkSZYsWbKkSZMmT548eRIlSpQpU6ZMqVKlypUrV65kyZJly5YtW7p06fLly5cvYcKEGTNmzJgyZcqcOXPmTJo0adasWbOmTZs2b968eRMnTpw5c+bMqVOnzp07d+7kyZNnz549e/r06fPnz5+/QYMGHTp06NCiRYsePXr0aNKkSZcuXbq0adOmT58+fRo1atSpU6dOrVq16tWrV69mzZp169atW7t27fr169evYcOGHTt27NiyZcuePXv2bNq0adeuXbu2bdu2b9++fRs3bty5c+fOrVu37t27d+/mzZt37969e/v27fv379+fAAECDBgwYECBAgUOHDhwIEGCBAsWLFjQoEGDBw8ePIgQIcKECRMmVKhQ4cKFCxcyZMiwYcOGDR06dPjw4cOHECFCjBgxYkSJEiVOnDhxIkWKFCtWrFjRokWLFy9evIgRI8aMGTNm1KhR48aNGzdy5MixY8eOHT169Pjx48ePIEGCDBkyZEiRIkWOHDlyJEmSJEuWLFnSpEmTJ0+ePIkSJcqUKVOmVKkCTsPCDA==";
+
+    /** Made by the version-5 encoder (this branch's first version-5 commit) from {@link #columns()}, range-coded. */
+    private static final String VERSION_5_RANGE_CODED = "BdgEA6TE59oJCra7AQGAreIEaxZJ/Kc0Q4gBUH4rBD1BAJPgeJ/DeKoMcXgSbF/O/3Z4CkP+IZhZDUg1rwGQYBhqC7gXAM4bm8RNmIKqR1cBTiJDp8o+oa+DbSlKcLA7/nxjhG9/mNZccWYWYJktRfhkO4uqEqBq3LKj2v8z9RxjyU0kTcIHI+pZgP4AoebwQTmrLOjdBhyMCvRT21gDApgRScW7B4ik9O0RYCJzOEAPMgywT5j1ekQA+Aod83Oz3tVBfhJKyP+yGkLfRph/osu8FZvfeIbkfhS4+/+KApNY4s49XCLi1Xrhdz61T3zYa2mDpZ21zHopm/Njcw9IcMUhH/dAHZ+X+YJ25B4XVD5Ewucn3w6ykkFnfmSMj6KeLytVXyuiO2Aukl1derV8LSy/ELPzgA8gtCTJ1S6Fj2BAGlw1Q73isCqo1F83bJcquVW0z4EJe/DunSmrFh7fncXNDIw0y1pX7GdqmkVhKAM9RoeJJ1I7hIQVV6v4aU/tMd8ij/t1L+0GCUu3D/Bhy/e62LNM157too2PzsyqKPfF2fSzyFbKlGAtS01xsvJumm9UFcCqxEbfv5gq9Vcfesk5DyR0QHaM+4bsxuK6LtOOz5WJAUTnQc3D8SGZad0AdhJE/rIwAlzKC0v/JhiCdle/E53I/bq+FBf8CQJH4b0yMkD7oSff5MYKVnxvgVCdYwDwDF17zmDFHU1fH8zKLObjS59MeVaSDqKllnJYAlOZDd3Mtkt+L7GxkH8z37vRCWf0f1LG3QvuysM6naGDLX577RspnxgA53Tlc3mkHpuQuRjT2VqcxcWrQ+2DXaacdTiOP77kCaUI+UFWrIQeRVplK7fY3BqRZhMl6QNc/YS0l26H3bSfQAZ6SAY=";
 
     @Test
     void version2RangeCodedChunkDecodes() {
@@ -39,11 +43,17 @@ class LegacyChunkTest {
     }
 
     @Test
-    void theEncoderWritesVersion3AndItsRangeCoderBeatsVersion2OnAlternatingDeltas() {
+    void version5RangeCodedChunkDecodes() {
+        assertDecodesToColumns(VERSION_5_RANGE_CODED, 5);
+    }
+
+    @Test
+    void theEncoderWritesVersion5AndItsRangeCoderBeatsVersions2And3OnAlternatingDeltas() {
         ChunkCodecRoundTripTest.Columns in = columns();
         byte[] chunk = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, ChunkCodec.Mode.ADAPTIVE);
-        assertThat(chunk[0]).isEqualTo((byte) 3);
+        assertThat(chunk[0]).isEqualTo((byte) 5);
         assertThat(chunk.length).isLessThan(Base64.getDecoder().decode(VERSION_2_RANGE_CODED).length);
+        assertThat(chunk.length).isLessThan(Base64.getDecoder().decode(VERSION_3_RANGE_CODED).length);
         assertThat(ChunkCodec.decode(chunk).timestampsMs()).isEqualTo(in.timestamps());
     }
 
