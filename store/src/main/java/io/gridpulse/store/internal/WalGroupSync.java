@@ -3,6 +3,10 @@ package io.gridpulse.store.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.RocksDBException;
@@ -13,7 +17,9 @@ import org.rocksdb.RocksDBException;
  * at a time leads: it syncs the WAL for everyone written so far, wakes exactly the writers that
  * sync covered and hands the lead to the next one waiting. Writes keep flowing into the WAL and
  * memtables while a sync runs (RocksDB's own sync writes hold the write queue through the
- * fsync), and each writer is woken once.
+ * fsync), and each writer is woken once. A virtual thread that leads has the fsync run on a
+ * platform thread and waits unmounted: the fsync, native code, would otherwise hold one of the
+ * few carrier threads that run every request (2 on this machine) for its whole duration.
  */
 final class WalGroupSync {
     /** Syncs everything written to the WAL so far. */
@@ -36,6 +42,10 @@ final class WalGroupSync {
             this.ticket = ticket;
         }
     }
+
+    /** Platform threads for the fsyncs of virtual leaders (created when needed, shared by all stores). */
+    private static final ExecutorService SYNCERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("gridpulse-wal-sync-", 0).daemon().factory());
 
     private final Sync sync;
     private final ReentrantLock lock = new ReentrantLock();
@@ -73,6 +83,39 @@ final class WalGroupSync {
         }
     }
 
+    /** Runs the sync; returns what it threw, or null. */
+    private RocksDBException syncOffCarrier() {
+        if (!Thread.currentThread().isVirtual()) {
+            return syncHere();
+        }
+        Future<RocksDBException> synced = SYNCERS.submit(this::syncHere);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return synced.get(); // the writers this sync covers wait for it: no early return
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("WAL sync failed unexpectedly", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private RocksDBException syncHere() {
+        try {
+            sync.run();
+            return null;
+        } catch (RocksDBException e) {
+            return e;
+        }
+    }
+
     private void lead(Waiter me) {
         long covers;
         lock.lock();
@@ -81,12 +124,7 @@ final class WalGroupSync {
         } finally {
             lock.unlock();
         }
-        RocksDBException failure = null;
-        try {
-            sync.run();
-        } catch (RocksDBException e) {
-            failure = e;
-        }
+        RocksDBException failure = syncOffCarrier();
         List<Waiter> covered = new ArrayList<>();
         Waiter next;
         lock.lock();

@@ -21,11 +21,15 @@ class WalGroupSyncTest {
         final AtomicLong written = new AtomicLong();
         final AtomicLong durable = new AtomicLong();
         final AtomicInteger syncs = new AtomicInteger();
+        final AtomicInteger syncsOnVirtualThreads = new AtomicInteger();
         volatile int failSync = -1; // the sync (by number) that fails
 
         void sync() throws RocksDBException {
             long upTo = written.get();
             int number = syncs.incrementAndGet();
+            if (Thread.currentThread().isVirtual()) {
+                syncsOnVirtualThreads.incrementAndGet();
+            }
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
@@ -40,9 +44,18 @@ class WalGroupSyncTest {
 
     @Test
     void everyWriterReturnsOnlyAfterASyncThatCoversItsWriteAndWritersShareSyncs() throws Exception {
+        writersShareSyncsThatCoverTheirWrites(Executors.newFixedThreadPool(WRITERS));
+    }
+
+    @Test
+    void virtualWritersShareSyncsTooAndNoSyncRunsOnAVirtualThread() throws Exception {
+        FakeWal wal = writersShareSyncsThatCoverTheirWrites(Executors.newVirtualThreadPerTaskExecutor());
+        assertThat(wal.syncsOnVirtualThreads.get()).as("syncs that held a carrier thread").isZero();
+    }
+
+    private FakeWal writersShareSyncsThatCoverTheirWrites(ExecutorService pool) throws Exception {
         FakeWal wal = new FakeWal();
         WalGroupSync group = new WalGroupSync(wal::sync);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         List<Future<Integer>> results = new ArrayList<>();
         for (int t = 0; t < WRITERS; t++) {
             results.add(pool.submit(() -> {
@@ -60,14 +73,23 @@ class WalGroupSyncTest {
         }
         pool.shutdown();
         assertThat(wal.syncs.get()).as("syncs for %d writes", WRITERS * WRITES_EACH).isLessThan(WRITERS * WRITES_EACH / 2);
+        return wal;
     }
 
     @Test
     void aFailedSyncFailsTheWritersItCoveredAndTheNextSyncServesTheRest() throws Exception {
+        aFailedSyncFailsOnlyTheWritersItCovered(Executors.newFixedThreadPool(WRITERS));
+    }
+
+    @Test
+    void aFailedSyncRunOffAVirtualLeadersCarrierFailsItsWritersAlike() throws Exception {
+        aFailedSyncFailsOnlyTheWritersItCovered(Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    private void aFailedSyncFailsOnlyTheWritersItCovered(ExecutorService pool) throws Exception {
         FakeWal wal = new FakeWal();
         wal.failSync = 3;
         WalGroupSync group = new WalGroupSync(wal::sync);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger notDurable = new AtomicInteger();
         List<Future<?>> results = new ArrayList<>();
