@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
@@ -154,7 +154,8 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts
+        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder
+        // contexts; version 4 = version 3 whose packed value columns may have two streams
         if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
@@ -166,7 +167,7 @@ public final class ChunkCodec {
             reader.requireEnd();
             return new DecodedChunk(new long[0], new long[0], null, 0);
         }
-        return decodeReadings(SCRATCH.get(), reader, (int) count, version < 3);
+        return decodeReadings(SCRATCH.get(), reader, (int) count, version);
     }
 
     /**
@@ -236,7 +237,8 @@ public final class ChunkCodec {
         encoder.finish(streamStart);
     }
 
-    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, boolean legacyContexts) {
+    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, int version) {
+        boolean legacyContexts = version < 3;
         int flags = reader.readByte();
         if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
@@ -254,9 +256,9 @@ public final class ChunkCodec {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
             PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
-            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale, legacyContexts);
+            PackedColumns.decodeValues(bits, scratch.firstStream, scratch.code, power, count, powerScale, version);
             if (hasEnergy) {
-                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale, legacyContexts);
+                PackedColumns.decodeValues(bits, scratch.firstStream, scratch.code, energy, count, energyScale, version);
             }
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
@@ -361,6 +363,7 @@ public final class ChunkCodec {
         final ByteSink packedSink = new ByteSink();
         final BitSink bits = new BitSink(packedSink);
         final BitSource bitSource = new BitSource();
+        final BitSource firstStream = new BitSource();
         final PrefixCode code = new PrefixCode();
         final PackedColumns.Events events = new PackedColumns.Events();
         final RangeEncoder encoder = new RangeEncoder(sink);
