@@ -25,7 +25,7 @@ final class PackedColumns {
      */
     private static final int TWO_STREAMS = 3;
     static final int TWO_STREAMS_VERSION = 4;
-    static final int TWO_STREAMS_MIN_EVENTS = 1024;
+    static final int TWO_STREAMS_MIN_EVENTS = Integer.getInteger("gridpulse.codec.split", 1024); // TEMP experiment
     private static final int LENGTH_WIDTH_BITS = 6;
     /** A column holds < 2^27 events of ≤ 12 + 64 bits: its stream length fits 34 bits. */
     private static final int MAX_LENGTH_WIDTH = 34;
@@ -309,17 +309,20 @@ final class PackedColumns {
      *
      * @param in the body, at the column; left after it
      * @param firstStream scratch for the first of two streams
+     * @param eventTable scratch for the column's decoding table
      * @param version chunk format version: 2 = changes coded with their own sign, not relative
      *     to the previous one's; 4 = value columns may have two streams
      */
-    static void decodeValues(BitSource in, BitSource firstStream, PrefixCode code, long[] values, int count, long scale,
-            int version) {
+    static void decodeValues(BitSource in, BitSource firstStream, PrefixCode code, EventTable eventTable, long[] values,
+            int count, long scale, int version) {
         if (count < 2) {
             return;
         }
         int precisionField = (int) in.read(PRECISION_BITS);
         boolean twoStreams = precisionField == TWO_STREAMS && version >= TWO_STREAMS_VERSION;
-        long[] base = BASE[readCode(in, code, twoStreams ? (int) in.read(PRECISION_BITS) : precisionField)];
+        int precision = readCode(in, code, twoStreams ? (int) in.read(PRECISION_BITS) : precisionField);
+        long[] base = BASE[precision];
+        eventTable.build(code, base, EXTRA[precision], RUN_SYMBOLS);
         BitSource source = in; // the stream of the next event
         BitSource waiting = in; // the other stream (the same one when there is one)
         long firstStreamEnd = 0;
@@ -337,8 +340,10 @@ final class PackedColumns {
             in.seek(firstStreamEnd);
             source = firstStream;
         }
-        int[] table = code.table;
-        int mask = (1 << code.tableBits) - 1;
+        int[] events = eventTable.entries;
+        int mask = (1 << eventTable.bits) - 1;
+        int[] codeTable = code.table;
+        int codeMask = (1 << code.tableBits) - 1;
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
         long keepSign = version < 3 ? 0 : -1;
@@ -368,28 +373,30 @@ final class PackedColumns {
                 bits = source.bits;
                 position = source.position;
             }
-            int entry = table[(int) buffer & mask];
-            int length = PrefixCode.codeLength(entry);
-            int extraBits = PrefixCode.extraBits(entry);
-            int symbol = PrefixCode.symbol(entry);
-            long u;
-            if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) {
-                u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
+            int entry = events[(int) buffer & mask];
+            long value;
+            if ((entry & EventTable.SLOW) == 0) {
                 buffer >>>= entry; // by the entry's low 6 bits: code length + extra bits
-                bits -= PrefixCode.consumedBits(entry);
-            } else {
+                bits -= entry & 63;
+                value = EventTable.value(entry);
+            } else { // long extra bits: symbol from the code's table, extra bits read in parts
+                int symbolEntry = codeTable[(int) buffer & codeMask];
+                int symbol = PrefixCode.symbol(symbolEntry);
+                int length = PrefixCode.codeLength(symbolEntry);
                 source.buffer = buffer >>> length;
                 source.bits = bits - length;
                 source.position = position;
-                u = base[symbol] + source.readLong(extraBits);
+                long u = base[symbol] + source.readLong(PrefixCode.extraBits(symbolEntry));
                 buffer = source.buffer;
                 bits = source.bits;
                 position = source.position;
+                entry = symbol < RUN_SYMBOLS ? EventTable.RUN : 0;
+                value = symbol < RUN_SYMBOLS ? u : ChunkCodec.unzigzag(u + 1);
             }
-            if (symbol < RUN_SYMBOLS) {
-                i = fillRun(values, i, runEnd(u, i, count), count, previous);
+            if ((entry & EventTable.RUN) != 0) {
+                i = fillRun(values, i, runEnd(value, i, count), count, previous);
             } else {
-                long delta = (ChunkCodec.unzigzag(u + 1) ^ signFlip) - signFlip;
+                long delta = (value ^ signFlip) - signFlip;
                 signFlip = delta >> 63 & keepSign;
                 previous += delta * scale;
                 values[i++] = previous;

@@ -36,6 +36,8 @@ final class PrefixCode {
     private final int[] ownTable = new int[1 << MAX_BITS];
     /** Index of the {@link DefaultCodes} member in use, or -1 for a code of the chunk's own. */
     private int defaultIndex = -1;
+    /** Decoder: the shared default code {@link #read} found, whose lengths and codes apply; else null. */
+    private PrefixCode readDefault;
     int tableBits;
     private static final int KIND_EMPTY = 0;
     private static final int KIND_SINGLE = 1;
@@ -290,6 +292,7 @@ final class PrefixCode {
         int kind = (int) in.read(2);
         if (kind == KIND_DEFAULT) {
             PrefixCode shared = DefaultCodes.code((int) in.read(DefaultCodes.INDEX_BITS));
+            readDefault = shared;
             table = shared.table;
             tableBits = shared.tableBits;
             symbolRange = shared.symbolRange;
@@ -297,6 +300,7 @@ final class PrefixCode {
             return true;
         }
         defaultIndex = -1;
+        readDefault = null;
         table = ownTable;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         if (kind == KIND_EMPTY) {
@@ -387,6 +391,15 @@ final class PrefixCode {
                 table[index] = entry;
             }
         }
+    }
+
+    /** The code {@link #read} last read: this one, or the shared default code it named. */
+    PrefixCode lastRead() {
+        return readDefault != null ? readDefault : this;
+    }
+
+    boolean isSingle() {
+        return single;
     }
 
     boolean isDefault() {
