@@ -83,44 +83,14 @@ final class BitSource {
         return low | read(count - 32) << 32;
     }
 
-    /** Bits read since {@link #start}. */
-    long consumedBits() {
-        return (long) (position - start) * 8 - bits;
-    }
-
-    /** Bits between {@link #start}'s {@code from} and {@code to}. */
-    long availableBits() {
-        return (long) (end - start) * 8;
-    }
-
-    /** Continues at bit {@code offset} from {@link #start} ({@code offset ≤ availableBits()}). */
-    void seek(long offset) {
-        position = start + (int) (offset >>> 3);
-        buffer = 0;
-        bits = 0;
-        refill();
-        int skipped = (int) offset & 7;
-        buffer >>>= skipped;
-        bits -= skipped;
-    }
-
-    /** Takes over {@code other}'s input and reading position. */
-    void copyFrom(BitSource other) {
-        in = other.in;
-        start = other.start;
-        end = other.end;
-        position = other.position;
-        buffer = other.buffer;
-        bits = other.bits;
-    }
-
     /** Byte offset just after the last bit read so far. */
     int bytePosition() {
         return position - (bits >>> 3);
     }
 
     void requireWithinInput() {
-        if (consumedBits() > availableBits()) {
+        long consumedBits = (long) (position - start) * 8 - bits;
+        if (consumedBits > (long) (end - start) * 8) {
             throw new CorruptChunkException("chunk body truncated");
         }
     }

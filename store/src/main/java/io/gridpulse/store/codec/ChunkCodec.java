@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 3;
     /** Largest number of readings in one chunk. */
     public static final int MAX_COUNT = 1 << 27;
 
@@ -154,8 +154,7 @@ public final class ChunkCodec {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
-        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder
-        // contexts; version 4 = version 3 whose packed value columns may have two streams
+        // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts
         if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
@@ -256,9 +255,9 @@ public final class ChunkCodec {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
             PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
-            PackedColumns.decodeValues(bits, scratch.firstStream, scratch.code, scratch.eventTable, power, count, powerScale, version);
+            PackedColumns.decodeValues(bits, scratch.code, scratch.eventTable, power, count, powerScale, version);
             if (hasEnergy) {
-                PackedColumns.decodeValues(bits, scratch.firstStream, scratch.code, scratch.eventTable, energy, count, energyScale, version);
+                PackedColumns.decodeValues(bits, scratch.code, scratch.eventTable, energy, count, energyScale, version);
             }
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
@@ -363,7 +362,6 @@ public final class ChunkCodec {
         final ByteSink packedSink = new ByteSink();
         final BitSink bits = new BitSink(packedSink);
         final BitSource bitSource = new BitSource();
-        final BitSource firstStream = new BitSource();
         final EventTable eventTable = new EventTable();
         final PrefixCode code = new PrefixCode();
         final PackedColumns.Events events = new PackedColumns.Events();

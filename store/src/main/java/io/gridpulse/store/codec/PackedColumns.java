@@ -16,19 +16,6 @@ final class PackedColumns {
     static final int RUN_SYMBOLS = 108;
     static final int ALPHABET = RUN_SYMBOLS + Buckets.SYMBOLS;
     private static final int PRECISION_BITS = 2;
-    /**
-     * Version 4: this value in a value column's precision field means "two streams": the real
-     * precision follows, then the code, then the first stream's length in bits
-     * ({@value #LENGTH_WIDTH_BITS}-bit bit length n, then n bits), then the even events, then
-     * the odd ones. Two streams give the decoder two independent table-load → shift chains to
-     * overlap; columns with fewer events keep one stream and their bytes.
-     */
-    private static final int TWO_STREAMS = 3;
-    static final int TWO_STREAMS_VERSION = 4;
-    static final int TWO_STREAMS_MIN_EVENTS = Integer.getInteger("gridpulse.codec.split", 1024); // TEMP experiment
-    private static final int LENGTH_WIDTH_BITS = 6;
-    /** A column holds < 2^27 events of ≤ 12 + 64 bits: its stream length fits 34 bits. */
-    private static final int MAX_LENGTH_WIDTH = 34;
     /** Per precision: bucket base and extra bits of each column symbol. */
     private static final long[][] BASE = new long[Buckets.PRECISIONS][ALPHABET];
     private static final int[][] EXTRA = new int[Buckets.PRECISIONS][PrefixCode.MAX_SYMBOLS];
@@ -99,12 +86,8 @@ final class PackedColumns {
             }
         }
 
-        /**
-         * Picks the bucket precision that codes smallest, then stores it, the code and the events.
-         *
-         * @param mayUseTwoStreams a value column (the decoder reads timestamps as one stream)
-         */
-        void write(BitSink out, PrefixCode code, boolean mayUseTwoStreams) {
+        /** Picks the bucket precision that codes smallest, then stores it, the code and the events. */
+        void write(BitSink out, PrefixCode code) {
             int best = Buckets.FINEST;
             long bestBits = Long.MAX_VALUE;
             for (int p = Buckets.FINEST; p >= 0; p--) {
@@ -130,45 +113,14 @@ final class PackedColumns {
             } else {
                 code.build(coarseCounts, ALPHABET);
             }
-            boolean twoStreams = mayUseTwoStreams && size >= TWO_STREAMS_MIN_EVENTS;
-            if (twoStreams) {
-                out.put(TWO_STREAMS, PRECISION_BITS);
-            }
             out.put(precision, PRECISION_BITS);
             code.write(out, RUN_SYMBOLS);
-            if (twoStreams) {
-                long firstStreamBits = eventBits(code, precision, 0, 2);
-                int width = 64 - Long.numberOfLeadingZeros(firstStreamBits);
-                out.put(width, LENGTH_WIDTH_BITS);
-                out.putLong(firstStreamBits, width);
-                writeEvents(out, code, precision, 0, 2);
-                writeEvents(out, code, precision, 1, 2);
-            } else {
-                writeEvents(out, code, precision, 0, 1);
-            }
-        }
-
-        /** Bits of events {@code from, from + step, …} (codes and extra bits). */
-        private long eventBits(PrefixCode code, int precision, int from, int step) {
-            int[] lengths = code.lengths;
-            int[] toCoarse = FROM_FINEST[precision];
-            int[] extra = EXTRA[precision];
-            long bits = 0;
-            for (int e = from; e < size; e += step) {
-                int symbol = toCoarse[symbols[e]];
-                bits += lengths[symbol] + extra[symbol];
-            }
-            return bits;
-        }
-
-        /** Writes events {@code from, from + step, …}. */
-        private void writeEvents(BitSink out, PrefixCode code, int precision, int from, int step) {
             int[] codes = code.codes;
             int[] lengths = code.lengths;
             int[] toCoarse = FROM_FINEST[precision];
             long[] base = BASE[precision];
             int[] extra = EXTRA[precision];
-            for (int e = from; e < size; e += step) {
+            for (int e = 0; e < size; e++) {
                 int symbol = toCoarse[symbols[e]];
                 int length = lengths[symbol];
                 int extraBits = extra[symbol];
@@ -237,7 +189,7 @@ final class PackedColumns {
                 i++;
             }
         }
-        events.write(out, code, false);
+        events.write(out, code);
     }
 
     /** @return the number of readings that changed the value (the encoder's density measure) */
@@ -266,7 +218,7 @@ final class PackedColumns {
                 i++;
             }
         }
-        events.write(out, code, true);
+        events.write(out, code);
         return changes;
     }
 
@@ -303,43 +255,22 @@ final class PackedColumns {
 
     /**
      * The hot loop of dense data: the bit buffer lives in locals (not {@link BitSource}'s fields)
-     * and each event costs one table lookup before the next can start, since the entry carries
-     * how many bits to consume. A two-stream column (version 4) alternates the stream after
-     * every event, so consecutive events' lookups do not wait for each other.
+     * and an event is one load from the column's {@link EventTable}, which resolves code and
+     * extra bits to the event's value and carries how many bits to consume — no field
+     * extraction on the path from one event's lookup to the next.
      *
-     * @param in the body, at the column; left after it
-     * @param firstStream scratch for the first of two streams
      * @param eventTable scratch for the column's decoding table
-     * @param version chunk format version: 2 = changes coded with their own sign, not relative
-     *     to the previous one's; 4 = value columns may have two streams
+     * @param version chunk format version; 2 = changes coded with their own sign, not relative
+     *     to the previous one's
      */
-    static void decodeValues(BitSource in, BitSource firstStream, PrefixCode code, EventTable eventTable, long[] values,
-            int count, long scale, int version) {
+    static void decodeValues(BitSource in, PrefixCode code, EventTable eventTable, long[] values, int count, long scale,
+            int version) {
         if (count < 2) {
             return;
         }
-        int precisionField = (int) in.read(PRECISION_BITS);
-        boolean twoStreams = precisionField == TWO_STREAMS && version >= TWO_STREAMS_VERSION;
-        int precision = readCode(in, code, twoStreams ? (int) in.read(PRECISION_BITS) : precisionField);
+        int precision = readHeader(in, code);
         long[] base = BASE[precision];
         eventTable.build(code, base, EXTRA[precision], RUN_SYMBOLS);
-        BitSource source = in; // the stream of the next event
-        BitSource waiting = in; // the other stream (the same one when there is one)
-        long firstStreamEnd = 0;
-        if (twoStreams) {
-            int width = (int) in.read(LENGTH_WIDTH_BITS);
-            if (width > MAX_LENGTH_WIDTH) {
-                throw new CorruptChunkException("first stream length of " + width + " bits");
-            }
-            long firstStreamBits = in.readLong(width);
-            firstStreamEnd = in.consumedBits() + firstStreamBits;
-            if (firstStreamEnd > in.availableBits()) {
-                throw new CorruptChunkException("first stream runs past the chunk body");
-            }
-            firstStream.copyFrom(in);
-            in.seek(firstStreamEnd);
-            source = firstStream;
-        }
         int[] events = eventTable.entries;
         int mask = (1 << eventTable.bits) - 1;
         int[] codeTable = code.table;
@@ -347,12 +278,9 @@ final class PackedColumns {
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
         long keepSign = version < 3 ? 0 : -1;
-        long buffer = source.buffer;
-        int bits = source.bits;
-        int position = source.position;
-        long otherBuffer = waiting.buffer;
-        int otherBits = waiting.bits;
-        int otherPosition = waiting.position;
+        long buffer = in.buffer;
+        int bits = in.bits;
+        int position = in.position;
         byte[] bytes = in.input();
         int lastFullLoad = in.end() - Long.BYTES;
         int i = 1;
@@ -365,13 +293,13 @@ final class PackedColumns {
                 position += (63 - bits) >>> 3;
                 bits |= 56;
             } else {
-                source.buffer = buffer;
-                source.bits = bits;
-                source.position = position;
-                source.refill();
-                buffer = source.buffer;
-                bits = source.bits;
-                position = source.position;
+                in.buffer = buffer;
+                in.bits = bits;
+                in.position = position;
+                in.refill();
+                buffer = in.buffer;
+                bits = in.bits;
+                position = in.position;
             }
             int entry = events[(int) buffer & mask];
             long value;
@@ -383,13 +311,13 @@ final class PackedColumns {
                 int symbolEntry = codeTable[(int) buffer & codeMask];
                 int symbol = PrefixCode.symbol(symbolEntry);
                 int length = PrefixCode.codeLength(symbolEntry);
-                source.buffer = buffer >>> length;
-                source.bits = bits - length;
-                source.position = position;
-                long u = base[symbol] + source.readLong(PrefixCode.extraBits(symbolEntry));
-                buffer = source.buffer;
-                bits = source.bits;
-                position = source.position;
+                in.buffer = buffer >>> length;
+                in.bits = bits - length;
+                in.position = position;
+                long u = base[symbol] + in.readLong(PrefixCode.extraBits(symbolEntry));
+                buffer = in.buffer;
+                bits = in.bits;
+                position = in.position;
                 entry = symbol < RUN_SYMBOLS ? EventTable.RUN : 0;
                 value = symbol < RUN_SYMBOLS ? u : ChunkCodec.unzigzag(u + 1);
             }
@@ -401,32 +329,10 @@ final class PackedColumns {
                 previous += delta * scale;
                 values[i++] = previous;
             }
-            if (twoStreams) { // the next event is in the other stream
-                long swappedBuffer = buffer;
-                buffer = otherBuffer;
-                otherBuffer = swappedBuffer;
-                int swappedBits = bits;
-                bits = otherBits;
-                otherBits = swappedBits;
-                int swappedPosition = position;
-                position = otherPosition;
-                otherPosition = swappedPosition;
-                BitSource swappedSource = source;
-                source = waiting;
-                waiting = swappedSource;
-            }
         }
-        source.buffer = buffer;
-        source.bits = bits;
-        source.position = position;
-        if (twoStreams) {
-            waiting.buffer = otherBuffer;
-            waiting.bits = otherBits;
-            waiting.position = otherPosition;
-            if (firstStream.consumedBits() != firstStreamEnd) {
-                throw new CorruptChunkException("first stream length does not match its events");
-            }
-        }
+        in.buffer = buffer;
+        in.bits = bits;
+        in.position = position;
         in.requireWithinInput();
     }
 
@@ -469,11 +375,7 @@ final class PackedColumns {
 
     /** Reads a column's bucket precision and prefix code; returns the precision. */
     private static int readHeader(BitSource in, PrefixCode code) {
-        return readCode(in, code, (int) in.read(PRECISION_BITS));
-    }
-
-    /** Checks a column's bucket precision, reads its prefix code; returns the precision. */
-    private static int readCode(BitSource in, PrefixCode code, int precision) {
+        int precision = (int) in.read(PRECISION_BITS);
         if (precision >= Buckets.PRECISIONS) {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }

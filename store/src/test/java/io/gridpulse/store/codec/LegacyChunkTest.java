@@ -39,10 +39,10 @@ class LegacyChunkTest {
     }
 
     @Test
-    void theEncoderWritesTheCurrentVersionAndItsRangeCoderBeatsVersion2OnAlternatingDeltas() {
+    void theEncoderWritesVersion3AndItsRangeCoderBeatsVersion2OnAlternatingDeltas() {
         ChunkCodecRoundTripTest.Columns in = columns();
         byte[] chunk = ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, ChunkCodec.Mode.ADAPTIVE);
-        assertThat(chunk[0]).isEqualTo((byte) ChunkCodec.FORMAT_VERSION);
+        assertThat(chunk[0]).isEqualTo((byte) 3);
         assertThat(chunk.length).isLessThan(Base64.getDecoder().decode(VERSION_2_RANGE_CODED).length);
         assertThat(ChunkCodec.decode(chunk).timestampsMs()).isEqualTo(in.timestamps());
     }
