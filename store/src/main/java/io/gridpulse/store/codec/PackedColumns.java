@@ -56,6 +56,9 @@ final class PackedColumns {
         private final int[] coarseCounts = new int[ALPHABET];
         private final int[] coarseUsed = new int[ALPHABET];
         private int coarseUsedCount;
+        /** Own codes costed per precision: the best so far and the next candidate (swapped, not rebuilt). */
+        private PrefixCode bestOwnCode = new PrefixCode();
+        private PrefixCode candidateCode = new PrefixCode();
         int size;
 
         void reset(int capacity) {
@@ -91,10 +94,13 @@ final class PackedColumns {
             int best = Buckets.FINEST;
             long bestBits = Long.MAX_VALUE;
             for (int p = Buckets.FINEST; p >= 0; p--) {
-                long bits = codedBits(code, p);
+                long bits = codedBits(candidateCode, p);
                 if (bits < bestBits) {
                     bestBits = bits;
                     best = p;
+                    PrefixCode kept = bestOwnCode;
+                    bestOwnCode = candidateCode;
+                    candidateCode = kept;
                 }
             }
             histogram(DefaultCodes.PRECISION);
@@ -107,11 +113,11 @@ final class PackedColumns {
                 }
             }
             int precision = bestDefault >= 0 ? DefaultCodes.PRECISION : best;
-            histogram(precision);
             if (bestDefault >= 0) {
                 code.useDefault(bestDefault);
-            } else {
-                code.build(coarseCounts, ALPHABET);
+            } else { // the best precision's code, as costed: only its canonical codes are missing
+                code = bestOwnCode;
+                code.assignCodes();
             }
             out.put(precision, PRECISION_BITS);
             code.write(out, RUN_SYMBOLS);
@@ -133,9 +139,10 @@ final class PackedColumns {
             }
         }
 
+        /** Bits of the column with {@code code} built (lengths only) for the events at this precision. */
         private long codedBits(PrefixCode code, int precision) {
             histogram(precision);
-            code.build(coarseCounts, ALPHABET);
+            code.buildLengths(coarseCounts, ALPHABET);
             return PRECISION_BITS + code.storedBits(RUN_SYMBOLS) + payloadBits(code, precision);
         }
 
@@ -200,6 +207,7 @@ final class PackedColumns {
         events.reset(count);
         Divisor units = new Divisor(scale);
         int changes = 0;
+        long previousUnits = units.quotientOfMultiple(values[0]); // of values[i - 1]: runs repeat it
         boolean previousNegative = false;
         int i = 1;
         while (i < count) {
@@ -211,7 +219,9 @@ final class PackedColumns {
                 events.addRun(runEnd - i);
                 i = runEnd;
             } else {
-                long delta = units.quotientOfMultiple(values[i]) - units.quotientOfMultiple(values[i - 1]);
+                long current = units.quotientOfMultiple(values[i]);
+                long delta = current - previousUnits;
+                previousUnits = current;
                 events.addChange(ChunkCodec.zigzag(previousNegative ? -delta : delta) - 1);
                 previousNegative = delta < 0;
                 changes++;

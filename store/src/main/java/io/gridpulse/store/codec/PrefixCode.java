@@ -97,6 +97,15 @@ final class PrefixCode {
 
     /** Builds the code for {@code counts[0..range)}, where {@code counts} are occurrences. */
     void build(int[] counts, int range) {
+        buildLengths(counts, range);
+        assignCodes();
+    }
+
+    /**
+     * The code lengths only ({@link #storedBits} and {@link #lengths} are then valid): enough to
+     * cost a candidate code; {@link #assignCodes} completes the one that is kept.
+     */
+    void buildLengths(int[] counts, int range) {
         defaultIndex = -1;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         int used = 0;
@@ -110,12 +119,11 @@ final class PrefixCode {
         symbolRange = last + 1;
         single = used == 1;
         if (used >= 2) {
-            buildLengths(counts, used);
+            huffmanLengths(counts);
         }
-        assignCodes();
     }
 
-    private void buildLengths(int[] counts, int used) {
+    private void huffmanLengths(int[] counts) {
         int shift = 0;
         while (true) {
             int n = 0;
@@ -186,7 +194,7 @@ final class PrefixCode {
     }
 
     /** Canonical codes from {@link #lengths}: shorter first, then by symbol. */
-    private void assignCodes() {
+    void assignCodes() {
         int[] firstCode = firstCodeScratch;
         int[] perLength = perLengthScratch;
         Arrays.fill(perLength, 0);
