@@ -38,6 +38,11 @@ final class PackedColumns {
 
     private PackedColumns() {}
 
+    /** Bucket base of each column symbol at a bucket precision. */
+    static long[] bases(int precision) {
+        return BASE[precision];
+    }
+
     /** Raw bits after each column symbol at a bucket precision (indexable by any stored symbol). */
     static int[] extraBits(int precision) {
         return EXTRA[precision];
