@@ -241,7 +241,7 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        long[] base = BASE[readHeader(in, code)];
+        long[] base = BASE[readHeader(in, code, true)];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previousDeltaMs = unitMs;
@@ -274,7 +274,7 @@ final class PackedColumns {
      * extra bits to the event's value and carries how many bits to consume — no field
      * extraction on the path from one event's lookup to the next.
      *
-     * @param eventTable scratch for the column's decoding table
+     * @param eventTable the column's decoding table (per column and thread: kept while the code repeats)
      * @param version chunk format version; 2 = changes coded with their own sign, not relative
      *     to the previous one's
      */
@@ -283,13 +283,12 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        int precision = readHeader(in, code);
+        int precision = readHeader(in, code, false);
         long[] base = BASE[precision];
-        eventTable.build(code, base, EXTRA[precision], RUN_SYMBOLS);
+        int[] extra = EXTRA[precision];
+        eventTable.build(code, base, extra, RUN_SYMBOLS);
         int[] events = eventTable.entries;
         int mask = (1 << eventTable.bits) - 1;
-        int[] codeTable = code.table;
-        int codeMask = (1 << code.tableBits) - 1;
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
         long keepSign = version < 3 ? 0 : -1;
@@ -322,14 +321,13 @@ final class PackedColumns {
                 buffer >>>= entry; // by the entry's low 6 bits: code length + extra bits
                 bits -= entry & 63;
                 value = EventTable.value(entry);
-            } else { // long extra bits: symbol from the code's table, extra bits read in parts
-                int symbolEntry = codeTable[(int) buffer & codeMask];
-                int symbol = PrefixCode.symbol(symbolEntry);
-                int length = PrefixCode.codeLength(symbolEntry);
+            } else { // long extra bits, read in parts
+                int symbol = EventTable.slowSymbol(entry);
+                int length = EventTable.slowCodeLength(entry);
                 in.buffer = buffer >>> length;
                 in.bits = bits - length;
                 in.position = position;
-                long u = base[symbol] + in.readLong(PrefixCode.extraBits(symbolEntry));
+                long u = base[symbol] + in.readLong(extra[symbol]);
                 buffer = in.buffer;
                 bits = in.bits;
                 position = in.position;
@@ -388,13 +386,17 @@ final class PackedColumns {
         return in.readLong(extraBits);
     }
 
-    /** Reads a column's bucket precision and prefix code; returns the precision. */
-    private static int readHeader(BitSource in, PrefixCode code) {
+    /**
+     * Reads a column's bucket precision and prefix code; returns the precision.
+     *
+     * @param decodingTable build the code's own table (value columns decode through an {@link EventTable})
+     */
+    private static int readHeader(BitSource in, PrefixCode code, boolean decodingTable) {
         int precision = (int) in.read(PRECISION_BITS);
         if (precision >= Buckets.PRECISIONS) {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }
-        if (!code.read(in, RUN_SYMBOLS, EXTRA[precision])) {
+        if (!code.read(in, RUN_SYMBOLS, EXTRA[precision], decodingTable)) {
             throw new CorruptChunkException("column has readings but no symbols");
         }
         if (code.symbolRange() > ALPHABET) {

@@ -295,8 +295,9 @@ final class PrefixCode {
      * Reads a stored code and builds the decoding table; returns false if the column has no symbols.
      *
      * @param extraBits raw bits that follow each symbol (carried in the table's entries)
+     * @param decodingTable build {@link #table} (else only lengths and codes, for an {@link EventTable})
      */
-    boolean read(BitSource in, int split, int[] extraBits) {
+    boolean read(BitSource in, int split, int[] extraBits, boolean decodingTable) {
         int kind = (int) in.read(2);
         if (kind == KIND_DEFAULT) {
             PrefixCode shared = DefaultCodes.code((int) in.read(DefaultCodes.INDEX_BITS));
@@ -339,7 +340,9 @@ final class PrefixCode {
         symbolRange = secondEnd;
         requireComplete();
         assignCodes();
-        buildTable(extraBits);
+        if (decodingTable) {
+            buildTable(extraBits);
+        }
         return true;
     }
 

@@ -26,7 +26,7 @@ class EventTableTest {
                 int symbol = random.nextBoolean() ? Math.min(bucket, PackedColumns.RUN_SYMBOLS - 1) : PackedColumns.RUN_SYMBOLS + bucket;
                 counts[symbol] += random.nextInt(1, 1000);
             }
-            int[] entries = checkAgainstCode(readBack(counts, precision), precision, "case " + c);
+            int[] entries = checkAgainstCode(new EventTable(), readBack(counts, precision), precision, "case " + c);
             fast += entries[0];
             slow += entries[1];
         }
@@ -47,8 +47,8 @@ class EventTableTest {
             PrefixCode read = new PrefixCode();
             BitSource in = new BitSource();
             in.start(sink.buffer(), 0, sink.size());
-            read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(DefaultCodes.PRECISION));
-            int[] entries = checkAgainstCode(read, DefaultCodes.PRECISION, "default " + index);
+            read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(DefaultCodes.PRECISION), true);
+            int[] entries = checkAgainstCode(new EventTable(), read, DefaultCodes.PRECISION, "default " + index);
             assertThat(entries[0]).as("default " + index).isPositive();
         }
     }
@@ -71,11 +71,27 @@ class EventTableTest {
         assertThat(out.powerMilliwatts()).isEqualTo(power);
     }
 
+    @Test
+    void aTableKeptForARepeatedCodeIsRebuiltWhenTheCodeOrPrecisionChanges() {
+        SplittableRandom random = new SplittableRandom(3);
+        EventTable table = new EventTable();
+        int[][] counts = new int[3][PackedColumns.ALPHABET];
+        for (int[] column : counts) {
+            for (int u = 0; u < 40; u++) {
+                column[PackedColumns.RUN_SYMBOLS + random.nextInt(30)] += random.nextInt(1, 500);
+            }
+            column[random.nextInt(5)] += 100;
+        }
+        int[][] sequence = {{0, 2}, {0, 2}, {1, 2}, {1, 2}, {1, 1}, {0, 1}, {2, 0}, {0, 2}};
+        for (int[] step : sequence) { // the same table object through every change of code and precision
+            checkAgainstCode(table, readBack(counts[step[0]], step[1]), step[1], "code " + step[0] + " precision " + step[1]);
+        }
+    }
+
     /** Returns {fast entries, slow entries}. */
-    private static int[] checkAgainstCode(PrefixCode code, int precision, String description) {
+    private static int[] checkAgainstCode(EventTable table, PrefixCode code, int precision, String description) {
         long[] base = PackedColumns.bases(precision);
         int[] extraBits = PackedColumns.extraBits(precision);
-        EventTable table = new EventTable();
         table.build(code, base, extraBits, PackedColumns.RUN_SYMBOLS);
         assertThat(table.bits).as(description).isGreaterThanOrEqualTo(code.tableBits);
         int fast = 0;
@@ -88,6 +104,8 @@ class EventTableTest {
             int extra = PrefixCode.extraBits(symbolEntry);
             if ((entry & EventTable.SLOW) != 0) {
                 slow++;
+                assertThat(EventTable.slowSymbol(entry)).as(description + " index " + index + " slow symbol").isEqualTo(symbol);
+                assertThat(EventTable.slowCodeLength(entry)).as(description + " index " + index + " slow length").isEqualTo(length);
                 long largest = base[symbol] + (1L << Math.min(extra, 62)) - 1;
                 assertThat(length + extra > table.bits || extra > 24 || largest >= 1 << 23)
                         .as(description + " index " + index + ": slow entry for an event that fits").isTrue();
@@ -116,7 +134,7 @@ class EventTableTest {
         PrefixCode read = new PrefixCode();
         BitSource in = new BitSource();
         in.start(sink.buffer(), 0, sink.size());
-        assertThat(read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(precision))).isTrue();
+        assertThat(read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(precision), true)).isTrue();
         return read;
     }
 }
