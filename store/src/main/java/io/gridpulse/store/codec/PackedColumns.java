@@ -321,16 +321,24 @@ final class PackedColumns {
                 buffer >>>= entry; // by the entry's low 6 bits: code length + extra bits
                 bits -= entry & 63;
                 value = EventTable.value(entry);
-            } else { // long extra bits, read in parts
+            } else { // code and extra bits longer than the index (large steps: 1 Hz filled data)
                 int symbol = EventTable.slowSymbol(entry);
                 int length = EventTable.slowCodeLength(entry);
-                in.buffer = buffer >>> length;
-                in.bits = bits - length;
-                in.position = position;
-                long u = base[symbol] + in.readLong(extra[symbol]);
-                buffer = in.buffer;
-                bits = in.bits;
-                position = in.position;
+                int extraBits = extra[symbol];
+                long u;
+                if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) { // within the refilled buffer
+                    u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
+                    buffer >>>= length + extraBits;
+                    bits -= length + extraBits;
+                } else {
+                    in.buffer = buffer >>> length;
+                    in.bits = bits - length;
+                    in.position = position;
+                    u = base[symbol] + in.readLong(extraBits);
+                    buffer = in.buffer;
+                    bits = in.bits;
+                    position = in.position;
+                }
                 entry = symbol < RUN_SYMBOLS ? EventTable.RUN : 0;
                 value = symbol < RUN_SYMBOLS ? u : ChunkCodec.unzigzag(u + 1);
             }
