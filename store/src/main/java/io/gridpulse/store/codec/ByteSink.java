@@ -46,6 +46,11 @@ final class ByteSink {
         }
     }
 
+    /** Sets the size to {@code size} bytes, within the buffer (a writer that filled it directly). */
+    void truncate(int size) {
+        this.size = size;
+    }
+
     /** Drops zero bytes at the end, but never before {@code from}. */
     void trimTrailingZeros(int from) {
         while (size > from && buffer[size - 1] == 0) {

@@ -272,9 +272,9 @@ public final class ChunkCodec {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
             PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
-            PackedColumns.decodeValues(bits, scratch.code, power, count, powerScale, legacyContexts);
+            PackedColumns.decodeValues(bits, scratch.code, scratch.powerEvents, power, count, powerScale, version);
             if (hasEnergy) {
-                PackedColumns.decodeValues(bits, scratch.code, energy, count, energyScale, legacyContexts);
+                PackedColumns.decodeValues(bits, scratch.code, scratch.energyEvents, energy, count, energyScale, version);
             }
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
@@ -379,6 +379,8 @@ public final class ChunkCodec {
         final ByteSink packedSink = new ByteSink();
         final BitSink bits = new BitSink(packedSink);
         final BitSource bitSource = new BitSource();
+        final EventTable powerEvents = new EventTable();
+        final EventTable energyEvents = new EventTable();
         final PrefixCode code = new PrefixCode();
         final PackedColumns.Events events = new PackedColumns.Events();
         final RangeEncoder encoder = new RangeEncoder(sink);

@@ -38,6 +38,11 @@ final class PackedColumns {
 
     private PackedColumns() {}
 
+    /** Bucket base of each column symbol at a bucket precision. */
+    static long[] bases(int precision) {
+        return BASE[precision];
+    }
+
     /** Raw bits after each column symbol at a bucket precision (indexable by any stored symbol). */
     static int[] extraBits(int precision) {
         return EXTRA[precision];
@@ -56,6 +61,9 @@ final class PackedColumns {
         private final int[] coarseCounts = new int[ALPHABET];
         private final int[] coarseUsed = new int[ALPHABET];
         private int coarseUsedCount;
+        /** Own codes costed per precision: the best so far and the next candidate (swapped, not rebuilt). */
+        private PrefixCode bestOwnCode = new PrefixCode();
+        private PrefixCode candidateCode = new PrefixCode();
         int size;
 
         void reset(int capacity) {
@@ -91,10 +99,13 @@ final class PackedColumns {
             int best = Buckets.FINEST;
             long bestBits = Long.MAX_VALUE;
             for (int p = Buckets.FINEST; p >= 0; p--) {
-                long bits = codedBits(code, p);
+                long bits = codedBits(candidateCode, p);
                 if (bits < bestBits) {
                     bestBits = bits;
                     best = p;
+                    PrefixCode kept = bestOwnCode;
+                    bestOwnCode = candidateCode;
+                    candidateCode = kept;
                 }
             }
             histogram(DefaultCodes.PRECISION);
@@ -107,11 +118,11 @@ final class PackedColumns {
                 }
             }
             int precision = bestDefault >= 0 ? DefaultCodes.PRECISION : best;
-            histogram(precision);
             if (bestDefault >= 0) {
                 code.useDefault(bestDefault);
-            } else {
-                code.build(coarseCounts, ALPHABET);
+            } else { // the best precision's code, as costed: only its canonical codes are missing
+                code = bestOwnCode;
+                code.assignCodes();
             }
             out.put(precision, PRECISION_BITS);
             code.write(out, RUN_SYMBOLS);
@@ -133,9 +144,10 @@ final class PackedColumns {
             }
         }
 
+        /** Bits of the column with {@code code} built (lengths only) for the events at this precision. */
         private long codedBits(PrefixCode code, int precision) {
             histogram(precision);
-            code.build(coarseCounts, ALPHABET);
+            code.buildLengths(coarseCounts, ALPHABET);
             return PRECISION_BITS + code.storedBits(RUN_SYMBOLS) + payloadBits(code, precision);
         }
 
@@ -200,6 +212,7 @@ final class PackedColumns {
         events.reset(count);
         Divisor units = new Divisor(scale);
         int changes = 0;
+        long previousUnits = units.quotientOfMultiple(values[0]); // of values[i - 1]: runs repeat it
         boolean previousNegative = false;
         int i = 1;
         while (i < count) {
@@ -211,7 +224,9 @@ final class PackedColumns {
                 events.addRun(runEnd - i);
                 i = runEnd;
             } else {
-                long delta = units.quotientOfMultiple(values[i]) - units.quotientOfMultiple(values[i - 1]);
+                long current = units.quotientOfMultiple(values[i]);
+                long delta = current - previousUnits;
+                previousUnits = current;
                 events.addChange(ChunkCodec.zigzag(previousNegative ? -delta : delta) - 1);
                 previousNegative = delta < 0;
                 changes++;
@@ -226,7 +241,7 @@ final class PackedColumns {
         if (count < 2) {
             return;
         }
-        long[] base = BASE[readHeader(in, code)];
+        long[] base = BASE[readHeader(in, code, true)];
         int[] table = code.table;
         int mask = (1 << code.tableBits) - 1;
         long previousDeltaMs = unitMs;
@@ -255,25 +270,32 @@ final class PackedColumns {
 
     /**
      * The hot loop of dense data: the bit buffer lives in locals (not {@link BitSource}'s fields)
-     * and each event costs one table lookup before the next can start, since the entry carries
-     * how many bits to consume.
+     * and an event is one load from the column's {@link EventTable}, which resolves code and
+     * extra bits to the event's value and carries how many bits to consume — no field
+     * extraction on the path from one event's lookup to the next.
      *
-     * @param legacy format version 2: changes coded with their own sign, not relative to the previous one's
+     * @param eventTable the column's decoding table (per column and thread: kept while the code repeats)
+     * @param version chunk format version; 2 = changes coded with their own sign, not relative
+     *     to the previous one's
      */
-    static void decodeValues(BitSource in, PrefixCode code, long[] values, int count, long scale, boolean legacy) {
+    static void decodeValues(BitSource in, PrefixCode code, EventTable eventTable, long[] values, int count, long scale,
+            int version) {
         if (count < 2) {
             return;
         }
-        long[] base = BASE[readHeader(in, code)];
-        int[] table = code.table;
-        int mask = (1 << code.tableBits) - 1;
+        int precision = readHeader(in, code, false);
+        long[] base = BASE[precision];
+        int[] extra = EXTRA[precision];
+        eventTable.build(code, base, extra, RUN_SYMBOLS);
+        int[] events = eventTable.entries;
+        int mask = (1 << eventTable.bits) - 1;
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change (version 3), so the change is negated back
-        long keepSign = legacy ? 0 : -1;
+        long keepSign = version < 3 ? 0 : -1;
         long buffer = in.buffer;
         int bits = in.bits;
-        byte[] bytes = in.input();
         int position = in.position;
+        byte[] bytes = in.input();
         int lastFullLoad = in.end() - Long.BYTES;
         int i = 1;
         while (i < count) {
@@ -293,28 +315,37 @@ final class PackedColumns {
                 bits = in.bits;
                 position = in.position;
             }
-            int entry = table[(int) buffer & mask];
-            int length = PrefixCode.codeLength(entry);
-            int extraBits = PrefixCode.extraBits(entry);
-            int symbol = PrefixCode.symbol(entry);
-            long u;
-            if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) {
-                u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
+            int entry = events[(int) buffer & mask];
+            long value;
+            if ((entry & EventTable.SLOW) == 0) {
                 buffer >>>= entry; // by the entry's low 6 bits: code length + extra bits
-                bits -= PrefixCode.consumedBits(entry);
-            } else {
-                in.buffer = buffer >>> length;
-                in.bits = bits - length;
-                in.position = position;
-                u = base[symbol] + in.readLong(extraBits);
-                buffer = in.buffer;
-                bits = in.bits;
-                position = in.position;
+                bits -= entry & 63;
+                value = EventTable.value(entry);
+            } else { // code and extra bits longer than the index (large steps: 1 Hz filled data)
+                int symbol = EventTable.slowSymbol(entry);
+                int length = EventTable.slowCodeLength(entry);
+                int extraBits = extra[symbol];
+                long u;
+                if (extraBits <= BitSource.EVENT_BITS - PrefixCode.MAX_BITS) { // within the refilled buffer
+                    u = base[symbol] + ((buffer >>> length) & ((1L << extraBits) - 1));
+                    buffer >>>= length + extraBits;
+                    bits -= length + extraBits;
+                } else {
+                    in.buffer = buffer >>> length;
+                    in.bits = bits - length;
+                    in.position = position;
+                    u = base[symbol] + in.readLong(extraBits);
+                    buffer = in.buffer;
+                    bits = in.bits;
+                    position = in.position;
+                }
+                entry = symbol < RUN_SYMBOLS ? EventTable.RUN : 0;
+                value = symbol < RUN_SYMBOLS ? u : ChunkCodec.unzigzag(u + 1);
             }
-            if (symbol < RUN_SYMBOLS) {
-                i = fillRun(values, i, runEnd(u, i, count), count, previous);
+            if ((entry & EventTable.RUN) != 0) {
+                i = fillRun(values, i, runEnd(value, i, count), count, previous);
             } else {
-                long delta = (ChunkCodec.unzigzag(u + 1) ^ signFlip) - signFlip;
+                long delta = (value ^ signFlip) - signFlip;
                 signFlip = delta >> 63 & keepSign;
                 previous += delta * scale;
                 values[i++] = previous;
@@ -363,13 +394,17 @@ final class PackedColumns {
         return in.readLong(extraBits);
     }
 
-    /** Reads a column's bucket precision and prefix code; returns the precision. */
-    private static int readHeader(BitSource in, PrefixCode code) {
+    /**
+     * Reads a column's bucket precision and prefix code; returns the precision.
+     *
+     * @param decodingTable build the code's own table (value columns decode through an {@link EventTable})
+     */
+    private static int readHeader(BitSource in, PrefixCode code, boolean decodingTable) {
         int precision = (int) in.read(PRECISION_BITS);
         if (precision >= Buckets.PRECISIONS) {
             throw new CorruptChunkException("unknown bucket precision " + precision);
         }
-        if (!code.read(in, RUN_SYMBOLS, EXTRA[precision])) {
+        if (!code.read(in, RUN_SYMBOLS, EXTRA[precision], decodingTable)) {
             throw new CorruptChunkException("column has readings but no symbols");
         }
         if (code.symbolRange() > ALPHABET) {

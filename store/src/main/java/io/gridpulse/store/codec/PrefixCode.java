@@ -36,6 +36,8 @@ final class PrefixCode {
     private final int[] ownTable = new int[1 << MAX_BITS];
     /** Index of the {@link DefaultCodes} member in use, or -1 for a code of the chunk's own. */
     private int defaultIndex = -1;
+    /** Decoder: the shared default code {@link #read} found, whose lengths and codes apply; else null. */
+    private PrefixCode readDefault;
     int tableBits;
     private static final int KIND_EMPTY = 0;
     private static final int KIND_SINGLE = 1;
@@ -95,6 +97,15 @@ final class PrefixCode {
 
     /** Builds the code for {@code counts[0..range)}, where {@code counts} are occurrences. */
     void build(int[] counts, int range) {
+        buildLengths(counts, range);
+        assignCodes();
+    }
+
+    /**
+     * The code lengths only ({@link #storedBits} and {@link #lengths} are then valid): enough to
+     * cost a candidate code; {@link #assignCodes} completes the one that is kept.
+     */
+    void buildLengths(int[] counts, int range) {
         defaultIndex = -1;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         int used = 0;
@@ -108,12 +119,11 @@ final class PrefixCode {
         symbolRange = last + 1;
         single = used == 1;
         if (used >= 2) {
-            buildLengths(counts, used);
+            huffmanLengths(counts);
         }
-        assignCodes();
     }
 
-    private void buildLengths(int[] counts, int used) {
+    private void huffmanLengths(int[] counts) {
         int shift = 0;
         while (true) {
             int n = 0;
@@ -184,7 +194,7 @@ final class PrefixCode {
     }
 
     /** Canonical codes from {@link #lengths}: shorter first, then by symbol. */
-    private void assignCodes() {
+    void assignCodes() {
         int[] firstCode = firstCodeScratch;
         int[] perLength = perLengthScratch;
         Arrays.fill(perLength, 0);
@@ -285,11 +295,13 @@ final class PrefixCode {
      * Reads a stored code and builds the decoding table; returns false if the column has no symbols.
      *
      * @param extraBits raw bits that follow each symbol (carried in the table's entries)
+     * @param decodingTable build {@link #table} (else only lengths and codes, for an {@link EventTable})
      */
-    boolean read(BitSource in, int split, int[] extraBits) {
+    boolean read(BitSource in, int split, int[] extraBits, boolean decodingTable) {
         int kind = (int) in.read(2);
         if (kind == KIND_DEFAULT) {
             PrefixCode shared = DefaultCodes.code((int) in.read(DefaultCodes.INDEX_BITS));
+            readDefault = shared;
             table = shared.table;
             tableBits = shared.tableBits;
             symbolRange = shared.symbolRange;
@@ -297,6 +309,7 @@ final class PrefixCode {
             return true;
         }
         defaultIndex = -1;
+        readDefault = null;
         table = ownTable;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         if (kind == KIND_EMPTY) {
@@ -327,7 +340,9 @@ final class PrefixCode {
         symbolRange = secondEnd;
         requireComplete();
         assignCodes();
-        buildTable(extraBits);
+        if (decodingTable) {
+            buildTable(extraBits);
+        }
         return true;
     }
 
@@ -387,6 +402,15 @@ final class PrefixCode {
                 table[index] = entry;
             }
         }
+    }
+
+    /** The code {@link #read} last read: this one, or the shared default code it named. */
+    PrefixCode lastRead() {
+        return readDefault != null ? readDefault : this;
+    }
+
+    boolean isSingle() {
+        return single;
     }
 
     boolean isDefault() {

@@ -78,7 +78,7 @@ class PrefixCodeTest {
         PrefixCode read = new PrefixCode();
         BitSource in = new BitSource();
         in.start(sink.buffer(), 0, sink.size());
-        assertThat(read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(Buckets.FINEST))).isTrue();
+        assertThat(read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(Buckets.FINEST), true)).isTrue();
         for (int s = 0; s < counts.length; s++) {
             if (counts[s] > 0) {
                 in.refill();
