@@ -256,8 +256,10 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    /** One meter's part of a write, applied to its {@link MeterState} once the write is durable. */
-    /** Either {@code open} (the open rows after the write) or {@code extension} (what they gain) is set. */
+    /**
+     * One meter's part of a write, applied to its {@link MeterState} once the write is durable:
+     * either {@code open} (the open rows after the write) or {@code extension} (what they gain).
+     */
     private record Prepared(List<Reading> fresh, Reading newest, Rollup[] open, OpenRowExtension extension,
             boolean toPending) {
         static Prepared nothing(List<Reading> fresh) {

@@ -15,11 +15,12 @@ import java.util.concurrent.locks.StampedLock;
  * under {@link #lock}; readers of open rows hold no lock (see {@link #openRow}).
  */
 public final class MeterState {
+    private static final int LEVELS = RollupLevel.values().length;
+    private static final int ROW_FIELDS = 7;
+
     public final ReentrantLock lock = new ReentrantLock();
     private volatile boolean loaded;
     private Reading newest;
-    private static final int LEVELS = RollupLevel.values().length;
-    private static final int ROW_FIELDS = 7;
     /**
      * The open rows, {@value #ROW_FIELDS} fields per level ordinal, or null when the meter has no
      * readings. Updated in place (a fleet second would otherwise allocate new rows per meter),

@@ -107,12 +107,17 @@ final class WalGroupSync {
         }
     }
 
+    /** Every covered writer must be woken, so any failure of the sync becomes theirs. */
     private RocksDBException syncHere() {
         try {
             sync.run();
             return null;
         } catch (RocksDBException e) {
             return e;
+        } catch (RuntimeException e) {
+            RocksDBException failure = new RocksDBException("WAL sync failed: " + e);
+            failure.initCause(e);
+            return failure;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,37 @@ class WalGroupSyncTest {
     @Test
     void aFailedSyncRunOffAVirtualLeadersCarrierFailsItsWritersAlike() throws Exception {
         aFailedSyncFailsOnlyTheWritersItCovered(Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    @Test
+    void aSyncThatThrowsUncheckedFailsItsWritersInsteadOfLeavingThemWaiting() throws Exception {
+        AtomicInteger syncs = new AtomicInteger();
+        WalGroupSync group = new WalGroupSync(() -> {
+            if (syncs.incrementAndGet() == 2) {
+                throw new IllegalStateException("store closed under the sync");
+            }
+        });
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        AtomicInteger failed = new AtomicInteger();
+        List<Future<?>> results = new ArrayList<>();
+        for (int t = 0; t < WRITERS; t++) {
+            results.add(pool.submit(() -> {
+                for (int i = 0; i < WRITES_EACH; i++) {
+                    try {
+                        group.awaitDurable();
+                    } catch (RocksDBException e) {
+                        assertThat(e).hasMessageContaining("store closed under the sync");
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> r : results) {
+            r.get(30, TimeUnit.SECONDS); // a writer left waiting would time out here
+        }
+        pool.shutdown();
+        assertThat(failed.get()).isBetween(1, WRITERS);
     }
 
     private void aFailedSyncFailsOnlyTheWritersItCovered(ExecutorService pool) throws Exception {
