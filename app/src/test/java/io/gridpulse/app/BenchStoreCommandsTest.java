@@ -42,6 +42,10 @@ class BenchStoreCommandsTest {
         assertThat(value(out.toString(), "gridpulse.fleetSeconds.timedReadings")).isEqualTo("300");
         assertThat(value(out.toString(), "gridpulse.fleetSecondsOneWriter.timedReadings")).isEqualTo("300");
         assertThat(value(out.toString(), "questdb-sync.fleetSeconds.timedReadings")).isEqualTo("300");
+        // warm-up: whole parts of a fifth of the timed seconds (1 s here) for every gateway
+        long warmUp = Long.parseLong(value(out.toString(), "gridpulse.fleetSeconds.warmUpReadings"));
+        assertThat(warmUp).isPositive();
+        assertThat(warmUp % 60).isZero();
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.Scope;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +38,6 @@ public final class HttpIngestBench {
     /** Bounds a part's prepared bodies (≈ 60 MB) for the hour-sized shapes. */
     static final long WARM_UP_PART_READINGS = 1_500_000;
     static final int MAX_WARM_UP_PARTS = 12;
-    static final double SETTLED_COMPILE_SHARE = 0.05;
 
     /**
      * @param readingsPerShape readings posted per shape (a multiple of every shape's request size, e.g. 2,160,000)
@@ -96,7 +94,7 @@ public final class HttpIngestBench {
      * Untimed parts of {@value #WARM_UP_PART_REQUESTS} requests (at most {@value #WARM_UP_PART_READINGS}
      * readings) until at least a quarter of the shape's readings and {@value #MIN_WARM_UP_REQUESTS}
      * requests (three times the shape's requests if fewer) are posted and the JIT compiler has
-     * settled (it worked less than {@value #SETTLED_COMPILE_SHARE} of a part's wall time), at most
+     * settled ({@link JitWarmUp}), at most
      * {@value #MAX_WARM_UP_PARTS} parts. The per-request path (Jetty, routing, auth) runs once
      * per request; with a quarter of the readings alone the small shapes' timed part measured the
      * compiler (2026-11-25: 1 × 300 at 1.8 µs CPU per reading timed, 0.74 µs in a third round of
@@ -108,19 +106,13 @@ public final class HttpIngestBench {
         // hour-sized shapes amortise the per-request path over 3,600 readings: fewer requests do
         long minRequests = Math.max(shapeRequests / 4, Math.min(MIN_WARM_UP_REQUESTS, 3 * shapeRequests));
         long partRequests = Math.max(Math.min(WARM_UP_PART_REQUESTS, WARM_UP_PART_READINGS / perRequest), 2L * settings.clients());
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long posted = 0;
-        for (int part = 0; part < MAX_WARM_UP_PARTS; part++) { // in parts: the bodies of one part are built at once
-            long jitMs = jit.getTotalCompilationTime();
-            long startNs = System.nanoTime();
+        int minParts = (int) ((minRequests + partRequests - 1) / partRequests);
+        // in parts: the bodies of one part are built at once
+        int parts = JitWarmUp.run(minParts, MAX_WARM_UP_PARTS, part -> {
             post(server, shape, "w" + round + "-" + part + "-", partRequests * perRequest);
-            posted += partRequests;
-            double compileShare = (jit.getTotalCompilationTime() - jitMs) / ((System.nanoTime() - startNs) / 1e6);
-            if (posted >= minRequests && compileShare < SETTLED_COMPILE_SHARE) {
-                break;
-            }
-        }
-        return posted;
+            return true;
+        });
+        return parts * partRequests;
     }
 
     private Result post(GridPulseServer server, HttpBodyShape shape, String meterPrefix, long readings) {

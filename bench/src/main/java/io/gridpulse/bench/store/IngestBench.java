@@ -18,8 +18,10 @@ import java.util.function.IntConsumer;
  * the server's request handlers are; QuestDB gets one writer thread (one writer per table), which
  * writes the same batches one after the other.
  *
- * <p>Each engine first writes a warm-up share of the data untimed (JIT, caches, files: a 90,000
- * reading cold run measured the JVM's start, not the store), then the timed part. A part that
+ * <p>Each engine first writes untimed warm-up parts, a fifth of the timed data each, until the JIT
+ * compiler has settled ({@link JitWarmUp}; a 90,000 reading cold run measured the JVM's start, not
+ * the store, and one fixed fifth left the compiler busy in the fleet seconds' timed part), then
+ * the timed part. A part that
  * runs longer than {@code maxTimedSeconds} stops there and the rate counts what was written: a
  * slow peer is measured on a prefix of the same readings instead of taking many minutes.
  */
@@ -75,11 +77,13 @@ public final class IngestBench {
         try (Engine engine = open.apply(settings.dir().resolve("minutes-" + System.nanoTime()))) {
             name = engine.name();
             engine.register(settings.meters());
-            int warmMinutes = warmUp(settings.minutes());
-            minuteBatches(engine, threads, 0, warmMinutes, deadline());
+            int part = warmUpPart(settings.minutes());
+            int warmMinutes = part * JitWarmUp.run(1, MAX_WARM_UP_PARTS,
+                    p -> minuteBatches(engine, threads, p * part, (p + 1) * part, deadline()).whole());
             Run timed = minuteBatches(engine, threads, warmMinutes, warmMinutes + settings.minutes(), deadline());
             report.put(name + ".minuteBatches.readingsPerSecond", Math.round(timed.rate()));
             report.put(name + ".minuteBatches.timedReadings", timed.readings());
+            report.put(name + ".minuteBatches.warmUpReadings", (long) settings.meters() * warmMinutes * 60);
         }
         fleet(report, open, name + ".fleetSeconds", settings.gateways(), senders);
         progress.accept(name + " done");
@@ -93,12 +97,14 @@ public final class IngestBench {
     private void fleet(StoreBenchReport report, Function<Path, Engine> open, String key, int gateways, int senders) {
         try (Engine engine = open.apply(settings.dir().resolve("fleet-" + System.nanoTime()))) {
             engine.register(settings.fleetMeters() * gateways);
-            int warmSeconds = warmUp(settings.fleetSeconds());
-            fleetSeconds(engine, gateways, senders, 0, warmSeconds, deadline());
+            int part = warmUpPart(settings.fleetSeconds());
+            int warmSeconds = part * JitWarmUp.run(1, MAX_WARM_UP_PARTS,
+                    p -> fleetSeconds(engine, gateways, senders, p * part, (p + 1) * part, deadline()).whole());
             Run timed = fleetSeconds(engine, gateways, senders, warmSeconds, warmSeconds + settings.fleetSeconds(),
                     deadline());
             report.put(key + ".readingsPerSecond", Math.round(timed.rate()));
             report.put(key + ".timedReadings", timed.readings());
+            report.put(key + ".warmUpReadings", (long) settings.fleetMeters() * gateways * warmSeconds);
         }
     }
 
@@ -119,7 +125,10 @@ public final class IngestBench {
         progress.accept(name + " size done");
     }
 
-    private static int warmUp(int timedUnits) {
+    /** Warm-up parts: a fifth of the timed units each, until the JIT compiler has settled. */
+    private static final int MAX_WARM_UP_PARTS = 8;
+
+    private static int warmUpPart(int timedUnits) {
         return Math.max(1, timedUnits / 5);
     }
 
@@ -127,8 +136,8 @@ public final class IngestBench {
         return System.nanoTime() + settings.maxTimedSeconds() * 1_000_000_000L;
     }
 
-    /** Readings written and how long it took. */
-    private record Run(long readings, long nanos) {
+    /** Readings written, how long it took, and whether that was all of them (not cut by the deadline). */
+    private record Run(long readings, long nanos, boolean whole) {
         double rate() {
             return readings / (nanos / 1e9);
         }
@@ -177,7 +186,7 @@ public final class IngestBench {
                 }
             }
         });
-        return new Run(done.get() * 60, System.nanoTime() - start);
+        return new Run(done.get() * 60, System.nanoTime() - start, done.get() == batches);
     }
 
     /** Each gateway sends seconds [fromSecond, toSecond) of its own meters, in order. */
@@ -194,6 +203,7 @@ public final class IngestBench {
                 }
             }
         });
-        return new Run(batches.get() * meters, System.nanoTime() - start);
+        return new Run(batches.get() * meters, System.nanoTime() - start,
+                batches.get() == (long) gateways * (toSecond - fromSecond));
     }
 }
