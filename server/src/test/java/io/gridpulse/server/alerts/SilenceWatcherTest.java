@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.server.MovableClock;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,29 +21,10 @@ class SilenceWatcherTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        long millis = Instant.parse("2026-11-25T00:00:00Z").toEpochMilli();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     @Test
     void meterThatStopsReportingRaisesOneSilentAlertThenOneBackAlert() {
-        TestClock clock = new TestClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-25T00:00:00Z").toEpochMilli());
         try (ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock)) {
             LiveHub live = new LiveHub();
             List<MeterEvent> pushed = new ArrayList<>();
@@ -61,11 +40,11 @@ class SilenceWatcherTest {
             AlertLog log = new AlertLog(store.metadata(), live);
             SilenceWatcher watcher = new SilenceWatcher(log, clock, 300_000);
             watcher.arrived(METER);
-            clock.millis += 299_000;
+            clock.advanceMs(299_000);
             assertThat(watcher.check()).isEmpty();
-            clock.millis += 2_000;
+            clock.advanceMs(2_000);
             assertThat(watcher.check()).extracting(MeterEvent::type).containsExactly("meter-silent");
-            clock.millis += 60_000;
+            clock.advanceMs(60_000);
             assertThat(watcher.check()).isEmpty(); // reported once, not every check
             watcher.arrived(METER);
             assertThat(pushed).extracting(MeterEvent::type).containsExactly("meter-silent", "meter-back");

@@ -6,6 +6,7 @@ import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
+import io.gridpulse.server.MovableClock;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.nilm.NilmModels;
 import io.gridpulse.store.ReadingStore;
@@ -13,7 +14,6 @@ import io.gridpulse.store.StorageConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,32 +95,5 @@ class LiveInsightsFleetTest {
             out.add(Reading.ofPower(T0 + m * 60_000L, 500_000));
         }
         return out;
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile long nowMs;
-
-        MovableClock(long nowMs) {
-            this.nowMs = nowMs;
-        }
-
-        void advanceMs(long ms) {
-            nowMs += ms;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(nowMs);
-        }
     }
 }
