@@ -20,6 +20,17 @@ public final class DecimalMilli {
 
     private DecimalMilli() {}
 
+    /**
+     * As {@link #parse(char[], int, int)} for ASCII bytes {@code [from, to)} of a request body
+     * (the scanners' fast paths), via {@code scratch}, which must hold {@code to - from} chars.
+     */
+    public static long parseAscii(byte[] text, int from, int to, char[] scratch) {
+        for (int i = from; i < to; i++) {
+            scratch[i - from] = (char) text[i];
+        }
+        return parse(scratch, 0, to - from);
+    }
+
     public static long parse(char[] text, int offset, int length) {
         int end = offset + length;
         int i = offset;

@@ -143,10 +143,7 @@ final class JsonRowScanner {
         if (end - start > MAX_NUMBER_CHARS || leadingZero) {
             throw NOT_PLAIN;
         }
-        for (int i = start; i < end; i++) {
-            digits[i - start] = (char) body[i];
-        }
-        long value = DecimalMilli.parse(digits, 0, end - start);
+        long value = DecimalMilli.parseAscii(body, start, end, digits);
         if (value == DecimalMilli.NOT_PLAIN) {
             throw NOT_PLAIN;
         }

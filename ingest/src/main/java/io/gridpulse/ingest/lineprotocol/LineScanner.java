@@ -290,10 +290,7 @@ final class LineScanner {
             if (to - from > MAX_VALUE_CHARS) {
                 throw USE_REFERENCE;
             }
-            for (int i = from; i < to; i++) {
-                digits[i - from] = (char) body[i];
-            }
-            long value = DecimalMilli.parse(digits, 0, to - from);
+            long value = DecimalMilli.parseAscii(body, from, to, digits);
             if (value == DecimalMilli.NOT_PLAIN) {
                 throw USE_REFERENCE;
             }
