@@ -2,6 +2,9 @@ package io.gridpulse.store.codec;
 
 import io.gridpulse.core.Reading;
 import java.util.Arrays;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -9,8 +12,8 @@ import java.util.zip.CRC32C;
  * array. Lossless for any 64-bit input; compact on real meters (see README.md in this package for
  * the byte layout and docs/benchmarks.md for measurements).
  *
- * <p>Thread-safe: per-thread scratch state is reused, so steady-state encoding allocates only
- * the returned array and decoding only the returned columns.
+ * <p>Thread-safe: scratch state is pooled, so steady-state encoding allocates only the returned
+ * array, decoding only the returned columns, and {@link #read} / {@link #decodeInto} nothing.
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
@@ -28,7 +31,15 @@ public final class ChunkCodec {
     private static final int ENERGY_MODELS = POWER_MODELS + ValueColumn.MODEL_SIZE;
     static final int MODEL_SIZE = ENERGY_MODELS + ValueColumn.MODEL_SIZE;
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final int POOLED = 4 * Runtime.getRuntime().availableProcessors();
+    /**
+     * Coder state, shared: a thread-local would be allocated anew (≈ 100 KB) for every request
+     * of the server, whose handlers are virtual threads. Last in, first out, so one thread's
+     * consecutive chunks meet the decoding tables they left.
+     */
+    private static final LinkedBlockingDeque<Scratch> SCRATCH = new LinkedBlockingDeque<>(POOLED);
+    /** Buffers of {@link #read}. What does not fit a pool is left to the collector. */
+    private static final LinkedBlockingDeque<DecodedChunk> DECODED = new LinkedBlockingDeque<>(POOLED);
 
     private ChunkCodec() {}
 
@@ -49,7 +60,16 @@ public final class ChunkCodec {
     /** {@link #encode} with the body layout chosen by {@code mode} (tests force each one). */
     static byte[] encode(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count, Mode mode) {
         validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
-        Scratch scratch = SCRATCH.get();
+        Scratch scratch = take(SCRATCH, Scratch::new);
+        try {
+            return encode(scratch, timestampsMs, powerMilliwatts, energyMilliwattHours, count, mode);
+        } finally {
+            SCRATCH.offerFirst(scratch);
+        }
+    }
+
+    private static byte[] encode(Scratch scratch, long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours,
+            int count, Mode mode) {
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
         Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
         ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
@@ -57,7 +77,8 @@ public final class ChunkCodec {
         boolean tryRangeCoder = mode != Mode.PACKED;
         if (mode == Mode.AUTO && isDense(timestampsMs, count, scratch.powerChanges)) {
             tolerance = DENSE_PACKED_TOLERANCE;
-            tryRangeCoder = sampledRangeCoderBytes(timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance < out.size();
+            tryRangeCoder = sampledRangeCoderBytes(scratch, timestampsMs, powerMilliwatts, energyMilliwattHours, count) * tolerance
+                    < out.size();
         }
         if (tryRangeCoder) {
             ByteSink adaptive = rangeCoded(scratch, timestampsMs, powerMilliwatts, energy, count, units);
@@ -129,15 +150,14 @@ public final class ChunkCodec {
      * readings once the header is paid and the models have learnt, which a single sample would
      * overstate by 15-60 % on 3,600-reading chunks.
      */
-    static double sampledRangeCoderBytes(long[] timestampsMs, long[] power, long[] energy, int count) {
-        int small = sampleBytes(timestampsMs, power, energy, count, SAMPLE_BLOCK / 2);
-        int large = sampleBytes(timestampsMs, power, energy, count, SAMPLE_BLOCK);
+    static double sampledRangeCoderBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
+        int small = sampleBytes(scratch, timestampsMs, power, energy, count, SAMPLE_BLOCK / 2);
+        int large = sampleBytes(scratch, timestampsMs, power, energy, count, SAMPLE_BLOCK);
         double perReading = Math.max(0, large - small) / (double) (SAMPLE / 2);
         return large + (count - SAMPLE) * perReading;
     }
 
-    private static int sampleBytes(long[] timestampsMs, long[] power, long[] energy, int count, int blockLength) {
-        Scratch scratch = SCRATCH.get();
+    private static int sampleBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, int blockLength) {
         long[] sampleEnergy = energy == null ? null : scratch.sampleEnergy;
         for (int b = 0; b < SAMPLE_BLOCKS; b++) {
             int from = (int) ((long) (count - blockLength) * b / (SAMPLE_BLOCKS - 1));
@@ -162,12 +182,22 @@ public final class ChunkCodec {
     }
 
     /**
-     * Decodes a chunk made by {@link #encode}.
+     * Decodes a chunk made by {@link #encode} into new arrays the caller owns.
      *
      * @throws CorruptChunkException if the checksum does not match, the chunk is truncated or
      *     its version or layout is unknown
      */
     public static DecodedChunk decode(byte[] chunk) {
+        return decodeInto(chunk, new DecodedChunk());
+    }
+
+    /**
+     * Decodes a chunk made by {@link #encode} into {@code out}, reusing its arrays (see
+     * {@link DecodedChunk}); returns {@code out}.
+     *
+     * @throws CorruptChunkException as {@link #decode}; {@code out}'s contents are then undefined
+     */
+    public static DecodedChunk decodeInto(byte[] chunk, DecodedChunk out) {
         verifyChecksum(chunk);
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
@@ -182,9 +212,37 @@ public final class ChunkCodec {
         }
         if (count == 0) {
             reader.requireEnd();
-            return new DecodedChunk(new long[0], new long[0], null, 0);
+            out.reset(0, false);
+            return out;
         }
-        return decodeReadings(SCRATCH.get(), reader, (int) count, version);
+        Scratch scratch = take(SCRATCH, Scratch::new);
+        try {
+            decodeReadings(scratch, reader, version, out, (int) count);
+        } finally {
+            SCRATCH.offerFirst(scratch);
+        }
+        return out;
+    }
+
+    /**
+     * Decodes a chunk into a shared buffer and hands it to {@code reader}, for readers that only
+     * look at the readings (filter, convert) and allocate nothing per chunk; the buffer is valid
+     * only during the call.
+     *
+     * @throws CorruptChunkException as {@link #decode}
+     */
+    public static <R> R read(byte[] chunk, Function<DecodedChunk, R> reader) {
+        DecodedChunk buffer = take(DECODED, DecodedChunk::new);
+        try {
+            return reader.apply(decodeInto(chunk, buffer));
+        } finally {
+            DECODED.offerFirst(buffer);
+        }
+    }
+
+    private static <T> T take(LinkedBlockingDeque<T> pool, Supplier<T> create) {
+        T pooled = pool.pollFirst();
+        return pooled != null ? pooled : create.get();
     }
 
     /**
@@ -253,7 +311,7 @@ public final class ChunkCodec {
         encoder.finish(streamStart);
     }
 
-    private static DecodedChunk decodeReadings(Scratch scratch, ChunkReader reader, int count, int version) {
+    private static void decodeReadings(Scratch scratch, ChunkReader reader, int version, DecodedChunk out, int count) {
         boolean legacyContexts = version < 3;
         int flags = reader.readByte();
         if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
@@ -262,9 +320,10 @@ public final class ChunkCodec {
         boolean packed = (flags & FLAG_PACKED) != 0;
         long unitMs = (flags & FLAG_SECONDS) != 0 ? 1000 : 1;
         boolean hasEnergy = (flags & FLAG_ENERGY) != 0;
-        long[] timestampsMs = new long[count];
-        long[] power = new long[count];
-        long[] energy = hasEnergy ? new long[count] : null;
+        out.reset(count, hasEnergy);
+        long[] timestampsMs = out.timestampsMs();
+        long[] power = out.powerMilliwatts();
+        long[] energy = out.energyMilliwattHours();
         timestampsMs[0] = unzigzag(reader.readVarint()) * unitMs;
         long powerScale = readColumnStart(reader, power);
         long energyScale = hasEnergy ? readColumnStart(reader, energy) : 0;
@@ -279,7 +338,7 @@ public final class ChunkCodec {
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
             }
-            return new DecodedChunk(timestampsMs, power, energy, count);
+            return;
         }
         int[] models = scratch.models(hasEnergy);
         byte[] buckets = scratch.buckets(count);
@@ -290,7 +349,6 @@ public final class ChunkCodec {
         if (hasEnergy) {
             ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, version);
         }
-        return new DecodedChunk(timestampsMs, power, energy, count);
     }
 
     /** Writes a value column's scale and first value; returns the scale. */
@@ -374,7 +432,7 @@ public final class ChunkCodec {
     }
 
     /** Per-thread reusable state: output buffer, coders, model probabilities, delta buckets. */
-    private static final class Scratch {
+    static final class Scratch {
         final ByteSink sink = new ByteSink();
         final ByteSink packedSink = new ByteSink();
         final BitSink bits = new BitSink(packedSink);

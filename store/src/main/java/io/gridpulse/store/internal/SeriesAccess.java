@@ -49,9 +49,9 @@ public final class SeriesAccess {
         ReadingColumns recent = head(meterKey, fromMs, toMs);
         List<byte[]> hours = encodedIn(db.chunks, meterKey, chunkStart(fromMs), toMs);
         List<byte[]> days = encodedIn(db.days, meterKey, dayStart(fromMs), toMs);
-        List<Reading> sealed = readings(decodeAll(days), fromMs, toMs);
+        List<Reading> sealed = readings(days, fromMs, toMs);
         if (!hours.isEmpty()) { // hours of days not compacted yet, or late readings of compacted days
-            sealed = merge(sealed, readings(decodeAll(hours), fromMs, toMs));
+            sealed = merge(sealed, readings(hours, fromMs, toMs));
         }
         return recent.size() == 0 ? sealed : merge(sealed, recent.toList());
     }
@@ -60,18 +60,23 @@ public final class SeriesAccess {
         return Math.floorDiv(timestampMs, DAY_MS) * DAY_MS;
     }
 
-    /** Readings of consecutive decoded chunks in range, straight from their columns. */
-    private static List<Reading> readings(List<DecodedChunk> chunks, long fromMs, long toMs) {
-        int capacity = 0;
-        for (DecodedChunk c : chunks) {
-            capacity += c.count();
+    /**
+     * Readings in range of consecutive chunks, in order; on all cores when there are enough
+     * chunks (decoding dominates long reads), each chunk into its own list.
+     */
+    private static List<Reading> readings(List<byte[]> encoded, long fromMs, long toMs) {
+        if (encoded.size() < PARALLEL_DECODE_MIN_CHUNKS) {
+            ArrayList<Reading> out = new ArrayList<>();
+            for (byte[] chunk : encoded) {
+                ChunkCodec.read(chunk, c -> addInRange(c, fromMs, toMs, out));
+            }
+            return out;
         }
-        // No column copy first: a day's columns are arrays large enough for G1 to allocate
-        // them outside the young generation.
-        List<Reading> out = new ArrayList<>(capacity);
-        for (DecodedChunk chunk : chunks) {
-            addInRange(chunk, fromMs, toMs, out);
-        }
+        List<List<Reading>> parts = encoded.parallelStream()
+                .map(chunk -> ChunkCodec.read(chunk, c -> addInRange(c, fromMs, toMs, new ArrayList<>())))
+                .toList();
+        List<Reading> out = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
+        parts.forEach(out::addAll);
         return out;
     }
 
@@ -102,14 +107,6 @@ public final class SeriesAccess {
         return out;
     }
 
-    /** Decodes chunks, on all cores when there are enough of them (decoding dominates long reads). */
-    private static List<DecodedChunk> decodeAll(List<byte[]> encoded) {
-        if (encoded.size() < PARALLEL_DECODE_MIN_CHUNKS) {
-            return encoded.stream().map(ChunkCodec::decode).toList();
-        }
-        return encoded.parallelStream().map(ChunkCodec::decode).toList();
-    }
-
     /** The latest reading strictly before {@code timestampMs}, or null. */
     public Reading previous(long meterKey, long timestampMs) {
         Reading best = previousInHead(meterKey, timestampMs);
@@ -125,7 +122,7 @@ public final class SeriesAccess {
                 if (best != null && Keys.timeOf(it.key()) + spanMs <= best.timestampMs()) {
                     break;
                 }
-                Reading candidate = lastBefore(ChunkCodec.decode(it.value()), timestampMs);
+                Reading candidate = ChunkCodec.read(it.value(), c -> lastBefore(c, timestampMs));
                 if (candidate != null) {
                     return best == null || candidate.timestampMs() > best.timestampMs() ? candidate : best;
                 }
@@ -173,7 +170,7 @@ public final class SeriesAccess {
                 if (best != null && Keys.timeOf(it.key()) >= best.timestampMs()) {
                     break;
                 }
-                Reading candidate = firstAfter(ChunkCodec.decode(it.value()), timestampMs);
+                Reading candidate = ChunkCodec.read(it.value(), c -> firstAfter(c, timestampMs));
                 if (candidate != null) {
                     return best == null || candidate.timestampMs() < best.timestampMs() ? candidate : best;
                 }
@@ -222,11 +219,7 @@ public final class SeriesAccess {
 
     private List<Reading> decoded(ColumnFamilyHandle cf, long meterKey, long startMs) {
         byte[] bytes = db.get(cf, Keys.meterTime(meterKey, startMs));
-        List<Reading> out = new ArrayList<>();
-        if (bytes != null) {
-            addInRange(ChunkCodec.decode(bytes), Long.MIN_VALUE, Long.MAX_VALUE, out);
-        }
-        return out;
+        return bytes == null ? new ArrayList<>() : ChunkCodec.read(bytes, c -> addInRange(c, Long.MIN_VALUE, Long.MAX_VALUE, new ArrayList<>()));
     }
 
     public static byte[] encode(List<Reading> readings) {
@@ -273,13 +266,16 @@ public final class SeriesAccess {
         return it.isValid() && Keys.meterOf(it.key()) == meterKey && Keys.timeOf(it.key()) < toMs;
     }
 
-    private static void addInRange(DecodedChunk c, long fromMs, long toMs, List<Reading> out) {
+    /** Adds the chunk's readings with fromMs ≤ ts < toMs to {@code out}; returns {@code out}. */
+    private static List<Reading> addInRange(DecodedChunk c, long fromMs, long toMs, ArrayList<Reading> out) {
+        out.ensureCapacity(out.size() + c.count());
         for (int i = 0; i < c.count(); i++) {
             long ts = c.timestampsMs()[i];
             if (ts >= fromMs && ts < toMs) {
                 out.add(readingAt(c, i));
             }
         }
+        return out;
     }
 
     private static Reading readingAt(DecodedChunk c, int i) {

@@ -95,17 +95,33 @@ class ChunkCodecRoundTripTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Reused by every case of a thread, as a reader of many chunks reuses one: each decode lands
+     * on the previous case's readings (other lengths, with or without energy), so a decoder that
+     * relied on fresh zeroed arrays fails here.
+     */
+    private static final ThreadLocal<DecodedChunk> REUSED = ThreadLocal.withInitial(DecodedChunk::new);
+
     static void assertRoundTrip(Columns in, String description) {
+        assertRoundTrip(in, ChunkCodec.MODE, description);
+    }
+
+    static void assertRoundTrip(Columns in, ChunkCodec.Mode mode, String description) {
         int n = in.timestamps.length;
-        byte[] chunk = ChunkCodec.encode(in.timestamps, in.power, in.energy, n);
-        DecodedChunk out = ChunkCodec.decode(chunk);
+        byte[] chunk = ChunkCodec.encode(in.timestamps, in.power, in.energy, n, mode);
+        assertDecoded(ChunkCodec.decode(chunk), in, description);
+        assertDecoded(ChunkCodec.decodeInto(chunk, REUSED.get()), in, description + " (into a reused chunk)");
+    }
+
+    private static void assertDecoded(DecodedChunk out, Columns in, String description) {
+        int n = in.timestamps.length;
         assertThat(out.count()).as(description).isEqualTo(n);
-        assertThat(out.timestampsMs()).as(description).isEqualTo(in.timestamps);
-        assertThat(out.powerMilliwatts()).as(description).isEqualTo(in.power);
+        assertThat(Arrays.copyOf(out.timestampsMs(), n)).as(description).isEqualTo(in.timestamps);
+        assertThat(Arrays.copyOf(out.powerMilliwatts(), n)).as(description).isEqualTo(in.power);
         if (in.energy == null || Arrays.stream(in.energy).allMatch(e -> e == Reading.NO_ENERGY)) {
             assertThat(out.energyMilliwattHours()).as(description).isNull();
         } else {
-            assertThat(out.energyMilliwattHours()).as(description).isEqualTo(in.energy);
+            assertThat(Arrays.copyOf(out.energyMilliwattHours(), n)).as(description).isEqualTo(in.energy);
         }
     }
 
