@@ -117,14 +117,16 @@ public final class ChunkCodec {
 
     /**
      * A dense chunk ({@link #isDense}: a meter whose value moves every second or two) is
-     * range-coded only if the range coder, estimated on samples of up to {@value} readings,
-     * promises to be {@link #DENSE_PACKED_TOLERANCE} times smaller than the packed columns:
-     * where packed columns win, the samples replace a second full encoding.
+     * range-coded only if the range coder, estimated on samples of it, promises to be
+     * {@link #DENSE_PACKED_TOLERANCE} times smaller than the packed columns: where packed columns
+     * win, the samples replace a second full encoding.
      */
-    static final int SAMPLE = 512;
-    private static final int SAMPLE_BLOCKS = 8;
-    private static final int SAMPLE_BLOCK = SAMPLE / SAMPLE_BLOCKS;
-    static final int DENSE_CHANGES = 2 * SAMPLE;
+    static final int DENSE_CHANGES = 1024;
+    /** Sample blocks: {@value} readings long, one per this many readings of the chunk, 8 to 64 of them. */
+    private static final int SAMPLE_BLOCK = 64;
+    private static final int READINGS_PER_SAMPLE_BLOCK = 1024;
+    private static final int MIN_SAMPLE_BLOCKS = 8;
+    private static final int MAX_SAMPLE_BLOCKS = 64;
     /**
      * On dense chunks the range coder must be this much smaller: they are the 1 Hz meters whose
      * one-day query (86,400 readings in ≤ 5 ms) the decode speed bounds, and packed columns
@@ -146,39 +148,45 @@ public final class ChunkCodec {
 
     /**
      * The range coder's size (without checksum) on a dense chunk, estimated from two samples
-     * spread over it (8 blocks of 32 and of 64 readings): their difference is the cost of
-     * readings once the header is paid and the models have learnt, which a single sample would
-     * overstate by 15-60 % on 3,600-reading chunks.
+     * spread over it (blocks of 32 and of 64 readings): their difference is the cost of readings
+     * once the header is paid and the models have learnt, which a single sample would overstate
+     * by 15-60 % on 3,600-reading chunks. An hour chunk gets 8 blocks (≈ a fifth of its
+     * readings); a day chunk 64 (≈ 7 %): a day is what the store keeps, and with 8 blocks one
+     * dense day of ../shared was kept packed at 1.33 × its range-coded size
+     * (docs/benchmarks-codec.md).
      */
     static double sampledRangeCoderBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count) {
-        int small = sampleBytes(scratch, timestampsMs, power, energy, count, SAMPLE_BLOCK / 2);
-        int large = sampleBytes(scratch, timestampsMs, power, energy, count, SAMPLE_BLOCK);
-        double perReading = Math.max(0, large - small) / (double) (SAMPLE / 2);
-        return large + (count - SAMPLE) * perReading;
+        int blocks = Math.clamp(count / READINGS_PER_SAMPLE_BLOCK, MIN_SAMPLE_BLOCKS, MAX_SAMPLE_BLOCKS);
+        long small = sampleBytes(scratch, timestampsMs, power, energy, count, blocks, SAMPLE_BLOCK / 2);
+        long large = sampleBytes(scratch, timestampsMs, power, energy, count, blocks, SAMPLE_BLOCK);
+        double perReading = Math.max(0, large - small) / (blocks * SAMPLE_BLOCK / 2.0);
+        return large + (count - blocks * SAMPLE_BLOCK) * perReading;
     }
 
-    private static int sampleBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, int blockLength) {
+    private static long sampleBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, int blocks, int blockLength) {
         long[] sampleEnergy = energy == null ? null : scratch.sampleEnergy;
-        for (int b = 0; b < SAMPLE_BLOCKS; b++) {
-            int from = (int) ((long) (count - blockLength) * b / (SAMPLE_BLOCKS - 1));
+        for (int b = 0; b < blocks; b++) {
+            int from = (int) ((long) (count - blockLength) * b / (blocks - 1));
             System.arraycopy(timestampsMs, from, scratch.sampleTimestamps, b * blockLength, blockLength);
             System.arraycopy(power, from, scratch.samplePower, b * blockLength, blockLength);
             if (energy != null) {
                 System.arraycopy(energy, from, sampleEnergy, b * blockLength, blockLength);
             }
         }
-        int sampleCount = SAMPLE_BLOCKS * blockLength;
+        int sampleCount = blocks * blockLength;
         return rangeCodedBytes(scratch, scratch.sampleTimestamps, scratch.samplePower, sampleEnergy, sampleCount);
     }
 
     /**
-     * Size of {@link #encode} in {@link Mode#ADAPTIVE} without the checksum, computed in the
-     * scratch sink (no checksum, no copy; the sample comes from a validated chunk).
+     * Size of {@link #encode} in {@link Mode#ADAPTIVE} without the checksum: the header written
+     * to the scratch sink, the body's ideal code length counted (within a few bytes of the coded
+     * body; the sample comes from a validated chunk).
      */
-    private static int rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
+    private static long rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
         long[] energy = hasEnergy(energyOrNull, count) ? energyOrNull : null;
-        return rangeCoded(scratch.sink, scratch.encoder, scratch, timestampsMs, power, energy, count,
-                Units.of(timestampsMs, power, energy, count), true).size();
+        ByteSink header = rangeCoded(scratch.sink, scratch.counter, scratch, timestampsMs, power, energy, count,
+                Units.of(timestampsMs, power, energy, count), true);
+        return header.size() + scratch.counter.countedBytes();
     }
 
     /**
@@ -446,12 +454,14 @@ public final class ChunkCodec {
         final ByteSink plainSink = new ByteSink();
         final RangeEncoder plainEncoder = new RangeEncoder(plainSink);
         final RangeDecoder decoder = new RangeDecoder();
+        /** Sizes the dense-chunk samples without coding them. */
+        final RangeEncoder counter = RangeEncoder.counting();
         final int[] models = new int[MODEL_SIZE];
         /** Power changes counted by the last packed encoding (the density of the chunk). */
         int powerChanges;
-        final long[] sampleTimestamps = new long[SAMPLE];
-        final long[] samplePower = new long[SAMPLE];
-        final long[] sampleEnergy = new long[SAMPLE];
+        final long[] sampleTimestamps = new long[MAX_SAMPLE_BLOCKS * SAMPLE_BLOCK];
+        final long[] samplePower = new long[MAX_SAMPLE_BLOCKS * SAMPLE_BLOCK];
+        final long[] sampleEnergy = new long[MAX_SAMPLE_BLOCKS * SAMPLE_BLOCK];
         byte[] buckets = new byte[4096];
 
         int[] models(boolean withEnergy) {
