@@ -182,7 +182,7 @@ public final class ChunkCodec {
      * to the scratch sink, the body's ideal code length counted (within a few bytes of the coded
      * body; the sample comes from a validated chunk).
      */
-    private static long rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
+    static long rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
         long[] energy = hasEnergy(energyOrNull, count) ? energyOrNull : null;
         ByteSink header = rangeCoded(scratch.sink, scratch.counter, scratch, timestampsMs, power, energy, count,
                 Units.of(timestampsMs, power, energy, count), true);
