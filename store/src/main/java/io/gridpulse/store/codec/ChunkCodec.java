@@ -104,7 +104,7 @@ public final class ChunkCodec {
         return plain.size() < refined.size() ? plain : refined;
     }
 
-    private static ByteSink rangeCoded(ByteSink out, RangeEncoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
+    private static ByteSink rangeCoded(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
             long[] energy, int count, Units units, boolean refined) {
         out.clear();
         out.put((byte) (refined ? FORMAT_VERSION : PLAIN_RANGE_CODED_VERSION));
@@ -186,7 +186,7 @@ public final class ChunkCodec {
         long[] energy = hasEnergy(energyOrNull, count) ? energyOrNull : null;
         ByteSink header = rangeCoded(scratch.sink, scratch.counter, scratch, timestampsMs, power, energy, count,
                 Units.of(timestampsMs, power, energy, count), true);
-        return header.size() + scratch.counter.countedBytes();
+        return header.size() + scratch.counter.bytes();
     }
 
     /**
@@ -300,7 +300,7 @@ public final class ChunkCodec {
         return out;
     }
 
-    private static void encodeReadings(ByteSink out, RangeEncoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
+    private static void encodeReadings(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
             long[] energy, int count, Units units, boolean refined) {
         long unitMs = units.unitMs();
         out.put((byte) ((unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
@@ -455,7 +455,7 @@ public final class ChunkCodec {
         final RangeEncoder plainEncoder = new RangeEncoder(plainSink);
         final RangeDecoder decoder = new RangeDecoder();
         /** Sizes the dense-chunk samples without coding them. */
-        final RangeEncoder counter = RangeEncoder.counting();
+        final CodeLengthCounter counter = new CodeLengthCounter();
         final int[] models = new int[MODEL_SIZE];
         /** Power changes counted by the last packed encoding (the density of the chunk). */
         int powerChanges;

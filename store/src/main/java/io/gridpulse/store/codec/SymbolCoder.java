@@ -24,16 +24,16 @@ final class SymbolCoder {
 
     private SymbolCoder() {}
 
-    static void encode(RangeEncoder encoder, int[] models, int base, long u) {
+    static void encode(BitCoder encoder, int[] models, int base, long u) {
         encode(encoder, models, base, base, u);
     }
 
     /**
-     * As {@link #encode(RangeEncoder, int[], int, long)}, with the "second bit" models taken from
+     * As {@link #encode(BitCoder, int[], int, long)}, with the "second bit" models taken from
      * the context at {@code secondBase}: a finer context for the bit that tells, e.g., a 3 s from
      * a 4 s delta, while the bit-length models stay shared (more contexts cost learning).
      */
-    static void encode(RangeEncoder encoder, int[] models, int base, int secondBase, long u) {
+    static void encode(BitCoder encoder, int[] models, int base, int secondBase, long u) {
         encode(encoder, models, base, secondBase, NONE, NONE, u);
     }
 
@@ -46,7 +46,7 @@ final class SymbolCoder {
     }
 
     /**
-     * Format version 5: as {@link #encode(RangeEncoder, int[], int, int, long)}, plus, if
+     * Format version 5: as {@link #encode(BitCoder, int[], int, int, long)}, plus, if
      * {@code thirdBase ≥ 0}, the bit below the second one adaptive (model
      * {@code thirdBase + 2k + second bit}), and, if {@code lowBase ≥ 0}, the lowest bit adaptive
      * (model {@code lowBase + k}) when bits are left below those; the bits between stay raw
@@ -54,7 +54,7 @@ final class SymbolCoder {
      * inside a bit length: GJW's meter logs steps of ≥ 21 W, even steps twice as often as odd ones,
      * and its gaps favour 4k + 3 s.
      */
-    static void encode(RangeEncoder encoder, int[] models, int base, int secondBase, int thirdBase, int lowBase, long u) {
+    static void encode(BitCoder encoder, int[] models, int base, int secondBase, int thirdBase, int lowBase, long u) {
         int bitLength = bitLength(u);
         for (int i = 0; i < bitLength; i++) {
             encoder.encodeBit(models, base + i, 1);

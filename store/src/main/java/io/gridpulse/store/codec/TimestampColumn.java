@@ -44,7 +44,7 @@ final class TimestampColumn {
      * @param unitMs 1 or 1000; every timestamp is a multiple of it
      * @param refined version 5 (else the version-3 layout)
      */
-    static void encode(RangeEncoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
+    static void encode(BitCoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
             boolean refined) {
         if (refined) {
             startPatientModels(models);

@@ -38,7 +38,7 @@ final class ValueColumn {
     private ValueColumn() {}
 
     /** @param scale divides every value exactly (≥ 1) */
-    static void encode(RangeEncoder encoder, int[] models, int base, long[] values, int count, long scale, byte[] deltaBuckets,
+    static void encode(BitCoder encoder, int[] models, int base, long[] values, int count, long scale, byte[] deltaBuckets,
             boolean refined) {
         if (refined) {
             startPatientModels(models, base);
