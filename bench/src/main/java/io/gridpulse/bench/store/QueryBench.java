@@ -75,12 +75,30 @@ public final class QueryBench {
             query.run(); // warm-up
         }
         Latencies latencies = new Latencies(reps);
+        QuerySampleTrace trace = QuerySampleTrace.ON ? new QuerySampleTrace(name, reps) : null;
+        long w0 = System.nanoTime();
+        if (trace != null) {
+            trace.windowStart();
+            w0 = System.nanoTime();
+        }
         for (int i = 0; i < reps; i++) {
+            if (trace != null) {
+                trace.before(i);
+            }
             long t0 = System.nanoTime();
             query.run();
-            latencies.add(System.nanoTime() - t0);
+            long elapsed = System.nanoTime() - t0;
+            latencies.add(elapsed);
+            if (trace != null) {
+                trace.after(i, t0, elapsed);
+            }
+        }
+        if (trace != null) {
+            trace.windowEnd(System.nanoTime() - w0);
+            trace.print();
         }
         report.put(name + ".p50Ms", StoreBenchReport.round(latencies.percentileMs(50)));
         report.put(name + ".p99Ms", StoreBenchReport.round(latencies.percentileMs(99)));
+        report.put(name + ".maxMs", StoreBenchReport.round(latencies.percentileMs(100)));
     }
 }
