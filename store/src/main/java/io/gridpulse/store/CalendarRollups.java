@@ -17,6 +17,7 @@ import java.util.List;
  * (zones such as Asia/Kolkata). DST days simply have 23 or 25 hours.
  */
 public final class CalendarRollups {
+    private static final int MAX_EDGES = 200_000;
     private final ReadingStore store;
 
     public CalendarRollups(ReadingStore store) {
@@ -44,10 +45,26 @@ public final class CalendarRollups {
         return out;
     }
 
-    /** Total energy over [fromMs, toMs) in nanowatt-hours, from rollups only. */
+    /**
+     * Total energy in nanowatt-hours of the UTC hours that [fromMs, toMs) touches (from the hour
+     * holding fromMs to the one holding toMs - 1), from hourly rollups only: the sum of the
+     * {@code ONE_HOUR} buckets in UTC, without building them (a month is 744 edges and buckets).
+     */
     public long energyNanowattHours(MeterRef meter, long fromMs, long toMs) {
-        return buckets(meter, Step.ONE_HOUR, fromMs, toMs, ZoneId.of("UTC")).stream()
-                .mapToLong(Rollup::energyNanowattHours).sum();
+        if (toMs <= fromMs) {
+            throw new InvalidInputException("to", "'to' must be after 'from'");
+        }
+        RollupLevel hour = RollupLevel.HOUR;
+        long first = hour.bucketStart(fromMs);
+        long end = hour.bucketStart(toMs - 1) + hour.lengthMs();
+        if ((end - first) / hour.lengthMs() + 1 > MAX_EDGES) {
+            throw new InvalidInputException("step", "range too long for step " + Step.ONE_HOUR.label());
+        }
+        long sum = 0;
+        for (Rollup row : store.rollups(meter, hour, first, end)) {
+            sum += row.energyNanowattHours();
+        }
+        return sum;
     }
 
     static List<Long> edges(Step step, long fromMs, long toMs, ZoneId zone) {
@@ -60,7 +77,7 @@ public final class CalendarRollups {
         while (edge.toInstant().toEpochMilli() < toMs) {
             edge = advance(step, edge);
             edges.add(edge.toInstant().toEpochMilli());
-            if (edges.size() > 200_000) {
+            if (edges.size() > MAX_EDGES) {
                 throw new InvalidInputException("step", "range too long for step " + step.label());
             }
         }

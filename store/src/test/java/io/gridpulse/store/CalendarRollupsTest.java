@@ -73,4 +73,30 @@ class CalendarRollupsTest {
             assertThat(days).singleElement().extracting(Rollup::energyNanowattHours).isEqualTo(14_400_000_000_000L);
         }
     }
+
+    @Test
+    void energyIsTheSumOfTheUtcHourBucketsItTouches() {
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        try (ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC))) {
+            store.meters().ensure(METER);
+            store.append(METER, perMinute(start.plusSeconds(1_800), 3 * 1440));
+            CalendarRollups calendar = new CalendarRollups(store);
+            long hour = 3_600_000L;
+            long[][] ranges = {
+                {start.toEpochMilli(), start.toEpochMilli() + 3 * 86_400_000L}, // aligned both ends
+                {start.toEpochMilli() + 7 * 60_000L, start.toEpochMilli() + 5 * hour + 1}, // unaligned both ends
+                {start.toEpochMilli() + hour - 1, start.toEpochMilli() + hour}, // one millisecond
+                {start.toEpochMilli() - 10 * hour, start.toEpochMilli() + hour / 2}, // partly before the data
+                {start.toEpochMilli() + 5 * 86_400_000L, start.toEpochMilli() + 6 * 86_400_000L}, // no data
+            };
+            for (long[] r : ranges) {
+                long buckets = calendar.buckets(METER, Step.ONE_HOUR, r[0], r[1], ZoneOffset.UTC).stream()
+                        .mapToLong(Rollup::energyNanowattHours).sum();
+                assertThat(calendar.energyNanowattHours(METER, r[0], r[1])).as("range %d..%d", r[0], r[1]).isEqualTo(buckets);
+            }
+            // 3 days x 1440 minutes x 10 Wh
+            assertThat(calendar.energyNanowattHours(METER, start.toEpochMilli(), start.toEpochMilli() + 4 * 86_400_000L))
+                    .isEqualTo(3 * 1440 * 10_000_000_000L);
+        }
+    }
 }
