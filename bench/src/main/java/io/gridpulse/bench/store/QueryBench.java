@@ -12,6 +12,10 @@ import java.util.function.Function;
  * data, and hourly energy of the whole fleet over the day.
  */
 public final class QueryBench {
+    /** Warm-up parts: long enough for the compiler's millisecond clock (JitWarmUp's 5 % share). */
+    private static final long MIN_PART_NANOS = 50_000_000L;
+    private static final long MAX_PART_NANOS = 1_000_000_000L;
+    private static final int MAX_WARM_UP_PARTS = 60;
 
     /** Settings: days of 1 Hz data for the queried meter, fleet size, timed repetitions. */
     public record Settings(Path dir, int days, int fleetMeters, int repetitions) {}
@@ -69,11 +73,29 @@ public final class QueryBench {
         engine.bytesOnDisk(); // seal, flush and compact: queries read the final layout
     }
 
+    /**
+     * Untimed calls in parts of at least {@code partCalls} calls and {@link #MIN_PART_NANOS} until
+     * the JIT compiler has settled ({@link JitWarmUp}). A fixed 10 calls left C1 and C2 compiling
+     * the month-to-date path (java.time, the rollup scan) through its timed calls; on 2 cores their
+     * threads took the query thread's core now and then, and a 0.1 ms query waited 1.5–4 ms in
+     * the run queue: a p99 of the compiler, not of the query. A part slower than
+     * {@link #MAX_PART_NANOS} (fleet hourly) ends the warm-up: the compiler's share is small there.
+     */
+    private static void warmUp(Runnable query, int partCalls) {
+        JitWarmUp.run(2, MAX_WARM_UP_PARTS, part -> {
+            long start = System.nanoTime();
+            int calls = 0;
+            do {
+                query.run();
+                calls++;
+            } while (calls < partCalls || System.nanoTime() - start < MIN_PART_NANOS);
+            return System.nanoTime() - start < MAX_PART_NANOS;
+        });
+    }
+
     private void time(StoreBenchReport report, String name, Runnable query) {
         int reps = settings.repetitions();
-        for (int i = 0; i < Math.max(5, reps / 10); i++) {
-            query.run(); // warm-up
-        }
+        warmUp(query, Math.max(5, reps / 10));
         Latencies latencies = new Latencies(reps);
         QuerySampleTrace trace = QuerySampleTrace.ON ? new QuerySampleTrace(name, reps) : null;
         long w0 = System.nanoTime();
