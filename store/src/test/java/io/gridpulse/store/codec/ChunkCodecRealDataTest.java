@@ -43,10 +43,8 @@ class ChunkCodecRealDataTest {
     @Test
     void gjwChangeOnlyInDayChunksReachesHalfOfGorilla() {
         RealSeries series = RealSeries.gjw(require("gjw-uk-home/active-power-2013-11-20.csv"));
-        long bytes = series.encodedBytesPerChunk(24 * 3_600_000L);
-        report("gjw 2013 as logged, day chunks", bytes, series.count());
         // measured 1.2485 (codec version 3: 1.2786); Gorilla on the same day chunks 2.6134 (half: 1.307); hour chunks 1.429
-        assertThat((double) bytes / series.count()).isLessThanOrEqualTo(1.255);
+        assertThat(dayChunkBytesPerReading(series, "gjw 2013 as logged")).isLessThanOrEqualTo(1.255);
     }
 
     @Test
@@ -55,9 +53,7 @@ class ChunkCodecRealDataTest {
         // measured 0.3804 in hour chunks (codec v2: 0.505); "integer deltas + xz -9" on the whole file 0.3802,
         // per hour 0.656; the 3 s / 4 s sampling pattern is learnt from the previous delta's exact value
         assertBytesPerReadingAtMost(series, 0.381);
-        long dayBytes = series.encodedBytesPerChunk(24 * 3_600_000L);
-        report("redd channel_18 as logged, day chunks", dayBytes, series.count());
-        assertThat((double) dayBytes / series.count()).isLessThan(0.3802); // measured 0.3491
+        assertThat(dayChunkBytesPerReading(series, "redd channel_18 as logged")).isLessThan(0.3802); // measured 0.3491
     }
 
     @Test
@@ -90,10 +86,8 @@ class ChunkCodecRealDataTest {
     void aDenseDayIsRangeCodedWhereThatIsClearlySmaller() {
         // tracebase's freezer at 1 Hz: every hour dense, the range coder 1.33x smaller over the day;
         // sampled on 8 blocks as an hour chunk is, the day was kept packed (0.1684 instead of 0.1280 B/reading)
-        RealSeries day = RealSeries.tracebase(require("tracebase/Freezer/dev_D36601_2011.12.16.csv")).filledToOneHertz();
-        long dayBytes = day.encodedBytesPerChunk(24 * 3_600_000L);
-        report("tracebase freezer filled, day chunks", dayBytes, day.count());
-        assertThat((double) dayBytes / day.count()).isLessThan(0.14);
+        RealSeries freezer = RealSeries.tracebase(require("tracebase/Freezer/dev_D36601_2011.12.16.csv")).filledToOneHertz();
+        assertThat(dayChunkBytesPerReading(freezer, "tracebase freezer filled")).isLessThan(0.14);
     }
 
     @Test
@@ -114,6 +108,13 @@ class ChunkCodecRealDataTest {
         long bytes = series.encodedBytesPerHourChunk();
         report("series", bytes, series.count());
         assertThat((double) bytes / series.count()).isLessThanOrEqualTo(limit);
+    }
+
+    /** Bytes per reading in UTC-day chunks, as the store keeps a finished day. */
+    private static double dayChunkBytesPerReading(RealSeries series, String what) {
+        long bytes = series.encodedBytesPerChunk(24 * 3_600_000L);
+        report(what + ", day chunks", bytes, series.count());
+        return (double) bytes / series.count();
     }
 
     private static void report(String what, long bytes, long readings) {
