@@ -33,7 +33,7 @@ public final class ChunkCodec {
 
     private static final int POOLED = 4 * Runtime.getRuntime().availableProcessors();
     /**
-     * Coder state, shared: a thread-local would be allocated anew (≈ 100 KB) for every request
+     * Coder state, shared: a thread-local would be allocated anew (≈ 200 KB) for every request
      * of the server, whose handlers are virtual threads. Last in, first out, so one thread's
      * consecutive chunks meet the decoding tables they left.
      */

@@ -5,6 +5,7 @@ import io.gridpulse.store.ReadingColumns;
 import io.gridpulse.store.codec.ChunkCodec;
 import io.gridpulse.store.codec.DecodedChunk;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.rocksdb.ColumnFamilyHandle;
@@ -219,7 +220,10 @@ public final class SeriesAccess {
 
     private List<Reading> decoded(ColumnFamilyHandle cf, long meterKey, long startMs) {
         byte[] bytes = db.get(cf, Keys.meterTime(meterKey, startMs));
-        return bytes == null ? new ArrayList<>() : ChunkCodec.read(bytes, c -> addInRange(c, Long.MIN_VALUE, Long.MAX_VALUE, new ArrayList<>()));
+        if (bytes == null) {
+            return new ArrayList<>();
+        }
+        return ChunkCodec.read(bytes, c -> addInRange(c, Long.MIN_VALUE, Long.MAX_VALUE, new ArrayList<>()));
     }
 
     public static byte[] encode(List<Reading> readings) {
@@ -268,14 +272,19 @@ public final class SeriesAccess {
 
     /** Adds the chunk's readings with fromMs ≤ ts < toMs to {@code out}; returns {@code out}. */
     private static List<Reading> addInRange(DecodedChunk c, long fromMs, long toMs, ArrayList<Reading> out) {
-        out.ensureCapacity(out.size() + c.count());
-        for (int i = 0; i < c.count(); i++) {
-            long ts = c.timestampsMs()[i];
-            if (ts >= fromMs && ts < toMs) {
-                out.add(readingAt(c, i));
-            }
+        int first = indexOfFirstAtOrAfter(c, fromMs);
+        int end = indexOfFirstAtOrAfter(c, toMs);
+        out.ensureCapacity(out.size() + Math.max(0, end - first));
+        for (int i = first; i < end; i++) {
+            out.add(readingAt(c, i));
         }
         return out;
+    }
+
+    /** Timestamps are strictly increasing. */
+    private static int indexOfFirstAtOrAfter(DecodedChunk c, long timestampMs) {
+        int index = Arrays.binarySearch(c.timestampsMs(), 0, c.count(), timestampMs);
+        return index >= 0 ? index : -index - 1;
     }
 
     private static Reading readingAt(DecodedChunk c, int i) {
