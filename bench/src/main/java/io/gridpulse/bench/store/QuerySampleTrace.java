@@ -14,7 +14,13 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 
-/** TEMPORARY instrumentation (-Dgridpulse.bench.trace=1): per-sample scheduler and GC context. */
+/**
+ * Opt-in diagnostics of {@code bench query} ({@code -Dgridpulse.bench.trace=true}, e.g. through
+ * GRIDPULSE_JAVA_OPTS): per timed sample its run-queue wait, CPU time and GC cycles, the slowest
+ * samples printed with them, CPU per thread over the timed window, and a JFR event per sample.
+ * It found round 6's causes (the JIT compiler's threads, then first-touch page faults;
+ * docs/benchmarks.md). Off by default: it reads /proc around every sample.
+ */
 final class QuerySampleTrace {
     static final boolean ON = Boolean.getBoolean("gridpulse.bench.trace");
 
