@@ -57,22 +57,15 @@ class WalGroupSyncTest {
     private FakeWal writersShareSyncsThatCoverTheirWrites(ExecutorService pool) throws Exception {
         FakeWal wal = new FakeWal();
         WalGroupSync group = new WalGroupSync(wal::sync);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int t = 0; t < WRITERS; t++) {
-            results.add(pool.submit(() -> {
-                int notDurable = 0;
-                for (int i = 0; i < WRITES_EACH; i++) {
-                    long mine = wal.written.incrementAndGet();
-                    group.awaitDurable();
-                    notDurable += wal.durable.get() >= mine ? 0 : 1;
-                }
-                return notDurable;
-            }));
-        }
-        for (Future<Integer> r : results) {
-            assertThat(r.get()).isZero();
-        }
-        pool.shutdown();
+        AtomicInteger notDurable = new AtomicInteger();
+        eachWriter(pool, () -> {
+            long mine = wal.written.incrementAndGet();
+            group.awaitDurable();
+            if (wal.durable.get() < mine) {
+                notDurable.incrementAndGet();
+            }
+        });
+        assertThat(notDurable.get()).isZero();
         assertThat(wal.syncs.get()).as("syncs for %d writes", WRITERS * WRITES_EACH).isLessThan(WRITERS * WRITES_EACH / 2);
         return wal;
     }
@@ -97,24 +90,14 @@ class WalGroupSyncTest {
         });
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         AtomicInteger failed = new AtomicInteger();
-        List<Future<?>> results = new ArrayList<>();
-        for (int t = 0; t < WRITERS; t++) {
-            results.add(pool.submit(() -> {
-                for (int i = 0; i < WRITES_EACH; i++) {
-                    try {
-                        group.awaitDurable();
-                    } catch (RocksDBException e) {
-                        assertThat(e).hasMessageContaining("store closed under the sync");
-                        failed.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> r : results) {
-            r.get(30, TimeUnit.SECONDS); // a writer left waiting would time out here
-        }
-        pool.shutdown();
+        eachWriter(pool, () -> {
+            try {
+                group.awaitDurable();
+            } catch (RocksDBException e) {
+                assertThat(e).hasMessageContaining("store closed under the sync");
+                failed.incrementAndGet();
+            }
+        });
         assertThat(failed.get()).isBetween(1, WRITERS);
     }
 
@@ -124,30 +107,44 @@ class WalGroupSyncTest {
         WalGroupSync group = new WalGroupSync(wal::sync);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger notDurable = new AtomicInteger();
+        eachWriter(pool, () -> {
+            long mine = wal.written.incrementAndGet();
+            try {
+                group.awaitDurable();
+                if (wal.durable.get() < mine) {
+                    notDurable.incrementAndGet();
+                }
+            } catch (RocksDBException e) {
+                assertThat(e).hasMessage("sync 3 failed");
+                failed.incrementAndGet();
+            }
+        });
+        assertThat(failed.get()).isBetween(1, WRITERS);
+        assertThat(notDurable.get()).isZero();
+        assertThat(wal.syncs.get()).isGreaterThan(3);
+    }
+
+    /**
+     * Runs {@code write} {@value #WRITES_EACH} times in each of {@value #WRITERS} tasks on the pool,
+     * waits for all of them (a writer left waiting times out here) and shuts the pool down.
+     */
+    private static void eachWriter(ExecutorService pool, Write write) throws Exception {
         List<Future<?>> results = new ArrayList<>();
         for (int t = 0; t < WRITERS; t++) {
             results.add(pool.submit(() -> {
                 for (int i = 0; i < WRITES_EACH; i++) {
-                    long mine = wal.written.incrementAndGet();
-                    try {
-                        group.awaitDurable();
-                        if (wal.durable.get() < mine) {
-                            notDurable.incrementAndGet();
-                        }
-                    } catch (RocksDBException e) {
-                        assertThat(e).hasMessage("sync 3 failed");
-                        failed.incrementAndGet();
-                    }
+                    write.run();
                 }
                 return null;
             }));
         }
         for (Future<?> r : results) {
-            r.get();
+            r.get(30, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        assertThat(failed.get()).isBetween(1, WRITERS);
-        assertThat(notDurable.get()).isZero();
-        assertThat(wal.syncs.get()).isGreaterThan(3);
+    }
+
+    private interface Write {
+        void run() throws Exception;
     }
 }
