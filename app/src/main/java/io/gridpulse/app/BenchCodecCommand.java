@@ -27,6 +27,10 @@ public final class BenchCodecCommand implements Callable<Integer> {
             description = "Data sets (relative to the shared data folder), default: all of CodecBenchmark's.")
     List<String> data = List.of();
 
+    @Option(names = "--chunk-hours", defaultValue = "1", paramLabel = "<hours>",
+            description = "Chunk span: 1 = the hours the store seals (default), 24 = the days it compacts them into.")
+    int chunkHours;
+
     @Option(names = "--quick", description = "Short iterations: a smoke run, not figures.")
     boolean quick;
 
@@ -43,14 +47,17 @@ public final class BenchCodecCommand implements Callable<Integer> {
         if (!List.of("auto", "packed", "adaptive").contains(mode)) {
             throw new ParameterException(spec.commandLine(), "--mode must be auto, packed or adaptive");
         }
+        if (chunkHours < 1) {
+            throw new ParameterException(spec.commandLine(), "--chunk-hours must be at least 1");
+        }
         if (cpuTime) {
             System.setProperty("gridpulse.codec.mode", mode); // read once, when the codec is first used below
             double loadBefore = CodecSpeedRun.loadAverage();
-            List<CodecSpeedRun.Score> scores = new CodecCpuTimeRun(data, quick ? 0.2 : 1).run();
+            List<CodecSpeedRun.Score> scores = new CodecCpuTimeRun(data, chunkHours, quick ? 0.2 : 1).run();
             double loadAfter = CodecSpeedRun.loadAverage();
             String label = mode + ", cpu-time";
-            spec.commandLine().getOut().print(json ? CodecSpeedRun.toJson(scores, label, loadBefore, loadAfter) + "\n"
-                    : CodecSpeedRun.toText(scores, label, loadBefore, loadAfter));
+            spec.commandLine().getOut().print(json ? CodecSpeedRun.toJson(scores, label, chunkHours, loadBefore, loadAfter) + "\n"
+                    : CodecSpeedRun.toText(scores, label, chunkHours, loadBefore, loadAfter));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -58,10 +65,10 @@ public final class BenchCodecCommand implements Callable<Integer> {
         Path log = root.resolve("target/jmh-codec.log");
         spec.commandLine().getErr().println("bench codec: running JMH (several minutes; its log: " + log + ")");
         double loadBefore = CodecSpeedRun.loadAverage();
-        List<CodecSpeedRun.Score> scores = new CodecSpeedRun(mode, quick, data).run(root, log);
+        List<CodecSpeedRun.Score> scores = new CodecSpeedRun(mode, quick, data, chunkHours).run(root, log);
         double loadAfter = CodecSpeedRun.loadAverage();
-        spec.commandLine().getOut().print(json ? CodecSpeedRun.toJson(scores, mode, loadBefore, loadAfter) + "\n"
-                : CodecSpeedRun.toText(scores, mode, loadBefore, loadAfter));
+        spec.commandLine().getOut().print(json ? CodecSpeedRun.toJson(scores, mode, chunkHours, loadBefore, loadAfter) + "\n"
+                : CodecSpeedRun.toText(scores, mode, chunkHours, loadBefore, loadAfter));
         spec.commandLine().getOut().flush();
         return 0;
     }

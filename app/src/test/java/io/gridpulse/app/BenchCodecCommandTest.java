@@ -22,8 +22,23 @@ class BenchCodecCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         String json = out.toString().trim();
-        assertThat(json).startsWith("{\"mode\":\"auto, cpu-time\"")
+        assertThat(json).startsWith("{\"mode\":\"auto, cpu-time\",\"chunkHours\":1,")
                 .contains("{\"data\":\"fleetdata:noisy\",\"operation\":\"decode\",\"readingsPerSecond\":")
+                .contains("{\"data\":\"fleetdata:noisy\",\"operation\":\"encode\",\"readingsPerSecond\":")
+                .doesNotContain("\"readingsPerSecond\":0,");
+    }
+
+    @Test
+    void dayChunksAreMeasuredOnRequest() {
+        CommandLine cli = new CommandLine(new GridPulseCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("bench", "codec", "--cpu-time", "--quick", "--data", "fleetdata:noisy", "--chunk-hours", "24",
+                "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().trim()).startsWith("{\"mode\":\"auto, cpu-time\",\"chunkHours\":24,")
                 .contains("{\"data\":\"fleetdata:noisy\",\"operation\":\"encode\",\"readingsPerSecond\":")
                 .doesNotContain("\"readingsPerSecond\":0,");
     }

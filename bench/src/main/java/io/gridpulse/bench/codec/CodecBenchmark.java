@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Encode / decode speed of {@link ChunkCodec} on real hour chunks, single thread. Each
- * invocation codes {@value #CHUNKS} consecutive hour chunks of one dataset; the score is
+ * Encode / decode speed of {@link ChunkCodec} on real chunks, single thread: hour chunks (what
+ * the store seals) by default, day chunks (what it compacts a finished day into) with
+ * {@code chunkHours = 24}. Each invocation codes up to {@value #CHUNKS} consecutive chunks of
+ * one dataset (the noisy meter: {@value #CHUNKS} hours' worth); the score is
  * operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
  * Run: {@code ./gridpulse bench codec} (see docs/benchmarks.md).
  */
@@ -50,6 +52,10 @@ public class CodecBenchmark {
             "tracebase/PC-Desktop/Desktop_Denis_2011.12.28.csv:tracebase:logged", NOISY})
     public String data;
 
+    /** Chunk span in hours: 1 = the store's sealed hours, 24 = its compacted days. */
+    @Param({"1"})
+    public int chunkHours;
+
     private final List<long[]> timestamps = new ArrayList<>();
     private final List<long[]> powers = new ArrayList<>();
     private final List<long[]> energies = new ArrayList<>();
@@ -61,19 +67,22 @@ public class CodecBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        readingsPerOperation = loadChunks(data, timestamps, powers, energies, chunks);
+        readingsPerOperation = loadChunks(data, chunkHours, timestamps, powers, energies, chunks);
     }
 
     /** Readings one operation codes for a {@code data} parameter (to turn ops/s into readings/s). */
-    public static long readingsPerOperation(String data) {
-        return loadChunks(data, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    public static long readingsPerOperation(String data, int chunkHours) {
+        return loadChunks(data, chunkHours, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    /** Cuts {@value #CHUNKS} hour chunks from the middle of the data set; returns their readings. */
-    private static long loadChunks(String data, List<long[]> timestamps, List<long[]> powers, List<long[]> energies,
-            List<byte[]> chunks) {
+    /** Cuts up to {@value #CHUNKS} chunks from the middle of the data set on; returns their readings. */
+    private static long loadChunks(String data, int chunkHours, List<long[]> timestamps, List<long[]> powers,
+            List<long[]> energies, List<byte[]> chunks) {
+        if (chunkHours < 1) {
+            throw new IllegalArgumentException("chunk span must be at least one hour, got " + chunkHours);
+        }
         if (data.equals(NOISY)) {
-            return noisyChunks(timestamps, powers, energies, chunks);
+            return noisyChunks(chunkHours, timestamps, powers, energies, chunks);
         }
         String[] parts = data.split(":");
         Series series = Series.read(SharedData.resolve(parts[0]).orElseThrow(
@@ -84,7 +93,7 @@ public class CodecBenchmark {
         long readings = 0;
         int start = series.count() / 3; // from the dense middle of the file
         for (int c = 0; c < CHUNKS && start < series.count(); c++) {
-            int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count());
+            int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count(), chunkHours * 3_600_000L);
             long[] ts = Arrays.copyOfRange(series.timestampsMs(), start, end);
             long[] power = Arrays.copyOfRange(series.powerMilliwatts(), start, end);
             timestamps.add(ts);
@@ -97,14 +106,17 @@ public class CodecBenchmark {
         return readings;
     }
 
-    /** {@value #CHUNKS} hours of one {@link FleetData} meter, with its energy register. */
-    private static long noisyChunks(List<long[]> timestamps, List<long[]> powers, List<long[]> energies, List<byte[]> chunks) {
-        for (int hour = 0; hour < CHUNKS; hour++) {
-            long[] ts = new long[3600];
-            long[] power = new long[3600];
-            long[] energy = new long[3600];
-            for (int i = 0; i < 3600; i++) {
-                long second = hour * 3600L + i;
+    /** {@value #CHUNKS} hours (at least one chunk) of one {@link FleetData} meter, with its energy register. */
+    private static long noisyChunks(int chunkHours, List<long[]> timestamps, List<long[]> powers, List<long[]> energies,
+            List<byte[]> chunks) {
+        int chunkCount = Math.max(1, CHUNKS / chunkHours);
+        int length = chunkHours * 3600;
+        for (int c = 0; c < chunkCount; c++) {
+            long[] ts = new long[length];
+            long[] power = new long[length];
+            long[] energy = new long[length];
+            for (int i = 0; i < length; i++) {
+                long second = (long) c * length + i;
                 ts[i] = FleetData.START_MS + second * 1000;
                 power[i] = FleetData.powerMilliwatts(0, second);
                 energy[i] = FleetData.energyMilliwattHours(0, second);
@@ -114,7 +126,7 @@ public class CodecBenchmark {
             energies.add(energy);
             chunks.add(ChunkCodec.encode(ts, power, energy, ts.length));
         }
-        return CHUNKS * 3600L;
+        return (long) chunkCount * length;
     }
 
     /** Encodes every chunk once; returns their total bytes (for {@link CodecCpuTimeRun}). */

@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
  * repeats within a few per cent. Cache and memory-bandwidth contention still show.
  *
  * @param data {@link CodecBenchmark#data} values; empty = all of CodecBenchmark's
+ * @param chunkHours {@link CodecBenchmark#chunkHours}
  * @param measureSeconds CPU seconds per measurement round (5 rounds, after 3 warm-up rounds)
  */
-public record CodecCpuTimeRun(List<String> data, double measureSeconds) {
+public record CodecCpuTimeRun(List<String> data, int chunkHours, double measureSeconds) {
     private static final int WARMUP_ROUNDS = 3;
     private static final int MEASURE_ROUNDS = 5;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -36,6 +37,7 @@ public record CodecCpuTimeRun(List<String> data, double measureSeconds) {
         for (String dataSet : data.isEmpty() ? allData() : data) {
             CodecBenchmark benchmark = new CodecBenchmark();
             benchmark.data = dataSet;
+            benchmark.chunkHours = chunkHours;
             benchmark.load();
             scores.add(score(dataSet, "decode", benchmark.readingsPerOperation, benchmark::decodeAll));
             scores.add(score(dataSet, "encode", benchmark.readingsPerOperation, benchmark::encodeAll));

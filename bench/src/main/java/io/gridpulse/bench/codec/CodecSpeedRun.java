@@ -24,8 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *     one body layout
  * @param quick fewer and shorter iterations (for a smoke run, not for figures)
  * @param data {@link CodecBenchmark#data} values to run; empty = all
+ * @param chunkHours {@link CodecBenchmark#chunkHours}
  */
-public record CodecSpeedRun(String mode, boolean quick, List<String> data) {
+public record CodecSpeedRun(String mode, boolean quick, List<String> data, int chunkHours) {
 
     /** One benchmark's score. */
     public record Score(String data, String operation, double readingsPerSecond, double errorReadingsPerSecond,
@@ -45,6 +46,7 @@ public record CodecSpeedRun(String mode, boolean quick, List<String> data) {
         if (!data.isEmpty()) {
             options.param("data", data.toArray(String[]::new));
         }
+        options.param("chunkHours", Integer.toString(chunkHours));
         Files.createDirectories(jmhLog.toAbsolutePath().getParent());
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<String, Long> readingsPerOperation = new HashMap<>();
@@ -52,7 +54,7 @@ public record CodecSpeedRun(String mode, boolean quick, List<String> data) {
         for (RunResult result : results) {
             String dataSet = result.getParams().getParam("data");
             String benchmark = result.getParams().getBenchmark();
-            long readings = readingsPerOperation.computeIfAbsent(dataSet, CodecBenchmark::readingsPerOperation);
+            long readings = readingsPerOperation.computeIfAbsent(dataSet, d -> CodecBenchmark.readingsPerOperation(d, chunkHours));
             var primary = result.getPrimaryResult();
             scores.add(new Score(dataSet, benchmark.substring(benchmark.lastIndexOf('.') + 1),
                     primary.getScore() * readings, primary.getScoreError() * readings,
@@ -70,9 +72,10 @@ public record CodecSpeedRun(String mode, boolean quick, List<String> data) {
         }
     }
 
-    public static String toJson(List<Score> scores, String mode, double loadBefore, double loadAfter) {
+    public static String toJson(List<Score> scores, String mode, int chunkHours, double loadBefore, double loadAfter) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "{\"mode\":\"%s\",\"loadAverageBefore\":%.2f,\"loadAverageAfter\":%.2f,\"results\":[", mode, loadBefore, loadAfter));
+                "{\"mode\":\"%s\",\"chunkHours\":%d,\"loadAverageBefore\":%.2f,\"loadAverageAfter\":%.2f,\"results\":[",
+                mode, chunkHours, loadBefore, loadAfter));
         for (int i = 0; i < scores.size(); i++) {
             Score s = scores.get(i);
             out.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
@@ -84,9 +87,10 @@ public record CodecSpeedRun(String mode, boolean quick, List<String> data) {
         return out.append("]}").toString();
     }
 
-    public static String toText(List<Score> scores, String mode, double loadBefore, double loadAfter) {
+    public static String toText(List<Score> scores, String mode, int chunkHours, double loadBefore, double loadAfter) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "codec speed, mode %s, one thread (load average %.2f before, %.2f after)%n", mode, loadBefore, loadAfter));
+                "codec speed, mode %s, %d-hour chunks, one thread (load average %.2f before, %.2f after)%n",
+                mode, chunkHours, loadBefore, loadAfter));
         for (Score s : scores) {
             out.append(String.format(Locale.ROOT, "%-70s %-6s %9.1f M readings/s (min %.1f, max %.1f)%n", s.data(),
                     s.operation(), s.readingsPerSecond() / 1e6, s.minReadingsPerSecond() / 1e6, s.maxReadingsPerSecond() / 1e6));
