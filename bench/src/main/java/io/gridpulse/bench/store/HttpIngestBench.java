@@ -182,7 +182,7 @@ public final class HttpIngestBench {
     }
 
     /** CPU time of this process (all threads, native ones too): less sensitive to other load than wall time. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

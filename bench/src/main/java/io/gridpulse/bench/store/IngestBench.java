@@ -82,6 +82,7 @@ public final class IngestBench {
                     p -> minuteBatches(engine, threads, p * part, (p + 1) * part, deadline()).whole());
             Run timed = minuteBatches(engine, threads, warmMinutes, warmMinutes + settings.minutes(), deadline());
             report.put(name + ".minuteBatches.readingsPerSecond", Math.round(timed.rate()));
+            report.put(name + ".minuteBatches.cpuMicrosPerReading", StoreBenchReport.round(timed.cpuMicrosPerReading()));
             report.put(name + ".minuteBatches.timedReadings", timed.readings());
             report.put(name + ".minuteBatches.warmUpReadings", (long) settings.meters() * warmMinutes * 60);
         }
@@ -103,6 +104,7 @@ public final class IngestBench {
             Run timed = fleetSeconds(engine, gateways, senders, warmSeconds, warmSeconds + settings.fleetSeconds(),
                     deadline());
             report.put(key + ".readingsPerSecond", Math.round(timed.rate()));
+            report.put(key + ".cpuMicrosPerReading", StoreBenchReport.round(timed.cpuMicrosPerReading()));
             report.put(key + ".timedReadings", timed.readings());
             report.put(key + ".warmUpReadings", (long) settings.fleetMeters() * gateways * warmSeconds);
         }
@@ -137,9 +139,14 @@ public final class IngestBench {
     }
 
     /** Readings written, how long it took, and whether that was all of them (not cut by the deadline). */
-    private record Run(long readings, long nanos, boolean whole) {
+    /** A timed part: readings written, wall time, and the process's CPU time (steadier beside other load). */
+    private record Run(long readings, long nanos, long cpuNanos, boolean whole) {
         double rate() {
             return readings / (nanos / 1e9);
+        }
+
+        double cpuMicrosPerReading() {
+            return cpuNanos / 1e3 / readings;
         }
     }
 
@@ -174,6 +181,7 @@ public final class IngestBench {
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
+        long cpuStart = HttpIngestBench.processCpuNanos();
         inParallel(threads, writer -> {
             for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                 engine.appendMeterRun((int) (b % meters), (fromMinute + b / meters) * 60, 60, 1);
@@ -186,7 +194,8 @@ public final class IngestBench {
                 }
             }
         });
-        return new Run(done.get() * 60, System.nanoTime() - start, done.get() == batches);
+        return new Run(done.get() * 60, System.nanoTime() - start, HttpIngestBench.processCpuNanos() - cpuStart,
+                done.get() == batches);
     }
 
     /** Each gateway sends seconds [fromSecond, toSecond) of its own meters, in order. */
@@ -195,6 +204,7 @@ public final class IngestBench {
         int meters = settings.fleetMeters();
         AtomicLong batches = new AtomicLong();
         long start = System.nanoTime();
+        long cpuStart = HttpIngestBench.processCpuNanos();
         inParallel(senders, sender -> {
             for (int s = fromSecond; s < toSecond && System.nanoTime() < deadlineNanos; s++) {
                 for (int g = sender; g < gateways; g += senders) {
@@ -203,7 +213,7 @@ public final class IngestBench {
                 }
             }
         });
-        return new Run(batches.get() * meters, System.nanoTime() - start,
+        return new Run(batches.get() * meters, System.nanoTime() - start, HttpIngestBench.processCpuNanos() - cpuStart,
                 batches.get() == (long) gateways * (toSecond - fromSecond));
     }
 }
