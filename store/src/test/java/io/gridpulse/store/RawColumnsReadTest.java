@@ -163,24 +163,24 @@ class RawColumnsReadTest {
     private void assertSameEverywhere(Random random, String stage) {
         long first = written.firstKey();
         long last = written.lastKey();
-        assertSame(0, Long.MAX_VALUE, stage);
+        assertReadsMatch(0, Long.MAX_VALUE, stage);
         for (long day = Math.floorDiv(first, DAY_MS) * DAY_MS; day <= last; day += DAY_MS) {
-            assertSame(day, day + DAY_MS, stage);
-            assertSame(day + HOUR_MS / 2 + 250, day + DAY_MS + HOUR_MS / 2, stage);
+            assertReadsMatch(day, day + DAY_MS, stage);
+            assertReadsMatch(day + HOUR_MS / 2 + 250, day + DAY_MS + HOUR_MS / 2, stage);
         }
         for (int i = 0; i < 60; i++) {
             long from = first - HOUR_MS + (long) (random.nextDouble() * (last - first + 2 * HOUR_MS));
             long length = (long) Math.pow(10, random.nextDouble() * Math.log10(3 * DAY_MS)); // 1 ms to 3 days
-            assertSame(from, from + length, stage);
+            assertReadsMatch(from, from + length, stage);
         }
-        assertSame(first - DAY_MS, first, stage);
-        assertSame(last + 1, last + DAY_MS, stage);
+        assertReadsMatch(first - DAY_MS, first, stage);
+        assertReadsMatch(last + 1, last + DAY_MS, stage);
         long some = written.ceilingKey(first + (last - first) / 3);
-        assertSame(some, some + 1, stage);
-        assertSame(some + 1, written.higherKey(some), stage);
+        assertReadsMatch(some, some + 1, stage);
+        assertReadsMatch(some + 1, written.higherKey(some), stage);
     }
 
-    private void assertSame(long from, long to, String stage) {
+    private void assertReadsMatch(long from, long to, String stage) {
         List<Reading> expected = List.copyOf(written.subMap(from, to).values());
         ReadingColumns columns = store.readRawColumns(METER, from, to);
         List<Reading> fromColumns = new ArrayList<>(columns.size());
