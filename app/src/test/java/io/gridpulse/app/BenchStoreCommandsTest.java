@@ -63,6 +63,7 @@ class BenchStoreCommandsTest {
                 "\"gridpulse.fleetHourly.rows\":144", "\"questdb-nosync.fleetHourly.rows\":144");
         assertThat(value(json, "gridpulse.monthToDateEnergy.milliwattHours"))
                 .isEqualTo(value(json, "questdb-nosync.monthToDateEnergy.milliwattHours"));
+        assertThat(value(json, "gridpulse.day.checksum")).isEqualTo(value(json, "questdb-nosync.day.checksum"));
     }
 
     private static String value(String json, String name) {

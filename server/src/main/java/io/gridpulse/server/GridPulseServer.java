@@ -140,7 +140,7 @@ public final class GridPulseServer implements AutoCloseable {
 
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock,
-                config.maxBodyBytes());
+                config.maxBodyBytes(), json);
         metrics = new Metrics(pipeline, live, store);
         BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing, liveInsights);

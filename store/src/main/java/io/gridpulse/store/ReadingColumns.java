@@ -31,6 +31,28 @@ public final class ReadingColumns {
         size++;
     }
 
+    /**
+     * Adds entries {@code [from, to)} of the given columns; {@code energy} null means no reading
+     * there has a register.
+     */
+    public void addAll(long[] timestamps, long[] power, long[] energy, int from, int to) {
+        int n = to - from;
+        ensureCapacity(size + n);
+        System.arraycopy(timestamps, from, timestampsMs, size, n);
+        System.arraycopy(power, from, powerMilliwatts, size, n);
+        if (energy == null) {
+            Arrays.fill(energyMilliwattHours, size, size + n, Reading.NO_ENERGY);
+        } else {
+            System.arraycopy(energy, from, energyMilliwattHours, size, n);
+        }
+        size += n;
+    }
+
+    /** Adds entries {@code [from, to)} of {@code other}. */
+    public void addAll(ReadingColumns other, int from, int to) {
+        addAll(other.timestampsMs, other.powerMilliwatts, other.energyMilliwattHours, from, to);
+    }
+
     private void ensureCapacity(int needed) {
         if (needed > timestampsMs.length) {
             int c = Math.max(needed, timestampsMs.length * 2);
@@ -55,6 +77,10 @@ public final class ReadingColumns {
     /** The register value, or {@link Reading#NO_ENERGY}. */
     public long energyMilliwattHours(int i) {
         return energyMilliwattHours[i];
+    }
+
+    public boolean hasEnergy(int i) {
+        return energyMilliwattHours[i] != Reading.NO_ENERGY;
     }
 
     public Reading get(int i) {

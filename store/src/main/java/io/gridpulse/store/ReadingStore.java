@@ -603,10 +603,18 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    /** Readings of a meter with fromMs ≤ ts < toMs, in time order. */
+    /** Readings of a meter with fromMs ≤ ts < toMs, in time order: {@link #readRawColumns} as objects. */
     public List<Reading> readRaw(MeterRef meter, long fromMs, long toMs) {
+        return readRawColumns(meter, fromMs, toMs).toList();
+    }
+
+    /**
+     * Readings of a meter with fromMs ≤ ts < toMs, in time order, column-wise: for callers that
+     * only walk them (a day at 1 Hz is 86,400 readings; as objects ≈ 3.8 MB, as columns 2 MB).
+     */
+    public ReadingColumns readRawColumns(MeterRef meter, long fromMs, long toMs) {
         long key = registry.require(meter).key();
-        return db.use(() -> series.range(key, fromMs, toMs));
+        return db.use(() -> series.rangeColumns(key, fromMs, toMs));
     }
 
     /** The newest reading of a meter, or null. */

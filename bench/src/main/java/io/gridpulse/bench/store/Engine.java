@@ -19,8 +19,11 @@ public interface Engine extends AutoCloseable {
     /** Bytes of the engine's files, after making them final (flush, seal, compact). */
     long bytesOnDisk();
 
-    /** Readings of one meter over one day, returns how many. */
-    int queryDay(int meter, long dayStartSecond);
+    /**
+     * Readings of one meter over one day, every value read into Java (time, power, energy), as a
+     * caller that sends them on would: how many, and their checksum.
+     */
+    DayRead queryDay(int meter, long dayStartSecond);
 
     /** Energy of one meter from {@code fromSecond} to {@code toSecond}, in mWh. */
     long queryEnergyMilliwattHours(int meter, long fromSecond, long toSecond);
@@ -30,4 +33,12 @@ public interface Engine extends AutoCloseable {
 
     @Override
     void close();
+
+    /** What a day query read; engines holding the same readings give the same checksum. */
+    record DayRead(int points, long checksum) {
+        /** One reading's contribution to the checksum (wrapping sum of a per-reading mix). */
+        static long mix(long timestampMs, long powerMilliwatts, long energyMilliwattHours) {
+            return (timestampMs * 31 + powerMilliwatts) * 31 + energyMilliwattHours;
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
 import io.gridpulse.store.CalendarRollups;
+import io.gridpulse.store.ReadingColumns;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
 import io.gridpulse.store.StorageConfig;
@@ -76,10 +77,16 @@ public final class GridPulseEngine implements Engine {
         return DiskUsage.bytes(dir);
     }
 
+    /** The day as columns (what the HTTP API's raw series reads), every value summed. */
     @Override
-    public int queryDay(int meter, long dayStartSecond) {
+    public DayRead queryDay(int meter, long dayStartSecond) {
         long from = FleetData.START_MS + dayStartSecond * 1000;
-        return store.readRaw(FleetData.meter(meter), from, from + 86_400_000L).size();
+        ReadingColumns day = store.readRawColumns(FleetData.meter(meter), from, from + 86_400_000L);
+        long checksum = 0;
+        for (int i = 0; i < day.size(); i++) {
+            checksum += DayRead.mix(day.timestampMs(i), day.powerMilliwatts(i), day.energyMilliwattHours(i));
+        }
+        return new DayRead(day.size(), checksum);
     }
 
     @Override

@@ -43,7 +43,9 @@ public final class QueryBench {
             load(engine);
             long lastDay = (settings.days() - 1) * 86_400L;
             String n = engine.name();
-            report.put(n + ".day.points", engine.queryDay(queryMeter, lastDay));
+            Engine.DayRead day = engine.queryDay(queryMeter, lastDay);
+            report.put(n + ".day.points", day.points());
+            report.put(n + ".day.checksum", day.checksum());
             time(report, n + ".day", () -> engine.queryDay(queryMeter, lastDay));
             long toSecond = settings.days() * 86_400L;
             report.put(n + ".monthToDateEnergy.milliwattHours", engine.queryEnergyMilliwattHours(queryMeter, 0, toSecond));

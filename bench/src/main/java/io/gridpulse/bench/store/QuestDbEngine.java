@@ -107,13 +107,17 @@ public final class QuestDbEngine implements Engine {
         }
     }
 
+    /** Every row's values read from the cursor (counting rows alone would not read the columns). */
     @Override
-    public int queryDay(int meter, long dayStartSecond) {
+    public DayRead queryDay(int meter, long dayStartSecond) {
         String sql = "SELECT ts, power_mw, energy_mwh FROM readings WHERE meter = '" + FleetData.meterName(meter)
                 + "' AND " + between(dayStartSecond, dayStartSecond + 86_400);
-        int[] rows = {0};
-        scan(sql, r -> rows[0]++);
-        return rows[0];
+        long[] rowsAndChecksum = {0, 0};
+        scan(sql, r -> {
+            rowsAndChecksum[0]++;
+            rowsAndChecksum[1] += DayRead.mix(r.getTimestamp(0) / 1000, r.getLong(1), r.getLong(2)); // µs to ms
+        });
+        return new DayRead((int) rowsAndChecksum[0], rowsAndChecksum[1]);
     }
 
     @Override

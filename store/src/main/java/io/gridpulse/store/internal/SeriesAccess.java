@@ -41,20 +41,25 @@ public final class SeriesAccess {
         return Math.floorDiv(timestampMs, CHUNK_MS) * CHUNK_MS;
     }
 
-    /**
-     * Readings with fromMs ≤ ts < toMs, in time order. The places are read in the order readings
-     * move through them (pending, head, hour chunks, days), so a reading that moves on during the
-     * read is met twice at worst (repeats are dropped), never missed.
-     */
+    /** Readings with fromMs ≤ ts < toMs, in time order: {@link #rangeColumns} as objects. */
     public List<Reading> range(long meterKey, long fromMs, long toMs) {
+        return rangeColumns(meterKey, fromMs, toMs).toList();
+    }
+
+    /**
+     * Readings with fromMs ≤ ts < toMs, in time order, column-wise. The places are read in the
+     * order readings move through them (pending, head, hour chunks, days), so a reading that
+     * moves on during the read is met twice at worst (repeats are dropped), never missed.
+     */
+    public ReadingColumns rangeColumns(long meterKey, long fromMs, long toMs) {
         ReadingColumns recent = head(meterKey, fromMs, toMs);
         List<byte[]> hours = encodedIn(db.chunks, meterKey, chunkStart(fromMs), toMs);
         List<byte[]> days = encodedIn(db.days, meterKey, dayStart(fromMs), toMs);
-        List<Reading> sealed = readings(days, fromMs, toMs);
+        ReadingColumns sealed = inRange(days, fromMs, toMs);
         if (!hours.isEmpty()) { // hours of days not compacted yet, or late readings of compacted days
-            sealed = merge(sealed, readings(hours, fromMs, toMs));
+            sealed = merge(sealed, inRange(hours, fromMs, toMs));
         }
-        return recent.size() == 0 ? sealed : merge(sealed, recent.toList());
+        return merge(sealed, recent);
     }
 
     public static long dayStart(long timestampMs) {
@@ -63,21 +68,21 @@ public final class SeriesAccess {
 
     /**
      * Readings in range of consecutive chunks, in order; on all cores when there are enough
-     * chunks (decoding dominates long reads), each chunk into its own list.
+     * chunks (decoding dominates long reads), each chunk into its own columns, then joined.
      */
-    private static List<Reading> readings(List<byte[]> encoded, long fromMs, long toMs) {
+    private static ReadingColumns inRange(List<byte[]> encoded, long fromMs, long toMs) {
         if (encoded.size() < PARALLEL_DECODE_MIN_CHUNKS) {
-            ArrayList<Reading> out = new ArrayList<>();
+            ReadingColumns out = new ReadingColumns(0);
             for (byte[] chunk : encoded) {
                 ChunkCodec.read(chunk, c -> addInRange(c, fromMs, toMs, out));
             }
             return out;
         }
-        List<List<Reading>> parts = encoded.parallelStream()
-                .map(chunk -> ChunkCodec.read(chunk, c -> addInRange(c, fromMs, toMs, new ArrayList<>())))
+        List<ReadingColumns> parts = encoded.parallelStream()
+                .map(chunk -> ChunkCodec.read(chunk, c -> addInRange(c, fromMs, toMs, new ReadingColumns(0))))
                 .toList();
-        List<Reading> out = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
-        parts.forEach(out::addAll);
+        ReadingColumns out = new ReadingColumns(parts.stream().mapToInt(ReadingColumns::size).sum());
+        parts.forEach(part -> out.addAll(part, 0, part.size()));
         return out;
     }
 
@@ -223,7 +228,7 @@ public final class SeriesAccess {
         if (bytes == null) {
             return new ArrayList<>();
         }
-        return ChunkCodec.read(bytes, c -> addInRange(c, Long.MIN_VALUE, Long.MAX_VALUE, new ArrayList<>()));
+        return inRange(List.of(bytes), Long.MIN_VALUE, Long.MAX_VALUE).toList();
     }
 
     public static byte[] encode(List<Reading> readings) {
@@ -266,17 +271,51 @@ public final class SeriesAccess {
         return out;
     }
 
+    /** Merges two time-ordered column sets; on equal timestamps {@code a}'s reading wins. */
+    static ReadingColumns merge(ReadingColumns a, ReadingColumns b) {
+        if (b.size() == 0) {
+            return a;
+        }
+        if (a.size() == 0) {
+            return b;
+        }
+        ReadingColumns out = new ReadingColumns(a.size() + b.size());
+        if (a.timestampMs(a.size() - 1) < b.timestampMs(0)) { // the usual case: sealed hours, then the head
+            out.addAll(a, 0, a.size());
+            out.addAll(b, 0, b.size());
+            return out;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            long ta = a.timestampMs(i);
+            long tb = b.timestampMs(j);
+            if (ta <= tb) {
+                j += ta == tb ? 1 : 0;
+                copy(a, i++, out);
+            } else {
+                copy(b, j++, out);
+            }
+        }
+        out.addAll(a, i, a.size());
+        out.addAll(b, j, b.size());
+        return out;
+    }
+
+    private static void copy(ReadingColumns from, int i, ReadingColumns to) {
+        to.add(from.timestampMs(i), from.powerMilliwatts(i), from.energyMilliwattHours(i));
+    }
+
     private static boolean valid(RocksIterator it, long meterKey, long toMs) {
         return it.isValid() && Keys.meterOf(it.key()) == meterKey && Keys.timeOf(it.key()) < toMs;
     }
 
     /** Adds the chunk's readings with fromMs ≤ ts < toMs to {@code out}; returns {@code out}. */
-    private static List<Reading> addInRange(DecodedChunk c, long fromMs, long toMs, ArrayList<Reading> out) {
+    private static ReadingColumns addInRange(DecodedChunk c, long fromMs, long toMs, ReadingColumns out) {
         int first = indexOfFirstAtOrAfter(c, fromMs);
         int end = indexOfFirstAtOrAfter(c, toMs);
-        out.ensureCapacity(out.size() + Math.max(0, end - first));
-        for (int i = first; i < end; i++) {
-            out.add(readingAt(c, i));
+        if (first < end) {
+            out.addAll(c.timestampsMs(), c.powerMilliwatts(), c.energyMilliwattHours(), first, end);
         }
         return out;
     }
