@@ -17,7 +17,9 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
+    /** Version byte of a range-coded chunk written without version 6's run-history contexts (the version-5 layout). */
+    static final int NO_RUN_HISTORY_VERSION = 5;
     /** Version byte of a range-coded chunk written without version 5's extra adaptive bits (the version-3 layout). */
     static final int PLAIN_RANGE_CODED_VERSION = 3;
     /** Largest number of readings in one chunk. */
@@ -91,26 +93,46 @@ public final class ChunkCodec {
     }
 
     /**
-     * The range-coded chunk in version 5, or in the version-3 layout (first byte 3) where version
-     * 5's extra adaptive bits do not pay for their learning (days with a few hundred changes): so
-     * no chunk is larger than version 3 made it.
+     * The range-coded chunk in version 6 where its run-history contexts make the timestamps
+     * smaller (counted, both ways), else in the version-5 layout; or in the version-3 layout
+     * (first byte 3) where version 5's extra adaptive bits do not pay for their learning (days
+     * with a few hundred changes): so no chunk is larger than version 3 made it, and a meter
+     * without a sub-second-exact cadence (GJW) keeps its version-5 bytes.
      */
     private static ByteSink rangeCoded(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
-        ByteSink refined = rangeCoded(scratch.sink, scratch.encoder, scratch, timestampsMs, power, energy, count, units, true);
+        int refinedVersion = count > 0 && runHistoryPays(scratch, timestampsMs, count, units.unitMs())
+                ? FORMAT_VERSION : NO_RUN_HISTORY_VERSION;
+        ByteSink refined = rangeCoded(scratch.sink, scratch.encoder, scratch, timestampsMs, power, energy, count, units,
+                refinedVersion);
         if (count == 0) {
             return refined;
         }
-        ByteSink plain = rangeCoded(scratch.plainSink, scratch.plainEncoder, scratch, timestampsMs, power, energy, count, units, false);
+        ByteSink plain = rangeCoded(scratch.plainSink, scratch.plainEncoder, scratch, timestampsMs, power, energy, count, units,
+                PLAIN_RANGE_CODED_VERSION);
         return plain.size() < refined.size() ? plain : refined;
     }
 
+    /** Whether the timestamps count fewer bits with version 6's run-history contexts than without. */
+    private static boolean runHistoryPays(Scratch scratch, long[] timestampsMs, int count, long unitMs) {
+        return timestampCodeLength(scratch, timestampsMs, count, unitMs, FORMAT_VERSION)
+                < timestampCodeLength(scratch, timestampsMs, count, unitMs, NO_RUN_HISTORY_VERSION);
+    }
+
+    private static long timestampCodeLength(Scratch scratch, long[] timestampsMs, int count, long unitMs, int version) {
+        CodeLengthCounter counter = scratch.counter;
+        counter.start();
+        TimestampColumn.encode(counter, scratch.models(false), timestampsMs, count, unitMs, scratch.buckets(count), version);
+        return counter.cost();
+    }
+
+    /** @param version of the range-coded layout: 3, 5 or 6 */
     private static ByteSink rangeCoded(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
-            long[] energy, int count, Units units, boolean refined) {
+            long[] energy, int count, Units units, int version) {
         out.clear();
-        out.put((byte) (refined ? FORMAT_VERSION : PLAIN_RANGE_CODED_VERSION));
+        out.put((byte) version);
         out.putVarint(count);
         if (count > 0) {
-            encodeReadings(out, encoder, scratch, timestampsMs, power, energy, count, units, refined);
+            encodeReadings(out, encoder, scratch, timestampsMs, power, energy, count, units, version);
         }
         return out;
     }
@@ -185,7 +207,7 @@ public final class ChunkCodec {
     static long rangeCodedBytes(Scratch scratch, long[] timestampsMs, long[] power, long[] energyOrNull, int count) {
         long[] energy = hasEnergy(energyOrNull, count) ? energyOrNull : null;
         ByteSink header = rangeCoded(scratch.sink, scratch.counter, scratch, timestampsMs, power, energy, count,
-                Units.of(timestampsMs, power, energy, count), true);
+                Units.of(timestampsMs, power, energy, count), NO_RUN_HISTORY_VERSION);
         return header.size() + scratch.counter.bytes();
     }
 
@@ -210,7 +232,8 @@ public final class ChunkCodec {
         ChunkReader reader = new ChunkReader(chunk, chunk.length - CHECKSUM_BYTES);
         int version = reader.readByte();
         // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts;
-        // version 5 = version 3 with more adaptive bits in the range coder (version 4: the packed path's)
+        // version 5 = version 3 with more adaptive bits in the range coder (version 4: the packed path's);
+        // version 6 = version 5 with run-history contexts for timestamps
         if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
@@ -301,7 +324,8 @@ public final class ChunkCodec {
     }
 
     private static void encodeReadings(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
-            long[] energy, int count, Units units, boolean refined) {
+            long[] energy, int count, Units units, int version) {
+        boolean refined = version >= NO_RUN_HISTORY_VERSION;
         long unitMs = units.unitMs();
         out.put((byte) ((unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
         out.putVarint(zigzag(timestampsMs[0] / unitMs));
@@ -311,7 +335,7 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         int streamStart = out.size();
         encoder.start();
-        TimestampColumn.encode(encoder, models, timestampsMs, count, unitMs, buckets, refined);
+        TimestampColumn.encode(encoder, models, timestampsMs, count, unitMs, buckets, version);
         ValueColumn.encode(encoder, models, POWER_MODELS, power, count, powerScale, buckets, refined);
         if (energy != null) {
             ValueColumn.encode(encoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, refined);

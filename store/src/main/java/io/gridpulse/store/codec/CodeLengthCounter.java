@@ -38,6 +38,11 @@ final class CodeLengthCounter implements BitCoder {
         // nothing written
     }
 
+    /** Cost counted since {@link #start}, in 1/256 bits. */
+    long cost() {
+        return cost;
+    }
+
     /** Bytes counted since {@link #start} (rounded up). */
     long bytes() {
         long bitsPerByte = 8L << FRACTION_BITS;

@@ -22,6 +22,14 @@ import java.util.Arrays;
  * are adaptive too ({@link SymbolCoder}): REDD's and GJW's gaps are not uniform inside a bit
  * length, and GJW's favour 4k + 3 s. Version-5 buckets mark such a delta ({@link #BUCKET_4K_PLUS_3}):
  * on GJW a third of the readings after one repeat the value.
+ *
+ * <p>Since version 6 a run after a short delta (1–4 units) is coded in the context of the recent
+ * past as well — the last two runs and the delta before the current one: a sampler whose period
+ * is not a whole number of units (REDD's ≈ 3.5 s) logs deltas of 3 and 4 s in a pattern that
+ * those predict. On REDD's quiet circuits, where the timestamps are nearly all the bytes, that is
+ * what decides the comparison with "integer deltas + xz -9". Such runs are short: the context
+ * codes run 0, 1, 2 or "longer" in three adaptive bits, and a longer run's remainder goes to the
+ * version-5 run context, so the 180 contexts cost 540 models, not 180 full symbol contexts.
  */
 final class TimestampColumn {
     /** Version 3: previous delta − 1 exactly for 0..3, one context above; legacy: its bit length capped at 3. */
@@ -34,7 +42,20 @@ final class TimestampColumn {
     /** Version 5: third-bit models per second-bit context, then one set of lowest-bit models. */
     private static final int THIRD_BIT_BASE = (RUN_CONTEXTS + DELTA_CONTEXTS + SECOND_BIT_CONTEXTS) * SLOTS_PER_CONTEXT;
     private static final int LOW_BIT_BASE = THIRD_BIT_BASE + SECOND_BIT_CONTEXTS * THIRD_BIT_SLOTS;
-    static final int MODEL_SIZE = LOW_BIT_BASE + LOW_BIT_SLOTS;
+    /**
+     * Version 6: run models after a short delta (1–4 units, exact), by the {@link History} (the
+     * last two runs capped at 2, the delta before the current one in 5 classes); each context
+     * codes the run's first {@value #HISTORY_SLOTS} unary bits.
+     */
+    private static final int RUN_HISTORY_BASE = LOW_BIT_BASE + LOW_BIT_SLOTS;
+    private static final int SHORT_DELTAS = 4;
+    private static final int HISTORY_SLOTS = 3;
+    private static final int HISTORY_RUN_VALUES = 3;
+    private static final int DELTA_CLASSES = SHORT_DELTAS + 1;
+    private static final int HISTORIES = HISTORY_RUN_VALUES * HISTORY_RUN_VALUES * DELTA_CLASSES;
+    static final int MODEL_SIZE = RUN_HISTORY_BASE + SHORT_DELTAS * HISTORIES * HISTORY_SLOTS;
+    /** First format version with run-history contexts. */
+    static final int RUN_HISTORY_VERSION = 6;
     /** Delta bucket (version 5) of a delta of 4k + 3 units, k ≥ 1; value columns read it as bucket 3 elsewhere. */
     static final byte BUCKET_4K_PLUS_3 = 4;
 
@@ -42,15 +63,18 @@ final class TimestampColumn {
 
     /**
      * @param unitMs 1 or 1000; every timestamp is a multiple of it
-     * @param refined version 5 (else the version-3 layout)
+     * @param version the layout: 3, 5 (third and lowest bits) or 6 (and run-history contexts)
      */
     static void encode(BitCoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
-            boolean refined) {
+            int version) {
+        boolean refined = version >= 5;
+        boolean runHistory = version >= RUN_HISTORY_VERSION;
         if (refined) {
             startPatientModels(models);
         }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
+        int history = History.START;
         Divisor unit = new Divisor(unitMs);
         int i = 1;
         while (i < count) {
@@ -58,7 +82,12 @@ final class TimestampColumn {
             while (runEnd < count && timestampsMs[runEnd] - timestampsMs[runEnd - 1] == previousDeltaMs) {
                 runEnd++;
             }
-            SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), runEnd - i);
+            if (runHistory && isShort(previousUnitsMinusOne)) {
+                encodeShortRun(encoder, models, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne, runEnd - i);
+            } else {
+                SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), runEnd - i);
+            }
+            history = History.afterRun(history, runEnd - i);
             fillBuckets(deltaBuckets, i, runEnd, bucket(previousUnitsMinusOne, refined));
             if (runEnd == count) {
                 return;
@@ -73,28 +102,37 @@ final class TimestampColumn {
                 SymbolCoder.encode(encoder, models, deltaContext(previousUnitsMinusOne), SECOND_BIT_BASE + secondBit * SLOTS_PER_CONTEXT,
                         deltaUnitsMinusOne);
             }
+            history = History.afterDelta(history, previousUnitsMinusOne);
             previousUnitsMinusOne = deltaUnitsMinusOne;
             deltaBuckets[runEnd] = bucket(deltaUnitsMinusOne, refined);
             i = runEnd + 1;
         }
     }
 
-    /** @param version chunk format version: 1 and 2 use bit-length contexts only, 5 adds third and lowest bits */
+    /**
+     * @param version chunk format version: 1 and 2 use bit-length contexts only, 5 adds third and
+     *     lowest bits, 6 run-history contexts
+     */
     static void decode(RangeDecoder decoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
             int version) {
         boolean legacy = version < 3;
         boolean refined = version >= 5;
+        boolean runHistory = version >= RUN_HISTORY_VERSION;
         if (refined) {
             startPatientModels(models);
         }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
+        int history = History.START;
         int i = 1;
         while (i < count) {
-            long run = SymbolCoder.decode(decoder, models, runContext(previousUnitsMinusOne, legacy));
+            long run = runHistory && isShort(previousUnitsMinusOne)
+                    ? decodeShortRun(decoder, models, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne)
+                    : SymbolCoder.decode(decoder, models, runContext(previousUnitsMinusOne, legacy));
             if (run < 0 || run > count - i) {
                 throw new CorruptChunkException("timestamp run " + Long.toUnsignedString(run) + " exceeds the chunk");
             }
+            history = History.afterRun(history, (int) run);
             int runEnd = i + (int) run;
             for (int j = i; j < runEnd; j++) {
                 timestampsMs[j] = timestampsMs[j - 1] + previousDeltaMs;
@@ -111,6 +149,7 @@ final class TimestampColumn {
                             legacy ? deltaContext(previousUnitsMinusOne) : SECOND_BIT_BASE + secondBit * SLOTS_PER_CONTEXT);
             previousDeltaMs = (deltaUnitsMinusOne + 1) * unitMs;
             timestampsMs[runEnd] = timestampsMs[runEnd - 1] + previousDeltaMs;
+            history = History.afterDelta(history, previousUnitsMinusOne);
             previousUnitsMinusOne = deltaUnitsMinusOne;
             deltaBuckets[runEnd] = bucket(deltaUnitsMinusOne, refined);
             i = runEnd + 1;
@@ -127,6 +166,58 @@ final class TimestampColumn {
                 ? Math.min(SymbolCoder.bitLength(previousUnitsMinusOne), 3)
                 : Long.compareUnsigned(previousUnitsMinusOne, 4) < 0 ? (int) previousUnitsMinusOne : 4;
         return context * SLOTS_PER_CONTEXT;
+    }
+
+    private static boolean isShort(long unitsMinusOne) {
+        return Long.compareUnsigned(unitsMinusOne, SHORT_DELTAS) < 0;
+    }
+
+    /** Version 6: the models of a run after a short delta, by that delta and the history. */
+    private static int historyBase(long previousUnitsMinusOne, int history) {
+        return RUN_HISTORY_BASE + ((int) previousUnitsMinusOne * HISTORIES + history) * HISTORY_SLOTS;
+    }
+
+    /** Run 0, 1, 2 in unary from the history's models; a longer run's remainder in the version-5 run context. */
+    private static void encodeShortRun(BitCoder encoder, int[] models, int base, long previousUnitsMinusOne, long run) {
+        for (int k = 0; k < HISTORY_SLOTS; k++) {
+            boolean longer = run > k;
+            encoder.encodeBit(models, base + k, longer ? 1 : 0);
+            if (!longer) {
+                return;
+            }
+        }
+        SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), run - HISTORY_SLOTS);
+    }
+
+    private static long decodeShortRun(RangeDecoder decoder, int[] models, int base, long previousUnitsMinusOne) {
+        for (int k = 0; k < HISTORY_SLOTS; k++) {
+            if (decoder.decodeBit(models, base + k) == 0) {
+                return k;
+            }
+        }
+        return HISTORY_SLOTS + SymbolCoder.decode(decoder, models, runContext(previousUnitsMinusOne, false));
+    }
+
+    /**
+     * Version 6's recent past, one int: (newest run × 3 + the run before it) × 5 + the class of
+     * the delta before the current one (1–4 units → 0–3, else 4); runs capped at 2.
+     */
+    private static final class History {
+        static final int START = SHORT_DELTAS; // no runs yet, no delta before
+
+        private History() {}
+
+        static int afterRun(int history, long run) {
+            int older = history / DELTA_CLASSES / HISTORY_RUN_VALUES; // the newest run so far
+            int newest = (int) Math.min(run, HISTORY_RUN_VALUES - 1);
+            return (newest * HISTORY_RUN_VALUES + older) * DELTA_CLASSES + history % DELTA_CLASSES;
+        }
+
+        /** The current delta gives way to a new one: it becomes the delta before. */
+        static int afterDelta(int history, long currentUnitsMinusOne) {
+            int deltaClass = isShort(currentUnitsMinusOne) ? (int) currentUnitsMinusOne : SHORT_DELTAS;
+            return history - history % DELTA_CLASSES + deltaClass;
+        }
     }
 
     private static int deltaContext(long previousUnitsMinusOne) {
