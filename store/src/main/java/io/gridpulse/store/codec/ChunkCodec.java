@@ -112,18 +112,18 @@ public final class ChunkCodec {
         return plain.size() < refined.size() ? plain : refined;
     }
 
-    /** Whether the timestamps count fewer bits with version 6's run-history contexts than without. */
+    /**
+     * Whether the timestamps count fewer bits with version 6's run-history contexts than without;
+     * counted only where such runs are common (a regular cadence, the 1 Hz meters, has one run).
+     */
     private static boolean runHistoryPays(Scratch scratch, long[] timestampsMs, int count, long unitMs) {
-        return timestampCodeLength(scratch, timestampsMs, count, unitMs, FORMAT_VERSION)
-                < timestampCodeLength(scratch, timestampsMs, count, unitMs, NO_RUN_HISTORY_VERSION);
+        return TimestampColumn.hasRunsAfterShortDeltas(timestampsMs, count, unitMs, Math.max(MIN_HISTORY_RUNS, count / 16))
+                && TimestampColumn.runHistoryPays(timestampsMs, count, unitMs, scratch.models, scratch.historyModels,
+                        scratch.counter, scratch.historyCounter);
     }
 
-    private static long timestampCodeLength(Scratch scratch, long[] timestampsMs, int count, long unitMs, int version) {
-        CodeLengthCounter counter = scratch.counter;
-        counter.start();
-        TimestampColumn.encode(counter, scratch.models(false), timestampsMs, count, unitMs, scratch.buckets(count), version);
-        return counter.cost();
-    }
+    /** Fewer runs after short deltas than this cannot pay for learning version 6's contexts. */
+    private static final int MIN_HISTORY_RUNS = 32;
 
     /** @param version of the range-coded layout: 3, 5 or 6 */
     private static ByteSink rangeCoded(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
@@ -480,6 +480,9 @@ public final class ChunkCodec {
         final RangeDecoder decoder = new RangeDecoder();
         /** Sizes the dense-chunk samples without coding them. */
         final CodeLengthCounter counter = new CodeLengthCounter();
+        /** The version-6 side of {@link TimestampColumn#runHistoryPays} (the version-5 side uses {@link #models}). */
+        final int[] historyModels = new int[TimestampColumn.MODEL_SIZE];
+        final CodeLengthCounter historyCounter = new CodeLengthCounter();
         final int[] models = new int[MODEL_SIZE];
         /** Power changes counted by the last packed encoding (the density of the chunk). */
         int powerChanges;
@@ -492,6 +495,8 @@ public final class ChunkCodec {
             Arrays.fill(models, 0, withEnergy ? MODEL_SIZE : ENERGY_MODELS, AdaptiveBits.INITIAL);
             return models;
         }
+
+
 
         byte[] buckets(int count) {
             if (buckets.length < count) {

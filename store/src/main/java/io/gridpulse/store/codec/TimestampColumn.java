@@ -50,9 +50,8 @@ final class TimestampColumn {
     private static final int RUN_HISTORY_BASE = LOW_BIT_BASE + LOW_BIT_SLOTS;
     private static final int SHORT_DELTAS = 4;
     private static final int HISTORY_SLOTS = 3;
-    private static final int HISTORY_RUN_VALUES = 3;
-    private static final int DELTA_CLASSES = SHORT_DELTAS + 1;
-    private static final int HISTORIES = HISTORY_RUN_VALUES * HISTORY_RUN_VALUES * DELTA_CLASSES;
+    /** {@link History} states: two runs of 2 bits and a delta class of 3 bits (some unused). */
+    private static final int HISTORIES = 1 << 7;
     static final int MODEL_SIZE = RUN_HISTORY_BASE + SHORT_DELTAS * HISTORIES * HISTORY_SLOTS;
     /** First format version with run-history contexts. */
     static final int RUN_HISTORY_VERSION = 6;
@@ -168,6 +167,69 @@ final class TimestampColumn {
         return context * SLOTS_PER_CONTEXT;
     }
 
+    /**
+     * Whether version 6 codes these timestamps in fewer bits than version 5. Only the runs after
+     * short deltas are coded differently (the new deltas, and other runs, meet the same models in
+     * the same states), so only those are counted, both ways: a fraction of a full count.
+     *
+     * @param version5 models for the version-5 run contexts (reset here)
+     * @param version6 models for version 6's (reset here)
+     */
+    static boolean runHistoryPays(long[] timestampsMs, int count, long unitMs, int[] version5, int[] version6,
+            CodeLengthCounter version5Bits, CodeLengthCounter version6Bits) {
+        Arrays.fill(version5, 0, DELTA_BASE, AdaptiveBits.INITIAL);
+        Arrays.fill(version6, 0, DELTA_BASE, AdaptiveBits.INITIAL);
+        Arrays.fill(version6, RUN_HISTORY_BASE, MODEL_SIZE, AdaptiveBits.INITIAL);
+        version5Bits.start();
+        version6Bits.start();
+        long previousDeltaMs = unitMs;
+        long previousUnitsMinusOne = 0;
+        int history = History.START;
+        Divisor unit = new Divisor(unitMs);
+        int i = 1;
+        while (i < count) {
+            int runEnd = i;
+            while (runEnd < count && timestampsMs[runEnd] - timestampsMs[runEnd - 1] == previousDeltaMs) {
+                runEnd++;
+            }
+            if (isShort(previousUnitsMinusOne)) {
+                SymbolCoder.encode(version5Bits, version5, runContext(previousUnitsMinusOne, false), runEnd - i);
+                encodeShortRun(version6Bits, version6, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne,
+                        runEnd - i);
+            }
+            history = History.afterRun(history, runEnd - i);
+            if (runEnd == count) {
+                break;
+            }
+            previousDeltaMs = timestampsMs[runEnd] - timestampsMs[runEnd - 1];
+            history = History.afterDelta(history, previousUnitsMinusOne);
+            previousUnitsMinusOne = unit.unsignedQuotientOfMultiple(previousDeltaMs) - 1;
+            i = runEnd + 1;
+        }
+        return version6Bits.cost() < version5Bits.cost();
+    }
+
+    /**
+     * Whether at least {@code enough} runs are coded after a short delta (the delta changes after
+     * one of 1–4 units): version 6's subject. A chunk that spans its count times its first delta
+     * is taken for a regular cadence (a 1 Hz meter's chunk), which has none, without a scan; the
+     * rare irregular chunk that spans the same only misses the chance of version 6.
+     */
+    static boolean hasRunsAfterShortDeltas(long[] timestampsMs, int count, long unitMs, int enough) {
+        if (count < 3 || timestampsMs[count - 1] - timestampsMs[0] == (count - 1) * (timestampsMs[1] - timestampsMs[0])) {
+            return false;
+        }
+        long shortMs = SHORT_DELTAS * unitMs;
+        int runs = 0;
+        for (int i = 2; i < count && runs < enough; i++) {
+            long previous = timestampsMs[i - 1] - timestampsMs[i - 2];
+            if (previous <= shortMs && timestampsMs[i] - timestampsMs[i - 1] != previous) {
+                runs++;
+            }
+        }
+        return runs >= enough;
+    }
+
     private static boolean isShort(long unitsMinusOne) {
         return Long.compareUnsigned(unitsMinusOne, SHORT_DELTAS) < 0;
     }
@@ -199,8 +261,9 @@ final class TimestampColumn {
     }
 
     /**
-     * Version 6's recent past, one int: (newest run × 3 + the run before it) × 5 + the class of
-     * the delta before the current one (1–4 units → 0–3, else 4); runs capped at 2.
+     * Version 6's recent past in 7 bits: the newest run (bits 5-6) and the run before it (bits
+     * 3-4), each capped at 2, and the class of the delta before the current one (bits 0-2: 1–4
+     * units → 0–3, else or none 4).
      */
     private static final class History {
         static final int START = SHORT_DELTAS; // no runs yet, no delta before
@@ -208,15 +271,12 @@ final class TimestampColumn {
         private History() {}
 
         static int afterRun(int history, long run) {
-            int older = history / DELTA_CLASSES / HISTORY_RUN_VALUES; // the newest run so far
-            int newest = (int) Math.min(run, HISTORY_RUN_VALUES - 1);
-            return (newest * HISTORY_RUN_VALUES + older) * DELTA_CLASSES + history % DELTA_CLASSES;
+            return (int) Math.min(run, 2) << 5 | (history >>> 5) << 3 | history & 7;
         }
 
         /** The current delta gives way to a new one: it becomes the delta before. */
         static int afterDelta(int history, long currentUnitsMinusOne) {
-            int deltaClass = isShort(currentUnitsMinusOne) ? (int) currentUnitsMinusOne : SHORT_DELTAS;
-            return history - history % DELTA_CLASSES + deltaClass;
+            return history & ~7 | (isShort(currentUnitsMinusOne) ? (int) currentUnitsMinusOne : SHORT_DELTAS);
         }
     }
 
