@@ -45,6 +45,35 @@ class BenchCompressionCommandTest {
     }
 
     @Test
+    void theXzBoundIsMeasuredOnRequest() throws Exception {
+        assumeTrue(xzInstalled(), "skipped: no xz command on this machine");
+        Path csv = dir.resolve("meter.csv");
+        StringBuilder rows = new StringBuilder("ts,powerW\n");
+        for (int i = 0; i < 5000; i++) {
+            rows.append(1_700_000_000_000L + i * 1000L).append(',').append(i % 300 < 150 ? 120 : 2100).append('\n');
+        }
+        Files.writeString(csv, rows);
+
+        int code = execute("bench", "compression", "--input", csv.toString(), "--format", "csv", "--xz-bound", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        String json = out.toString().trim();
+        assertThat(json).contains("\"xzBytesPerReading\":").endsWith("\"lossless\":true}");
+        // a square wave of 5,000 readings: xz's stream costs something, far less than a byte per reading
+        double xz = Double.parseDouble(json.replaceAll(".*\"xzBytesPerReading\":([0-9.]+).*", "$1"));
+        assertThat(xz).isGreaterThan(0).isLessThan(0.2);
+        assertThat(err.toString()).contains("integer deltas + xz -9");
+    }
+
+    private static boolean xzInstalled() {
+        try {
+            return new ProcessBuilder("xz", "--version").start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
     void fillingToOneHertzAddsTheMissingSeconds() throws Exception {
         Path csv = dir.resolve("sparse.csv");
         Files.writeString(csv, "ts,powerW\n0,5\n10000,7\n");

@@ -30,10 +30,20 @@ public record CompressionResult(long readings, long chunks, long packedChunks, l
     }
 
     public String toJson() {
+        return toJson(-1);
+    }
+
+    /** With {@code xzBytes ≥ 0}, also "xzBytesPerReading" (the integer-deltas + xz -9 bound on the same files). */
+    public String toJson(long xzBytes) {
+        String xz = xzBytes < 0 ? "" : String.format(Locale.ROOT, "\"xzBytesPerReading\":%.4f,", perReading(xzBytes));
         return String.format(Locale.ROOT,
                 "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,"
-                        + "\"chunks\":%d,\"packedChunks\":%d,\"lossless\":%b}",
-                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), chunks, packedChunks, lossless);
+                        + "%s\"chunks\":%d,\"packedChunks\":%d,\"lossless\":%b}",
+                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), xz, chunks, packedChunks, lossless);
+    }
+
+    private double perReading(long total) {
+        return readings == 0 ? 0 : (double) total / readings;
     }
 
     public String toText() {

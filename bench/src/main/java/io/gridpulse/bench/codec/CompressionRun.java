@@ -15,20 +15,33 @@ import java.util.function.Consumer;
  * @param chunkHours chunk span in hours (the store seals 1)
  * @param splitDays if above 0, also measure each span of this many days (starting on Mondays, UTC)
  *     of each file and report it on its own progress line; totals are the whole files'
+ * @param xzBound also measure "integer deltas + xz -9" on each whole file ({@link XzBound}; needs
+ *     the {@code xz} command)
  */
-public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours, int splitDays) {
+public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours, int splitDays,
+        boolean xzBound) {
 
     public CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz) {
-        this(inputs, format, fillOneHertz, 1);
+        this(inputs, format, fillOneHertz, 1, 0, false);
     }
 
-    public CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours) {
-        this(inputs, format, fillOneHertz, chunkHours, 0);
+    /** The codec's totals, and the xz bound's bytes on the same files (−1 when not measured). */
+    public record Report(CompressionResult codec, long xzBytes) {
+        public String toJson() {
+            return codec.toJson(xzBytes);
+        }
+
+        public String toText() {
+            return xzBytes < 0 ? codec.toText() : codec.toText() + String.format(java.util.Locale.ROOT,
+                    "; integer deltas + xz -9 %.4f B/reading (codec / xz %.3f)", (double) xzBytes / codec.readings(),
+                    (double) codec.bytes() / xzBytes);
+        }
     }
 
     /** Runs the measurement; {@code progress} receives one human-readable line per file. */
-    public CompressionResult run(Consumer<String> progress) {
+    public Report run(Consumer<String> progress) {
         CompressionResult total = CompressionResult.EMPTY;
+        long xzTotal = 0;
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
             long startNs = System.nanoTime();
@@ -37,8 +50,10 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
             long chunkSpanMs = chunkHours * CompressionBench.CHUNK_SPAN_MS;
             CompressionResult result = CompressionBench.measure(series, chunkSpanMs);
             total = total.plus(result);
+            long xz = xzBound ? XzBound.textColumnBytes(series) : -1;
+            xzTotal += xz;
             progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)", i + 1, inputs.size(),
-                    file.getFileName(), result.toText(), (System.nanoTime() - startNs) / 1e9));
+                    file.getFileName(), new Report(result, xz).toText(), (System.nanoTime() - startNs) / 1e9));
             if (splitDays > 0) {
                 for (SeriesSpans.Span span : SeriesSpans.of(series, splitDays)) {
                     progress.accept(String.format(java.util.Locale.ROOT, "  %s %d days from %s: %s", file.getFileName(), splitDays,
@@ -46,7 +61,7 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
                 }
             }
         }
-        return total;
+        return new Report(total, xzBound ? xzTotal : -1);
     }
 
     /** gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else the GridPulse CSV. */

@@ -51,6 +51,24 @@ public final class XzBound {
         return total;
     }
 
+    /**
+     * "Integer deltas + xz -9" on the whole series: decimal deltas, time column then power column
+     * (power in its resolution), one xz stream.
+     *
+     * @throws IllegalStateException if the {@code xz} command is missing or fails
+     */
+    public static long textColumnBytes(Series s) {
+        try {
+            return xzBytes(textColumns(s));
+        } catch (IOException e) {
+            throw new IllegalStateException("the xz bound needs the xz command (Debian: apt-get install xz-utils): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running xz", e);
+        }
+    }
+
     static byte[] textColumns(Series s) {
         long scale = powerScale(s);
         StringBuilder out = new StringBuilder();
