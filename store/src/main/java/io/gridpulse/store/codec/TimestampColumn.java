@@ -77,10 +77,7 @@ final class TimestampColumn {
         Divisor unit = new Divisor(unitMs);
         int i = 1;
         while (i < count) {
-            int runEnd = i;
-            while (runEnd < count && timestampsMs[runEnd] - timestampsMs[runEnd - 1] == previousDeltaMs) {
-                runEnd++;
-            }
+            int runEnd = runEnd(timestampsMs, i, count, previousDeltaMs);
             if (runHistory && isShort(previousUnitsMinusOne)) {
                 encodeShortRun(encoder, models, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne, runEnd - i);
             } else {
@@ -155,9 +152,18 @@ final class TimestampColumn {
         }
     }
 
+    /** The end of the run from {@code i} of readings {@code deltaMs} after the one before. */
+    private static int runEnd(long[] timestampsMs, int i, int count, long deltaMs) {
+        int end = i;
+        while (end < count && timestampsMs[end] - timestampsMs[end - 1] == deltaMs) {
+            end++;
+        }
+        return end;
+    }
+
     /** The version-5 third- and lowest-bit models start patient ({@link AdaptiveBits#INITIAL_PATIENT}). */
     private static void startPatientModels(int[] models) {
-        Arrays.fill(models, THIRD_BIT_BASE, MODEL_SIZE, AdaptiveBits.INITIAL_PATIENT);
+        Arrays.fill(models, THIRD_BIT_BASE, RUN_HISTORY_BASE, AdaptiveBits.INITIAL_PATIENT);
     }
 
     private static int runContext(long previousUnitsMinusOne, boolean legacy) {
@@ -188,10 +194,7 @@ final class TimestampColumn {
         Divisor unit = new Divisor(unitMs);
         int i = 1;
         while (i < count) {
-            int runEnd = i;
-            while (runEnd < count && timestampsMs[runEnd] - timestampsMs[runEnd - 1] == previousDeltaMs) {
-                runEnd++;
-            }
+            int runEnd = runEnd(timestampsMs, i, count, previousDeltaMs);
             if (isShort(previousUnitsMinusOne)) {
                 SymbolCoder.encode(version5Bits, version5, runContext(previousUnitsMinusOne, false), runEnd - i);
                 encodeShortRun(version6Bits, version6, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne,
