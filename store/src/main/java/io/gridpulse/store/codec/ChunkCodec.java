@@ -96,8 +96,8 @@ public final class ChunkCodec {
      * The range-coded chunk in version 6 where its run-history contexts make the timestamps
      * smaller (counted, both ways), else in the version-5 layout; or in the version-3 layout
      * (first byte 3) where version 5's extra adaptive bits do not pay for their learning (days
-     * with a few hundred changes): so no chunk is larger than version 3 made it, and a meter
-     * without a sub-second-exact cadence (GJW) keeps its version-5 bytes.
+     * with a few hundred changes): so no chunk is larger than version 3 made it, and where the
+     * run-history contexts do not pay (GJW's active power) a chunk keeps its version-5 bytes.
      */
     private static ByteSink rangeCoded(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         int refinedVersion = count > 0 && runHistoryPays(scratch, timestampsMs, count, units.unitMs())
@@ -495,8 +495,6 @@ public final class ChunkCodec {
             Arrays.fill(models, 0, withEnergy ? MODEL_SIZE : ENERGY_MODELS, AdaptiveBits.INITIAL);
             return models;
         }
-
-
 
         byte[] buckets(int count) {
             if (buckets.length < count) {

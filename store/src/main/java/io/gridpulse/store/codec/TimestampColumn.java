@@ -29,7 +29,8 @@ import java.util.Arrays;
  * those predict. On REDD's quiet circuits, where the timestamps are nearly all the bytes, that is
  * what decides the comparison with "integer deltas + xz -9". Such runs are short: the context
  * codes run 0, 1, 2 or "longer" in three adaptive bits, and a longer run's remainder goes to the
- * version-5 run context, so the 180 contexts cost 540 models, not 180 full symbol contexts.
+ * version-5 run context, so the contexts (4 × 128, 180 of them reachable) cost 1,536 models, not
+ * full symbol contexts of 130 each.
  */
 final class TimestampColumn {
     /** Version 3: previous delta − 1 exactly for 0..3, one context above; legacy: its bit length capped at 3. */

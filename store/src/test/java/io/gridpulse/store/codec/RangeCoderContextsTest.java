@@ -9,9 +9,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Format version 5's range coder: symbols with adaptive third and lowest bits decode to what was
- * coded, and a chunk falls back to the version-3 layout where version 5 would be larger.
+ * coded, and a chunk falls back to the version-3 layout where version 5 would be larger; version
+ * 6's run-history contexts are written where they pay and decode.
  */
 class RangeCoderContextsTest {
+
+    @Test
+    void aSamplerWithAFractionalPeriodIsWrittenInVersion6AndDecodes() {
+        // a ≈ 3.5 s sampler logged in whole seconds (deltas of 3 and 4 s), with jitter, a missed
+        // sample now and then, and a circuit that is mostly off: REDD's quiet channels
+        SplittableRandom random = new SplittableRandom(6);
+        int n = 20_000;
+        long[] ts = new long[n];
+        long[] power = new long[n];
+        double seconds = 1_303_100_647.0;
+        for (int i = 0; i < n; i++) {
+            seconds += 3.52 + (random.nextDouble() - 0.5) * 0.2 + (random.nextInt(30) == 0 ? 3.52 : 0);
+            ts[i] = (long) Math.floor(seconds) * 1000;
+            power[i] = random.nextInt(500) == 0 ? 1000L * random.nextInt(1, 6) : 0;
+        }
+
+        byte[] chunk = ChunkCodec.encode(ts, power, null, n, ChunkCodec.Mode.ADAPTIVE);
+
+        assertThat(chunk[0]).isEqualTo((byte) 6);
+        DecodedChunk back = ChunkCodec.decode(chunk);
+        assertThat(back.timestampsMs()).isEqualTo(ts);
+        assertThat(back.powerMilliwatts()).isEqualTo(power);
+    }
 
     @Test
     void refinedSymbolsOfEveryBitLengthDecodeToTheirValue() {
