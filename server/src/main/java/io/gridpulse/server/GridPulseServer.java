@@ -155,6 +155,9 @@ public final class GridPulseServer implements AutoCloseable {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
             c.http.maxRequestSize = config.maxBodyBytes();
+            // gzip level 4, not Javalin's 6: a meter's day at 1 s (5.2 MB of JSON) comes out 2.5 % larger
+            // in 0.56x the time (zlib on a day of that shape: 854 vs 833 KB, 30 vs 53 ms)
+            c.http.gzipOnlyCompression(4);
             c.jsonMapper(new JavalinJackson(json, false));
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
