@@ -1,6 +1,7 @@
 package io.gridpulse.app;
 
 import io.gridpulse.bench.codec.CompressionRun;
+import io.gridpulse.bench.codec.XzBound;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import java.nio.file.Files;
@@ -65,13 +66,11 @@ public final class BenchCompressionCommand implements Callable<Integer> {
         if (splitDays < 0) {
             throw new ParameterException(spec.commandLine(), "--split-days must not be negative");
         }
-        CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours, splitDays, xzBound);
-        CompressionRun.Report report;
-        try {
-            report = run.run(line -> spec.commandLine().getErr().println("bench compression " + line));
-        } catch (IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        if (xzBound && !XzBound.available()) {
+            throw new ParameterException(spec.commandLine(), "--xz-bound needs the xz command (Debian: apt-get install xz-utils)");
         }
+        CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours, splitDays, xzBound);
+        CompressionRun.Report report = run.run(line -> spec.commandLine().getErr().println("bench compression " + line));
         spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
         spec.commandLine().getOut().flush();
         return report.codec().lossless() ? 0 : BenchCommand.CHECK_FAILED;

@@ -3,6 +3,7 @@ package io.gridpulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gridpulse.bench.codec.XzBound;
 import io.gridpulse.core.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,7 +47,7 @@ class BenchCompressionCommandTest {
 
     @Test
     void theXzBoundIsMeasuredOnRequest() throws Exception {
-        assumeTrue(xzInstalled(), "skipped: no xz command on this machine");
+        assumeTrue(XzBound.available(), "skipped: no xz command on this machine");
         Path csv = dir.resolve("meter.csv");
         StringBuilder rows = new StringBuilder("ts,powerW\n");
         for (int i = 0; i < 5000; i++) {
@@ -63,14 +64,6 @@ class BenchCompressionCommandTest {
         double xz = Double.parseDouble(json.replaceAll(".*\"xzBytesPerReading\":([0-9.]+).*", "$1"));
         assertThat(xz).isGreaterThan(0).isLessThan(0.2);
         assertThat(err.toString()).contains("integer deltas + xz -9");
-    }
-
-    private static boolean xzInstalled() {
-        try {
-            return new ProcessBuilder("xz", "--version").start().waitFor() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     @Test

@@ -93,7 +93,7 @@ public class CodecBenchmark {
         long readings = 0;
         int start = series.count() / 3; // from the dense middle of the file
         for (int c = 0; c < CHUNKS && start < series.count(); c++) {
-            int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count(), chunkHours * 3_600_000L);
+            int end = CompressionBench.chunkEnd(series.timestampsMs(), start, series.count(), chunkHours * CompressionBench.CHUNK_SPAN_MS);
             long[] ts = Arrays.copyOfRange(series.timestampsMs(), start, end);
             long[] power = Arrays.copyOfRange(series.powerMilliwatts(), start, end);
             timestamps.add(ts);

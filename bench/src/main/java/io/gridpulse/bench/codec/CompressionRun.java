@@ -21,10 +21,6 @@ import java.util.function.Consumer;
 public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours, int splitDays,
         boolean xzBound) {
 
-    public CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz) {
-        this(inputs, format, fillOneHertz, 1, 0, false);
-    }
-
     /** The codec's totals, and the xz bound's bytes on the same files (−1 when not measured). */
     public record Report(CompressionResult codec, long xzBytes) {
         public String toJson() {

@@ -28,7 +28,7 @@ public final class XzBound {
         for (int i = 2; i < args.length; i++) {
             Series series = Series.read(Path.of(args[i]), format);
             series = fill ? series.filledToOneHertz() : series;
-            long text = xzBytes(textColumns(series));
+            long text = textColumnBytes(series);
             long binary = xzBytes(int64Rows(series));
             long perHour = xzTextColumnsPerHourChunk(series);
             System.out.printf(Locale.ROOT, "%s %s readings=%d xzTextColumns=%.4f xzInt64Rows=%.4f xzTextColumnsPerHourChunk=%.4f B/reading%n",
@@ -49,6 +49,19 @@ public final class XzBound {
             start = end;
         }
         return total;
+    }
+
+    /** Whether the {@code xz} command runs here ({@link #textColumnBytes} needs it). */
+    public static boolean available() {
+        try {
+            return new ProcessBuilder("xz", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -138,8 +138,10 @@ public final class IngestBench {
         return System.nanoTime() + settings.maxTimedSeconds() * 1_000_000_000L;
     }
 
-    /** Readings written, how long it took, and whether that was all of them (not cut by the deadline). */
-    /** A timed part: readings written, wall time, and the process's CPU time (steadier beside other load). */
+    /**
+     * A timed part: readings written, wall time, the process's CPU time (steadier beside other
+     * load), and whether that was all of them (not cut by the deadline).
+     */
     private record Run(long readings, long nanos, long cpuNanos, boolean whole) {
         double rate() {
             return readings / (nanos / 1e9);
