@@ -49,6 +49,7 @@ final class TimestampColumn {
      * codes the run's first {@value #HISTORY_SLOTS} unary bits.
      */
     private static final int RUN_HISTORY_BASE = LOW_BIT_BASE + LOW_BIT_SLOTS;
+    /** Deltas of 1–4 units: those the version-3 run contexts know exactly, and version 6's short ones. */
     private static final int SHORT_DELTAS = 4;
     private static final int HISTORY_SLOTS = 3;
     /** {@link History} states: two runs of 2 bits and a delta class of 3 bits (some unused). */
@@ -170,7 +171,7 @@ final class TimestampColumn {
     private static int runContext(long previousUnitsMinusOne, boolean legacy) {
         int context = legacy
                 ? Math.min(SymbolCoder.bitLength(previousUnitsMinusOne), 3)
-                : Long.compareUnsigned(previousUnitsMinusOne, 4) < 0 ? (int) previousUnitsMinusOne : 4;
+                : isShort(previousUnitsMinusOne) ? (int) previousUnitsMinusOne : SHORT_DELTAS;
         return context * SLOTS_PER_CONTEXT;
     }
 
