@@ -13,6 +13,9 @@ interface BitCoder {
     /** Codes {@code bit} with the adaptive probability at {@code models[index]}, then adapts it. */
     void encodeBit(int[] models, int index, int bit);
 
+    /** Codes {@code bit} at a given probability of a 0 (in 1/65536, 64 .. 65472); nothing adapts. */
+    void encodeBitAt(int probabilityOfZero, int bit);
+
     /** Codes the low {@code bitCount} bits of {@code value}, most significant first, at probability 1/2. */
     void encodeDirect(long value, int bitCount);
 

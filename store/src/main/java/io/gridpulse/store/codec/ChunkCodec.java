@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 6;
+    public static final int FORMAT_VERSION = 7;
     /** Version byte of a range-coded chunk written without version 6's run-history contexts (the version-5 layout). */
     static final int NO_RUN_HISTORY_VERSION = 5;
     /** Version byte of a range-coded chunk written without version 5's extra adaptive bits (the version-3 layout). */
@@ -93,15 +93,14 @@ public final class ChunkCodec {
     }
 
     /**
-     * The range-coded chunk in version 6 where its run-history contexts make the timestamps
-     * smaller (counted, both ways), else in the version-5 layout; or in the version-3 layout
+     * The range-coded chunk in version 7 or 6 where mixed run histories or run-history contexts
+     * make the timestamps smallest (counted, each way), else in the version-5 layout; or in the version-3 layout
      * (first byte 3) where version 5's extra adaptive bits do not pay for their learning (days
      * with a few hundred changes): so no chunk is larger than version 3 made it, and where the
      * run-history contexts do not pay (GJW's active power) a chunk keeps its version-5 bytes.
      */
     private static ByteSink rangeCoded(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
-        int refinedVersion = count > 0 && runHistoryPays(scratch, timestampsMs, count, units.unitMs())
-                ? FORMAT_VERSION : NO_RUN_HISTORY_VERSION;
+        int refinedVersion = count > 0 ? runCoding(scratch, timestampsMs, count, units.unitMs()) : NO_RUN_HISTORY_VERSION;
         ByteSink refined = rangeCoded(scratch.sink, scratch.encoder, scratch, timestampsMs, power, energy, count, units,
                 refinedVersion);
         if (count == 0) {
@@ -113,19 +112,21 @@ public final class ChunkCodec {
     }
 
     /**
-     * Whether the timestamps count fewer bits with version 6's run-history contexts than without;
-     * counted only where such runs are common (a regular cadence, the 1 Hz meters, has one run).
+     * The layout (5, 6 or 7) whose timestamp runs count the fewest bits; counted only where runs
+     * after short deltas are common (a regular cadence, the 1 Hz meters, has one run).
      */
-    private static boolean runHistoryPays(Scratch scratch, long[] timestampsMs, int count, long unitMs) {
-        return TimestampColumn.hasRunsAfterShortDeltas(timestampsMs, count, unitMs, Math.max(MIN_HISTORY_RUNS, count / 16))
-                && TimestampColumn.runHistoryPays(timestampsMs, count, unitMs, scratch.models, scratch.historyModels,
-                        scratch.counter, scratch.historyCounter);
+    private static int runCoding(Scratch scratch, long[] timestampsMs, int count, long unitMs) {
+        if (!TimestampColumn.hasRunsAfterShortDeltas(timestampsMs, count, unitMs, Math.max(MIN_HISTORY_RUNS, count / 16))) {
+            return NO_RUN_HISTORY_VERSION;
+        }
+        return TimestampColumn.cheapestRunCoding(timestampsMs, count, unitMs, scratch.models, scratch.historyModels,
+                scratch.mixedModels, scratch.mixer(), scratch.counter, scratch.historyCounter, scratch.mixedCounter);
     }
 
-    /** Fewer runs after short deltas than this cannot pay for learning version 6's contexts. */
+    /** Fewer runs after short deltas than this cannot pay for learning version 6's or 7's contexts. */
     private static final int MIN_HISTORY_RUNS = 32;
 
-    /** @param version of the range-coded layout: 3, 5 or 6 */
+    /** @param version of the range-coded layout: 3, 5, 6 or 7 */
     private static ByteSink rangeCoded(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
             long[] energy, int count, Units units, int version) {
         out.clear();
@@ -233,7 +234,7 @@ public final class ChunkCodec {
         int version = reader.readByte();
         // version 1 = version 2 without packed columns; version 3 = version 2 with finer range-coder contexts;
         // version 5 = version 3 with more adaptive bits in the range coder (version 4: the packed path's);
-        // version 6 = version 5 with run-history contexts for timestamps
+        // version 6 = version 5 with run-history contexts for timestamps; version 7 = version 5 with mixed run histories
         if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptChunkException("unknown chunk format version " + version);
         }
@@ -335,7 +336,8 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         int streamStart = out.size();
         encoder.start();
-        TimestampColumn.encode(encoder, models, timestampsMs, count, unitMs, buckets, version);
+        TimestampColumn.encode(encoder, models, version >= TimestampColumn.RUN_MIXER_VERSION ? scratch.mixer() : null, timestampsMs, count, unitMs,
+                buckets, version);
         ValueColumn.encode(encoder, models, POWER_MODELS, power, count, powerScale, buckets, refined);
         if (energy != null) {
             ValueColumn.encode(encoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, refined);
@@ -376,7 +378,8 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
         decoder.start(reader.bytes(), reader.position(), reader.end());
-        TimestampColumn.decode(decoder, models, timestampsMs, count, unitMs, buckets, version);
+        TimestampColumn.decode(decoder, models, version >= TimestampColumn.RUN_MIXER_VERSION ? scratch.mixer() : null, timestampsMs, count, unitMs,
+                buckets, version);
         ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets, version);
         if (hasEnergy) {
             ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, version);
@@ -480,9 +483,14 @@ public final class ChunkCodec {
         final RangeDecoder decoder = new RangeDecoder();
         /** Sizes the dense-chunk samples without coding them. */
         final CodeLengthCounter counter = new CodeLengthCounter();
-        /** The version-6 side of {@link TimestampColumn#runHistoryPays} (the version-5 side uses {@link #models}). */
+        /** The version-6 side of {@link TimestampColumn#cheapestRunCoding} (the version-5 side uses {@link #models}). */
         final int[] historyModels = new int[TimestampColumn.MODEL_SIZE];
         final CodeLengthCounter historyCounter = new CodeLengthCounter();
+        /** Its version-7 side. */
+        final int[] mixedModels = new int[TimestampColumn.MODEL_SIZE];
+        final CodeLengthCounter mixedCounter = new CodeLengthCounter();
+        /** Version 7's mixer (320 KB): made when a chunk first needs it. */
+        private RunMixer mixer;
         final int[] models = new int[MODEL_SIZE];
         /** Power changes counted by the last packed encoding (the density of the chunk). */
         int powerChanges;
@@ -490,6 +498,13 @@ public final class ChunkCodec {
         final long[] samplePower = new long[MAX_SAMPLE_BLOCKS * SAMPLE_BLOCK];
         final long[] sampleEnergy = new long[MAX_SAMPLE_BLOCKS * SAMPLE_BLOCK];
         byte[] buckets = new byte[4096];
+
+        RunMixer mixer() {
+            if (mixer == null) {
+                mixer = new RunMixer();
+            }
+            return mixer;
+        }
 
         int[] models(boolean withEnergy) {
             Arrays.fill(models, 0, withEnergy ? MODEL_SIZE : ENERGY_MODELS, AdaptiveBits.INITIAL);

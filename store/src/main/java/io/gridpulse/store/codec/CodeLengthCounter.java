@@ -22,10 +22,14 @@ final class CodeLengthCounter implements BitCoder {
     @Override
     public void encodeBit(int[] models, int index, int bit) {
         int state = models[index];
-        int probabilityOfZero = state & 0xFFFF;
+        encodeBitAt(state & 0xFFFF, bit);
+        models[index] = AdaptiveBits.update(state, bit);
+    }
+
+    @Override
+    public void encodeBitAt(int probabilityOfZero, int bit) {
         int probability = bit == 0 ? probabilityOfZero : 65536 - probabilityOfZero;
         cost += COST[probability >>> (16 - TABLE_BITS)];
-        models[index] = AdaptiveBits.update(state, bit);
     }
 
     @Override

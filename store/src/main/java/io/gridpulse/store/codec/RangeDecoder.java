@@ -37,6 +37,19 @@ final class RangeDecoder {
         return bit;
     }
 
+    /** Mirror of {@link RangeEncoder#encodeBitAt}; {@link #decodeBit} repeats its arithmetic (one call level less on the hot path). */
+    int decodeBitAt(int probabilityOfZero) {
+        long bound = (range >>> 16) * probabilityOfZero;
+        long below = (code - bound) >> 63; // -1 if code < bound (bit 0), else 0; both < 2^32
+        range = (bound & below) | ((range - bound) & ~below);
+        code -= bound & ~below;
+        while (range < TOP) {
+            range <<= 8;
+            code = (code << 8) | nextByte();
+        }
+        return (int) (below + 1);
+    }
+
     /** Raw bits are random: branch-free, so a mispredicted branch does not cost each one. */
     long decodeDirect(int bitCount) {
         long value = 0;

@@ -33,11 +33,16 @@ final class RangeEncoder implements BitCoder {
     @Override
     public void encodeBit(int[] models, int index, int bit) {
         int state = models[index];
-        long bound = (range >>> 16) * (state & 0xFFFF);
+        encodeBitAt(state & 0xFFFF, bit);
+        models[index] = AdaptiveBits.update(state, bit);
+    }
+
+    @Override
+    public void encodeBitAt(int probabilityOfZero, int bit) {
+        long bound = (range >>> 16) * probabilityOfZero;
         long one = -(long) bit; // branch-free, as in the decoder: coded bits are hard to predict
         low += bound & one;
         range = bound ^ ((bound ^ (range - bound)) & one);
-        models[index] = AdaptiveBits.update(state, bit);
         while (range < TOP) {
             range <<= 8;
             shiftLow();

@@ -57,6 +57,8 @@ final class TimestampColumn {
     static final int MODEL_SIZE = RUN_HISTORY_BASE + SHORT_DELTAS * HISTORIES * HISTORY_SLOTS;
     /** First format version with run-history contexts. */
     static final int RUN_HISTORY_VERSION = 6;
+    /** First format version whose runs after short deltas are coded with a {@link RunMixer} instead. */
+    static final int RUN_MIXER_VERSION = 7;
     /** Delta bucket (version 5) of a delta of 4k + 3 units, k ≥ 1; value columns read it as bucket 3 elsewhere. */
     static final byte BUCKET_4K_PLUS_3 = 4;
 
@@ -64,14 +66,20 @@ final class TimestampColumn {
 
     /**
      * @param unitMs 1 or 1000; every timestamp is a multiple of it
-     * @param version the layout: 3, 5 (third and lowest bits) or 6 (and run-history contexts)
+     * @param version the layout: 3, 5 (third and lowest bits), 6 (and run-history contexts) or 7
+     *     (mixed run histories instead)
+     * @param mixer used by version 7 only
      */
-    static void encode(BitCoder encoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
-            int version) {
+    static void encode(BitCoder encoder, int[] models, RunMixer mixer, long[] timestampsMs, int count, long unitMs,
+            byte[] deltaBuckets, int version) {
         boolean refined = version >= 5;
-        boolean runHistory = version >= RUN_HISTORY_VERSION;
+        boolean runHistory = version == RUN_HISTORY_VERSION;
+        boolean mixed = version >= RUN_MIXER_VERSION;
         if (refined) {
             startPatientModels(models);
+        }
+        if (mixed) {
+            mixer.start(count);
         }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
@@ -80,10 +88,15 @@ final class TimestampColumn {
         int i = 1;
         while (i < count) {
             int runEnd = runEnd(timestampsMs, i, count, previousDeltaMs);
-            if (runHistory && isShort(previousUnitsMinusOne)) {
+            if (mixed && isShort(previousUnitsMinusOne)) {
+                encodeMixedRun(encoder, models, mixer, previousUnitsMinusOne, runEnd - i);
+            } else if (runHistory && isShort(previousUnitsMinusOne)) {
                 encodeShortRun(encoder, models, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne, runEnd - i);
             } else {
                 SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), runEnd - i);
+                if (mixed) {
+                    mixer.pushRepeated(previousUnitsMinusOne, runEnd - i);
+                }
             }
             history = History.afterRun(history, runEnd - i);
             fillBuckets(deltaBuckets, i, runEnd, bucket(previousUnitsMinusOne, refined));
@@ -101,6 +114,9 @@ final class TimestampColumn {
                         deltaUnitsMinusOne);
             }
             history = History.afterDelta(history, previousUnitsMinusOne);
+            if (mixed) {
+                mixer.push(deltaUnitsMinusOne);
+            }
             previousUnitsMinusOne = deltaUnitsMinusOne;
             deltaBuckets[runEnd] = bucket(deltaUnitsMinusOne, refined);
             i = runEnd + 1;
@@ -109,24 +125,37 @@ final class TimestampColumn {
 
     /**
      * @param version chunk format version: 1 and 2 use bit-length contexts only, 5 adds third and
-     *     lowest bits, 6 run-history contexts
+     *     lowest bits, 6 run-history contexts, 7 mixed run histories
+     * @param mixer used by version 7 only
      */
-    static void decode(RangeDecoder decoder, int[] models, long[] timestampsMs, int count, long unitMs, byte[] deltaBuckets,
-            int version) {
+    static void decode(RangeDecoder decoder, int[] models, RunMixer mixer, long[] timestampsMs, int count, long unitMs,
+            byte[] deltaBuckets, int version) {
         boolean legacy = version < 3;
         boolean refined = version >= 5;
-        boolean runHistory = version >= RUN_HISTORY_VERSION;
+        boolean runHistory = version == RUN_HISTORY_VERSION;
+        boolean mixed = version >= RUN_MIXER_VERSION;
         if (refined) {
             startPatientModels(models);
+        }
+        if (mixed) {
+            mixer.start(count);
         }
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
         int history = History.START;
         int i = 1;
         while (i < count) {
-            long run = runHistory && isShort(previousUnitsMinusOne)
-                    ? decodeShortRun(decoder, models, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne)
-                    : SymbolCoder.decode(decoder, models, runContext(previousUnitsMinusOne, legacy));
+            long run;
+            if (mixed && isShort(previousUnitsMinusOne)) {
+                run = decodeMixedRun(decoder, models, mixer, previousUnitsMinusOne);
+            } else {
+                run = runHistory && isShort(previousUnitsMinusOne)
+                        ? decodeShortRun(decoder, models, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne)
+                        : SymbolCoder.decode(decoder, models, runContext(previousUnitsMinusOne, legacy));
+                if (mixed) {
+                    mixer.pushRepeated(previousUnitsMinusOne, run);
+                }
+            }
             if (run < 0 || run > count - i) {
                 throw new CorruptChunkException("timestamp run " + Long.toUnsignedString(run) + " exceeds the chunk");
             }
@@ -148,6 +177,9 @@ final class TimestampColumn {
             previousDeltaMs = (deltaUnitsMinusOne + 1) * unitMs;
             timestampsMs[runEnd] = timestampsMs[runEnd - 1] + previousDeltaMs;
             history = History.afterDelta(history, previousUnitsMinusOne);
+            if (mixed) {
+                mixer.push(deltaUnitsMinusOne);
+            }
             previousUnitsMinusOne = deltaUnitsMinusOne;
             deltaBuckets[runEnd] = bucket(deltaUnitsMinusOne, refined);
             i = runEnd + 1;
@@ -176,20 +208,25 @@ final class TimestampColumn {
     }
 
     /**
-     * Whether version 6 codes these timestamps in fewer bits than version 5. Only the runs after
-     * short deltas are coded differently (the new deltas, and other runs, meet the same models in
-     * the same states), so only those are counted, both ways: a fraction of a full count.
+     * The layout that codes these timestamps in the fewest bits: 5, 6 (run-history contexts) or 7
+     * (mixed run histories). Only the runs after short deltas are coded differently (the new
+     * deltas, and other runs, meet the same models in the same states), so only those are
+     * counted, each way: a fraction of a full count.
      *
      * @param version5 models for the version-5 run contexts (reset here)
      * @param version6 models for version 6's (reset here)
+     * @param version7 models for version 7's escapes (reset here)
      */
-    static boolean runHistoryPays(long[] timestampsMs, int count, long unitMs, int[] version5, int[] version6,
-            CodeLengthCounter version5Bits, CodeLengthCounter version6Bits) {
+    static int cheapestRunCoding(long[] timestampsMs, int count, long unitMs, int[] version5, int[] version6, int[] version7,
+            RunMixer mixer, CodeLengthCounter version5Bits, CodeLengthCounter version6Bits, CodeLengthCounter version7Bits) {
         Arrays.fill(version5, 0, DELTA_BASE, AdaptiveBits.INITIAL);
         Arrays.fill(version6, 0, DELTA_BASE, AdaptiveBits.INITIAL);
         Arrays.fill(version6, RUN_HISTORY_BASE, MODEL_SIZE, AdaptiveBits.INITIAL);
+        Arrays.fill(version7, 0, DELTA_BASE, AdaptiveBits.INITIAL);
+        mixer.start(count);
         version5Bits.start();
         version6Bits.start();
+        version7Bits.start();
         long previousDeltaMs = unitMs;
         long previousUnitsMinusOne = 0;
         int history = History.START;
@@ -201,6 +238,9 @@ final class TimestampColumn {
                 SymbolCoder.encode(version5Bits, version5, runContext(previousUnitsMinusOne, false), runEnd - i);
                 encodeShortRun(version6Bits, version6, historyBase(previousUnitsMinusOne, history), previousUnitsMinusOne,
                         runEnd - i);
+                encodeMixedRun(version7Bits, version7, mixer, previousUnitsMinusOne, runEnd - i);
+            } else {
+                mixer.pushRepeated(previousUnitsMinusOne, runEnd - i);
             }
             history = History.afterRun(history, runEnd - i);
             if (runEnd == count) {
@@ -209,9 +249,16 @@ final class TimestampColumn {
             previousDeltaMs = timestampsMs[runEnd] - timestampsMs[runEnd - 1];
             history = History.afterDelta(history, previousUnitsMinusOne);
             previousUnitsMinusOne = unit.unsignedQuotientOfMultiple(previousDeltaMs) - 1;
+            mixer.push(previousUnitsMinusOne);
             i = runEnd + 1;
         }
-        return version6Bits.cost() < version5Bits.cost();
+        long version5Cost = version5Bits.cost();
+        long version6Cost = version6Bits.cost();
+        long version7Cost = version7Bits.cost();
+        if (version7Cost < Math.min(version5Cost, version6Cost)) {
+            return RUN_MIXER_VERSION;
+        }
+        return version6Cost < version5Cost ? RUN_HISTORY_VERSION : RUN_HISTORY_VERSION - 1;
     }
 
     /**
@@ -254,6 +301,37 @@ final class TimestampColumn {
             }
         }
         SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), run - HISTORY_SLOTS);
+    }
+
+    /** Version 7: run 0, 1, 2 in unary at the mixer's probabilities; a longer run's remainder as in version 6. */
+    private static void encodeMixedRun(BitCoder encoder, int[] models, RunMixer mixer, long previousUnitsMinusOne, long run) {
+        int shortDelta = (int) previousUnitsMinusOne;
+        for (int k = 0; k < RunMixer.RUN_POSITIONS; k++) {
+            int longer = run > k ? 1 : 0;
+            encoder.encodeBitAt(mixer.probabilityOfZero(shortDelta, k), longer);
+            mixer.update(longer);
+            if (longer == 0) {
+                return;
+            }
+            mixer.push(previousUnitsMinusOne);
+        }
+        SymbolCoder.encode(encoder, models, runContext(previousUnitsMinusOne, false), run - RunMixer.RUN_POSITIONS);
+        mixer.pushRepeated(previousUnitsMinusOne, run - RunMixer.RUN_POSITIONS);
+    }
+
+    private static long decodeMixedRun(RangeDecoder decoder, int[] models, RunMixer mixer, long previousUnitsMinusOne) {
+        int shortDelta = (int) previousUnitsMinusOne;
+        for (int k = 0; k < RunMixer.RUN_POSITIONS; k++) {
+            int longer = decoder.decodeBitAt(mixer.probabilityOfZero(shortDelta, k));
+            mixer.update(longer);
+            if (longer == 0) {
+                return k;
+            }
+            mixer.push(previousUnitsMinusOne);
+        }
+        long rest = SymbolCoder.decode(decoder, models, runContext(previousUnitsMinusOne, false));
+        mixer.pushRepeated(previousUnitsMinusOne, rest);
+        return RunMixer.RUN_POSITIONS + rest;
     }
 
     private static long decodeShortRun(RangeDecoder decoder, int[] models, int base, long previousUnitsMinusOne) {

@@ -3,6 +3,7 @@ package io.gridpulse.store.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -10,31 +11,54 @@ import org.junit.jupiter.api.Test;
 /**
  * Format version 5's range coder: symbols with adaptive third and lowest bits decode to what was
  * coded, and a chunk falls back to the version-3 layout where version 5 would be larger; version
- * 6's run-history contexts are written where they pay and decode.
+ * 7's mixed run histories are written where they pay and decode, and version 6's chunks still decode.
  */
 class RangeCoderContextsTest {
 
     @Test
-    void aSamplerWithAFractionalPeriodIsWrittenInVersion6AndDecodes() {
-        // a ≈ 3.5 s sampler logged in whole seconds (deltas of 3 and 4 s), with jitter, a missed
-        // sample now and then, and a circuit that is mostly off: REDD's quiet channels
-        SplittableRandom random = new SplittableRandom(6);
+    void aSamplerWithAFractionalPeriodIsWrittenInVersion7AndDecodes() {
         int n = 20_000;
         long[] ts = new long[n];
         long[] power = new long[n];
+        fractionalPeriodSampler(ts, power, n);
+
+        byte[] chunk = ChunkCodec.encode(ts, power, null, n, ChunkCodec.Mode.ADAPTIVE);
+
+        assertThat(chunk[0]).isEqualTo((byte) 7);
+        DecodedChunk back = ChunkCodec.decode(chunk);
+        assertThat(back.timestampsMs()).isEqualTo(ts);
+        assertThat(back.powerMilliwatts()).isEqualTo(power);
+    }
+
+    @Test
+    void version6ChunksStillDecode() {
+        // the first 2,000 readings of the sampler below, encoded by commit e8dc8ee (version 6's run-history contexts)
+        byte[] chunk = Base64.getDecoder().decode("BtAPAdTz3doJ6AcAaxXnLa5l+gfKYFQ5WtHQhC4C63ta+vqF8ZRioADlYsgFXZhhSmodWz5W6U7ZxQpP2I4ImYjL3Vi23S1LZd7fz1c2"
+                + "BLv/IJI4HjVoE24k4hK6e1QHujRtn5vkTsxuc8mD7oJZ7a56Vn6WpDqf6NGXIUtAfTVNTp0cy16ofBWtOj9Xgcp7Zg6/b75KeolRyt7i1po7XWrj"
+                + "cey7F2MMmO04KE6YGsb7vY2aud/2wOUYBrA=");
+        int n = 2_000;
+        long[] ts = new long[n];
+        long[] power = new long[n];
+        fractionalPeriodSampler(ts, power, n);
+
+        assertThat(chunk[0]).isEqualTo((byte) 6);
+        DecodedChunk back = ChunkCodec.decode(chunk);
+        assertThat(back.timestampsMs()).isEqualTo(ts);
+        assertThat(back.powerMilliwatts()).isEqualTo(power);
+    }
+
+    /**
+     * A ≈ 3.5 s sampler logged in whole seconds (deltas of 3 and 4 s), with jitter, a missed
+     * sample now and then, and a circuit that is mostly off: REDD's quiet channels.
+     */
+    private static void fractionalPeriodSampler(long[] ts, long[] power, int n) {
+        SplittableRandom random = new SplittableRandom(6);
         double seconds = 1_303_100_647.0;
         for (int i = 0; i < n; i++) {
             seconds += 3.52 + (random.nextDouble() - 0.5) * 0.2 + (random.nextInt(30) == 0 ? 3.52 : 0);
             ts[i] = (long) Math.floor(seconds) * 1000;
             power[i] = random.nextInt(500) == 0 ? 1000L * random.nextInt(1, 6) : 0;
         }
-
-        byte[] chunk = ChunkCodec.encode(ts, power, null, n, ChunkCodec.Mode.ADAPTIVE);
-
-        assertThat(chunk[0]).isEqualTo((byte) 6);
-        DecodedChunk back = ChunkCodec.decode(chunk);
-        assertThat(back.timestampsMs()).isEqualTo(ts);
-        assertThat(back.powerMilliwatts()).isEqualTo(power);
     }
 
     @Test
