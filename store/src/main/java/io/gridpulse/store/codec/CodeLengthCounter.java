@@ -22,7 +22,9 @@ final class CodeLengthCounter implements BitCoder {
     @Override
     public void encodeBit(int[] models, int index, int bit) {
         int state = models[index];
-        encodeBitAt(state & 0xFFFF, bit);
+        int probabilityOfZero = state & 0xFFFF;
+        int probability = bit == 0 ? probabilityOfZero : 65536 - probabilityOfZero;
+        cost += COST[probability >>> (16 - TABLE_BITS)];
         models[index] = AdaptiveBits.update(state, bit);
     }
 

@@ -33,10 +33,18 @@ final class RangeEncoder implements BitCoder {
     @Override
     public void encodeBit(int[] models, int index, int bit) {
         int state = models[index];
-        encodeBitAt(state & 0xFFFF, bit);
+        long bound = (range >>> 16) * (state & 0xFFFF);
+        long one = -(long) bit; // branch-free, as in the decoder: coded bits are hard to predict
+        low += bound & one;
+        range = bound ^ ((bound ^ (range - bound)) & one);
         models[index] = AdaptiveBits.update(state, bit);
+        while (range < TOP) {
+            range <<= 8;
+            shiftLow();
+        }
     }
 
+    /** As {@link #encodeBit}, at a given probability ({@link #encodeBit} repeats it: one call level less on the hot path). */
     @Override
     public void encodeBitAt(int probabilityOfZero, int bit) {
         long bound = (range >>> 16) * probabilityOfZero;

@@ -31,6 +31,12 @@ import java.util.Arrays;
  * codes run 0, 1, 2 or "longer" in three adaptive bits, and a longer run's remainder goes to the
  * version-5 run context, so the contexts (4 × 128, 180 of them reachable) cost 1,536 models, not
  * full symbol contexts of 130 each.
+ *
+ * <p>Since version 7 those three bits may instead be coded at a {@link RunMixer}'s probability,
+ * mixed from hashed contexts of the last 2 to 20 readings' delta classes: the sampler's pattern
+ * is longer than version 6's history sees, and a single long context learns too slowly within a
+ * day. The encoder counts the runs after short deltas each way and writes the cheapest of 5, 6
+ * and 7 ({@link #cheapestRunCoding}).
  */
 final class TimestampColumn {
     /** Version 3: previous delta − 1 exactly for 0..3, one context above; legacy: its bit length capped at 3. */
