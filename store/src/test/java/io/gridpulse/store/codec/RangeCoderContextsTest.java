@@ -48,6 +48,34 @@ class RangeCoderContextsTest {
     }
 
     /**
+     * A damaged body behind a valid checksum (a bug, not a disk fault) must fail only with
+     * CorruptChunkException or decode to something: the mixer's tables and history must not
+     * turn garbage into another exception or a hang.
+     */
+    @Test
+    void damagedVersion7BodiesWithFreshChecksumsFailCleanly() {
+        int n = 20_000; // at 2,000 readings version 6 is still cheaper: the mixer has less to learn from
+        long[] ts = new long[n];
+        long[] power = new long[n];
+        fractionalPeriodSampler(ts, power, n);
+        byte[] chunk = ChunkCodec.encode(ts, power, null, n, ChunkCodec.Mode.ADAPTIVE);
+        assertThat(chunk[0]).isEqualTo((byte) 7);
+        SplittableRandom random = new SplittableRandom(7);
+        int rejected = 0;
+        for (int c = 0; c < 500; c++) {
+            byte[] damaged = chunk.clone();
+            int position = random.nextInt(12, damaged.length - 4); // the range-coded body
+            damaged[position] ^= (byte) (1 << random.nextInt(8));
+            try {
+                ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(damaged));
+            } catch (CorruptChunkException expected) {
+                rejected++;
+            }
+        }
+        assertThat(rejected).isPositive();
+    }
+
+    /**
      * A ≈ 3.5 s sampler logged in whole seconds (deltas of 3 and 4 s), with jitter, a missed
      * sample now and then, and a circuit that is mostly off: REDD's quiet channels.
      */
