@@ -7,14 +7,15 @@ import java.util.Arrays;
  * from several context orders. A sampler whose period is not a whole number of units (REDD's
  * ≈ 3.5 s) logs its deltas in a long quasi-periodic pattern broken by jitter: a short history
  * learns fast but cannot see the pattern, a long one sees it but learns slowly. So each order
- * (the last 2, 4, 8, 14 and 21 readings' delta classes) keeps its own adaptive bits in a hashed
+ * (the last 2, 4, 8, 14 and 20 readings' delta classes) keeps its own adaptive bits in a hashed
  * table, and a logistic mixer (weights per short delta and run position, learnt as the chunk
  * goes) weighs their predictions in the stretched domain, ln(p / (1 − p)). All arithmetic is
  * integer and the tables are built with {@link StrictMath}, so encoder and decoder agree bit
  * for bit on any JVM.
  *
- * <p>Measured on REDD house 5 as logged: the timestamps 9 % smaller than version 6's
- * single-context runs (docs/benchmarks-codec.md, "Round 8").
+ * <p>Measured on REDD house 5 as logged: the run bits ≈ 9 % smaller than with version 6's single
+ * context in a model of them, the day chunks of the quiet circuits 6–7 % smaller
+ * (docs/benchmarks-codec.md, "Round 8").
  */
 final class RunMixer {
     /** Delta classes of the last readings each input sees (at most 20: 60 bits, the context above them). */
@@ -73,7 +74,7 @@ final class RunMixer {
         long dot = 0;
         long contextBits = (long) context << CONTEXT_SHIFT;
         for (int i = 0; i < INPUTS; i++) {
-            int slot = (i << tableBits) + (int) (((history & MASKS[i]) | contextBits) * FIBONACCI >>> -tableBits);
+            int slot = (i << tableBits) + (int) (((history & MASKS[i]) | contextBits) * FIBONACCI >>> (Long.SIZE - tableBits));
             slots[i] = slot;
             int stretchedOne = -STRETCH[(models[slot] & 0xFFFF) >>> 4];
             stretched[i] = stretchedOne;

@@ -264,7 +264,7 @@ final class TimestampColumn {
         if (version7Cost < Math.min(version5Cost, version6Cost)) {
             return RUN_MIXER_VERSION;
         }
-        return version6Cost < version5Cost ? RUN_HISTORY_VERSION : RUN_HISTORY_VERSION - 1;
+        return version6Cost < version5Cost ? RUN_HISTORY_VERSION : ChunkCodec.NO_RUN_HISTORY_VERSION;
     }
 
     /**
