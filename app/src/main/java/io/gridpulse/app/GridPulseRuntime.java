@@ -1,5 +1,6 @@
 package io.gridpulse.app;
 
+import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.ingest.IngestLimits;
@@ -45,7 +46,7 @@ final class GridPulseRuntime implements AutoCloseable {
     /** Starts a node; {@code node.mqttPort} of -1 means no plain MQTT (TLS only with a key store, else none). */
     GridPulseRuntime(NodeOptions node, Clock clock) {
         this.store = ReadingStore.open(StorageConfig.defaults(node.data), clock);
-        this.adminKey = adminKey(node.data);
+        this.adminKey = adminKey(System.getenv(KEY_ENV), node.data);
         this.server = new GridPulseServer(ServerConfig.defaults(node.port).withLineProtocol(node.lineProtocol()), store, clock);
         server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
         maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
@@ -84,11 +85,19 @@ final class GridPulseRuntime implements AutoCloseable {
         }
     }
 
-    /** GRIDPULSE_API_KEY if set; else the key kept in the data folder; else a new one saved there. */
-    private static String adminKey(Path dataDir) {
-        String fromEnv = System.getenv(KEY_ENV);
+    /**
+     * GRIDPULSE_API_KEY if set; else the key kept in the data folder; else a new one saved there.
+     * A key from the environment that is too short is refused before the server starts, with a
+     * line that says how to fix it (the CLI prints {@link InvalidInputException}s as one line).
+     */
+    static String adminKey(String fromEnv, Path dataDir) {
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv.trim();
+            String key = fromEnv.trim();
+            if (key.length() < ApiKeys.MIN_LENGTH) {
+                throw new InvalidInputException(KEY_ENV, KEY_ENV + " must have at least " + ApiKeys.MIN_LENGTH
+                        + " characters (it has " + key.length() + "); unset it to have a key generated and printed");
+            }
+            return key;
         }
         Path file = dataDir.resolve("admin-api-key");
         try {

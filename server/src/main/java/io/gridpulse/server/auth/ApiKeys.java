@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * meter (what a meter itself is given); a meter has at most one, issuing a new one revokes the old.
  */
 public final class ApiKeys {
+    /** Shortest key accepted: a guessable key would guard the whole tenant. */
+    public static final int MIN_LENGTH = 16;
     private static final String PREFIX = "apikey/";
     /** devicetoken/{tenant}/{meter} → hash of the meter's current token, so re-issuing revokes. */
     private static final String DEVICE_PREFIX = "devicetoken/";
@@ -37,8 +39,8 @@ public final class ApiKeys {
 
     /** Stores the key (idempotent). */
     public void register(String plaintextKey, TenantId tenant, Scope scope, String name) {
-        if (plaintextKey == null || plaintextKey.length() < 16) {
-            throw new IllegalArgumentException("API keys must have at least 16 characters");
+        if (plaintextKey == null || plaintextKey.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("API keys must have at least " + MIN_LENGTH + " characters");
         }
         String record = "tenant=" + tenant + "\nscope=" + scope + "\nname=" + name + "\n";
         metadata.put(PREFIX + hash(plaintextKey), record.getBytes(StandardCharsets.UTF_8));
