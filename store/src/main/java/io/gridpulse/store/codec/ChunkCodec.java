@@ -336,8 +336,7 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         int streamStart = out.size();
         encoder.start();
-        TimestampColumn.encode(encoder, models, version >= TimestampColumn.RUN_MIXER_VERSION ? scratch.mixer() : null, timestampsMs, count, unitMs,
-                buckets, version);
+        TimestampColumn.encode(encoder, models, scratch.mixerFor(version), timestampsMs, count, unitMs, buckets, version);
         ValueColumn.encode(encoder, models, POWER_MODELS, power, count, powerScale, buckets, refined);
         if (energy != null) {
             ValueColumn.encode(encoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, refined);
@@ -378,8 +377,7 @@ public final class ChunkCodec {
         byte[] buckets = scratch.buckets(count);
         RangeDecoder decoder = scratch.decoder;
         decoder.start(reader.bytes(), reader.position(), reader.end());
-        TimestampColumn.decode(decoder, models, version >= TimestampColumn.RUN_MIXER_VERSION ? scratch.mixer() : null, timestampsMs, count, unitMs,
-                buckets, version);
+        TimestampColumn.decode(decoder, models, scratch.mixerFor(version), timestampsMs, count, unitMs, buckets, version);
         ValueColumn.decode(decoder, models, POWER_MODELS, power, count, powerScale, buckets, version);
         if (hasEnergy) {
             ValueColumn.decode(decoder, models, ENERGY_MODELS, energy, count, energyScale, buckets, version);
@@ -504,6 +502,11 @@ public final class ChunkCodec {
                 mixer = new RunMixer();
             }
             return mixer;
+        }
+
+        /** The mixer a chunk of this format version codes its timestamps with: none before version 7. */
+        RunMixer mixerFor(int version) {
+            return version >= TimestampColumn.RUN_MIXER_VERSION ? mixer() : null;
         }
 
         int[] models(boolean withEnergy) {
