@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridpulse.core.StorageException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,28 @@ class ChunkCodecCorruptionTest {
 
     private static void assertCorrupt(byte[] chunk, String description) {
         assertThatThrownBy(() -> ChunkCodec.decode(chunk)).as(description).isInstanceOf(CorruptChunkException.class);
+    }
+
+    /**
+     * Flips one bit in the body (after the first {@code headerEnd} bytes) of {@code rounds} chunks
+     * from {@code chunks}, behind a fresh checksum, and decodes each: a damaged body must fail only
+     * with CorruptChunkException or decode to something, never another exception or a hang.
+     *
+     * @return how many were rejected
+     */
+    static int rejectedDamagedBodies(SplittableRandom random, int rounds, int headerEnd, Supplier<byte[]> chunks) {
+        int rejected = 0;
+        for (int c = 0; c < rounds; c++) {
+            byte[] chunk = chunks.get();
+            int position = random.nextInt(Math.min(headerEnd, chunk.length - 5), chunk.length - 4);
+            chunk[position] ^= (byte) (1 << random.nextInt(8));
+            try {
+                ChunkCodec.decode(withFreshChecksum(chunk));
+            } catch (CorruptChunkException expected) {
+                rejected++;
+            }
+        }
+        return rejected;
     }
 
     /** The chunk with its CRC32C recomputed: damage a checksum cannot catch. */

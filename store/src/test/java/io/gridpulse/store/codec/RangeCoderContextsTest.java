@@ -25,9 +25,7 @@ class RangeCoderContextsTest {
         byte[] chunk = ChunkCodec.encode(ts, power, null, n, ChunkCodec.Mode.ADAPTIVE);
 
         assertThat(chunk[0]).isEqualTo((byte) 7);
-        DecodedChunk back = ChunkCodec.decode(chunk);
-        assertThat(back.timestampsMs()).isEqualTo(ts);
-        assertThat(back.powerMilliwatts()).isEqualTo(power);
+        assertDecodesTo(chunk, ts, power);
     }
 
     @Test
@@ -42,9 +40,7 @@ class RangeCoderContextsTest {
         fractionalPeriodSampler(ts, power, n);
 
         assertThat(chunk[0]).isEqualTo((byte) 6);
-        DecodedChunk back = ChunkCodec.decode(chunk);
-        assertThat(back.timestampsMs()).isEqualTo(ts);
-        assertThat(back.powerMilliwatts()).isEqualTo(power);
+        assertDecodesTo(chunk, ts, power);
     }
 
     /**
@@ -60,19 +56,13 @@ class RangeCoderContextsTest {
         fractionalPeriodSampler(ts, power, n);
         byte[] chunk = ChunkCodec.encode(ts, power, null, n, ChunkCodec.Mode.ADAPTIVE);
         assertThat(chunk[0]).isEqualTo((byte) 7);
-        SplittableRandom random = new SplittableRandom(7);
-        int rejected = 0;
-        for (int c = 0; c < 500; c++) {
-            byte[] damaged = chunk.clone();
-            int position = random.nextInt(12, damaged.length - 4); // the range-coded body
-            damaged[position] ^= (byte) (1 << random.nextInt(8));
-            try {
-                ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(damaged));
-            } catch (CorruptChunkException expected) {
-                rejected++;
-            }
-        }
-        assertThat(rejected).isPositive();
+        assertThat(ChunkCodecCorruptionTest.rejectedDamagedBodies(new SplittableRandom(7), 500, 12, chunk::clone)).isPositive();
+    }
+
+    private static void assertDecodesTo(byte[] chunk, long[] ts, long[] power) {
+        DecodedChunk back = ChunkCodec.decode(chunk);
+        assertThat(back.timestampsMs()).isEqualTo(ts);
+        assertThat(back.powerMilliwatts()).isEqualTo(power);
     }
 
     /**
