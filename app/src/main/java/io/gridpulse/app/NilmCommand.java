@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,6 +47,10 @@ public final class NilmCommand implements Runnable {
 
         @Option(names = "--zone", defaultValue = "UTC", description = "zone of day boundaries (default ${DEFAULT-VALUE})")
         ZoneId zone;
+
+        @Option(names = "--synthetic-days", defaultValue = "0", description = "tracebase: days of the synthetic "
+                + "household (default: one per device of the type with the most devices)")
+        int syntheticDays;
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
@@ -72,7 +77,7 @@ public final class NilmCommand implements Runnable {
             ApplianceDataset all = load(data, NilmDatasets.Instances.TRAIN);
             ApplianceDataset train = data.format == Format.tracebase ? all : period(all, data.zone, trainFrom,
                     trainUntil != null ? trainUntil : TimeSplit.defaultTestFrom(all, data.zone).orElse(null));
-            err.printf("nilm: training on %d ticks (%s)%n", train.size(), train.days(data.zone));
+            err.printf("nilm: training on %d ticks (%s)%n", train.size(), describeDays(train.days(data.zone)));
             NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults(), err::println)
                     .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.format + ":" + data.data.getFileName());
             model.write(out);
@@ -112,7 +117,7 @@ public final class NilmCommand implements Runnable {
                 System.err.println("nilm: the test period holds no data");
                 return 2;
             }
-            System.err.printf("nilm: evaluating on %d ticks (%s)%n", test.size(), test.days(data.zone));
+            System.err.printf("nilm: evaluating on %d ticks (%s)%n", test.size(), describeDays(test.days(data.zone)));
             EvaluationReport report = NilmEvaluation.evaluate(m, test);
             System.out.print(json ? report.toJson() : report.toTable());
             return 0;
@@ -177,8 +182,14 @@ public final class NilmCommand implements Runnable {
     private static ApplianceDataset read(DataOptions options, NilmDatasets.Instances which) {
         return switch (options.format) {
             case redd -> NilmDatasets.redd(options.data);
-            case tracebase -> NilmDatasets.tracebase(options.data, which);
+            case tracebase -> NilmDatasets.tracebase(options.data, which, options.syntheticDays);
         };
+    }
+
+    /** A few days by name, a longer run as its count and ends. */
+    static String describeDays(List<LocalDate> days) {
+        return days.size() <= 7 ? days.toString()
+                : days.size() + " days, " + days.get(0) + " .. " + days.get(days.size() - 1);
     }
 
     private static ApplianceDataset period(ApplianceDataset all, ZoneId zone, LocalDate from, LocalDate until) {

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,11 +31,16 @@ import java.util.stream.Stream;
  *       are skipped; the aggregate is the sum of all circuits. Circuits sharing a label are merged
  *       (five {@code lighting} circuits → {@code lighting}); labels are kept verbatim (REDD spells
  *       {@code furance}, {@code dishwaser}).</li>
- *   <li>tracebase folder ({@code <Type>/<instance>.csv}): a synthetic household. Synthetic day k
- *       (from 2000-01-01 UTC) holds instance {@code k mod n} of every type at its recorded time of
- *       day, plus a constant {@link #BASELOAD_W} baseload (unlabelled, i.e. unidentified). Per type
- *       the first 60 % of instances (sorted by file name, at least one) are the training instances,
- *       the rest test instances; a type with one instance has no test instance.</li>
+ *   <li>tracebase folder ({@code <Type>/<device>_<yyyy.mm.dd>.csv}, one file per device and
+ *       day): a synthetic household. An <em>instance</em> is a device (the file name before its
+ *       date, e.g. {@code dev_599393} or {@code Refrigerator}), not a file: per type the first 60 %
+ *       of devices (sorted by name, at least one) are the training instances, the rest test
+ *       instances, so no device's days are on both sides; a type with one device has no test
+ *       instance, and is left out of training as well when other types have one (both households
+ *       then hold the same kinds of appliances). Synthetic day k (from 2000-01-01 UTC) holds, for
+ *       every type, device {@code k mod n} on that device's next recorded day, at its recorded
+ *       time of day, plus a constant {@link #BASELOAD_W} baseload (unlabelled, i.e.
+ *       unidentified).</li>
  * </ul>
  */
 final class NilmDatasets {
@@ -70,13 +78,22 @@ final class NilmDatasets {
         }
     }
 
-    static ApplianceDataset tracebase(Path dir, Instances which) {
-        Map<String, List<Path>> byType = instances(dir, which);
+    /**
+     * The synthetic household of the chosen instances.
+     *
+     * @param days synthetic days; 0 = one per device of the type with the most chosen devices, so
+     *     every chosen device appears at least once
+     */
+    static ApplianceDataset tracebase(Path dir, Instances which, int days) {
+        Map<String, List<Device>> byType = devices(dir, which);
         if (byType.isEmpty()) {
             throw new InvalidInputException("data", "no " + which.name().toLowerCase(Locale.ROOT)
-                    + " instances of any appliance type in " + dir);
+                    + " instances of any appliance type in " + dir + (which == Instances.TEST
+                            ? " (a type needs two or more devices for one to be held out for the test)" : ""));
         }
-        int days = byType.values().stream().mapToInt(List::size).max().orElse(0);
+        if (days <= 0) {
+            days = byType.values().stream().mapToInt(List::size).max().orElse(1);
+        }
         long step = ChannelAligner.DEFAULT_STEP_MS;
         int perDay = (int) (86_400_000L / step);
         long start = SYNTHETIC_START.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -90,9 +107,10 @@ final class NilmDatasets {
         DatasetReader reader = new DatasetReader(DatasetFormat.TRACEBASE, ZoneOffset.UTC);
         for (var e : byType.entrySet()) {
             double[] power = new double[ts.length];
+            List<Device> devices = e.getValue();
             for (int d = 0; d < days; d++) {
-                Path file = e.getValue().get(d % e.getValue().size());
-                placeDay(reader.readAll(file), power, d * perDay, perDay, step);
+                placeDay(reader.readAll(devices.get(d % devices.size()).day(d / devices.size())), power,
+                        d * perDay, perDay, step);
             }
             appliances.merge(e.getKey(), power, NilmDatasets::plus);
             for (int i = 0; i < ts.length; i++) {
@@ -100,6 +118,23 @@ final class NilmDatasets {
             }
         }
         return new ApplianceDataset(step, ts, aggregate, appliances);
+    }
+
+    /** One recorded appliance: its day files in name (date) order. */
+    record Device(String name, List<Path> days) {
+        /** Its n-th recorded day, starting over after the last. */
+        Path day(int n) {
+            return days.get(n % days.size());
+        }
+    }
+
+    /** tracebase names a device's day {@code <device>_<yyyy.mm.dd>[anything].csv}. */
+    private static final Pattern DAY_FILE = Pattern.compile("(.+?)_\\d{4}\\.\\d{2}\\.\\d{2}.*\\.csv");
+
+    /** The device a day file belongs to: its name before the date (the whole name without one). */
+    static String deviceOf(String fileName) {
+        Matcher m = DAY_FILE.matcher(fileName);
+        return m.matches() ? m.group(1) : fileName.substring(0, fileName.length() - ".csv".length());
     }
 
     private static double[] plus(double[] a, double[] b) {
@@ -124,19 +159,39 @@ final class NilmDatasets {
         }
     }
 
-    private static Map<String, List<Path>> instances(Path dir, Instances which) {
-        Map<String, List<Path>> out = new LinkedHashMap<>();
+    /**
+     * Per type label, the chosen devices: the first 60 % by name (at least one) or the rest. When
+     * some types have a test device, types with only one device are left out of training too, so
+     * the training and the test household hold the same kinds of appliances.
+     */
+    private static Map<String, List<Device>> devices(Path dir, Instances which) {
+        Map<String, List<Device>> all = devicesByType(dir);
+        boolean anyTestDevice = all.values().stream().anyMatch(d -> d.size() > 1);
+        Map<String, List<Device>> out = new LinkedHashMap<>();
+        all.forEach((type, devices) -> {
+            int train = Math.min(devices.size(), Math.max(1, (int) Math.ceil(devices.size() * 0.6)));
+            List<Device> chosen = which == Instances.TRAIN ? devices.subList(0, train)
+                    : devices.subList(train, devices.size());
+            if (!chosen.isEmpty() && (devices.size() > 1 || !anyTestDevice)) {
+                out.put(type, chosen);
+            }
+        });
+        return out;
+    }
+
+    /** Every type folder's devices, by appliance label. */
+    private static Map<String, List<Device>> devicesByType(Path dir) {
+        Map<String, List<Device>> out = new LinkedHashMap<>();
         try (Stream<Path> types = Files.list(dir)) {
             for (Path type : types.filter(Files::isDirectory).sorted().toList()) {
-                List<Path> files;
+                Map<String, List<Path>> days = new TreeMap<>();
                 try (Stream<Path> f = Files.list(type)) {
-                    files = f.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+                    f.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().forEach(p -> days
+                            .computeIfAbsent(deviceOf(p.getFileName().toString()), k -> new ArrayList<>()).add(p));
                 }
-                int train = Math.max(1, (int) Math.ceil(files.size() * 0.6));
-                List<Path> chosen = which == Instances.TRAIN ? files.subList(0, Math.min(train, files.size()))
-                        : files.subList(Math.min(train, files.size()), files.size());
-                if (!chosen.isEmpty()) {
-                    out.put(label(type.getFileName().toString()), chosen);
+                if (!days.isEmpty()) {
+                    out.put(label(type.getFileName().toString()),
+                            days.entrySet().stream().map(d -> new Device(d.getKey(), d.getValue())).toList());
                 }
             }
         } catch (IOException e) {

@@ -1,0 +1,98 @@
+package io.gridpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpulse.analytics.nilm.ApplianceDataset;
+import io.gridpulse.core.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tracebase as it is published: many day files per device, a device's days on one side of the split. */
+class NilmDatasetsTest {
+    private static final int TICKS_PER_DAY = 28_800; // 3 s grid
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void deviceIsTheFileNameBeforeItsDate() {
+        assertThat(NilmDatasets.deviceOf("dev_599393_2012.01.09.csv")).isEqualTo("dev_599393");
+        assertThat(NilmDatasets.deviceOf("Refrigerator_2011.11.28.csv")).isEqualTo("Refrigerator");
+        assertThat(NilmDatasets.deviceOf("dev_98ABAA_2012.01.14_CRT-TV.csv")).isEqualTo("dev_98ABAA");
+        assertThat(NilmDatasets.deviceOf("dev_59ADA7_2012.01.09..csv")).isEqualTo("dev_59ADA7");
+        assertThat(NilmDatasets.deviceOf("kettle.csv")).isEqualTo("kettle");
+    }
+
+    @Test
+    void devicesNotFilesAreSplitSoNoDeviceIsOnBothSides() throws IOException {
+        // 3 devices, 7 files: a split by file (60 % = 5 files) would put dev_B's second day in the test
+        dayFile("Refrigerator", "dev_A", 0, 100);
+        dayFile("Refrigerator", "dev_A", 1, 110);
+        dayFile("Refrigerator", "dev_A", 2, 120);
+        dayFile("Refrigerator", "dev_B", 0, 200);
+        dayFile("Refrigerator", "dev_B", 1, 210);
+        dayFile("Refrigerator", "dev_C", 0, 300);
+        dayFile("Refrigerator", "dev_C", 1, 310);
+        dayFile("MicrowaveOven", "Microwave", 0, 900); // one device: nothing to test it on
+
+        ApplianceDataset train = NilmDatasets.tracebase(dir, NilmDatasets.Instances.TRAIN, 0);
+        ApplianceDataset test = NilmDatasets.tracebase(dir, NilmDatasets.Instances.TEST, 0);
+
+        assertThat(train.appliances()).containsExactly("refrigerator"); // the same kinds in both households
+        assertThat(test.appliances()).containsExactly("refrigerator");
+        assertThat(dayPowers(train)).containsExactly(100.0, 200.0); // one day per training device
+        assertThat(dayPowers(test)).containsExactly(300.0);
+        assertThat(dayPowers(NilmDatasets.tracebase(dir, NilmDatasets.Instances.TRAIN, 5)))
+                .containsExactly(100.0, 200.0, 110.0, 210.0, 120.0); // devices in turn, each on its next day
+        assertThat(dayPowers(NilmDatasets.tracebase(dir, NilmDatasets.Instances.TEST, 3)))
+                .containsExactly(300.0, 310.0, 300.0);
+        assertThat(train.aggregateW()[0]).isEqualTo(100.0 + NilmDatasets.BASELOAD_W);
+    }
+
+    @Test
+    void withOneDevicePerTypeEveryTypeTrainsButNoneCanBeTested() throws IOException {
+        dayFile("MicrowaveOven", "Microwave", 0, 900);
+        dayFile("MicrowaveOven", "Microwave", 1, 950);
+
+        ApplianceDataset train = NilmDatasets.tracebase(dir, NilmDatasets.Instances.TRAIN, 0);
+
+        assertThat(train.appliances()).containsExactly("microwave");
+        assertThat(dayPowers(train)).containsExactly(900.0);
+        assertThatThrownBy(() -> NilmDatasets.tracebase(dir, NilmDatasets.Instances.TEST, 0))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no test instances")
+                .hasMessageContaining("two or more devices");
+    }
+
+    /** The refrigerator's power at 00:05 of each synthetic day. */
+    private static List<Double> dayPowers(ApplianceDataset data) {
+        double[] fridge = data.applianceW(data.appliances().get(0));
+        List<Double> out = new ArrayList<>();
+        for (int day = 0; day < data.size() / TICKS_PER_DAY; day++) {
+            out.add(fridge[day * TICKS_PER_DAY + 100]);
+        }
+        return out;
+    }
+
+    /** Ten minutes of a constant power from midnight, in tracebase's format, on day n from 2012-01-01. */
+    private void dayFile(String type, String device, int n, int watts) throws IOException {
+        LocalDate date = LocalDate.of(2012, 1, 1).plus(n, ChronoUnit.DAYS);
+        StringBuilder rows = new StringBuilder();
+        for (int s = 0; s < 600; s += 2) {
+            rows.append(date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                    .append(String.format(" 00:%02d:%02d;%d;%d%n", s / 60, s % 60, watts, watts));
+        }
+        Path folder = Files.createDirectories(dir.resolve(type));
+        Files.writeString(folder.resolve(device + "_" + date.format(DateTimeFormatter.ofPattern("yyyy.MM.dd")) + ".csv"),
+                rows);
+    }
+}
