@@ -49,7 +49,7 @@ public final class NilmCommand implements Runnable {
         ZoneId zone;
 
         @Option(names = "--synthetic-days", defaultValue = "0", description = "tracebase: days of the synthetic "
-                + "household (default: one per device of the type with the most devices)")
+                + "household (default: up to 3 days of each device of the type with the most)")
         int syntheticDays;
     }
 
