@@ -19,26 +19,40 @@ import java.util.function.Consumer;
  * Flags a local clock hour whose mean power is far above the expected profile for that hour and
  * day type (weekday / weekend). The reference is the last {@link #HISTORY} hours of the same day
  * type at the same hour and its two neighbours (both day types pooled while that holds fewer than
- * {@link #MIN_HISTORY} values). An hour is flagged when it exceeds both Tukey's far-out fence
- * (Q3 + {@link #FENCE_IQRS} × IQR) and median + {@link #MIN_EXCESS_WATTS}. Hours with fewer than
- * {@link #MIN_COVERED_MINUTES} covered minutes are skipped.
+ * {@link #MIN_HISTORY} values). An hour is flagged when it exceeds Tukey's far-out fence
+ * (Q3 + {@link #FENCE_IQRS} × IQR) and median + max({@link #MIN_EXCESS_WATTS},
+ * {@link #HOME_MEAN_FACTOR} × this home's mean power over the last {@link #RECENT_DAYS} days),
+ * unless it is a habit: this hour or a neighbour came at least {@link #HABIT_SHARE} of the way as
+ * high on {@link #HABIT_DAYS} or more of the last {@link #RECENT_DAYS} days. Consecutive flagged
+ * hours are one episode and raise one event (at its first hour). Hours with fewer than
+ * {@link #MIN_COVERED_MINUTES} covered minutes, or with no usage at all (a whole-house meter at
+ * 0 W is switched off or cut, not idle), are skipped and not learned.
  */
 final class UsageSpikeDetector {
     static final int HISTORY = 8;
     static final int MIN_HISTORY = 3;
     static final int MIN_COVERED_MINUTES = 45;
     static final double MIN_EXCESS_WATTS = 800;
+    static final double HOME_MEAN_FACTOR = 1.5;
     static final double FENCE_IQRS = 3;
+    static final int RECENT_DAYS = 14;
+    static final int HABIT_DAYS = 2;
+    static final double HABIT_SHARE = 0.75;
+    static final double NO_USAGE_WATTS = 1;
 
     private final ZoneId zone;
+    private final double[][] recent = new double[RECENT_DAYS][24];
+    private final long[] recentDay = new long[RECENT_DAYS];
     private final double[][] history = new double[48][HISTORY];
     private final int[] counts = new int[48];
     private long hourStartMs = -1;
     private double sumWatts;
     private int coveredMinutes;
+    private boolean inEpisode;
 
     UsageSpikeDetector(ZoneId zone) {
         this.zone = zone;
+        Arrays.fill(recentDay, Long.MIN_VALUE);
     }
 
     void onMinute(MeterRef meter, MinuteAverage m, Consumer<MeterEvent> out) {
@@ -59,22 +73,30 @@ final class UsageSpikeDetector {
     }
 
     private void closeHour(MeterRef meter, Consumer<MeterEvent> out) {
-        if (coveredMinutes < MIN_COVERED_MINUTES) {
-            return;
-        }
-        double watts = sumWatts / coveredMinutes;
-        ZonedDateTime local = Instant.ofEpochMilli(hourStartMs).atZone(zone);
-        int slot = slot(local);
-        double[] past = pastValues(slot, local.getHour());
-        if (past.length >= MIN_HISTORY) {
-            double expected = median(past);
-            double q1 = quantile(past, 0.25);
-            double q3 = quantile(past, 0.75);
-            if (watts > q3 + FENCE_IQRS * (q3 - q1) && watts > expected + MIN_EXCESS_WATTS) {
-                out.accept(event(meter, local, watts, expected));
+        double watts = coveredMinutes == 0 ? 0 : sumWatts / coveredMinutes;
+        boolean high = false;
+        if (coveredMinutes >= MIN_COVERED_MINUTES && watts >= NO_USAGE_WATTS) {
+            ZonedDateTime local = Instant.ofEpochMilli(hourStartMs).atZone(zone);
+            int slot = slot(local);
+            double[] past = pastValues(slot, local.getHour());
+            if (past.length >= MIN_HISTORY) {
+                double expected = median(past);
+                high = unusual(local, watts, past, expected) && habitDays(local, expected + HABIT_SHARE * (watts - expected)) < HABIT_DAYS;
+                if (high && !inEpisode) {
+                    out.accept(event(meter, local, watts, expected));
+                }
             }
+            remember(slot, watts);
+            rememberRecent(local, watts);
         }
-        remember(slot, watts);
+        inEpisode = high;
+    }
+
+    private boolean unusual(ZonedDateTime local, double watts, double[] past, double expected) {
+        double q1 = quantile(past, 0.25);
+        double q3 = quantile(past, 0.75);
+        double minExcess = Math.max(MIN_EXCESS_WATTS, HOME_MEAN_FACTOR * recentMeanWatts(local));
+        return watts > q3 + FENCE_IQRS * (q3 - q1) && watts > expected + minExcess;
     }
 
     private MeterEvent event(MeterRef meter, ZonedDateTime local, double watts, double expected) {
@@ -118,6 +140,49 @@ final class UsageSpikeDetector {
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
+    /** Earlier days among the last {@link #RECENT_DAYS} on which this hour or a neighbour reached {@code watts}. */
+    private int habitDays(ZonedDateTime local, double watts) {
+        long today = local.toLocalDate().toEpochDay();
+        int h = local.getHour();
+        int days = 0;
+        for (int r = 0; r < RECENT_DAYS; r++) {
+            if (recentDay[r] < today && recentDay[r] > today - RECENT_DAYS) {
+                double[] row = recent[r];
+                boolean reached = row[h] >= watts || row[Math.max(0, h - 1)] >= watts || row[Math.min(23, h + 1)] >= watts;
+                days += reached ? 1 : 0;
+            }
+        }
+        return days;
+    }
+
+    /** Mean of the hourly means of the last {@link #RECENT_DAYS} days before today (0 without any). */
+    private double recentMeanWatts(ZonedDateTime local) {
+        long today = local.toLocalDate().toEpochDay();
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < RECENT_DAYS; r++) {
+            if (recentDay[r] < today && recentDay[r] > today - RECENT_DAYS) {
+                for (double w : recent[r]) {
+                    if (!Double.isNaN(w)) {
+                        sum += w;
+                        n++;
+                    }
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private void rememberRecent(ZonedDateTime local, double watts) {
+        long day = local.toLocalDate().toEpochDay();
+        int r = (int) Math.floorMod(day, (long) RECENT_DAYS);
+        if (recentDay[r] != day) {
+            recentDay[r] = day;
+            Arrays.fill(recent[r], Double.NaN);
+        }
+        recent[r][local.getHour()] = watts;
+    }
+
     private double[] values(int slot) {
         return Arrays.copyOf(history[slot], Math.min(counts[slot], HISTORY));
     }
@@ -153,6 +218,13 @@ final class UsageSpikeDetector {
         out.writeLong(hourStartMs);
         out.writeDouble(sumWatts);
         out.writeInt(coveredMinutes);
+        out.writeBoolean(inEpisode);
+        for (int r = 0; r < RECENT_DAYS; r++) {
+            out.writeLong(recentDay[r]);
+            for (double v : recent[r]) {
+                out.writeDouble(v);
+            }
+        }
     }
 
     void readInto(DataInput in) throws IOException {
@@ -165,5 +237,12 @@ final class UsageSpikeDetector {
         hourStartMs = in.readLong();
         sumWatts = in.readDouble();
         coveredMinutes = in.readInt();
+        inEpisode = in.readBoolean();
+        for (int r = 0; r < RECENT_DAYS; r++) {
+            recentDay[r] = in.readLong();
+            for (int h = 0; h < 24; h++) {
+                recent[r][h] = in.readDouble();
+            }
+        }
     }
 }
