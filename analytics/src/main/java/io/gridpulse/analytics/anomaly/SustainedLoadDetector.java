@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
@@ -39,9 +38,8 @@ final class SustainedLoadDetector {
     static final int MIN_USUAL_DAYS = 3;
 
     private final ZoneId zone;
-    /** Per local day (row = epoch day mod {@link #RECENT_DAYS}): highest floor excess per half hour, NaN when unseen. */
-    private final double[][] recent = new double[RECENT_DAYS][SLOTS];
-    private final long[] recentDay = new long[RECENT_DAYS];
+    /** Per local day: the highest floor excess in each half hour. */
+    private final RecentDays recent = new RecentDays(RECENT_DAYS, SLOTS);
     private final Deque<double[]> window = new ArrayDeque<>();
     private long episodeStartMs = -1;
     private boolean alerted;
@@ -49,7 +47,6 @@ final class SustainedLoadDetector {
 
     SustainedLoadDetector(ZoneId zone) {
         this.zone = zone;
-        Arrays.fill(recentDay, Long.MIN_VALUE);
     }
 
     void onMinute(MeterRef meter, MinuteAverage m, double baseloadWatts, Consumer<MeterEvent> out) {
@@ -74,7 +71,7 @@ final class SustainedLoadDetector {
             ZonedDateTime local = Instant.ofEpochMilli(m.startMs()).atZone(zone);
             double excess = window.peekFirst()[1] - baseloadWatts;
             track(meter, endMs, excess, excess - usualExcessWatts(local), out);
-            remember(local, excess);
+            recent.putMax(local.toLocalDate().toEpochDay(), slot(local), excess);
         }
     }
 
@@ -98,28 +95,11 @@ final class SustainedLoadDetector {
     }
 
     /** What this home usually has on above its always-on power at this half hour (0 while unknown). */
-    double usualExcessWatts(ZonedDateTime local) {
-        long today = local.toLocalDate().toEpochDay();
+    private double usualExcessWatts(ZonedDateTime local) {
         int slot = slot(local);
-        double[] seen = new double[RECENT_DAYS];
-        int n = 0;
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            if (recentDay[r] < today && recentDay[r] > today - RECENT_DAYS && !Double.isNaN(recent[r][slot])) {
-                seen[n++] = recent[r][slot];
-            }
-        }
-        return n < MIN_USUAL_DAYS ? 0 : Math.max(0, UsageSpikeDetector.median(Arrays.copyOf(seen, n)));
-    }
-
-    private void remember(ZonedDateTime local, double excess) {
-        long day = local.toLocalDate().toEpochDay();
-        int r = (int) Math.floorMod(day, (long) RECENT_DAYS);
-        if (recentDay[r] != day) {
-            recentDay[r] = day;
-            Arrays.fill(recent[r], Double.NaN);
-        }
-        int slot = slot(local);
-        recent[r][slot] = Double.isNaN(recent[r][slot]) ? excess : Math.max(recent[r][slot], excess);
+        double[] seen = recent.earlierDays(local.toLocalDate().toEpochDay()).stream()
+                .mapToDouble(row -> row[slot]).filter(w -> !Double.isNaN(w)).toArray();
+        return seen.length < MIN_USUAL_DAYS ? 0 : Math.max(0, UsageSpikeDetector.median(seen));
     }
 
     private static int slot(ZonedDateTime local) {
@@ -149,12 +129,7 @@ final class SustainedLoadDetector {
         out.writeLong(episodeStartMs);
         out.writeBoolean(alerted);
         out.writeLong(coveredSince);
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            out.writeLong(recentDay[r]);
-            for (double v : recent[r]) {
-                out.writeDouble(v);
-            }
-        }
+        recent.write(out);
     }
 
     void readInto(DataInput in) throws IOException {
@@ -164,11 +139,6 @@ final class SustainedLoadDetector {
         episodeStartMs = in.readLong();
         alerted = in.readBoolean();
         coveredSince = in.readLong();
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            recentDay[r] = in.readLong();
-            for (int i = 0; i < SLOTS; i++) {
-                recent[r][i] = in.readDouble();
-            }
-        }
+        recent.readInto(in);
     }
 }

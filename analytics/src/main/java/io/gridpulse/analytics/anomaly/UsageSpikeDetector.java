@@ -41,8 +41,7 @@ final class UsageSpikeDetector {
     static final double NO_USAGE_WATTS = 1;
 
     private final ZoneId zone;
-    private final double[][] recent = new double[RECENT_DAYS][24];
-    private final long[] recentDay = new long[RECENT_DAYS];
+    private final RecentDays recent = new RecentDays(RECENT_DAYS, 24);
     private final double[][] history = new double[48][HISTORY];
     private final int[] counts = new int[48];
     private long hourStartMs = -1;
@@ -52,7 +51,6 @@ final class UsageSpikeDetector {
 
     UsageSpikeDetector(ZoneId zone) {
         this.zone = zone;
-        Arrays.fill(recentDay, Long.MIN_VALUE);
     }
 
     void onMinute(MeterRef meter, MinuteAverage m, Consumer<MeterEvent> out) {
@@ -81,13 +79,14 @@ final class UsageSpikeDetector {
             double[] past = pastValues(slot, local.getHour());
             if (past.length >= MIN_HISTORY) {
                 double expected = median(past);
-                high = unusual(local, watts, past, expected) && habitDays(local, expected + HABIT_SHARE * (watts - expected)) < HABIT_DAYS;
+                high = unusual(local, watts, past, expected)
+                        && habitDays(local, expected + HABIT_SHARE * (watts - expected)) < HABIT_DAYS;
                 if (high && !inEpisode) {
                     out.accept(event(meter, local, watts, expected));
                 }
             }
             remember(slot, watts);
-            rememberRecent(local, watts);
+            recent.putMax(local.toLocalDate().toEpochDay(), local.getHour(), watts);
         }
         inEpisode = high;
     }
@@ -142,45 +141,16 @@ final class UsageSpikeDetector {
 
     /** Earlier days among the last {@link #RECENT_DAYS} on which this hour or a neighbour reached {@code watts}. */
     private int habitDays(ZonedDateTime local, double watts) {
-        long today = local.toLocalDate().toEpochDay();
         int h = local.getHour();
-        int days = 0;
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            if (recentDay[r] < today && recentDay[r] > today - RECENT_DAYS) {
-                double[] row = recent[r];
-                boolean reached = row[h] >= watts || row[Math.max(0, h - 1)] >= watts || row[Math.min(23, h + 1)] >= watts;
-                days += reached ? 1 : 0;
-            }
-        }
-        return days;
+        return (int) recent.earlierDays(local.toLocalDate().toEpochDay()).stream()
+                .filter(row -> row[h] >= watts || row[Math.max(0, h - 1)] >= watts || row[Math.min(23, h + 1)] >= watts)
+                .count();
     }
 
     /** Mean of the hourly means of the last {@link #RECENT_DAYS} days before today (0 without any). */
     private double recentMeanWatts(ZonedDateTime local) {
-        long today = local.toLocalDate().toEpochDay();
-        double sum = 0;
-        int n = 0;
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            if (recentDay[r] < today && recentDay[r] > today - RECENT_DAYS) {
-                for (double w : recent[r]) {
-                    if (!Double.isNaN(w)) {
-                        sum += w;
-                        n++;
-                    }
-                }
-            }
-        }
-        return n == 0 ? 0 : sum / n;
-    }
-
-    private void rememberRecent(ZonedDateTime local, double watts) {
-        long day = local.toLocalDate().toEpochDay();
-        int r = (int) Math.floorMod(day, (long) RECENT_DAYS);
-        if (recentDay[r] != day) {
-            recentDay[r] = day;
-            Arrays.fill(recent[r], Double.NaN);
-        }
-        recent[r][local.getHour()] = watts;
+        return recent.earlierDays(local.toLocalDate().toEpochDay()).stream()
+                .flatMapToDouble(Arrays::stream).filter(w -> !Double.isNaN(w)).average().orElse(0);
     }
 
     private double[] values(int slot) {
@@ -219,12 +189,7 @@ final class UsageSpikeDetector {
         out.writeDouble(sumWatts);
         out.writeInt(coveredMinutes);
         out.writeBoolean(inEpisode);
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            out.writeLong(recentDay[r]);
-            for (double v : recent[r]) {
-                out.writeDouble(v);
-            }
-        }
+        recent.write(out);
     }
 
     void readInto(DataInput in) throws IOException {
@@ -238,11 +203,6 @@ final class UsageSpikeDetector {
         sumWatts = in.readDouble();
         coveredMinutes = in.readInt();
         inEpisode = in.readBoolean();
-        for (int r = 0; r < RECENT_DAYS; r++) {
-            recentDay[r] = in.readLong();
-            for (int h = 0; h < 24; h++) {
-                recent[r][h] = in.readDouble();
-            }
-        }
+        recent.readInto(in);
     }
 }
