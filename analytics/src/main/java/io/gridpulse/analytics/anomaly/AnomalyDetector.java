@@ -26,7 +26,7 @@ public final class AnomalyDetector {
     private final ZoneId zone;
     private StandbyEstimator standby;
     private final UsageSpikeDetector usage;
-    private final SustainedLoadDetector sustained = new SustainedLoadDetector();
+    private final SustainedLoadDetector sustained;
     private final SilenceDetector silence = new SilenceDetector();
 
     public AnomalyDetector(MeterRef meter, ZoneId zone) {
@@ -34,6 +34,7 @@ public final class AnomalyDetector {
         this.zone = zone;
         this.standby = new StandbyEstimator(zone);
         this.usage = new UsageSpikeDetector(zone);
+        this.sustained = new SustainedLoadDetector(zone);
     }
 
     /** Batch: every event found in the minutes, in time order. */

@@ -7,12 +7,6 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.core.processor.MeterProcessor;
 import io.gridpulse.core.processor.Snapshots;
-
-
-
-
-
-
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,7 +18,7 @@ import java.util.function.Consumer;
  * {@link #restore}. Not thread-safe.
  */
 public final class AnomalyProcessor implements MeterProcessor {
-    private static final int SNAPSHOT_VERSION = 1;
+    private static final int SNAPSHOT_VERSION = 2;
 
     private final MeterRef meter;
     private final ZoneId zone;

@@ -19,23 +19,35 @@ import java.util.function.Consumer;
  * Flags a local clock hour whose mean power is far above the expected profile for that hour and
  * day type (weekday / weekend). The reference is the last {@link #HISTORY} hours of the same day
  * type at the same hour and its two neighbours (both day types pooled while that holds fewer than
- * {@link #MIN_HISTORY} values). An hour is flagged when it exceeds both Tukey's far-out fence
- * (Q3 + {@link #FENCE_IQRS} × IQR) and median + {@link #MIN_EXCESS_WATTS}. Hours with fewer than
- * {@link #MIN_COVERED_MINUTES} covered minutes are skipped.
+ * {@link #MIN_HISTORY} values). An hour is flagged when it exceeds Tukey's far-out fence
+ * (Q3 + {@link #FENCE_IQRS} × IQR) and median + max({@link #MIN_EXCESS_WATTS},
+ * {@link #HOME_MEAN_FACTOR} × this home's mean power over the last {@link #RECENT_DAYS} days),
+ * unless it is a habit: this hour or a neighbour came at least {@link #HABIT_SHARE} of the way as
+ * high on {@link #HABIT_DAYS} or more of the last {@link #RECENT_DAYS} days. Consecutive flagged
+ * hours are one episode and raise one event (at its first hour). Hours with fewer than
+ * {@link #MIN_COVERED_MINUTES} covered minutes, or with no usage at all (a whole-house meter at
+ * 0 W is switched off or cut, not idle), are skipped and not learned.
  */
 final class UsageSpikeDetector {
     static final int HISTORY = 8;
     static final int MIN_HISTORY = 3;
     static final int MIN_COVERED_MINUTES = 45;
     static final double MIN_EXCESS_WATTS = 800;
+    static final double HOME_MEAN_FACTOR = 1.5;
     static final double FENCE_IQRS = 3;
+    static final int RECENT_DAYS = 14;
+    static final int HABIT_DAYS = 2;
+    static final double HABIT_SHARE = 0.75;
+    static final double NO_USAGE_WATTS = 1;
 
     private final ZoneId zone;
+    private final RecentDays recent = new RecentDays(RECENT_DAYS, 24);
     private final double[][] history = new double[48][HISTORY];
     private final int[] counts = new int[48];
     private long hourStartMs = -1;
     private double sumWatts;
     private int coveredMinutes;
+    private boolean inEpisode;
 
     UsageSpikeDetector(ZoneId zone) {
         this.zone = zone;
@@ -59,22 +71,31 @@ final class UsageSpikeDetector {
     }
 
     private void closeHour(MeterRef meter, Consumer<MeterEvent> out) {
-        if (coveredMinutes < MIN_COVERED_MINUTES) {
-            return;
-        }
-        double watts = sumWatts / coveredMinutes;
-        ZonedDateTime local = Instant.ofEpochMilli(hourStartMs).atZone(zone);
-        int slot = slot(local);
-        double[] past = pastValues(slot, local.getHour());
-        if (past.length >= MIN_HISTORY) {
-            double expected = median(past);
-            double q1 = quantile(past, 0.25);
-            double q3 = quantile(past, 0.75);
-            if (watts > q3 + FENCE_IQRS * (q3 - q1) && watts > expected + MIN_EXCESS_WATTS) {
-                out.accept(event(meter, local, watts, expected));
+        double watts = coveredMinutes == 0 ? 0 : sumWatts / coveredMinutes;
+        boolean high = false;
+        if (coveredMinutes >= MIN_COVERED_MINUTES && watts >= NO_USAGE_WATTS) {
+            ZonedDateTime local = Instant.ofEpochMilli(hourStartMs).atZone(zone);
+            int slot = slot(local);
+            double[] past = pastValues(slot, local.getHour());
+            if (past.length >= MIN_HISTORY) {
+                double expected = median(past);
+                high = unusual(local, watts, past, expected)
+                        && habitDays(local, expected + HABIT_SHARE * (watts - expected)) < HABIT_DAYS;
+                if (high && !inEpisode) {
+                    out.accept(event(meter, local, watts, expected));
+                }
             }
+            remember(slot, watts);
+            recent.putMax(local.toLocalDate().toEpochDay(), local.getHour(), watts);
         }
-        remember(slot, watts);
+        inEpisode = high;
+    }
+
+    private boolean unusual(ZonedDateTime local, double watts, double[] past, double expected) {
+        double q1 = quantile(past, 0.25);
+        double q3 = quantile(past, 0.75);
+        double minExcess = Math.max(MIN_EXCESS_WATTS, HOME_MEAN_FACTOR * recentMeanWatts(local));
+        return watts > q3 + FENCE_IQRS * (q3 - q1) && watts > expected + minExcess;
     }
 
     private MeterEvent event(MeterRef meter, ZonedDateTime local, double watts, double expected) {
@@ -118,6 +139,20 @@ final class UsageSpikeDetector {
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
+    /** Earlier days among the last {@link #RECENT_DAYS} on which this hour or a neighbour reached {@code watts}. */
+    private int habitDays(ZonedDateTime local, double watts) {
+        int h = local.getHour();
+        return (int) recent.earlierDays(local.toLocalDate().toEpochDay()).stream()
+                .filter(row -> row[h] >= watts || row[Math.max(0, h - 1)] >= watts || row[Math.min(23, h + 1)] >= watts)
+                .count();
+    }
+
+    /** Mean of the hourly means of the last {@link #RECENT_DAYS} days before today (0 without any). */
+    private double recentMeanWatts(ZonedDateTime local) {
+        return recent.earlierDays(local.toLocalDate().toEpochDay()).stream()
+                .flatMapToDouble(Arrays::stream).filter(w -> !Double.isNaN(w)).average().orElse(0);
+    }
+
     private double[] values(int slot) {
         return Arrays.copyOf(history[slot], Math.min(counts[slot], HISTORY));
     }
@@ -153,6 +188,8 @@ final class UsageSpikeDetector {
         out.writeLong(hourStartMs);
         out.writeDouble(sumWatts);
         out.writeInt(coveredMinutes);
+        out.writeBoolean(inEpisode);
+        recent.write(out);
     }
 
     void readInto(DataInput in) throws IOException {
@@ -165,5 +202,7 @@ final class UsageSpikeDetector {
         hourStartMs = in.readLong();
         sumWatts = in.readDouble();
         coveredMinutes = in.readInt();
+        inEpisode = in.readBoolean();
+        recent.readInto(in);
     }
 }

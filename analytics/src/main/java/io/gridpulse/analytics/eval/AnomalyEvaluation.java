@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class AnomalyEvaluation {
     static final long NATURAL_GAP_MS = 2 * 3_600_000L;
+    static final long REPORTED_HOUR_MS = 3_600_000L;
     private static final MeterRef METER = MeterRef.of("eval", "trace");
 
     private AnomalyEvaluation() {}
@@ -39,7 +40,7 @@ public final class AnomalyEvaluation {
         int counted = 0;
         int matched = 0;
         for (MeterEvent e : events) {
-            boolean hit = planted.stream().anyMatch(a -> a.matches(e.timestampMs()));
+            boolean hit = planted.stream().anyMatch(a -> matches(a, e));
             boolean natural = type.equals(AnomalyTypes.METER_SILENT)
                     && naturalGaps.stream().anyMatch(g -> e.timestampMs() >= g[0] && e.timestampMs() <= g[1]);
             if (hit || !natural) {
@@ -48,8 +49,17 @@ public final class AnomalyEvaluation {
             }
         }
         int detected = (int) planted.stream()
-                .filter(a -> events.stream().anyMatch(e -> a.matches(e.timestampMs()))).count();
+                .filter(a -> events.stream().anyMatch(e -> matches(a, e))).count();
         return new DetectionScore(type, planted.size(), detected, counted, matched);
+    }
+
+    /**
+     * A usage-high event reports a whole clock hour from its timestamp, so it detects a plant that
+     * starts inside that hour; other events report the moment they are raised.
+     */
+    static boolean matches(InjectedAnomaly a, MeterEvent e) {
+        long reportedUntil = e.type().equals(AnomalyTypes.USAGE_HIGH) ? e.timestampMs() + REPORTED_HOUR_MS : e.timestampMs();
+        return a.matches(e.timestampMs()) || (e.timestampMs() < a.startMs() && reportedUntil > a.startMs());
     }
 
     /** [start, end] of stretches without readings longer than {@link #NATURAL_GAP_MS}. */

@@ -94,14 +94,31 @@ class AnomalyDetectorTest {
     @Test
     void restoredProcessorEmitsTheSameEventsAsAnUninterruptedOne() {
         int start = 9 * 1440 + 22 * 60;
-        List<Reading> readings = days(11, m -> household(m) + (m >= start && m < start + 7 * 60 ? 1200 : 0)).stream()
-                .map(m -> Reading.ofPower(m.startMs(), Math.round(m.averageWatts() * 1000))).toList();
+        List<MeterEvent> whole = wholeAndSplitAt(days(11, m -> household(m) + (m >= start && m < start + 7 * 60 ? 1200 : 0)),
+                9 * 1440 + 23 * 60);
+        assertThat(whole).isNotEmpty();
+    }
+
+    @Test
+    void restoredProcessorKeepsTheLearnedHabits() {
+        int spike = 13 * 1440 + 14 * 60;
+        List<MeterEvent> whole = wholeAndSplitAt(days(14, m -> SustainedLoadDetectorTest.eveningHome(m)
+                + (m / 1440 % 3 == 0 && m % 1440 >= 21 * 60 && m % 1440 < 22 * 60 ? 2500 : 0)
+                + (m >= spike && m < spike + 60 ? 2500 : 0)), 11 * 1440 + 12 * 60);
+        assertThat(whole).extracting(MeterEvent::timestampMs)
+                .contains(UsageSpikeDetectorTest.hourStartMs(13, 14)).doesNotContain(UsageSpikeDetectorTest.hourStartMs(12, 21));
+    }
+
+    /** The events of one processor fed all minutes; asserts a processor restored at {@code splitMinute} emits the same. */
+    static List<MeterEvent> wholeAndSplitAt(List<MinuteAverage> minutes, int splitMinute) {
+        List<Reading> readings = minutes.stream().map(m -> Reading.ofPower(m.startMs(), Math.round(m.averageWatts() * 1000))).toList();
         List<MeterEvent> whole = new ArrayList<>();
         new AnomalyProcessor(METER, SEOUL, 3_600_000L).onReadings(readings, whole::add);
         List<MeterEvent> split = new ArrayList<>();
         AnomalyProcessor first = new AnomalyProcessor(METER, SEOUL, 3_600_000L);
-        first.onReadings(readings.subList(0, 9 * 1440 + 23 * 60), split::add);
-        AnomalyProcessor.restore(METER, SEOUL, first.snapshot()).onReadings(readings.subList(9 * 1440 + 23 * 60, readings.size()), split::add);
-        assertThat(split).isEqualTo(whole).isNotEmpty();
+        first.onReadings(readings.subList(0, splitMinute), split::add);
+        AnomalyProcessor.restore(METER, SEOUL, first.snapshot()).onReadings(readings.subList(splitMinute, readings.size()), split::add);
+        assertThat(split).isEqualTo(whole);
+        return whole;
     }
 }
