@@ -17,22 +17,24 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code gridpulse insights-backtest}: standby estimates, anomaly precision/recall on planted
- * anomalies and period-end forecast MAPE vs naive, on one whole-house power file.
+ * anomalies and period-end forecast MAPE vs naive, on one home's whole-house power (one file, or
+ * several of the same meter, e.g. overlapping dumps: merged, one reading per timestamp).
  */
 @Command(name = "insights-backtest", mixinStandardHelpOptions = true,
-        description = "Standby, anomaly (injected, precision/recall) and forecast (MAPE vs naive) on one power file.")
+        description = "Standby, anomaly (injected, precision/recall) and forecast (MAPE vs naive) on one home's power.")
 public final class InsightsBacktestCommand implements Callable<Integer> {
-    @Option(names = "--file", required = true, description = "whole-house power file")
-    Path file;
+    @Option(names = "--file", required = true, arity = "1..*", description = "whole-house power file(s) of one meter; "
+            + "several are merged (overlapping dumps: one reading per timestamp)")
+    List<Path> files;
 
     @Option(names = "--format", defaultValue = "csv", description = "gjw, redd or csv (default ${DEFAULT-VALUE})")
     String format;
@@ -56,15 +58,24 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
     public Integer call() {
         DatasetFormat f = DatasetFormat.parse(format);
         ZoneId z = zone == null ? f.defaultZone() : zone;
-        List<Reading> readings = new ArrayList<>(new DatasetReader(f, z).readAll(file));
-        readings.sort(Comparator.comparingLong(Reading::timestampMs));
+        List<Reading> readings = merged(new DatasetReader(f, z), files);
         List<MinuteAverage> minutes = MinuteSeries.fromReadings(readings, holdMinutes * 60_000L);
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%s: %d readings, %d minutes, zone %s, seed %d%n", file, readings.size(), minutes.size(), z, seed);
+        out.printf(Locale.ROOT, "%s: %d readings, %d minutes, zone %s, seed %d%n",
+                files.size() == 1 ? files.get(0) : files.size() + " files", readings.size(), minutes.size(), z, seed);
         standby(out, minutes, z);
         anomalies(out, minutes, z);
         forecast(out, minutes, z);
         return 0;
+    }
+
+    /** The files' readings in time order, one per timestamp (the last file's wins). */
+    static List<Reading> merged(DatasetReader reader, List<Path> files) {
+        TreeMap<Long, Reading> byTime = new TreeMap<>();
+        for (Path file : files) {
+            reader.readAll(file).forEach(r -> byTime.put(r.timestampMs(), r));
+        }
+        return new ArrayList<>(byTime.values());
     }
 
     private static void standby(PrintStream out, List<MinuteAverage> minutes, ZoneId z) {

@@ -14,22 +14,30 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Energy per local day and hour from minute means, the state the forecasters read. Keeps the
- * last {@link #MAX_DAYS} days. Not thread-safe.
+ * Energy per local day and hour from minute means, the state the forecasters read. A running
+ * meter's ledger keeps the last {@link #MAX_DAYS} days; one built from a given list of minutes
+ * ({@link #of}) keeps all their days. Not thread-safe.
  */
 public final class EnergyLedger {
     static final int MAX_DAYS = 120;
 
     private final ZoneId zone;
+    private final int maxDays;
     private final NavigableMap<LocalDate, double[]> hourly = new TreeMap<>();
     private final NavigableMap<LocalDate, Integer> covered = new TreeMap<>();
 
     public EnergyLedger(ZoneId zone) {
-        this.zone = zone;
+        this(zone, MAX_DAYS);
     }
 
+    private EnergyLedger(ZoneId zone, int maxDays) {
+        this.zone = zone;
+        this.maxDays = maxDays;
+    }
+
+    /** Every day of the minutes (a backtest over months needs them all). */
     public static EnergyLedger of(List<MinuteAverage> minutes, ZoneId zone) {
-        EnergyLedger l = new EnergyLedger(zone);
+        EnergyLedger l = new EnergyLedger(zone, Integer.MAX_VALUE);
         minutes.forEach(l::add);
         return l;
     }
@@ -46,7 +54,7 @@ public final class EnergyLedger {
         LocalDate day = local.toLocalDate();
         hourly.computeIfAbsent(day, d -> new double[24])[local.getHour()] += m.energyWattHours();
         covered.merge(day, 1, Integer::sum);
-        while (hourly.size() > MAX_DAYS) {
+        while (hourly.size() > maxDays) {
             covered.remove(hourly.pollFirstEntry().getKey());
         }
     }

@@ -12,15 +12,21 @@ import java.util.List;
  * weekdays of a weekend-heavy home do not set the level for the weekends still to come; with
  * ratios of 1 this is exactly the naive projection. The ratios come from the last
  * {@link #RATIO_DAYS} well-covered days (before the period too, as a running meter has them),
- * shrunk towards 1 with weight {@link #SHRINK_DAYS}. Only the period's own days set the level:
- * rolling backtests on every real trace we have (docs/analytics.md) showed older days (a
- * 14-day mean, or history shrinkage with any weight) hurt as soon as usage drifts. With no
- * elapsed day the level is the history mean; with no history at all, the naive projection.
+ * shrunk towards 1 with weight {@link #SHRINK_DAYS}. The level is the period-so-far rate shrunk
+ * towards the mean of the {@link #PRIOR_DAYS} covered days before the period, as if that mean
+ * were {@link #PRIOR_WEIGHT_DAYS} more days of the period: five days of a month are a noisy
+ * estimate of the next 25 (rolling backtests over two years of one home, 204 periods of 30
+ * days: docs/analytics.md). Without {@link #MIN_PRIOR_DAYS} such days (a new meter) only the
+ * period's own days set the level. With no elapsed day the level is the history mean; with no
+ * history at all, the naive projection.
  */
 public final class PeriodEndForecaster {
     static final int RATIO_DAYS = 28;
     static final double MIN_COVERAGE = 0.8;
     static final double SHRINK_DAYS = 4;
+    static final int PRIOR_DAYS = 28;
+    static final int MIN_PRIOR_DAYS = 14;
+    static final double PRIOR_WEIGHT_DAYS = 12;
 
     private PeriodEndForecaster() {}
 
@@ -42,7 +48,7 @@ public final class PeriodEndForecaster {
         if (history.isEmpty()) {
             return new PeriodForecast(periodStart, periodEnd, asOf, soFar, naive, naive, Double.NaN, Double.NaN, 0);
         }
-        double level = elapsedUnits > 0 ? soFar / elapsedUnits
+        double level = elapsedUnits > 0 ? shrunkTowardsPrior(ledger, periodStart, soFar / elapsedUnits, elapsed)
                 : mean(history.stream().mapToDouble(DayEnergy::energyWattHours).toArray());
         double weekend = level * weekendRatio;
         double weekday = level * weekdayRatio;
@@ -52,6 +58,16 @@ public final class PeriodEndForecaster {
         }
         return new PeriodForecast(periodStart, periodEnd, asOf, soFar, soFar + remaining, naive, weekday, weekend,
                 history.size());
+    }
+
+    /** The period's rate over {@code elapsedDays}, shrunk towards the mean day before the period. */
+    private static double shrunkTowardsPrior(EnergyLedger ledger, LocalDate periodStart, double rate, long elapsedDays) {
+        double[] prior = ledger.daysBefore(periodStart).stream().filter(d -> d.coverage() >= MIN_COVERAGE)
+                .limit(PRIOR_DAYS).mapToDouble(DayEnergy::energyWattHours).toArray();
+        if (prior.length < MIN_PRIOR_DAYS) {
+            return rate;
+        }
+        return (elapsedDays * rate + PRIOR_WEIGHT_DAYS * mean(prior)) / (elapsedDays + PRIOR_WEIGHT_DAYS);
     }
 
     /** Mean of the day type's days over the mean of all days, shrunk towards 1. */

@@ -26,6 +26,13 @@ class PeriodEndForecasterTest {
     }
 
     @Test
+    void ledgerOfGivenMinutesKeepsEveryDaySoABacktestCanSpanMonths() {
+        EnergyLedger months = ledger(200, d -> 500);
+        assertThat(months.firstDay()).isEqualTo(MONDAY);
+        assertThat(months.daysBefore(MONDAY.plusDays(200))).hasSize(200);
+    }
+
+    @Test
     void steadyHouseholdIsProjectedExactly() {
         PeriodForecast f = PeriodEndForecaster.forecast(ledger(10, d -> 500), MONDAY, MONDAY.plusDays(30), MONDAY.plusDays(10));
         assertThat(f.energySoFarWattHours()).isCloseTo(120_000, within(1e-6));
@@ -45,6 +52,31 @@ class PeriodEndForecasterTest {
         PeriodForecast f = PeriodEndForecaster.forecast(history, start, start.plusDays(14), start.plusDays(5));
         assertThat(Math.abs(f.expectedEnergyWattHours() - actual)).isLessThan(Math.abs(f.naiveEnergyWattHours() - actual));
         assertThat(f.weekendDailyWattHours()).isGreaterThan(f.weekdayDailyWattHours());
+    }
+
+    @Test
+    void monthBeforeThePeriodSteadiesAnEarlyProjection() {
+        // 28 days at 500 W, then a period whose first 5 days run at 650 W and the rest at 500 W again
+        IntToDoubleFunction watts = d -> d >= 28 && d < 33 ? 650 : 500;
+        EnergyLedger ledger = ledger(58, watts);
+        LocalDate start = MONDAY.plusDays(28);
+        PeriodForecast f = PeriodEndForecaster.forecast(ledger, start, start.plusDays(30), start.plusDays(5));
+
+        double actual = 5 * 650 * 24 + 25 * 500 * 24;
+        double level = (5 * 650 * 24 + PeriodEndForecaster.PRIOR_WEIGHT_DAYS * 500 * 24) / (5 + PeriodEndForecaster.PRIOR_WEIGHT_DAYS);
+        assertThat(f.naiveEnergyWattHours()).isCloseTo(30 * 650 * 24, within(1e-6));
+        assertThat(f.expectedEnergyWattHours()).isCloseTo(5 * 650 * 24 + 25 * level, within(0.01 * actual));
+        assertThat(Math.abs(f.expectedEnergyWattHours() - actual)).isLessThan(0.4 * Math.abs(f.naiveEnergyWattHours() - actual));
+    }
+
+    @Test
+    void withoutTwoWeeksBeforeThePeriodOnlyThePeriodSetsTheLevel() {
+        IntToDoubleFunction watts = d -> d >= 10 ? 650 : 500; // a meter 10 days old when the period starts
+        EnergyLedger ledger = ledger(15, watts);
+        LocalDate start = MONDAY.plusDays(10);
+        PeriodForecast f = PeriodEndForecaster.forecast(ledger, start, start.plusDays(30), start.plusDays(5));
+
+        assertThat(f.expectedEnergyWattHours()).isCloseTo(f.naiveEnergyWattHours(), within(0.02 * f.naiveEnergyWattHours()));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.gridpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridpulse.core.Reading;
+import io.gridpulse.ingest.dataset.DatasetFormat;
+import io.gridpulse.ingest.dataset.DatasetReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dumps of one meter overlap (each GJW dump holds the month before it): merged, one reading per timestamp. */
+class InsightsBacktestCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void overlappingDumpsOfOneMeterMergeIntoOneSeries() throws IOException {
+        Path first = Files.writeString(dir.resolve("active-power-2015-06-03.csv"),
+                "2015-06-01 00:00:00,100\n2015-06-01 00:00:05,110\n2015-06-01 00:00:09,120\n");
+        Path second = Files.writeString(dir.resolve("active-power-2015-06-10.csv"),
+                "2015-06-01 00:00:05,110\n2015-06-01 00:00:09,120\n2015-06-01 00:00:12,130\n");
+
+        List<Reading> merged = InsightsBacktestCommand.merged(new DatasetReader(DatasetFormat.GJW, ZoneId.of("Europe/London")),
+                List.of(second, first));
+
+        assertThat(merged).extracting(Reading::powerMilliwatts).containsExactly(100_000L, 110_000L, 120_000L, 130_000L);
+        assertThat(merged).isSortedAccordingTo(java.util.Comparator.comparingLong(Reading::timestampMs));
+    }
+}
