@@ -13,12 +13,12 @@ import java.util.List;
  * ratios of 1 this is exactly the naive projection. The ratios come from the last
  * {@link #RATIO_DAYS} well-covered days (before the period too, as a running meter has them),
  * shrunk towards 1 with weight {@link #SHRINK_DAYS}. The level is the period-so-far rate shrunk
- * towards the mean of the {@link #PRIOR_DAYS} covered days before the period, as if that mean
- * were {@link #PRIOR_WEIGHT_DAYS} more days of the period: five days of a month are a noisy
- * estimate of the next 25 (rolling backtests over two years of one home, 204 periods of 30
- * days: docs/analytics.md). Without {@link #MIN_PRIOR_DAYS} such days (a new meter) only the
- * period's own days set the level. With no elapsed day the level is the history mean; with no
- * history at all, the naive projection.
+ * towards the mean covered day of the {@link #PRIOR_DAYS} days before the period, as if that
+ * mean were {@link #PRIOR_WEIGHT_DAYS} more days of the period: five days of a month are a noisy
+ * estimate of the next 25 (rolling backtests over two years of one home: docs/analytics.md).
+ * With fewer than {@link #MIN_PRIOR_DAYS} covered days there (a new meter, or one back from a
+ * long gap, whose older days would be stale) only the period's own days set the level. With no
+ * elapsed day the level is the history mean; with no history at all, the naive projection.
  */
 public final class PeriodEndForecaster {
     static final int RATIO_DAYS = 28;
@@ -26,7 +26,7 @@ public final class PeriodEndForecaster {
     static final double SHRINK_DAYS = 4;
     static final int PRIOR_DAYS = 28;
     static final int MIN_PRIOR_DAYS = 14;
-    static final double PRIOR_WEIGHT_DAYS = 12;
+    static final double PRIOR_WEIGHT_DAYS = 8;
 
     private PeriodEndForecaster() {}
 
@@ -62,8 +62,8 @@ public final class PeriodEndForecaster {
 
     /** The period's rate over {@code elapsedDays}, shrunk towards the mean day before the period. */
     private static double shrunkTowardsPrior(EnergyLedger ledger, LocalDate periodStart, double rate, long elapsedDays) {
-        double[] prior = ledger.daysBefore(periodStart).stream().filter(d -> d.coverage() >= MIN_COVERAGE)
-                .limit(PRIOR_DAYS).mapToDouble(DayEnergy::energyWattHours).toArray();
+        double[] prior = periodStart.minusDays(PRIOR_DAYS).datesUntil(periodStart).map(ledger::day)
+                .filter(d -> d.coverage() >= MIN_COVERAGE).mapToDouble(DayEnergy::energyWattHours).toArray();
         if (prior.length < MIN_PRIOR_DAYS) {
             return rate;
         }

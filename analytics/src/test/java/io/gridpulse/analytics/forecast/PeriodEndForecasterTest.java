@@ -80,6 +80,24 @@ class PeriodEndForecasterTest {
     }
 
     @Test
+    void daysBeforeALongGapAreNotTakenAsTheMonthBeforeThePeriod() {
+        List<MinuteAverage> minutes = new ArrayList<>();
+        for (int day = 0; day < 75; day++) {
+            if (day >= 28 && day < 68) {
+                continue; // 40 days without data: the month before the period is empty
+            }
+            for (int m = 0; m < 1440; m++) {
+                minutes.add(new MinuteAverage(DAY0_MS + (day * 1440L + m) * 60_000L, day < 28 ? 500 : 650, 1));
+            }
+        }
+        LocalDate start = MONDAY.plusDays(68);
+        PeriodForecast f = PeriodEndForecaster.forecast(EnergyLedger.of(minutes, SEOUL), start, start.plusDays(30),
+                start.plusDays(5));
+
+        assertThat(f.expectedEnergyWattHours()).isCloseTo(f.naiveEnergyWattHours(), within(0.02 * f.naiveEnergyWattHours()));
+    }
+
+    @Test
     void nextDayHourlyFollowsTheDailyShape() {
         List<MinuteAverage> out = new ArrayList<>();
         for (int i = 0; i < 7 * 1440; i++) {
