@@ -14,13 +14,13 @@
       'appliance-left-on': '평소 이 시간대보다 약 {0} W 많은 전력이 {1}째 끊기지 않고 쓰이고 있습니다. 다리미·전기히터·오븐이 켜져 있지 않은지 확인해 보세요.',
       'baseload-jump.up': '{0}부터 늘 켜져 있는 전력(대기전력)이 약 {1} W에서 {2} W로 늘었습니다({3} W, 한 달에 약 {4} kWh). 새로 켜 두었거나 대기 상태인 기기가 있는지 확인해 보세요.',
       'baseload-jump.down': '{0}부터 늘 켜져 있는 전력(대기전력)이 약 {1} W에서 {2} W로 줄었습니다({3} W, 한 달에 약 {4} kWh). 늘 켜져 있던 기기가 꺼진 것 같습니다.',
-      'meter-silent': '{0} 동안 계량기에서 들어온 값이 없습니다. 계량기 전원과 네트워크 연결을 확인해 주세요.',
-      'meter-silent.learned': '{0} 동안 계량기에서 들어온 값이 없습니다(지금까지 평소 가장 긴 공백은 {1}). 계량기 전원과 네트워크 연결을 확인해 주세요.',
+      'meter-silent': '{0}째 계량기에서 값이 들어오지 않습니다. 계량기 전원과 네트워크 연결을 확인해 주세요.',
+      'meter-silent.learned': '{0}째 계량기에서 값이 들어오지 않습니다(지금까지 평소 가장 길게 끊긴 시간은 {1}). 계량기 전원과 네트워크 연결을 확인해 주세요.',
       'meter-back': '계량기에서 다시 값이 들어오고 있습니다.',
-      'tier-entered': '이번 달 사용량이 누진 {0}단계에 들어섰습니다. 이제부터 1 kWh마다 요금이 더 비쌉니다.',
+      'tier-entered': '이번 달 사용량이 누진 {0}단계에 들어섰습니다. 이제부터 쓰는 전기는 kWh당 요금이 더 비쌉니다.',
       'tier-projected': '이대로면 이번 달 누진 {0}단계에 도달합니다.',
       'tier-projected.date': '이대로면 {1} 무렵 누진 {0}단계에 도달합니다.',
-      'super-user-risk': '이대로면 이번 달 사용량이 1,000 kWh를 넘어 슈퍼유저 요금이 붙습니다.',
+      'super-user-risk': '이대로면 이번 달 사용량이 1,000 kWh를 넘어 슈퍼유저 요금이 적용됩니다.',
       'budget-exceeded': '이번 달 요금({0}원)이 예산 {1}원을 넘었습니다.',
       'budget-projected': '이대로면 이번 달 요금이 약 {0}원으로 예산 {1}원을 넘습니다.' },
     en: { meter: 'Meter', needKey: 'Enter the API key printed when GridPulse started.', connect: 'Connect', now: 'Power now',
@@ -48,7 +48,7 @@
   // false when a detail is missing (an alert kept by an older server), and then the message is shown.
   const num = (v, digits = 0, sign = 'auto') => Number(v).toLocaleString('ko-KR',
     { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: sign });
-  const kwh = (wh, sign) => num(wh / 1000, 2, sign);
+  const kwh = wh => num(wh / 1000, 2);
   const monthDay = iso => new Date(iso + 'T00:00:00Z').toLocaleDateString('ko-KR', { timeZone: 'UTC', month: 'long', day: 'numeric' });
   const duration = ms => {
     const m = Math.floor(ms / 60000), h = Math.floor(m / 60);
@@ -61,7 +61,7 @@
     'appliance-left-on': d => has(d, 'extraPowerW', 'runningMs') && ['appliance-left-on', num(d.extraPowerW), duration(d.runningMs)],
     'baseload-jump': d => has(d, 'firstDay', 'fromW', 'toW', 'deltaW', 'monthlyEnergyWh')
       && [d.deltaW > 0 ? 'baseload-jump.up' : 'baseload-jump.down', monthDay(d.firstDay), num(d.fromW), num(d.toW),
-        num(d.deltaW, 0, 'always'), kwh(d.monthlyEnergyWh, 'always')],
+        num(d.deltaW, 0, 'always'), num(d.monthlyEnergyWh / 1000, 1, 'always')],
     // Two sources: the anomaly detector (silentMs and its learned longest pause) and the server's SilenceWatcher (silentForMs).
     'meter-silent': d => has(d, 'silentMs', 'longestNormalPauseMs')
       ? ['meter-silent.learned', duration(d.silentMs), duration(d.longestNormalPauseMs)]
