@@ -7,7 +7,22 @@
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
       tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
-      won: '{0}원', alerts: '알림' },
+      won: '{0}원', alerts: '알림',
+      // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
+      weekday: '평일', weekend: '주말',
+      'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
+      'appliance-left-on': '평소 이 시간대보다 약 {0} W 많은 전력이 {1}째 끊기지 않고 쓰이고 있습니다. 다리미·전기히터·오븐이 켜져 있지 않은지 확인해 보세요.',
+      'baseload-jump.up': '{0}부터 늘 켜져 있는 전력(대기전력)이 약 {1} W에서 {2} W로 늘었습니다({3} W, 한 달에 약 {4} kWh). 새로 켜 두었거나 대기 상태인 기기가 있는지 확인해 보세요.',
+      'baseload-jump.down': '{0}부터 늘 켜져 있는 전력(대기전력)이 약 {1} W에서 {2} W로 줄었습니다({3} W, 한 달에 약 {4} kWh). 늘 켜져 있던 기기가 꺼진 것 같습니다.',
+      'meter-silent': '{0}째 계량기에서 값이 들어오지 않습니다. 계량기 전원과 네트워크 연결을 확인해 주세요.',
+      'meter-silent.learned': '{0}째 계량기에서 값이 들어오지 않습니다(지금까지 평소 가장 길게 끊긴 시간은 {1}). 계량기 전원과 네트워크 연결을 확인해 주세요.',
+      'meter-back': '계량기에서 다시 값이 들어오고 있습니다.',
+      'tier-entered': '이번 달 사용량이 누진 {0}단계에 들어섰습니다. 이제부터 쓰는 전기는 kWh당 요금이 더 비쌉니다.',
+      'tier-projected': '이대로면 이번 달 누진 {0}단계에 도달합니다.',
+      'tier-projected.date': '이대로면 {1} 무렵 누진 {0}단계에 도달합니다.',
+      'super-user-risk': '이대로면 이번 달 사용량이 1,000 kWh를 넘어 슈퍼유저 요금이 적용됩니다.',
+      'budget-exceeded': '이번 달 요금({0}원)이 예산 {1}원을 넘었습니다.',
+      'budget-projected': '이대로면 이번 달 요금이 약 {0}원으로 예산 {1}원을 넘습니다.' },
     en: { meter: 'Meter', needKey: 'Enter the API key printed when GridPulse started.', connect: 'Connect', now: 'Power now',
       today: 'Today', sinceMidnight: 'since local midnight', billSoFar: 'Bill so far', projected: 'Projected', tier: 'Tier',
       live: 'Live, last 10 minutes (1 reading/s)', day: 'Last 24 hours (1-minute average)', days: 'Daily usage, last 40 days',
@@ -28,6 +43,41 @@
       washer: 'Washer', lights: 'Lights', standby: 'Standby', 'chargers and gadgets': 'Chargers & gadgets',
       unidentified: 'Unidentified' },
   };
+  // An alert's `message` from the server is English. In Korean it is said from the alert's type and
+  // details, which carry every number the message states: each entry gives [text key, ...args], or
+  // false when a detail is missing (an alert kept by an older server), and then the message is shown.
+  const num = (v, digits = 0, sign = 'auto') => Number(v).toLocaleString('ko-KR',
+    { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: sign });
+  const kwh = wh => num(wh / 1000, 2);
+  const monthDay = iso => new Date(iso + 'T00:00:00Z').toLocaleDateString('ko-KR', { timeZone: 'UTC', month: 'long', day: 'numeric' });
+  const duration = ms => {
+    const m = Math.floor(ms / 60000), h = Math.floor(m / 60);
+    return h ? `${h}시간` + (m % 60 ? ` ${m % 60}분` : '') : `${m}분`;
+  };
+  const has = (d, ...keys) => keys.every(k => d[k] != null);
+  const ALERT_KO = {
+    'usage-high': d => has(d, 'hour', 'energyWh', 'expectedEnergyWh', 'timesUsual', 'dayType')
+      && ['usage-high', d.hour, d.hour + 1, kwh(d.energyWh), t(d.dayType), kwh(d.expectedEnergyWh), num(d.timesUsual, 1)],
+    'appliance-left-on': d => has(d, 'extraPowerW', 'runningMs') && ['appliance-left-on', num(d.extraPowerW), duration(d.runningMs)],
+    'baseload-jump': d => has(d, 'firstDay', 'fromW', 'toW', 'deltaW', 'monthlyEnergyWh')
+      && [d.deltaW > 0 ? 'baseload-jump.up' : 'baseload-jump.down', monthDay(d.firstDay), num(d.fromW), num(d.toW),
+        num(d.deltaW, 0, 'always'), num(d.monthlyEnergyWh / 1000, 1, 'always')],
+    // Two sources: the anomaly detector (silentMs and its learned longest pause) and the server's SilenceWatcher (silentForMs).
+    'meter-silent': d => has(d, 'silentMs', 'longestNormalPauseMs')
+      ? ['meter-silent.learned', duration(d.silentMs), duration(d.longestNormalPauseMs)]
+      : has(d, 'silentForMs') && ['meter-silent', duration(d.silentForMs)],
+    'meter-back': () => ['meter-back'],
+    'tier-entered': d => has(d, 'tier') && ['tier-entered', d.tier],
+    'tier-projected': d => has(d, 'projectedTier') && (d.projectedCrossingDate
+      ? ['tier-projected.date', d.projectedTier, monthDay(d.projectedCrossingDate)] : ['tier-projected', d.projectedTier]),
+    'super-user-risk': () => ['super-user-risk'],
+    'budget-exceeded': d => has(d, 'billSoFarWon', 'budgetWon') && ['budget-exceeded', num(d.billSoFarWon), num(d.budgetWon)],
+    'budget-projected': d => has(d, 'projectedTotalWon', 'budgetWon') && ['budget-projected', num(d.projectedTotalWon), num(d.budgetWon)],
+  };
+  function alertText(a) {
+    const said = lang === 'ko' && ALERT_KO[a.type] && ALERT_KO[a.type](a.details || {});
+    return said ? t(...said) : a.message;
+  }
   const applianceName = n => APPLIANCE[lang][n] || (n.charAt(0).toUpperCase() + n.slice(1));
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
   const t = (k, ...a) => (TEXT[lang][k] || k).replace(/\{(\d)\}/g, (_, i) => a[i]);
@@ -134,7 +184,7 @@
       li.className = a.severity;
       const time = document.createElement('time');
       time.textContent = new Date(a.ts).toLocaleString(lang, { timeZone: zone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-      li.append(time, document.createTextNode(a.message));
+      li.append(time, document.createTextNode(alertText(a)));
       list.append(li);
     });
     $('alertsCard').hidden = alerts.length === 0;
@@ -189,6 +239,6 @@
   }
 
   $('keyForm').onsubmit = e => { e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key); $('login').hidden = true; start(); };
-  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); renderAppliances(); if (meterId) loadBill(meterId).catch(() => {}); };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); renderAppliances(); renderAlerts(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

@@ -62,8 +62,17 @@ public final class BillAlerts {
                     "At this pace you will reach tier " + now.projectedAtPeriodEnd() + when + ". / "
                             + "이대로면 누진 " + now.projectedAtPeriodEnd() + "단계에 도달합니다"
                             + (when.isEmpty() ? "." : " (" + now.projectedCrossingDate() + " 무렵)."),
-                    Map.of("projectedTier", now.projectedAtPeriodEnd())));
+                    projectedDetails(now)));
         }
+    }
+
+    private static Map<String, Object> projectedDetails(RealTimeBill.TierStatus tier) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("projectedTier", tier.projectedAtPeriodEnd());
+        if (tier.projectedCrossingDate() != null) {
+            details.put("projectedCrossingDate", tier.projectedCrossingDate().toString());
+        }
+        return details;
     }
 
     private void budgetEvents(MeterRef meter, Long budgetWon, RealTimeBill base, RealTimeBill current,

@@ -62,6 +62,20 @@ class BillAlertsTest {
     }
 
     @Test
+    void projectedTierCarriesItsCrossingDayForTranslatedTexts() {
+        RealTimeBill crossing = bill(AUG, 1, 2, false, 0, 0);
+        crossing = new RealTimeBill(crossing.tariffId(), crossing.atEpochMs(), crossing.period(), crossing.energySoFarWh(),
+                crossing.billSoFar(), crossing.projected(),
+                new RealTimeBill.TierStatus(1, null, LocalDate.of(2024, 8, 24), 2, false, null));
+
+        List<MeterEvent> events = alerts.compare(METER, NO_BUDGET, bill(AUG, 1, 1, false, 0, 0), crossing);
+
+        assertThat(events.getFirst().details()).containsEntry("projectedTier", 2)
+                .containsEntry("projectedCrossingDate", "2024-08-24");
+        assertThat(events.getFirst().message()).contains("around 2024-08-24");
+    }
+
+    @Test
     void superUserRiskIsCritical() {
         List<MeterEvent> events = alerts.compare(METER, NO_BUDGET, bill(AUG, 3, 3, false, 0, 0), bill(AUG, 3, 4, true, 0, 0));
 

@@ -59,13 +59,15 @@ public final class AnomalyDetector {
 
     private MeterEvent jumpEvent(BaseloadJumpDetector.Jump j, long nowMs) {
         boolean up = j.deltaWatts() > 0;
+        double monthlyWh = j.deltaWatts() * 24 * 30;
         String message = String.format(Locale.ROOT,
                 "Your always-on power has %s from about %.0f W to %.0f W since %s (%+.0f W, about %+.1f kWh a month). %s",
-                up ? "risen" : "fallen", j.fromWatts(), j.toWatts(), j.firstDay(), j.deltaWatts(),
-                j.deltaWatts() * 24 * 30 / 1000,
+                up ? "risen" : "fallen", j.fromWatts(), j.toWatts(), j.firstDay(), j.deltaWatts(), monthlyWh / 1000,
                 up ? "Look for a device newly left on or in standby." : "Something that was always on is now off.");
+        // deltaW and monthlyEnergyWh as printed: from the rounded fromW and toW they could be 1 W off
         return new MeterEvent(meter, nowMs, AnomalyTypes.BASELOAD_JUMP, "warning", message, Map.of(
-                "fromW", Math.round(j.fromWatts()), "toW", Math.round(j.toWatts()), "firstDay", j.firstDay().toString()));
+                "fromW", Math.round(j.fromWatts()), "toW", Math.round(j.toWatts()), "firstDay", j.firstDay().toString(),
+                "deltaW", Math.round(j.deltaWatts()), "monthlyEnergyWh", Math.round(monthlyWh)));
     }
 
     void write(DataOutput out) throws IOException {

@@ -45,7 +45,8 @@ final class SilenceDetector {
                         + "Check the meter's power and network connection.",
                 AnomalyTypes.duration(silentMs), AnomalyTypes.duration(longestNormalPauseMs));
         out.accept(new MeterEvent(meter, nowMs, AnomalyTypes.METER_SILENT, "critical", message,
-                Map.of("lastReadingTs", lastSampleMs, "silentMs", silentMs)));
+                Map.of("lastReadingTs", lastSampleMs, "silentMs", silentMs,
+                        "longestNormalPauseMs", longestNormalPauseMs)));
     }
 
     long limitMs() {

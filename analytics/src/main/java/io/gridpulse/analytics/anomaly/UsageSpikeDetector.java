@@ -99,12 +99,16 @@ final class UsageSpikeDetector {
     }
 
     private MeterEvent event(MeterRef meter, ZonedDateTime local, double watts, double expected) {
-        String dayType = weekend(local) ? "weekend day" : "weekday";
+        boolean weekend = weekend(local);
+        double times = watts / Math.max(1, expected);
         String message = String.format(Locale.ROOT,
                 "Between %02d:00 and %02d:00 you used %.2f kWh, %.1f times the usual %.2f kWh for a %s at this hour.",
-                local.getHour(), (local.getHour() + 1) % 24, watts / 1000, watts / Math.max(1, expected), expected / 1000, dayType);
+                local.getHour(), (local.getHour() + 1) % 24, watts / 1000, times, expected / 1000,
+                weekend ? "weekend day" : "weekday");
+        // timesUsual as printed (one decimal): recomputing it from the rounded Wh could differ
         return new MeterEvent(meter, hourStartMs, AnomalyTypes.USAGE_HIGH, "warning", message, Map.of(
-                "energyWh", Math.round(watts), "expectedEnergyWh", Math.round(expected), "hour", local.getHour()));
+                "energyWh", Math.round(watts), "expectedEnergyWh", Math.round(expected), "hour", local.getHour(),
+                "timesUsual", Math.round(times * 10) / 10.0, "dayType", weekend ? "weekend" : "weekday"));
     }
 
     private double[] pastValues(int slot, int hour) {

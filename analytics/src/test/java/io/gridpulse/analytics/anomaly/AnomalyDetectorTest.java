@@ -63,13 +63,18 @@ class AnomalyDetectorTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).message()).startsWith("Between 14:00 and 15:00 you used 3.")
                 .contains("usual 0.13 kWh for a weekday");
+        // what a translated UI needs to say the same: the numbers as printed
+        assertThat(events.get(0).details()).containsEntry("hour", 14).containsEntry("expectedEnergyWh", 130L)
+                .containsEntry("dayType", "weekday").containsKeys("energyWh", "timesUsual");
+        assertThat(events.get(0).message()).contains(events.get(0).details().get("timesUsual") + " times");
     }
 
     @Test
     void newAlwaysOnLoadIsReportedAsBaseloadJump() {
         List<MeterEvent> events = detect(days(12, m -> household(m) + (m >= 7 * 1440 ? 150 : 0)), AnomalyTypes.BASELOAD_JUMP);
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).message()).contains("from about 100 W to 250 W");
+        assertThat(events.get(0).message()).contains("from about 100 W to 250 W").contains("+150 W, about +108.0 kWh a month");
+        assertThat(events.get(0).details()).containsEntry("deltaW", 150L).containsEntry("monthlyEnergyWh", 108_000L);
     }
 
     @Test
@@ -87,7 +92,8 @@ class AnomalyDetectorTest {
         }
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(AnomalyTypes.METER_SILENT);
-            assertThat(e.message()).startsWith("No readings from this meter for 1 h 0 min");
+            assertThat(e.message()).startsWith("No readings from this meter for 1 h 0 min").contains("was 1 min");
+            assertThat(e.details()).containsEntry("silentMs", 3_600_000L).containsEntry("longestNormalPauseMs", 60_000L);
         });
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param type stable machine-readable type, e.g. {@code tier-entered}, {@code meter-silent}
  * @param severity {@code info}, {@code warning} or {@code critical}
  * @param message plain-language explanation for the household
- * @param details extra values (numbers in integer units with unit names)
+ * @param details extra values (numbers in integer units with unit names, or plain ratios): every number
+ *     {@code message} states is here too, so a UI can say it in the household's language
  */
 public record MeterEvent(MeterRef meter, long timestampMs, String type, String severity, String message,
                          Map<String, Object> details) {
