@@ -26,7 +26,10 @@ import java.util.stream.Stream;
  *       or {@code <meter>-<label>} from {@code labels.dat} when naming by label (a repeated label
  *       gets {@code _N} appended);
  *   <li>a GJW folder → all {@code active-power-*.csv} files into the one meter {@code --meter};
- *   <li>a tracebase or CSV folder → one meter per file: {@code <meter>-<file name without extension>}.
+ *   <li>a tracebase folder → one meter per device, its day files together:
+ *       {@code <meter>-<type folder>-<device>} (the device is the file name before its date, as
+ *       {@link NilmDatasets#deviceOf}; tracebase reuses a plug's id across types);
+ *   <li>a CSV folder → one meter per file: {@code <meter>-<file name without extension>}.
  * </ul>
  */
 final class ImportSources {
@@ -47,7 +50,9 @@ final class ImportSources {
         List<Source> sources = switch (format) {
             case REDD, UKDALE -> channels(path, meter, byLabel);
             case GJW -> files(path, "active-power-").stream().map(f -> new Source(f, new MeterId(meter))).toList();
-            case TRACEBASE, CSV -> files(path, "").stream().map(f -> new Source(f, meterOf(meter, stem(f)))).toList();
+            case TRACEBASE -> files(path, "").stream().map(f -> new Source(f, meterOf(meter,
+                    f.getParent().getFileName() + "-" + NilmDatasets.deviceOf(f.getFileName().toString())))).toList();
+            case CSV -> files(path, "").stream().map(f -> new Source(f, meterOf(meter, stem(f)))).toList();
         };
         if (sources.isEmpty()) {
             throw new InvalidInputException("path", "no " + format.name().toLowerCase() + " files found in " + path);

@@ -33,14 +33,19 @@ class ImportSourcesTest {
     }
 
     @Test
-    void tracebaseFolderGivesOneMeterPerFileWithSafeIds() throws IOException {
+    void tracebaseFolderGivesOneMeterPerDeviceWithItsDaysTogether() throws IOException {
         Files.createDirectories(dir.resolve("Kettle"));
+        Files.createDirectories(dir.resolve("Refrigerator"));
         Files.writeString(dir.resolve("Kettle/dev_76C07F_2011.12.01.csv"), "");
+        Files.writeString(dir.resolve("Kettle/dev_76C07F_2011.12.02.csv"), "");
         Files.writeString(dir.resolve("Kettle/notes.md"), "");
+        Files.writeString(dir.resolve("Refrigerator/dev_76C07F_2012.01.05.csv"), ""); // the same plug on another appliance
+        Files.writeString(dir.resolve("Refrigerator/Refrigerator_2011.11.28.csv"), "");
 
         var sources = ImportSources.resolve(DatasetFormat.TRACEBASE, dir, "tb", false);
 
-        assertThat(sources).extracting(this::meterOf).containsExactly("tb-dev_76C07F_2011.12.01");
+        assertThat(sources).extracting(this::meterOf).containsExactly("tb-Kettle-dev_76C07F", "tb-Kettle-dev_76C07F",
+                "tb-Refrigerator-Refrigerator", "tb-Refrigerator-dev_76C07F");
     }
 
     @Test
