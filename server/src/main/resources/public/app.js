@@ -29,7 +29,14 @@
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
       kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
-      won: '₩{0}', alerts: 'Alerts' },
+      won: '₩{0}', alerts: 'Alerts',
+      // The bill alerts' message is English / Korean: these say only the English half.
+      'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
+      'tier-projected': 'At this pace you will reach tier {0} this period.',
+      'tier-projected.date': 'At this pace you will reach tier {0} around {1}.',
+      'super-user-risk': 'At this pace you will pass 1,000 kWh this period and pay the super-user rate.',
+      'budget-exceeded': "This period's bill (₩{0}) is over your budget of ₩{1}.",
+      'budget-projected': 'At this pace the bill will be about ₩{0}, over your budget of ₩{1}.' },
   };
   // Appliance labels from the NILM model (simulator and REDD names) → display names.
   const APPLIANCE = {
@@ -43,19 +50,20 @@
       washer: 'Washer', lights: 'Lights', standby: 'Standby', 'chargers and gadgets': 'Chargers & gadgets',
       unidentified: 'Unidentified' },
   };
-  // An alert's `message` from the server is English. In Korean it is said from the alert's type and
-  // details, which carry every number the message states: each entry gives [text key, ...args], or
-  // false when a detail is missing (an alert kept by an older server), and then the message is shown.
+  // An alert is said from its type and details, which carry every number the server's `message`
+  // states: each entry gives [text key, ...args], or false when a detail is missing (an alert kept by
+  // an older server). The message is shown then, or when the language has no text for the key
+  // (English has them only for the bill alerts, whose message is English / Korean).
   const num = (v, digits = 0, sign = 'auto') => Number(v).toLocaleString('ko-KR',
     { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: sign });
   const kwh = wh => num(wh / 1000, 2);
-  const monthDay = iso => new Date(iso + 'T00:00:00Z').toLocaleDateString('ko-KR', { timeZone: 'UTC', month: 'long', day: 'numeric' });
+  const monthDay = iso => new Date(iso + 'T00:00:00Z').toLocaleDateString(lang, { timeZone: 'UTC', month: 'short', day: 'numeric' });
   const duration = ms => {
     const m = Math.floor(ms / 60000), h = Math.floor(m / 60);
     return h ? `${h}시간` + (m % 60 ? ` ${m % 60}분` : '') : `${m}분`;
   };
   const has = (d, ...keys) => keys.every(k => d[k] != null);
-  const ALERT_KO = {
+  const ALERT = {
     'usage-high': d => has(d, 'hour', 'energyWh', 'expectedEnergyWh', 'timesUsual', 'dayType')
       && ['usage-high', d.hour, d.hour + 1, kwh(d.energyWh), t(d.dayType), kwh(d.expectedEnergyWh), num(d.timesUsual, 1)],
     'appliance-left-on': d => has(d, 'extraPowerW', 'runningMs') && ['appliance-left-on', num(d.extraPowerW), duration(d.runningMs)],
@@ -75,8 +83,8 @@
     'budget-projected': d => has(d, 'projectedTotalWon', 'budgetWon') && ['budget-projected', num(d.projectedTotalWon), num(d.budgetWon)],
   };
   function alertText(a) {
-    const said = lang === 'ko' && ALERT_KO[a.type] && ALERT_KO[a.type](a.details || {});
-    return said ? t(...said) : a.message;
+    const said = ALERT[a.type] && ALERT[a.type](a.details || {});
+    return said && TEXT[lang][said[0]] ? t(...said) : a.message;
   }
   const applianceName = n => APPLIANCE[lang][n] || (n.charAt(0).toUpperCase() + n.slice(1));
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
