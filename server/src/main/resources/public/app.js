@@ -157,9 +157,10 @@
     appliances = null; $('appliancesCard').hidden = true;
     loadAppliances(id);
     if (source) source.close();
+    alerts = []; renderAlerts();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
     source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
-    source.addEventListener('alert', e => { alerts.unshift(JSON.parse(e.data)); renderAlerts(); });
+    source.addEventListener('alert', e => addAlerts([JSON.parse(e.data)]));
     loadAlerts(id).catch(() => {});
   }
 
@@ -177,11 +178,23 @@
 
   // Hidden when the meter has no NILM model (the API answers 404).
   let appliances = null;
-  // Latest alerts first: tier changes, budget, a meter gone silent; live ones arrive on the SSE stream.
+  // Latest alerts first: the kept ones (tier, budget, a meter gone silent or back), the anomalies of
+  // the last 7 days (not kept in the alert log; the server's insights hold them) and live ones from
+  // the SSE stream. Each event is listed once: the same event from two sources has the same type and ts.
+  const ANOMALY_DAYS = 7;
   let alerts = [];
-  async function loadAlerts(id) {
-    alerts = (await api(`/meters/${id}/alerts`)).alerts;
+  const alertId = a => a.type + '@' + a.ts;
+  function addAlerts(more) {
+    const seen = new Set(alerts.map(alertId));
+    const added = more.filter(a => !seen.has(alertId(a)) && seen.add(alertId(a)));
+    alerts = alerts.concat(added).sort((a, b) => b.ts - a.ts);
     renderAlerts();
+  }
+  async function loadAlerts(id) {
+    const since = Date.now() - ANOMALY_DAYS * 86400000;
+    const [kept, anomalies] = await Promise.all([api(`/meters/${id}/alerts`),
+      api(`/meters/${id}/anomalies`).catch(() => ({ events: [] }))]);
+    if (id === meterId) addAlerts(kept.alerts.concat(anomalies.events.filter(e => e.ts >= since)));
   }
 
   function renderAlerts() {
