@@ -137,11 +137,10 @@
     days: { el: 'daysChart', series: 'usage', unit: 'kWh', color: '#2fb36d', legendTime: DAY, bars: true },
   };
   let daysWindow = [0, 1]; // the daily chart is always 40 days wide
-  const width = () => Math.min(1150, document.querySelector('main').clientWidth - 40);
   function makeChart(spec, old) {
     const data = old ? old.data : [[], []];
     if (old) old.destroy();
-    const opts = { width: width(), height: 220, tzDate,
+    const opts = { width: Math.min(1150, $(spec.el).clientWidth), height: 220, tzDate, // inside the card's padding
       scales: spec.bars ? { x: { time: true, range: () => daysWindow }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } }
         : { x: { time: true } },
       axes: [{ space: 70, values: timeTicks }, { label: spec.unit }],

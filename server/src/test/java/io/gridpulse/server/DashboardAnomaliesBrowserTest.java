@@ -16,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,11 +51,11 @@ class DashboardAnomaliesBrowserTest {
     void start() throws Exception {
         HeadlessChromium.assumeInstalled();
         running = TestServer.start(dir, KEY, Scope.ADMIN);
-        long day0Ms = LocalDate.now(SeoulTestHousehold.SEOUL).minusDays(DAYS)
-                .atStartOfDay(SeoulTestHousehold.SEOUL).toInstant().toEpochMilli();
+        long day0Ms = SeoulTestHousehold.midnightDaysAgoMs(DAYS);
+        long lastDayMs = day0Ms + (DAYS - 1) * 86_400_000L;
         // The last day is fed apart, as LiveInsightsEndToEndTest does: the anomaly comes from the online processor.
-        ingestDays(day0Ms, 0, DAYS - 1);
-        ingestDays(day0Ms, DAYS - 1, DAYS);
+        ingest(SeoulTestHousehold.minuteBatches(day0Ms, day0Ms, lastDayMs, HEATER_START_MINUTE));
+        ingest(SeoulTestHousehold.minuteBatches(day0Ms, lastDayMs, lastDayMs + 86_400_000L, HEATER_START_MINUTE));
         browser = HeadlessChromium.start();
     }
 
@@ -103,12 +101,8 @@ class DashboardAnomaliesBrowserTest {
         throw new AssertionError("no " + type + " in " + body);
     }
 
-    private void ingestDays(long day0Ms, int fromDay, int toDay) throws InterruptedException {
-        for (int day = fromDay; day < toDay; day++) {
-            List<Reading> batch = new ArrayList<>();
-            for (int m = day * 1440; m < (day + 1) * 1440; m++) {
-                batch.add(Reading.ofPower(day0Ms + m * 60_000L, Math.round(SeoulTestHousehold.watts(m, HEATER_START_MINUTE) * 1000)));
-            }
+    private void ingest(List<List<Reading>> batches) throws InterruptedException {
+        for (List<Reading> batch : batches) {
             running.server.pipeline().ingest(METER, batch);
         }
         assertThat(running.server.liveInsights().awaitIdle(30_000)).isTrue();

@@ -11,7 +11,6 @@ import io.gridpulse.server.auth.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,8 @@ class DashboardChartsBrowserTest {
     private static final String KEY = "browser-charts-key-0123456789";
     private static final MeterRef METER = new MeterRef(TenantId.DEFAULT, new MeterId("home-1"));
     private static final int DAYS = 14;
+    /** Yesterday 08:00: the heater left on raises anomalies for the alert list. */
+    private static final int HEATER_START_MINUTE = (DAYS - 1) * 1440 + 8 * 60;
     /** Records what each canvas shows: the text, its box and whether it is rotated (an axis title). */
     private static final String RECORD_CANVAS_TEXT = """
             window.drawnText = new Map();
@@ -49,7 +50,7 @@ class DashboardChartsBrowserTest {
                 align: this.textAlign, rotated: this.getTransform().b !== 0 });
               return fill.call(this, text, x, y, ...rest);
             };""";
-    /** Per chart: its x-axis labels (centred, on the most common line) and any two of them that overlap. */
+    /** Per chart: its x-axis labels (centred, on the most common line) and those that overlap the one before or are cut by the canvas edge. */
     private static final String X_AXES = """
             const out = {};
             for (const [canvas, items] of window.drawnText) {
@@ -62,7 +63,8 @@ class DashboardChartsBrowserTest {
               labels.sort((a, b) => a.x - b.x);
               const overlaps = labels.slice(1).filter((l, k) => labels[k].x + labels[k].width / 2 + 4 > l.x - l.width / 2)
                   .map(l => l.text);
-              out[chart.id] = { labels: labels.map(l => l.text), overlaps };
+              const cut = labels.filter(l => l.x - l.width / 2 < 0 || l.x + l.width / 2 > canvas.width).map(l => l.text);
+              out[chart.id] = { labels: labels.map(l => l.text), unreadable: overlaps.concat(cut) };
             }
             return out;""";
 
@@ -112,18 +114,18 @@ class DashboardChartsBrowserTest {
         List<String> englishLegend = legendLabels();
         screenshot("en");
 
-        assertThat(korean.get("liveChart").get("labels")).isNotEmpty().allMatch(l -> l.matches("(오전|오후) \\d{1,2}:\\d{2}(:\\d{2})?"));
-        assertThat(korean.get("dayChart").get("labels")).isNotEmpty()
+        assertThat(korean.get("liveChart").get("labels")).as("%s", korean).isNotEmpty().allMatch(l -> l.matches("(오전|오후) \\d{1,2}:\\d{2}(:\\d{2})?"));
+        assertThat(korean.get("dayChart").get("labels")).as("%s", korean).isNotEmpty()
                 .allMatch(l -> l.matches("(오전|오후) \\d{1,2}:\\d{2}|\\d{1,2}월 \\d{1,2}일"));
-        assertThat(korean.get("daysChart").get("labels")).isNotEmpty().allMatch(l -> l.matches("\\d{1,2}월 \\d{1,2}일"));
+        assertThat(korean.get("daysChart").get("labels")).as("%s", korean).isNotEmpty().allMatch(l -> l.matches("\\d{1,2}월 \\d{1,2}일"));
         assertThat(koreanLegend).contains("시각", "전력 (W)", "사용량 (kWh)");
-        assertThat(english.get("liveChart").get("labels")).isNotEmpty().allMatch(l -> l.matches("\\d{1,2}:\\d{2}(:\\d{2})? [ap]m"));
-        assertThat(english.get("dayChart").get("labels")).isNotEmpty()
+        assertThat(english.get("liveChart").get("labels")).as("%s", english).isNotEmpty().allMatch(l -> l.matches("\\d{1,2}:\\d{2}(:\\d{2})? [ap]m"));
+        assertThat(english.get("dayChart").get("labels")).as("%s", english).isNotEmpty()
                 .allMatch(l -> l.matches("\\d{1,2}:\\d{2} [ap]m|[A-Z][a-z]{2} \\d{1,2}"));
-        assertThat(english.get("daysChart").get("labels")).isNotEmpty().allMatch(l -> l.matches("[A-Z][a-z]{2} \\d{1,2}"));
+        assertThat(english.get("daysChart").get("labels")).as("%s", english).isNotEmpty().allMatch(l -> l.matches("[A-Z][a-z]{2} \\d{1,2}"));
         assertThat(englishLegend).contains("Time", "Power (W)", "Usage (kWh)").noneMatch(l -> l.matches(".*\\p{IsHangul}.*"));
         for (Map<String, Map<String, List<String>>> axes : List.of(korean, english)) {
-            axes.forEach((chart, axis) -> assertThat(axis.get("overlaps")).as(chart + " " + axis.get("labels")).isEmpty());
+            axes.forEach((chart, axis) -> assertThat(axis.get("unreadable")).as(chart + " " + axis.get("labels")).isEmpty());
         }
     }
 
@@ -131,10 +133,12 @@ class DashboardChartsBrowserTest {
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, List<String>>> axesOnceDrawn() {
         return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            // Data first, then the axes: the charts are drawn (with ticks) before their data arrives.
+            if (alertText().isEmpty() || browser.findElement(By.id("todayKwh")).getText().equals("–")) {
+                return null;
+            }
             Map<String, Map<String, List<String>>> axes = (Map<String, Map<String, List<String>>>) browser.executeScript(X_AXES);
-            boolean drawn = axes.size() == 3 && axes.values().stream().allMatch(a -> !a.get("labels").isEmpty());
-            boolean loaded = !alertText().isEmpty() && !browser.findElement(By.id("todayKwh")).getText().equals("–");
-            return drawn && loaded ? axes : null;
+            return axes.size() == 3 && axes.values().stream().allMatch(a -> !a.get("labels").isEmpty()) ? axes : null;
         });
     }
 
@@ -146,20 +150,14 @@ class DashboardChartsBrowserTest {
         return browser.findElement(By.id("alertList")).getText();
     }
 
-    /** Whole days of one value a minute (the heater left on yesterday), then the last 10 minutes at 1 Hz. */
+    /** One value a minute from 14 days ago, then the last 10 minutes at 1 Hz. */
     private void ingest() throws InterruptedException {
-        long day0Ms = LocalDate.now(SeoulTestHousehold.SEOUL).minusDays(DAYS).atStartOfDay(SeoulTestHousehold.SEOUL)
-                .toInstant().toEpochMilli();
+        long day0Ms = SeoulTestHousehold.midnightDaysAgoMs(DAYS);
         long now = System.currentTimeMillis() / 1000 * 1000;
-        int heaterStart = (DAYS - 1) * 1440 + 8 * 60;
-        List<Reading> batch = new ArrayList<>();
-        for (long t = day0Ms; t < now - 600_000; t += 60_000) {
-            batch.add(Reading.ofPower(t, Math.round(SeoulTestHousehold.watts((int) ((t - day0Ms) / 60_000), heaterStart) * 1000)));
-            if (batch.size() == 1440) {
-                running.server.pipeline().ingest(METER, batch);
-                batch = new ArrayList<>();
-            }
+        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0Ms, day0Ms, now - 600_000, HEATER_START_MINUTE)) {
+            running.server.pipeline().ingest(METER, batch);
         }
+        List<Reading> batch = new ArrayList<>();
         for (long t = now - 600_000; t < now; t += 1000) {
             batch.add(Reading.ofPower(t, 450_000 + (t / 1000 % 60) * 10_000));
         }
