@@ -7,7 +7,7 @@
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
       tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
-      won: '{0}원', alerts: '알림',
+      won: '{0}원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
       'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
@@ -29,7 +29,14 @@
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
       kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
-      won: '₩{0}', alerts: 'Alerts' },
+      won: '₩{0}', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
+      // The bill alerts' message is English / Korean: these say only the English half.
+      'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
+      'tier-projected': 'At this pace you will reach tier {0} this period.',
+      'tier-projected.date': 'At this pace you will reach tier {0} around {1}.',
+      'super-user-risk': 'At this pace you will pass 1,000 kWh this period and pay the super-user rate.',
+      'budget-exceeded': "This period's bill (₩{0}) is over your budget of ₩{1}.",
+      'budget-projected': 'At this pace the bill will be about ₩{0}, over your budget of ₩{1}.' },
   };
   // Appliance labels from the NILM model (simulator and REDD names) → display names.
   const APPLIANCE = {
@@ -43,19 +50,20 @@
       washer: 'Washer', lights: 'Lights', standby: 'Standby', 'chargers and gadgets': 'Chargers & gadgets',
       unidentified: 'Unidentified' },
   };
-  // An alert's `message` from the server is English. In Korean it is said from the alert's type and
-  // details, which carry every number the message states: each entry gives [text key, ...args], or
-  // false when a detail is missing (an alert kept by an older server), and then the message is shown.
+  // An alert is said from its type and details, which carry every number the server's `message`
+  // states: each entry gives [text key, ...args], or false when a detail is missing (an alert kept by
+  // an older server). The message is shown then, or when the language has no text for the key
+  // (English has them only for the bill alerts, whose message is English / Korean).
   const num = (v, digits = 0, sign = 'auto') => Number(v).toLocaleString('ko-KR',
     { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: sign });
   const kwh = wh => num(wh / 1000, 2);
-  const monthDay = iso => new Date(iso + 'T00:00:00Z').toLocaleDateString('ko-KR', { timeZone: 'UTC', month: 'long', day: 'numeric' });
+  const monthDay = iso => new Date(iso + 'T00:00:00Z').toLocaleDateString(lang, { timeZone: 'UTC', ...DAY });
   const duration = ms => {
     const m = Math.floor(ms / 60000), h = Math.floor(m / 60);
     return h ? `${h}시간` + (m % 60 ? ` ${m % 60}분` : '') : `${m}분`;
   };
   const has = (d, ...keys) => keys.every(k => d[k] != null);
-  const ALERT_KO = {
+  const ALERT = {
     'usage-high': d => has(d, 'hour', 'energyWh', 'expectedEnergyWh', 'timesUsual', 'dayType')
       && ['usage-high', d.hour, d.hour + 1, kwh(d.energyWh), t(d.dayType), kwh(d.expectedEnergyWh), num(d.timesUsual, 1)],
     'appliance-left-on': d => has(d, 'extraPowerW', 'runningMs') && ['appliance-left-on', num(d.extraPowerW), duration(d.runningMs)],
@@ -75,8 +83,8 @@
     'budget-projected': d => has(d, 'projectedTotalWon', 'budgetWon') && ['budget-projected', num(d.projectedTotalWon), num(d.budgetWon)],
   };
   function alertText(a) {
-    const said = lang === 'ko' && ALERT_KO[a.type] && ALERT_KO[a.type](a.details || {});
-    return said ? t(...said) : a.message;
+    const said = ALERT[a.type] && ALERT[a.type](a.details || {});
+    return said && TEXT[lang][said[0]] ? t(...said) : a.message;
   }
   const applianceName = n => APPLIANCE[lang][n] || (n.charAt(0).toUpperCase() + n.slice(1));
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
@@ -106,28 +114,57 @@
   // Times are shown in the meter's zone (its household's clock), not the viewer's.
   let zone = 'Asia/Seoul';
   const tzDate = ts => uPlot.tzDate(new Date(ts * 1e3), zone);
-  const width = () => Math.min(1150, document.querySelector('main').clientWidth - 40);
-  function chart(el, label, color, bars) {
-    const opts = { width: width(), height: 220, legend: { show: true }, tzDate,
-      scales: { x: { time: true } }, axes: [{}, { label: 'W' }],
-      series: [{}, { label, stroke: color, fill: color + '22', width: 1.5,
-        paths: bars ? uPlot.paths.bars({ size: [0.8] }) : undefined }] };
-    return new uPlot(opts, [[], []], el);
+  // Chart times in the page's language and the meter's zone (uPlot's own stamps are US-style):
+  // ko "오후 7:25", "11월 26일"; en "7:25 pm", "Nov 26". ts in seconds.
+  const CLOCK = { hour: 'numeric', minute: '2-digit' }, CLOCK_S = { ...CLOCK, second: '2-digit' };
+  const DAY = { month: 'short', day: 'numeric' }, DAY_CLOCK = { ...DAY, ...CLOCK }, MONTH = { year: 'numeric', month: 'short' };
+  const dateFormats = new Map();
+  function fmtTime(ts, fields) {
+    const k = lang + zone + JSON.stringify(fields);
+    if (!dateFormats.has(k)) dateFormats.set(k, new Intl.DateTimeFormat(lang, { timeZone: zone, ...fields }));
+    const s = dateFormats.get(k).format(new Date(ts * 1e3));
+    return lang === 'en' ? s.replace(/\s([AP])M\b/, (_, p) => ' ' + p.toLowerCase() + 'm') : s;
   }
-  const liveChart = chart($('liveChart'), 'W', '#1f7ae0');
-  const dayChart = chart($('dayChart'), 'W', '#7b4ae0');
-  const daysChart = new uPlot({ width: width(), height: 220, tzDate, scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } }, axes: [{}, { label: 'kWh' }],
-    series: [{}, { label: 'kWh', stroke: '#2fb36d', fill: '#2fb36d55', paths: uPlot.paths.bars({ size: [0.7] }) }] }, [[], []], $('daysChart'));
+  // One kind of label per axis, from the tick step; an hourly axis says the date at midnight instead.
+  function timeTicks(u, splits, axis, space, step) {
+    const fields = step >= 28 * 86400 ? MONTH : step >= 86400 ? DAY : step >= 60 ? CLOCK : CLOCK_S;
+    const midnight = ts => { const d = tzDate(ts); return d.getHours() === 0 && d.getMinutes() === 0; };
+    return splits.map(ts => fields === CLOCK && step >= 3600 && midnight(ts) ? fmtTime(ts, DAY) : fmtTime(ts, fields));
+  }
+  const CHARTS = {
+    live: { el: 'liveChart', series: 'power', unit: 'W', color: '#1f7ae0', legendTime: CLOCK_S },
+    day: { el: 'dayChart', series: 'power', unit: 'W', color: '#7b4ae0', legendTime: DAY_CLOCK },
+    days: { el: 'daysChart', series: 'usage', unit: 'kWh', color: '#2fb36d', legendTime: DAY, bars: true },
+  };
+  let daysWindow = [0, 1]; // the daily chart is always 40 days wide
+  function makeChart(spec, old) {
+    const data = old ? old.data : [[], []];
+    if (old) old.destroy();
+    const opts = { width: Math.min(1150, $(spec.el).clientWidth), height: 220, tzDate, // inside the card's padding
+      scales: spec.bars ? { x: { time: true, range: () => daysWindow }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } }
+        : { x: { time: true } },
+      axes: [{ space: 70, values: timeTicks }, { label: spec.unit }],
+      series: [{ label: t('time'), value: (u, ts) => ts == null ? '--' : fmtTime(ts, spec.legendTime) },
+        { label: t(spec.series), stroke: spec.color, fill: spec.color + (spec.bars ? '55' : '22'), width: spec.bars ? 1 : 1.5,
+          paths: spec.bars ? uPlot.paths.bars({ size: [0.7] }) : undefined }] };
+    return new uPlot(opts, data, $(spec.el));
+  }
+  const charts = {};
+  const makeCharts = () => Object.entries(CHARTS).forEach(([name, spec]) => charts[name] = makeChart(spec, charts[name]));
+  makeCharts();
 
   let live = { x: [], y: [] }, source = null, meterId = null;
 
+  let nowTs = null; // the latest reading's, in s
+  const showNowAt = () => nowTs != null && ($('nowAt').textContent = fmtTime(nowTs, CLOCK_S) + ' (' + zone + ')');
   function pushLive(ts, w) {
-    live.x.push(ts / 1000); live.y.push(w);
+    nowTs = ts / 1000;
+    live.x.push(nowTs); live.y.push(w);
     const cutoff = Date.now() / 1000 - 600;
     while (live.x.length && live.x[0] < cutoff) { live.x.shift(); live.y.shift(); }
-    liveChart.setData([live.x, live.y]);
+    charts.live.setData([live.x, live.y]);
     $('nowW').textContent = w.toLocaleString(undefined, { maximumFractionDigits: 1 });
-    $('nowAt').textContent = new Date(ts).toLocaleTimeString(lang, { timeZone: zone }) + ' (' + zone + ')';
+    showNowAt();
   }
 
   async function loadMeter(id, tz) {
@@ -136,22 +173,23 @@
     const now = Date.now();
     const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
     live = { x: raw.points.map(p => p.ts / 1000), y: raw.points.map(p => p.powerW) };
-    liveChart.setData([live.x, live.y]);
+    charts.live.setData([live.x, live.y]);
     if (raw.points.length) { const p = raw.points[raw.points.length - 1]; pushLive(p.ts, p.powerW); }
     const day = await api(`/meters/${id}/power?step=1m&from=${now - 86400000}&to=${now}`);
-    dayChart.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
+    charts.day.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
-    daysChart.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
-    daysChart.setScale('x', { min: (now - 40 * 86400000) / 1000, max: now / 1000 + 86400 }); // always 40 days wide
+    daysWindow = [(now - 40 * 86400000) / 1000, now / 1000 + 86400];
+    charts.days.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
     loadBill(id).catch(() => {});
     appliances = null; $('appliancesCard').hidden = true;
     loadAppliances(id);
     if (source) source.close();
+    alerts = []; renderAlerts();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
     source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
-    source.addEventListener('alert', e => { alerts.unshift(JSON.parse(e.data)); renderAlerts(); });
+    source.addEventListener('alert', e => addAlerts([JSON.parse(e.data)]));
     loadAlerts(id).catch(() => {});
   }
 
@@ -169,11 +207,23 @@
 
   // Hidden when the meter has no NILM model (the API answers 404).
   let appliances = null;
-  // Latest alerts first: tier changes, budget, a meter gone silent; live ones arrive on the SSE stream.
+  // Latest alerts first: the kept ones (tier, budget, a meter gone silent or back), the anomalies of
+  // the last 7 days (not kept in the alert log; the server's insights hold them) and live ones from
+  // the SSE stream. Each event is listed once: the same event from two sources has the same type and ts.
+  const ANOMALY_DAYS = 7;
   let alerts = [];
-  async function loadAlerts(id) {
-    alerts = (await api(`/meters/${id}/alerts`)).alerts;
+  const alertId = a => a.type + '@' + a.ts;
+  function addAlerts(more) {
+    const seen = new Set(alerts.map(alertId));
+    const added = more.filter(a => !seen.has(alertId(a)) && seen.add(alertId(a)));
+    alerts = alerts.concat(added).sort((a, b) => b.ts - a.ts);
     renderAlerts();
+  }
+  async function loadAlerts(id) {
+    const since = Date.now() - ANOMALY_DAYS * 86400000;
+    const [kept, anomalies] = await Promise.all([api(`/meters/${id}/alerts`),
+      api(`/meters/${id}/anomalies`).catch(() => ({ events: [] }))]);
+    if (id === meterId) addAlerts(kept.alerts.concat(anomalies.events.filter(e => e.ts >= since)));
   }
 
   function renderAlerts() {
@@ -183,7 +233,7 @@
       const li = document.createElement('li');
       li.className = a.severity;
       const time = document.createElement('time');
-      time.textContent = new Date(a.ts).toLocaleString(lang, { timeZone: zone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      time.textContent = fmtTime(a.ts / 1000, DAY_CLOCK);
       li.append(time, document.createTextNode(alertText(a)));
       list.append(li);
     });
@@ -239,6 +289,6 @@
   }
 
   $('keyForm').onsubmit = e => { e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key); $('login').hidden = true; start(); };
-  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); renderAppliances(); renderAlerts(); if (meterId) loadBill(meterId).catch(() => {}); };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard's alerts in Korean are said from each alert's type and details, not the server's
  * English message: kept alerts (tier, budget) and live ones on the SSE stream (anomalies); an
- * unknown type shows its message. In English the messages stay as they are.
+ * unknown type shows its message. In English the anomalies' messages stay as they are, and the
+ * bill alerts (message "English / Korean") are said from their details too, in English only.
  * Screenshots: target/dashboard-alerts-{ko,en}.png.
  */
 class DashboardAlertsBrowserTest {
@@ -102,7 +103,10 @@ class DashboardAlertsBrowserTest {
                 "이번 달 사용량이 누진 2단계에 들어섰습니다.",
                 "A kind of alert this dashboard does not know yet.");
         assertThat(korean).doesNotContain("Between", "Something drawing", "over your budget", "entered tier");
-        assertThat(english).contains(USAGE_HIGH_EN, LEFT_ON_EN, BUDGET_EN, "A kind of alert this dashboard does not know yet.");
+        assertThat(english).contains(USAGE_HIGH_EN, LEFT_ON_EN, "A kind of alert this dashboard does not know yet.",
+                "This period's bill (₩427,450) is over your budget of ₩50,000.",
+                "Your usage this period has entered tier 2; each further kWh costs more.");
+        assertThat(english).doesNotContainPattern("\\p{IsHangul}"); // the bill alerts' message is English / Korean
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
