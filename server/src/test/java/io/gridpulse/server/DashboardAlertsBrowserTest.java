@@ -14,14 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bill alerts (message "English / Korean") are said from their details too, in English only.
  * Screenshots: target/dashboard-alerts-{ko,en}.png.
  */
-class DashboardAlertsBrowserTest {
+class DashboardAlertsBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "browser-alerts-key-0123456789";
     private static final MeterRef METER = new MeterRef(TenantId.DEFAULT, new MeterId("home-1"));
     private static final String USAGE_HIGH_EN = "Between 14:00 and 15:00 you used 3.16 kWh, 24.3 times the usual 0.13 kWh for a weekday at this hour.";
@@ -39,29 +36,9 @@ class DashboardAlertsBrowserTest {
             + "usually has on at this time of day. Check for an iron, heater or oven left on.";
     private static final String BUDGET_EN = "This period's bill (427450 won) is over your budget of 50000 won. / 이번 달 요금이 예산 50000원을 넘었습니다.";
 
-    @TempDir
-    Path dir;
-
-    private GridPulseServer server;
-    private TestServer running;
-    private ChromeDriver browser;
-
     @BeforeEach
     void start() {
-        HeadlessChromium.assumeInstalled();
-        running = TestServer.start(dir, KEY, Scope.ADMIN);
-        server = running.server;
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (running != null) {
-            running.close();
-        }
+        open(TestServer.start(dir, KEY, Scope.ADMIN));
     }
 
     @Test

@@ -14,16 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * yesterday, with the heater left on yesterday from 08:00. The same event arriving again on the
  * live stream is listed once.
  */
-class DashboardAnomaliesBrowserTest {
+class DashboardAnomaliesBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "browser-anomalies-key-0123456789";
     private static final MeterRef METER = new MeterRef(TenantId.DEFAULT, new MeterId("home-1"));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,47 +37,29 @@ class DashboardAnomaliesBrowserTest {
     /** Part of the Korean appliance-left-on text. */
     private static final String LEFT_ON_KO = "끊기지 않고 쓰이고 있습니다";
 
-    @TempDir
-    Path dir;
-
-    private TestServer running;
-    private ChromeDriver browser;
-
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        running = TestServer.start(dir, KEY, Scope.ADMIN);
+        open(TestServer.start(dir, KEY, Scope.ADMIN));
         long day0Ms = SeoulTestHousehold.midnightDaysAgoMs(DAYS);
         long lastDayMs = day0Ms + (DAYS - 1) * 86_400_000L;
         // The last day is fed apart, as LiveInsightsEndToEndTest does: the anomaly comes from the online processor.
         ingest(SeoulTestHousehold.minuteBatches(day0Ms, day0Ms, lastDayMs, HEATER_START_MINUTE));
         ingest(SeoulTestHousehold.minuteBatches(day0Ms, lastDayMs, lastDayMs + 86_400_000L, HEATER_START_MINUTE));
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
     void anomalyRaisedBeforeThePageOpenedIsListedOnceAfterReload() throws Exception {
         JsonNode leftOn = anomaly("appliance-left-on");
 
-        browser.get("http://localhost:" + running.server.port() + "/#key=" + KEY);
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         browser.executeScript("localStorage.setItem('gp.lang', 'ko')");
         browser.navigate().refresh();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.until(d -> alertText().contains(LEFT_ON_KO));
-        wait.until(d -> running.server.live().subscriberCount() > 0);
-        running.server.live().publish(new MeterEvent(METER, leftOn.get("ts").asLong(), "appliance-left-on",
+        wait.until(d -> server.live().subscriberCount() > 0);
+        server.live().publish(new MeterEvent(METER, leftOn.get("ts").asLong(), "appliance-left-on",
                 leftOn.get("severity").asText(), leftOn.get("message").asText(), JSON.convertValue(leftOn.get("details"), Map.class)));
-        running.server.live().publish(new MeterEvent(METER, System.currentTimeMillis(), "usage-high", "warning",
+        server.live().publish(new MeterEvent(METER, System.currentTimeMillis(), "usage-high", "warning",
                 "Between 14:00 and 15:00 ...", Map.of("energyWh", 3160, "expectedEnergyWh", 130, "hour", 14,
                         "timesUsual", 24.3, "dayType", "weekday")));
         wait.until(d -> alertText().contains("14시~15시")); // the stream is in order: the repeat came before
@@ -90,7 +68,7 @@ class DashboardAnomaliesBrowserTest {
     }
 
     private JsonNode anomaly(String type) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + running.server.port()
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
                 + "/api/v1/meters/home-1/anomalies")).header("Authorization", "Bearer " + KEY).build();
         JsonNode body = JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
         for (JsonNode e : body.get("events")) {
@@ -103,9 +81,9 @@ class DashboardAnomaliesBrowserTest {
 
     private void ingest(List<List<Reading>> batches) throws InterruptedException {
         for (List<Reading> batch : batches) {
-            running.server.pipeline().ingest(METER, batch);
+            server.pipeline().ingest(METER, batch);
         }
-        assertThat(running.server.liveInsights().awaitIdle(30_000)).isTrue();
+        assertThat(server.liveInsights().awaitIdle(30_000)).isTrue();
     }
 
     private String alertText() {

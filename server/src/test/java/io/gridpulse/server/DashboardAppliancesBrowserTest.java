@@ -22,10 +22,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -38,36 +36,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 20:00 (server clock fixed there), disaggregated by a small model trained on the two days before;
  * then a meter without a model, whose card stays hidden. Screenshots: target/dashboard-appliances-*.png.
  */
-class DashboardAppliancesBrowserTest {
+class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "browser-appliances-key-0123456789";
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final long DAY_MS = LocalDate.of(2026, 7, 22).atStartOfDay(SEOUL).toInstant().toEpochMilli();
     private static final long NOW_MS = DAY_MS + 20 * 3600_000L;
 
-    @TempDir
-    Path dir;
-
-    private GridPulseServer server;
-    private TestServer running;
-    private ChromeDriver browser;
-
     @BeforeEach
     void start() {
-        HeadlessChromium.assumeInstalled();
         Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC);
-        running = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN);
-        server = running.server;
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (running != null) {
-            running.close();
-        }
+        open(TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN));
     }
 
     @Test

@@ -13,44 +13,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in Debian's headless Chromium against the real server. */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "browser-test-key-0123456789";
-
-    @TempDir
-    Path dir;
-
-    private GridPulseServer server;
-    private TestServer running;
-    private ChromeDriver browser;
 
     @BeforeEach
     void start() {
-        HeadlessChromium.assumeInstalled();
-        running = TestServer.start(dir, KEY, Scope.ADMIN);
-        server = running.server;
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (running != null) {
-            running.close();
-        }
+        open(TestServer.start(dir, KEY, Scope.ADMIN));
     }
 
     @Test

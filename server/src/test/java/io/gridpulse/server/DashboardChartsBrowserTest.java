@@ -14,16 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -33,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@link SeoulTestHousehold}, one value a minute, then the last 10 minutes at 1 Hz, plus a tier
  * and a budget alert. Screenshots of the whole page: target/dashboard-charts-{ko,en}.png.
  */
-class DashboardChartsBrowserTest {
+class DashboardChartsBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "browser-charts-key-0123456789";
     private static final MeterRef METER = new MeterRef(TenantId.DEFAULT, new MeterId("home-1"));
     private static final int DAYS = 14;
@@ -68,42 +65,24 @@ class DashboardChartsBrowserTest {
             }
             return out;""";
 
-    @TempDir
-    Path dir;
-
-    private TestServer running;
-    private ChromeDriver browser;
-
     @BeforeEach
     void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        running = TestServer.start(dir, KEY, Scope.ADMIN);
+        open(TestServer.start(dir, KEY, Scope.ADMIN));
         ingest();
         long now = System.currentTimeMillis();
-        running.server.alerts().record(new MeterEvent(METER, now - 7_200_000, "tier-entered", "info",
+        server.alerts().record(new MeterEvent(METER, now - 7_200_000, "tier-entered", "info",
                 "Your usage this period has entered tier 2; each further kWh costs more. / 이번 달 사용량이 누진 2단계에 들어섰습니다.",
                 Map.of("tier", 2, "previousTier", 1)));
-        running.server.alerts().record(new MeterEvent(METER, now - 3_600_000, "budget-exceeded", "critical",
+        server.alerts().record(new MeterEvent(METER, now - 3_600_000, "budget-exceeded", "critical",
                 "This period's bill (52300 won) is over your budget of 50000 won. / 이번 달 요금이 예산 50000원을 넘었습니다.",
                 Map.of("budgetWon", 50_000, "billSoFarWon", 52_300, "projectedTotalWon", 61_000)));
-        browser = HeadlessChromium.start();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CANVAS_TEXT));
         browser.manage().window().setSize(new Dimension(1280, 2000));
     }
 
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (running != null) {
-            running.close();
-        }
-    }
-
     @Test
     void axesAndLegendsFollowTheLanguageWithoutOverlappingLabels() throws Exception {
-        browser.get("http://localhost:" + running.server.port() + "/#key=" + KEY);
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         browser.executeScript("localStorage.setItem('gp.lang', 'ko')");
         browser.navigate().refresh();
         Map<String, Map<String, List<String>>> korean = axesOnceDrawn();
@@ -155,14 +134,14 @@ class DashboardChartsBrowserTest {
         long day0Ms = SeoulTestHousehold.midnightDaysAgoMs(DAYS);
         long now = System.currentTimeMillis() / 1000 * 1000;
         for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0Ms, day0Ms, now - 600_000, HEATER_START_MINUTE)) {
-            running.server.pipeline().ingest(METER, batch);
+            server.pipeline().ingest(METER, batch);
         }
         List<Reading> batch = new ArrayList<>();
         for (long t = now - 600_000; t < now; t += 1000) {
             batch.add(Reading.ofPower(t, 450_000 + (t / 1000 % 60) * 10_000));
         }
-        running.server.pipeline().ingest(METER, batch);
-        assertThat(running.server.liveInsights().awaitIdle(30_000)).isTrue();
+        server.pipeline().ingest(METER, batch);
+        assertThat(server.liveInsights().awaitIdle(30_000)).isTrue();
     }
 
     private void screenshot(String lang) throws Exception {

@@ -1,0 +1,43 @@
+package io.gridpulse.server;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * What every dashboard browser test needs: a real server on a temporary folder and Debian's
+ * headless Chromium, both closed after the test; skipped without Chromium. Each test starts its
+ * server its own way and hands it to {@link #open}.
+ */
+abstract class DashboardBrowserSupport {
+    @TempDir
+    Path dir;
+
+    TestServer running;
+    GridPulseServer server;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void skipWithoutChromium() {
+        HeadlessChromium.assumeInstalled();
+    }
+
+    /** Serves the dashboard from {@code started} and opens the browser. */
+    void open(TestServer started) {
+        running = started;
+        server = started.server;
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowserAndServer() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (running != null) {
+            running.close();
+        }
+    }
+}
