@@ -7,7 +7,7 @@
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
       tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
-      won: '{0}원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
+      won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
       'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
@@ -29,7 +29,7 @@
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
       kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
-      won: '₩{0}', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
+      won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
       'tier-projected': 'At this pace you will reach tier {0} this period.',

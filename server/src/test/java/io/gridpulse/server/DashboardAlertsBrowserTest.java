@@ -71,6 +71,7 @@ class DashboardAlertsBrowserTest extends DashboardBrowserSupport {
         browser.findElement(By.id("lang")).click();
         wait.until(d -> alertText().contains("Between"));
         String english = alertText();
+        String englishBill = browser.findElement(By.id("billCard")).getText();
         screenshot("en");
 
         assertThat(korean).contains(
@@ -84,6 +85,7 @@ class DashboardAlertsBrowserTest extends DashboardBrowserSupport {
                 "This period's bill (₩427,450) is over your budget of ₩50,000.",
                 "Your usage this period has entered tier 2; each further kWh costs more.");
         assertThat(english).doesNotContainPattern("\\p{IsHangul}"); // the bill alerts' message is English / Korean
+        assertThat(englishBill).contains("won").doesNotContainPattern("\\p{IsHangul}");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
