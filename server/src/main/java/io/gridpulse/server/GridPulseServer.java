@@ -28,6 +28,7 @@ import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.api.RetentionRoutes;
 import io.gridpulse.server.billing.BillWatcher;
+import io.gridpulse.server.billing.ForecastProjector;
 import io.gridpulse.server.billing.MeterBilling;
 import io.gridpulse.tariff.BillingService;
 import io.gridpulse.tariff.TariffCatalog;
@@ -89,7 +90,7 @@ public final class GridPulseServer implements AutoCloseable {
         this.live = new LiveHub();
         this.pipeline = new IngestPipeline(store, live, clock, new IngestAdmission(config.maxInFlightReadings()));
         this.startedMs = clock.millis();
-        this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock));
+        this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock, new ForecastProjector()));
         this.alertLog = new AlertLog(store.metadata(), live);
         this.billWatcher = new BillWatcher(store, billing, alertLog, clock);
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());

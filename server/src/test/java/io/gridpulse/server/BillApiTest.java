@@ -72,6 +72,25 @@ class BillApiTest {
     }
 
     @Test
+    void projectedEnergyIsTheForecastsPeriodEndSoBillAndForecastAgree() throws Exception {
+        // 300 W for the 20 days before the period, 600 W since it began: the forecast weighs the
+        // month before the period in, where the period-so-far rate (naive) would not
+        List<Reading> readings = new ArrayList<>();
+        for (long t = PERIOD_START.toEpochMilli() - 20 * 86_400_000L; t < NOW.toEpochMilli(); t += 60_000) {
+            readings.add(Reading.ofPower(t, t < PERIOD_START.toEpochMilli() ? 300_000 : 600_000));
+        }
+        server.pipeline().ingest(METER, readings);
+
+        JsonNode bill = get("/api/v1/meters/home-1/bill");
+        JsonNode forecast = get("/api/v1/meters/home-1/forecast");
+
+        double expectedWh = forecast.get("expectedEnergyWh").asDouble();
+        assertThat(expectedWh).isLessThan(0.97 * forecast.get("naiveEnergyWh").asDouble());
+        assertThat(bill.at("/projected/energyWh").asDouble()).isCloseTo(expectedWh,
+                org.assertj.core.api.Assertions.withinPercentage(0.5));
+    }
+
+    @Test
     void billSoFarProjectionAndTierFollowStoredUsage() throws Exception {
         consume(PERIOD_START.minusSeconds(10 * 86_400), NOW, 300, 1_000_000); // 7.2 kWh a day
         JsonNode bill = get("/api/v1/meters/home-1/bill");

@@ -1,5 +1,6 @@
 package io.gridpulse.tariff;
 
+import io.gridpulse.tariff.internal.ProfileProjector;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -9,6 +10,11 @@ import java.time.ZoneId;
  * days and the weekday/weekend hourly profile; a forecasting module may supply a better one.
  */
 public interface UsageProjector {
+    /** The built-in projector: each day type's hour-of-day profile from recent days, recency-weighted. */
+    static UsageProjector byProfile() {
+        return new ProfileProjector();
+    }
+
     /**
      * @param usage the site's usage so far (may include days before the period; buckets at or
      *     after {@code at} are ignored)

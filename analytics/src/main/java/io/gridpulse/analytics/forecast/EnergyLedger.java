@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -35,9 +34,14 @@ public final class EnergyLedger {
         this.maxDays = maxDays;
     }
 
+    /** An empty ledger that keeps every day it is given (built from a bounded list by its caller). */
+    public static EnergyLedger unbounded(ZoneId zone) {
+        return new EnergyLedger(zone, Integer.MAX_VALUE);
+    }
+
     /** Every day of the minutes (a backtest over months needs them all). */
     public static EnergyLedger of(List<MinuteAverage> minutes, ZoneId zone) {
-        EnergyLedger l = new EnergyLedger(zone, Integer.MAX_VALUE);
+        EnergyLedger l = unbounded(zone);
         minutes.forEach(l::add);
         return l;
     }
@@ -47,13 +51,24 @@ public final class EnergyLedger {
     }
 
     public void add(MinuteAverage m) {
-        if (!m.covered()) {
-            return;
+        if (m.covered()) {
+            add(m.startMs(), m.energyWattHours(), 1);
         }
-        ZonedDateTime local = Instant.ofEpochMilli(m.startMs()).atZone(zone);
-        LocalDate day = local.toLocalDate();
-        hourly.computeIfAbsent(day, d -> new double[24])[local.getHour()] += m.energyWattHours();
-        covered.merge(day, 1, Integer::sum);
+    }
+
+    /** A whole hour's energy (e.g. an hourly bucket a bill is priced from): 60 covered minutes. */
+    public void addHour(long hourStartMs, double energyWattHours) {
+        add(hourStartMs, energyWattHours, 60);
+    }
+
+    private void add(long startMs, double energyWattHours, int coveredMinutes) {
+        // The zone's offset, not a ZonedDateTime: a bill's projection adds ~1,400 hours per call
+        long localSeconds = Math.floorDiv(startMs, 1000L)
+                + zone.getRules().getOffset(Instant.ofEpochMilli(startMs)).getTotalSeconds();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(localSeconds, 86_400L));
+        int hour = (int) (Math.floorMod(localSeconds, 86_400L) / 3600);
+        hourly.computeIfAbsent(day, d -> new double[24])[hour] += energyWattHours;
+        covered.merge(day, coveredMinutes, Integer::sum);
         while (hourly.size() > maxDays) {
             covered.remove(hourly.pollFirstEntry().getKey());
         }
