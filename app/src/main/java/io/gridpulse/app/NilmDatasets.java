@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  *   <li>tracebase folder ({@code <Type>/<device>_<yyyy.mm.dd>.csv}, one file per device and
  *       day): a synthetic household. An <em>instance</em> is a device (the file name before its
  *       date, e.g. {@code dev_599393} or {@code Refrigerator}), not a file: per type the first 60 %
- *       of devices (sorted by name, at least one) are the training instances, the rest test
- *       instances, so no device's days are on both sides; a type with one device has no test
+ *       of devices (sorted by name, rounded; with two or more devices at least one is held out)
+ *       are the training instances, the rest test instances, so no device's days are on both
+ *       sides; a type with one device has no test
  *       instance, and is left out of training as well when other types have one (both households
  *       then hold the same kinds of appliances). Synthetic day k (from 2000-01-01 UTC) holds, for
  *       every type, device {@code k mod n} on that device's next recorded day, at its recorded
@@ -171,23 +172,28 @@ final class NilmDatasets {
     }
 
     /**
-     * Per type label, the chosen devices: the first 60 % by name (at least one) or the rest. When
-     * some types have a test device, types with only one device are left out of training too, so
-     * the training and the test household hold the same kinds of appliances.
+     * Per type label, the chosen devices: the first 60 % by name ({@link #trainingDevices}) or the
+     * rest. When some types have a test device, types with only one device are left out of
+     * training too, so the training and the test household hold the same kinds of appliances.
      */
     private static Map<String, List<Device>> devices(Path dir, Instances which) {
         Map<String, List<Device>> all = devicesByType(dir);
         boolean anyTestDevice = all.values().stream().anyMatch(d -> d.size() > 1);
         Map<String, List<Device>> out = new LinkedHashMap<>();
         all.forEach((type, devices) -> {
-            int train = Math.min(devices.size(), Math.max(1, (int) Math.ceil(devices.size() * 0.6)));
+            int train = trainingDevices(devices.size());
             List<Device> chosen = which == Instances.TRAIN ? devices.subList(0, train)
                     : devices.subList(train, devices.size());
-            if (!chosen.isEmpty() && (devices.size() > 1 || !anyTestDevice)) {
+            if (!chosen.isEmpty() && (train < devices.size() || !anyTestDevice)) {
                 out.put(type, chosen);
             }
         });
         return out;
+    }
+
+    /** 60 % of a type's devices, rounded, but with two or more at least one held out for the test. */
+    static int trainingDevices(int devices) {
+        return devices < 2 ? devices : Math.clamp(Math.round(devices * 0.6), 1, devices - 1);
     }
 
     /** Every type folder's devices, by appliance label. */

@@ -24,6 +24,16 @@ class NilmDatasetsTest {
     Path dir;
 
     @Test
+    void sixtyPercentOfDevicesTrainAndEveryTypeWithTwoOrMoreKeepsOneForTheTest() {
+        assertThat(NilmDatasets.trainingDevices(1)).isEqualTo(1);
+        assertThat(NilmDatasets.trainingDevices(2)).isEqualTo(1);
+        assertThat(NilmDatasets.trainingDevices(3)).isEqualTo(2);
+        assertThat(NilmDatasets.trainingDevices(5)).isEqualTo(3);
+        assertThat(NilmDatasets.trainingDevices(11)).isEqualTo(7);
+        assertThat(NilmDatasets.trainingDevices(14)).isEqualTo(8);
+    }
+
+    @Test
     void deviceIsTheFileNameBeforeItsDate() {
         assertThat(NilmDatasets.deviceOf("dev_599393_2012.01.09.csv")).isEqualTo("dev_599393");
         assertThat(NilmDatasets.deviceOf("Refrigerator_2011.11.28.csv")).isEqualTo("Refrigerator");

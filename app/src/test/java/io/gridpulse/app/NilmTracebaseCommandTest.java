@@ -1,0 +1,90 @@
+package io.gridpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.core.SharedData;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code nilm train} and {@code nilm eval} on a folder laid out as the published tracebase (several
+ * devices per type, one file per device and day), as the issue's check runs them: the real shared
+ * traces under device names, so the split has a held-out device of each type.
+ */
+class NilmTracebaseCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnSomeDevicesAndScoresTheHeldOutOnesAgainstMeanAndCo() throws Exception {
+        Optional<Path> fridge = SharedData.resolve("tracebase/Refrigerator/Refrigerator_2011.11.28.csv");
+        Optional<Path> kettle = SharedData.resolve("tracebase/WaterKettle");
+        assumeTrue(fridge.isPresent() && kettle.isPresent(), "skipped: ../shared/data/tracebase not present");
+        Path kettleDay;
+        try (var files = Files.list(kettle.get())) {
+            kettleDay = files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        for (String device : List.of("dev_A", "dev_B", "dev_C")) { // 2 train, 1 test
+            copy(fridge.get(), "Refrigerator", device);
+        }
+        for (String device : List.of("dev_K", "dev_L")) { // 1 train, 1 test
+            copy(kettleDay, "WaterKettle", device);
+        }
+        Path model = dir.resolve("tb.model");
+
+        Run train = run("nilm", "train", "--data", dir.resolve("tracebase").toString(), "--format", "tracebase",
+                "--out", model.toString());
+        Run eval = run("nilm", "eval", "--model", model.toString(), "--data", dir.resolve("tracebase").toString(),
+                "--format", "tracebase", "--json");
+
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err()).contains("training on 57600 ticks"); // 2 days: the fridge's two training devices
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.err()).contains("evaluating on 28800 ticks"); // 1 day: one held-out device per type
+        JsonNode report = new ObjectMapper().readTree(eval.out());
+        List<String> names = new ArrayList<>();
+        for (JsonNode a : report.get("appliances")) {
+            names.add(a.get("appliance").asText());
+            assertThat(a.get("maeW").isNumber()).isTrue();
+            assertThat(a.get("meanBaselineMaeW").isNumber()).isTrue();
+            assertThat(a.get("coMaeW").isNumber()).isTrue();
+        }
+        assertThat(names).contains("refrigerator", "waterkettle");
+    }
+
+    private void copy(Path day, String type, String device) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("tracebase").resolve(type));
+        Files.copy(day, folder.resolve(device + "_2011.11.28.csv"));
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    /** Runs the CLI with stdout and stderr captured (the nilm commands print to System.out/err). */
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new GridPulseCli()).execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
