@@ -36,12 +36,11 @@ import java.util.stream.Stream;
  *       date, e.g. {@code dev_599393} or {@code Refrigerator}), not a file: per type the first 60 %
  *       of devices (sorted by name, rounded; with two or more devices at least one is held out)
  *       are the training instances, the rest test instances, so no device's days are on both
- *       sides; a type with one device has no test
- *       instance, and is left out of training as well when other types have one (both households
- *       then hold the same kinds of appliances). Synthetic day k (from 2000-01-01 UTC) holds, for
- *       every type, device {@code k mod n} on that device's next recorded day, at its recorded
- *       time of day, plus a constant {@link #BASELOAD_W} baseload (unlabelled, i.e.
- *       unidentified).</li>
+ *       sides; a type with one device has no test instance, and is left out of training as well
+ *       when other types have one (both households then hold the same kinds of appliances).
+ *       Synthetic day k (from 2000-01-01 UTC) holds, for every type, device {@code k mod n} on
+ *       that device's next recorded day, at its recorded time of day, plus a constant
+ *       {@link #BASELOAD_W} baseload (unlabelled, i.e. unidentified).</li>
  * </ul>
  */
 final class NilmDatasets {
@@ -123,8 +122,8 @@ final class NilmDatasets {
 
     /**
      * Each device's days used by default: one day per device leaves each device beside one set of
-     * other loads; three measured 0.594 vs 0.577 energy-assigned accuracy on held-out tracebase
-     * devices at the same training cost (the trainer strides over a fixed number of rows).
+     * other loads; three measured 0.576 vs 0.553 energy-assigned accuracy on the same held-out
+     * tracebase days at the same training cost (the trainer strides over a fixed number of rows).
      */
     static final int DAYS_PER_DEVICE = 3;
 
