@@ -3,6 +3,8 @@ package io.gridpulse.bench.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,5 +37,20 @@ class CrashSafetyTest {
         System.out.println(result.toText());
         assertThat(result.problems()).isEmpty();
         assertThat(result.readingsVerified()).isGreaterThan(0);
+    }
+
+    @Test
+    void aTornTailMayTakeOneGatewayWriteButNothingElse() {
+        List<Ack> run = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            run.add(new Ack(i % 8, 1_000L * i, 60, i));
+        }
+        List<Ack> gatewayWrite = run.subList(32, 39); // 7 meters in one appendAll, the last record
+
+        assertThat(CrashRun.explainedByTornTail(gatewayWrite, run, true, 8)).isTrue();
+        assertThat(CrashRun.explainedByTornTail(gatewayWrite, run, false, 8)).as("nothing torn").isFalse();
+        assertThat(CrashRun.explainedByTornTail(List.of(run.get(30), run.get(38)), run, true, 8))
+                .as("one meter twice: two writes of one thread").isFalse();
+        assertThat(CrashRun.explainedByTornTail(List.of(run.get(2)), run, true, 8)).as("an old batch").isFalse();
     }
 }
