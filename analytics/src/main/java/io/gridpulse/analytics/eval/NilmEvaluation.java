@@ -55,7 +55,47 @@ public final class NilmEvaluation {
                 NilmMetrics.energyKwh(remainder(aggregate, select(known, ours)), test.stepMs()) / totalKwh,
                 test.size(), test.days(java.time.ZoneOffset.UTC).size());
         List<String> missing = model.applianceNames().stream().filter(a -> !test.hasAppliance(a)).toList();
-        return new EvaluationReport(scores, overall, missing);
+        return new EvaluationReport(scores, overall, missing, unknownLoads(model, test, known, ours, co));
+    }
+
+    /** An unknown load counts as on at a tick when the unknown loads together draw more than this. */
+    static final double UNKNOWN_ON_W = 30;
+
+    /**
+     * How much of the energy of test loads the model does not know went to known appliances: over the
+     * ticks those loads were on, Σ known estimates − Σ known truth, as a share of the unknown loads'
+     * energy. Loads with less than 0.1 % of the test energy are left out (standby of idle circuits).
+     */
+    static EvaluationReport.UnknownLoads unknownLoads(NilmModel model, ApplianceDataset test, List<ApplianceModel> known,
+                                                      Map<String, double[]> ours, Map<String, double[]> co) {
+        double totalKwh = NilmMetrics.energyKwh(test.aggregateW(), test.stepMs());
+        List<String> unknown = test.appliances().stream()
+                .filter(a -> !model.applianceNames().contains(a))
+                .filter(a -> NilmMetrics.energyKwh(test.applianceW(a), test.stepMs()) > 0.001 * totalKwh)
+                .toList();
+        if (unknown.isEmpty()) {
+            return EvaluationReport.UnknownLoads.NONE;
+        }
+        double unknownW = 0;
+        double oursExcessW = 0;
+        double coExcessW = 0;
+        for (int i = 0; i < test.size(); i++) {
+            double u = 0;
+            for (String a : unknown) {
+                u += test.applianceW(a)[i];
+            }
+            if (u <= UNKNOWN_ON_W) {
+                continue;
+            }
+            unknownW += u;
+            for (ApplianceModel a : known) {
+                double truth = test.applianceW(a.name())[i];
+                oursExcessW += ours.get(a.name())[i] - truth;
+                coExcessW += co.get(a.name())[i] - truth;
+            }
+        }
+        return new EvaluationReport.UnknownLoads(unknown, unknownW * test.stepMs() / 3.6e9,
+                unknownW == 0 ? Double.NaN : oursExcessW / unknownW, unknownW == 0 ? Double.NaN : coExcessW / unknownW);
     }
 
     /** The Mean baseline: each appliance at its training mean. */
