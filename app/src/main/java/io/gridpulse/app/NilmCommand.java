@@ -1,6 +1,5 @@
 package io.gridpulse.app;
 
-import io.gridpulse.analytics.eval.EvaluationReport;
 import io.gridpulse.analytics.eval.NilmEvaluation;
 import io.gridpulse.analytics.eval.StepAttribution;
 import io.gridpulse.analytics.nilm.ApplianceDataset;
@@ -106,6 +105,10 @@ public final class NilmCommand implements Runnable {
         @Option(names = "--json", description = "print JSON instead of a table")
         boolean json;
 
+        @Option(names = "--plot", description = "also draw the test period to this PNG: aggregate, then per appliance "
+                + "the sub-metered truth, ours and CO")
+        Path plot;
+
         @Override
         public Integer call() throws IOException {
             NilmModel m = NilmModel.read(model);
@@ -118,8 +121,16 @@ public final class NilmCommand implements Runnable {
                 return 2;
             }
             System.err.printf("nilm: evaluating on %d ticks (%s)%n", test.size(), describeDays(test.days(data.zone)));
-            EvaluationReport report = NilmEvaluation.evaluate(m, test);
-            System.out.print(json ? report.toJson() : report.toTable());
+            NilmEvaluation.Run run = NilmEvaluation.run(m, test);
+            System.out.print(json ? run.report().toJson() : run.report().toTable());
+            if (plot != null) {
+                String title = String.format(Locale.ROOT, "nilm eval: model %s on %s, %s; energy-assigned accuracy ours "
+                                + "%.3f, Mean %.3f, CO %.3f", m.settings().source(), data.data.getFileName(),
+                        describeDays(test.days(data.zone)), run.report().overall().energyAssignedAccuracy(),
+                        run.report().overall().meanBaselineAccuracy(), run.report().overall().coAccuracy());
+                DisaggregationPicture.write(plot, title, test, run, data.zone);
+                System.err.println("nilm: drew " + plot);
+            }
             return 0;
         }
     }

@@ -43,11 +43,12 @@ class NilmTracebaseCommandTest {
             copy(kettleDay, "WaterKettle", device);
         }
         Path model = dir.resolve("tb.model");
+        Path plot = dir.resolve("eval.png");
 
         Run train = run("nilm", "train", "--data", dir.resolve("tracebase").toString(), "--format", "tracebase",
                 "--out", model.toString());
         Run eval = run("nilm", "eval", "--model", model.toString(), "--data", dir.resolve("tracebase").toString(),
-                "--format", "tracebase", "--json");
+                "--format", "tracebase", "--json", "--plot", plot.toString());
 
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err()).contains("training on 57600 ticks"); // 2 days: the fridge's two training devices
@@ -62,6 +63,10 @@ class NilmTracebaseCommandTest {
             assertThat(a.get("coMaeW").isNumber()).isTrue();
         }
         assertThat(names).contains("refrigerator", "waterkettle");
+        // the picture: the aggregate's strip, then one per scored appliance
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(plot.toFile());
+        assertThat(picture.getHeight()).isEqualTo(DisaggregationPicture.HEADER
+                + (1 + names.size()) * (DisaggregationPicture.STRIP + DisaggregationPicture.STRIP_GAP) + 20);
     }
 
     private void copy(Path day, String type, String device) throws Exception {

@@ -21,8 +21,21 @@ public final class NilmEvaluation {
 
     private NilmEvaluation() {}
 
+    /**
+     * A scored run with the per-tick estimates behind it (for pictures and probes).
+     *
+     * @param ours our estimate per model appliance, W per test tick
+     * @param co CO's estimate per model appliance, W per test tick
+     */
+    public record Run(EvaluationReport report, Map<String, double[]> ours, Map<String, double[]> co) {}
+
     /** Runs all three methods on {@code test} and scores them. */
     public static EvaluationReport evaluate(NilmModel model, ApplianceDataset test) {
+        return run(model, test).report();
+    }
+
+    /** As {@link #evaluate}, keeping the estimates. */
+    public static Run run(NilmModel model, ApplianceDataset test) {
         double[] aggregate = test.aggregateW();
         List<ApplianceModel> known = model.appliances().stream().filter(a -> test.hasAppliance(a.name())).toList();
         Map<String, double[]> ours = model.estimate(test);
@@ -55,7 +68,8 @@ public final class NilmEvaluation {
                 NilmMetrics.energyKwh(remainder(aggregate, select(known, ours)), test.stepMs()) / totalKwh,
                 test.size(), test.days(java.time.ZoneOffset.UTC).size());
         List<String> missing = model.applianceNames().stream().filter(a -> !test.hasAppliance(a)).toList();
-        return new EvaluationReport(scores, overall, missing, unknownLoads(model, test, known, ours, co));
+        return new Run(new EvaluationReport(scores, overall, missing, unknownLoads(model, test, known, ours, co)), ours,
+                co);
     }
 
     /** An unknown load counts as on at a tick when the unknown loads together draw more than this. */
