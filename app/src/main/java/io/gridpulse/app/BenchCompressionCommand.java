@@ -70,7 +70,12 @@ public final class BenchCompressionCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--xz-bound needs the xz command (Debian: apt-get install xz-utils)");
         }
         CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours, splitDays, xzBound);
-        CompressionRun.Report report = run.run(line -> spec.commandLine().getErr().println("bench compression " + line));
+        CompressionRun.Report report;
+        try {
+            report = run.run(line -> spec.commandLine().getErr().println("bench compression " + line));
+        } catch (IllegalArgumentException e) { // a file none of whose lines reads in its format
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
         spec.commandLine().getOut().flush();
         return report.codec().lossless() ? 0 : BenchCommand.CHECK_FAILED;

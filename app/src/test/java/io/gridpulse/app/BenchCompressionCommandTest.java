@@ -110,6 +110,41 @@ class BenchCompressionCommandTest {
     }
 
     @Test
+    void publishedDumpsAreReadByWhatTheirLinesLookLikeWithoutAFormat() throws Exception {
+        Path gjw = dir.resolve("4-POWER_REAL_FINE  2016-08-04 Dump.csv"); // the GJW repository's own name
+        Files.writeString(gjw, "2016-07-13 19:22:51,476\n2016-07-13 19:22:52,454\n2016-07-13 19:22:55,1454\n");
+        Path tracebase = dir.resolve("dev_599393_2012.01.09.csv");
+        Files.writeString(tracebase, "09/01/2012 00:00:01;60;60\n09/01/2012 00:00:02;61;60\n");
+
+        int code = execute("bench", "compression", "--input", gjw.toString(), "--input", tracebase.toString(), "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("{\"readings\":5,");
+    }
+
+    @Test
+    void aFileNoLineOfWhichReadsIsAUsageErrorNamingTheFormat() throws Exception {
+        Path gjw = dir.resolve("dump.txt");
+        Files.writeString(gjw, "2016-07-13 19:22:51,476\n2016-07-13 19:22:52,454\n");
+
+        int code = execute("bench", "compression", "--input", gjw.toString(), "--format", "redd", "--json");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("dump.txt: none of its 2 lines reads as redd (line 1:").contains("--format");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void skippedLinesAreCountedInTheProgress() throws Exception {
+        Path redd = dir.resolve("channel_3.dat");
+        Files.writeString(redd, "1303132929 1.00\nnot a reading\n1303132933 12.50\n");
+
+        assertThat(execute("bench", "compression", "--input", redd.toString(), "--json")).isZero();
+        assertThat(err.toString()).contains("channel_3.dat: 1 lines skipped (first: line 2:");
+        assertThat(out.toString()).startsWith("{\"readings\":2,");
+    }
+
+    @Test
     void benchWithoutSubcommandListsCompression() {
         assertThat(execute("bench")).isZero();
         assertThat(out.toString()).contains("compression");

@@ -41,8 +41,12 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
             long startNs = System.nanoTime();
-            Series read = Series.read(file, format != null ? format : guessFormat(file));
-            Series series = fillOneHertz ? read.filledToOneHertz() : read;
+            Series.Loaded loaded = Series.load(file, format != null ? format : guessFormat(file));
+            if (loaded.rejectedLines() > 0) {
+                progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %d lines skipped (first: %s)", i + 1,
+                        inputs.size(), file.getFileName(), loaded.rejectedLines(), loaded.firstRejection()));
+            }
+            Series series = fillOneHertz ? loaded.series().filledToOneHertz() : loaded.series();
             long chunkSpanMs = chunkHours * CompressionBench.CHUNK_SPAN_MS;
             CompressionResult result = CompressionBench.measure(series, chunkSpanMs);
             total = total.plus(result);
@@ -60,7 +64,10 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         return new Report(total, xzBound ? xzTotal : -1);
     }
 
-    /** gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else the GridPulse CSV. */
+    /**
+     * gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else what the first data
+     * line looks like ({@link DatasetFormat#sniff}), else the GridPulse CSV.
+     */
     public static DatasetFormat guessFormat(Path file) {
         String name = file.getFileName().toString();
         if (name.endsWith(".dat")) {
@@ -69,6 +76,10 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         if (name.startsWith("active-power-") || name.startsWith("reactive-power-")) {
             return DatasetFormat.GJW;
         }
-        return DatasetFormat.CSV;
+        try (var lines = java.nio.file.Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank()).findFirst().flatMap(DatasetFormat::sniff).orElse(DatasetFormat.CSV);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return DatasetFormat.CSV; // the read that follows reports what is wrong with the file
+        }
     }
 }

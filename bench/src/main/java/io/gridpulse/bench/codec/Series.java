@@ -4,6 +4,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.ingest.dataset.DatasetReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,9 +17,45 @@ public record Series(long[] timestampsMs, long[] powerMilliwatts, int count) {
 
     /** Reads a dataset file and normalises it as described on the type. */
     public static Series read(Path file, DatasetFormat format) {
-        List<Reading> readings = new DatasetReader(format).readAll(file);
-        return of(readings.stream().mapToLong(Reading::timestampMs).toArray(),
+        return load(file, format).series();
+    }
+
+    /**
+     * A file read: its series and the lines that did not parse.
+     *
+     * @param firstRejection line number and reason of the first line that did not parse, or null
+     */
+    public record Loaded(Series series, long rejectedLines, String firstRejection) {}
+
+    /**
+     * As {@link #read}, counting the lines that do not parse.
+     *
+     * @throws IllegalArgumentException when the file has lines but none parses as {@code format}
+     */
+    public static Loaded load(Path file, DatasetFormat format) {
+        List<Reading> readings = new ArrayList<>();
+        long[] rejected = {0};
+        String[] first = {null};
+        new DatasetReader(format).read(file, new DatasetReader.Sink() {
+            @Override
+            public void reading(long lineNumber, Reading reading) {
+                readings.add(reading);
+            }
+
+            @Override
+            public void rejected(long lineNumber, String reason) {
+                if (rejected[0]++ == 0) {
+                    first[0] = "line " + lineNumber + ": " + reason;
+                }
+            }
+        });
+        if (readings.isEmpty() && rejected[0] > 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": none of its " + rejected[0] + " lines reads as "
+                    + format.name().toLowerCase(java.util.Locale.ROOT) + " (" + first[0] + "); give its --format");
+        }
+        Series series = of(readings.stream().mapToLong(Reading::timestampMs).toArray(),
                 readings.stream().mapToLong(Reading::powerMilliwatts).toArray());
+        return new Loaded(series, rejected[0], first[0]);
     }
 
     /** Sorts by time (stable) and keeps the last reading of each timestamp. */

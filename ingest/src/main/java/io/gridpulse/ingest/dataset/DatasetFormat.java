@@ -27,6 +27,26 @@ public enum DatasetFormat {
         return defaultZone;
     }
 
+    private static final java.util.regex.Pattern GJW_LINE =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\s*-?[\\d.]+\\s*");
+    private static final java.util.regex.Pattern TRACEBASE_LINE =
+            java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};.*");
+    private static final java.util.regex.Pattern REDD_LINE = java.util.regex.Pattern.compile("\\s*\\d+ +-?[\\d.]+\\s*");
+
+    /**
+     * The format a data line looks like (GJW, tracebase or REDD), for files whose name does not
+     * say: a published dump keeps its own name ({@code 4-POWER_REAL_FINE 2013-11-20 Dump.csv}).
+     */
+    public static java.util.Optional<DatasetFormat> sniff(String line) {
+        if (GJW_LINE.matcher(line).matches()) {
+            return java.util.Optional.of(GJW);
+        }
+        if (TRACEBASE_LINE.matcher(line).matches()) {
+            return java.util.Optional.of(TRACEBASE);
+        }
+        return REDD_LINE.matcher(line).matches() ? java.util.Optional.of(REDD) : java.util.Optional.empty();
+    }
+
     public static DatasetFormat parse(String name) {
         try {
             return valueOf(name.toUpperCase(java.util.Locale.ROOT));
