@@ -36,7 +36,8 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             + "several are merged (overlapping dumps: one reading per timestamp)")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "csv", description = "gjw, redd or csv (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", description = "gjw, redd, tracebase or csv (default: guessed from the first file's name "
+            + "or first line)")
     String format;
 
     @Option(names = "--zone", description = "local zone (default: the format's zone)")
@@ -56,9 +57,14 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatasetFormat f = DatasetFormat.parse(format);
+        DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
         ZoneId z = zone == null ? f.defaultZone() : zone;
         List<Reading> readings = merged(new DatasetReader(f, z), files);
+        if (readings.isEmpty()) {
+            System.err.println("insights-backtest: no line of " + files + " reads as "
+                    + f.name().toLowerCase(Locale.ROOT) + "; give its --format");
+            return 2;
+        }
         List<MinuteAverage> minutes = MinuteSeries.fromReadings(readings, holdMinutes * 60_000L);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "%s: %d readings, %d minutes, zone %s, seed %d%n",

@@ -31,4 +31,22 @@ class InsightsBacktestCommandTest {
         assertThat(merged).extracting(Reading::powerMilliwatts).containsExactly(100_000L, 110_000L, 120_000L, 130_000L);
         assertThat(merged).isSortedAccordingTo(java.util.Comparator.comparingLong(Reading::timestampMs));
     }
+
+    @Test
+    void aFileNoLineOfWhichReadsIsRefusedWithAClearMessage() throws IOException {
+        Path dump = Files.writeString(dir.resolve("dump.csv"), "2015-06-01 00:00:00,100\n");
+        var err = new java.io.ByteArrayOutputStream();
+        var saved = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = new picocli.CommandLine(new GridPulseCli()).execute("insights-backtest", "--file", dump.toString(),
+                    "--format", "redd");
+        } finally {
+            System.setErr(saved);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("reads as redd; give its --format");
+    }
 }

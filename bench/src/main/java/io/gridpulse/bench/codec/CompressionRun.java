@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * {@link Series}, optionally forward-filled to 1 Hz, measured by {@link CompressionBench}.
  *
  * @param inputs dataset files
- * @param format their format; {@code null} = guess per file ({@link #guessFormat})
+ * @param format their format; {@code null} = guess per file ({@link DatasetFormat#guess})
  * @param fillOneHertz forward-fill each series to a 1 Hz grid first
  * @param chunkHours chunk span in hours (the store seals 1)
  * @param splitDays if above 0, also measure each span of this many days (starting on Mondays, UTC)
@@ -41,7 +41,7 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
             long startNs = System.nanoTime();
-            Series.Loaded loaded = Series.load(file, format != null ? format : guessFormat(file));
+            Series.Loaded loaded = Series.load(file, format != null ? format : DatasetFormat.guess(file));
             if (loaded.rejectedLines() > 0) {
                 progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %d lines skipped (first: %s)", i + 1,
                         inputs.size(), file.getFileName(), loaded.rejectedLines(), loaded.firstRejection()));
@@ -62,24 +62,5 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
             }
         }
         return new Report(total, xzBound ? xzTotal : -1);
-    }
-
-    /**
-     * gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else what the first data
-     * line looks like ({@link DatasetFormat#sniff}), else the GridPulse CSV.
-     */
-    public static DatasetFormat guessFormat(Path file) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".dat")) {
-            return DatasetFormat.REDD;
-        }
-        if (name.startsWith("active-power-") || name.startsWith("reactive-power-")) {
-            return DatasetFormat.GJW;
-        }
-        try (var lines = java.nio.file.Files.lines(file)) {
-            return lines.filter(line -> !line.isBlank()).findFirst().flatMap(DatasetFormat::sniff).orElse(DatasetFormat.CSV);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return DatasetFormat.CSV; // the read that follows reports what is wrong with the file
-        }
     }
 }

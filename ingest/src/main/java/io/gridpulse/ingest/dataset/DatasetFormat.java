@@ -47,6 +47,25 @@ public enum DatasetFormat {
         return REDD_LINE.matcher(line).matches() ? java.util.Optional.of(REDD) : java.util.Optional.empty();
     }
 
+    /**
+     * gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else what the first data
+     * line looks like ({@link DatasetFormat#sniff}), else the GridPulse CSV.
+     */
+    public static DatasetFormat guess(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".dat")) {
+            return REDD;
+        }
+        if (name.startsWith("active-power-") || name.startsWith("reactive-power-")) {
+            return GJW;
+        }
+        try (var lines = java.nio.file.Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank()).findFirst().flatMap(DatasetFormat::sniff).orElse(CSV);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return CSV; // the read that follows reports what is wrong with the file
+        }
+    }
+
     public static DatasetFormat parse(String name) {
         try {
             return valueOf(name.toUpperCase(java.util.Locale.ROOT));
