@@ -473,7 +473,7 @@ public final class ReadingStore implements AutoCloseable {
         }
         for (var hour : sealedHours == null ? List.<Map.Entry<Long, List<Reading>>>of() : sealedHours.entrySet()) {
             List<Reading> merged = SeriesAccess.merge(series.chunk(key, hour.getKey()), hour.getValue());
-            batch.put(db.chunks, Keys.meterTime(key, hour.getKey()), SeriesAccess.encode(merged));
+            batch.put(db.chunks, Keys.meterTime(key, hour.getKey()), SeriesAccess.encodeHour(merged));
         }
     }
 
@@ -751,7 +751,7 @@ public final class ReadingStore implements AutoCloseable {
                 hours.addAll(series.chunk(meterKey, hour));
             }
             List<Reading> merged = SeriesAccess.merge(series.day(meterKey, dayStart), hours);
-            batch.put(db.days, Keys.meterTime(meterKey, dayStart), SeriesAccess.encode(merged));
+            batch.put(db.days, Keys.meterTime(meterKey, dayStart), SeriesAccess.encodeDay(merged));
             batch.deleteRange(db.chunks, Keys.meterTime(meterKey, dayStart), Keys.meterTime(meterKey, dayEnd));
             db.write(batch);
         } catch (RocksDBException e) {
@@ -787,7 +787,7 @@ public final class ReadingStore implements AutoCloseable {
             }
             List<Reading> merged = SeriesAccess.merge(series.chunk(meterKey, hourStart), head);
             try (WriteBatch batch = new WriteBatch()) {
-                batch.put(db.chunks, Keys.meterTime(meterKey, hourStart), SeriesAccess.encode(merged));
+                batch.put(db.chunks, Keys.meterTime(meterKey, hourStart), SeriesAccess.encodeHour(merged));
                 batch.deleteRange(db.head, Keys.meterTime(meterKey, hourStart), Keys.meterTime(meterKey, hourEnd));
                 db.write(batch);
             } catch (RocksDBException e) {

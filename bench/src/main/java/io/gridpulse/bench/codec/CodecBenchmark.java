@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Encode / decode speed of {@link ChunkCodec} on real chunks, single thread: hour chunks (what
- * the store seals) by default, day chunks (what it compacts a finished day into) with
- * {@code chunkHours = 24}. Each invocation codes up to {@value #CHUNKS} consecutive chunks of
+ * Encode / decode speed of {@link ChunkCodec} on real chunks, single thread, coded as the store
+ * codes them: hour chunks (what it seals, packed columns) by default, day chunks (what it compacts
+ * a finished day into, the smallest layout) with {@code chunkHours = 24}. Each invocation codes up to {@value #CHUNKS} consecutive chunks of
  * one dataset (the noisy meter: {@value #CHUNKS} hours' worth); the score is
  * operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
  * Run: {@code ./gridpulse bench codec} (see docs/benchmarks.md).
@@ -99,7 +99,7 @@ public class CodecBenchmark {
             timestamps.add(ts);
             powers.add(power);
             energies.add(null);
-            chunks.add(ChunkCodec.encode(ts, power, null, ts.length));
+            chunks.add(encode(ts, power, null, chunkHours));
             readings += ts.length;
             start = end;
         }
@@ -124,9 +124,14 @@ public class CodecBenchmark {
             timestamps.add(ts);
             powers.add(power);
             energies.add(energy);
-            chunks.add(ChunkCodec.encode(ts, power, energy, ts.length));
+            chunks.add(encode(ts, power, energy, chunkHours));
         }
         return (long) chunkCount * length;
+    }
+
+    /** As the store encodes a chunk of that span: sealed hours packed, compacted days smallest. */
+    private static byte[] encode(long[] ts, long[] power, long[] energy, int chunkHours) {
+        return CompressionBench.encodeAsTheStore(ts, power, energy, ts.length, chunkHours * CompressionBench.CHUNK_SPAN_MS);
     }
 
     /** Encodes every chunk once; returns their total bytes (for {@link CodecCpuTimeRun}). */
@@ -134,7 +139,7 @@ public class CodecBenchmark {
         long bytes = 0;
         for (int i = 0; i < chunks.size(); i++) {
             long[] ts = timestamps.get(i);
-            bytes += ChunkCodec.encode(ts, powers.get(i), energies.get(i), ts.length).length;
+            bytes += encode(ts, powers.get(i), energies.get(i), chunkHours).length;
         }
         return bytes;
     }
@@ -152,7 +157,7 @@ public class CodecBenchmark {
     public void encode(Blackhole sink) {
         for (int i = 0; i < chunks.size(); i++) {
             long[] ts = timestamps.get(i);
-            sink.consume(ChunkCodec.encode(ts, powers.get(i), energies.get(i), ts.length));
+            sink.consume(encode(ts, powers.get(i), energies.get(i), chunkHours));
         }
     }
 

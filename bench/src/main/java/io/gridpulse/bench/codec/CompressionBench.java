@@ -5,9 +5,10 @@ import io.gridpulse.store.codec.DecodedChunk;
 import java.util.Arrays;
 
 /**
- * Measures the chunk codec on a series: cuts it into one chunk per UTC hour (as the store
- * seals them), encodes each with {@link ChunkCodec} and with the {@link Gorilla} reference,
- * and decodes both back to check that nothing was lost.
+ * Measures the chunk codec on a series: cuts it into chunks of a span (one UTC hour as the store
+ * seals them, or one day as it compacts them), encodes each as the store would
+ * ({@link #encodeAsTheStore}) and with the {@link Gorilla} reference, and decodes both back to
+ * check that nothing was lost.
  */
 public final class CompressionBench {
     /** Chunk span: one hour, as the store seals chunks. */
@@ -25,7 +26,7 @@ public final class CompressionBench {
         int start = 0;
         while (start < series.count()) {
             int end = chunkEnd(series.timestampsMs(), start, series.count(), chunkSpanMs);
-            total = total.plus(measureChunk(series, start, end));
+            total = total.plus(measureChunk(series, start, end, chunkSpanMs));
             start = end;
         }
         return total;
@@ -46,11 +47,22 @@ public final class CompressionBench {
         return end;
     }
 
-    private static CompressionResult measureChunk(Series series, int start, int end) {
+    /**
+     * A chunk as the store writes one of that span: spans shorter than a day are its sealed hours
+     * ({@link ChunkCodec#encodeFast}), a day or more its compacted days ({@link ChunkCodec#encode}).
+     */
+    public static byte[] encodeAsTheStore(long[] timestampsMs, long[] power, long[] energy, int count, long chunkSpanMs) {
+        return chunkSpanMs < DAY_MS ? ChunkCodec.encodeFast(timestampsMs, power, energy, count)
+                : ChunkCodec.encode(timestampsMs, power, energy, count);
+    }
+
+    private static final long DAY_MS = 24 * CHUNK_SPAN_MS;
+
+    private static CompressionResult measureChunk(Series series, int start, int end, long chunkSpanMs) {
         int n = end - start;
         long[] ts = Arrays.copyOfRange(series.timestampsMs(), start, end);
         long[] power = Arrays.copyOfRange(series.powerMilliwatts(), start, end);
-        byte[] chunk = ChunkCodec.encode(ts, power, null, n);
+        byte[] chunk = encodeAsTheStore(ts, power, null, n, chunkSpanMs);
         DecodedChunk decoded = ChunkCodec.decode(chunk);
         boolean lossless = decoded.count() == n && Arrays.equals(decoded.timestampsMs(), ts)
                 && Arrays.equals(decoded.powerMilliwatts(), power) && decoded.energyMilliwattHours() == null;

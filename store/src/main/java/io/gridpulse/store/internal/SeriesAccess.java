@@ -231,7 +231,17 @@ public final class SeriesAccess {
         return inRange(List.of(bytes), Long.MIN_VALUE, Long.MAX_VALUE).toList();
     }
 
-    public static byte[] encode(List<Reading> readings) {
+    /** A compacted day's chunk: the codec's smallest layout. */
+    public static byte[] encodeDay(List<Reading> readings) {
+        return encode(readings, false);
+    }
+
+    /** A sealed hour's chunk: packed columns, fast to write and to read; the day chunk replaces it. */
+    public static byte[] encodeHour(List<Reading> readings) {
+        return encode(readings, true);
+    }
+
+    private static byte[] encode(List<Reading> readings, boolean fast) {
         int n = readings.size();
         long[] ts = new long[n];
         long[] power = new long[n];
@@ -244,7 +254,8 @@ public final class SeriesAccess {
             energy[i] = r.energyMilliwattHours();
             anyEnergy |= r.hasEnergy();
         }
-        return ChunkCodec.encode(ts, power, anyEnergy ? energy : null, n);
+        return fast ? ChunkCodec.encodeFast(ts, power, anyEnergy ? energy : null, n)
+                : ChunkCodec.encode(ts, power, anyEnergy ? energy : null, n);
     }
 
     /** Merges two time-ordered lists; on equal timestamps the first list's reading wins. */

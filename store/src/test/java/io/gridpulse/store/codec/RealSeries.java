@@ -87,12 +87,46 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
         return bytes[0];
     }
 
+    /**
+     * Encodes hour by hour as the store seals hours ({@link ChunkCodec#encodeFast}), checks each
+     * chunk decodes to its input and is in packed columns, returns total bytes.
+     */
+    long fastBytesPerHourChunk() {
+        long[] bytes = {0};
+        forEachChunk((ts, power, n) -> ChunkCodec.encodeFast(ts, power, null, n), HOUR_MS, "fast", (ts, chunk) -> {
+            if ((chunk[1 + varintLength(chunk)] & ChunkCodec.FLAG_PACKED) == 0) {
+                throw new AssertionError("fast chunk at " + ts[0] + " is not in packed columns");
+            }
+            bytes[0] += chunk.length;
+        });
+        return bytes[0];
+    }
+
+    /** Bytes of the count varint after the version byte. */
+    private static int varintLength(byte[] chunk) {
+        int length = 1;
+        while ((chunk[length] & 0x80) != 0) {
+            length++;
+        }
+        return length;
+    }
+
     /** Encodes each UTC hour in {@code mode}, checks it decodes to its input, hands it on. */
     private void forEachHourChunk(ChunkCodec.Mode mode, String description, java.util.function.BiConsumer<long[], byte[]> consumer) {
         forEachChunk(mode, HOUR_MS, description, consumer);
     }
 
+    private interface Encoder {
+        byte[] encode(long[] timestampsMs, long[] power, int count);
+    }
+
     private void forEachChunk(ChunkCodec.Mode mode, long spanMs, String description,
+            java.util.function.BiConsumer<long[], byte[]> consumer) {
+        forEachChunk((ts, power, n) -> ChunkCodec.encode(ts, power, null, n, mode), spanMs, description + " " + mode,
+                consumer);
+    }
+
+    private void forEachChunk(Encoder encoder, long spanMs, String description,
             java.util.function.BiConsumer<long[], byte[]> consumer) {
         DecodedChunk decoded = new DecodedChunk(); // reused, as the store's readers do
         int start = 0;
@@ -104,11 +138,11 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
             }
             long[] ts = Arrays.copyOfRange(timestampsMs, start, end);
             long[] power = Arrays.copyOfRange(powerMilliwatts, start, end);
-            byte[] chunk = ChunkCodec.encode(ts, power, null, end - start, mode);
+            byte[] chunk = encoder.encode(ts, power, end - start);
             ChunkCodec.decodeInto(chunk, decoded);
             if (decoded.count() != ts.length || !Arrays.equals(decoded.timestampsMs(), 0, ts.length, ts, 0, ts.length)
                     || !Arrays.equals(decoded.powerMilliwatts(), 0, ts.length, power, 0, ts.length)) {
-                throw new AssertionError(description + " " + mode + ": chunk at " + ts[0] + " did not round-trip");
+                throw new AssertionError(description + ": chunk at " + ts[0] + " did not round-trip");
             }
             consumer.accept(ts, chunk);
             start = end;
