@@ -35,6 +35,18 @@ public final class GridPulseCli implements Runnable {
                 cmd.getErr().println("gridpulse: " + g.getMessage());
                 return 2;
             }
+            if (t instanceof java.nio.file.NoSuchFileException missing) {
+                cmd.getErr().println("gridpulse: no such file or folder: " + missing.getFile());
+                return 2;
+            }
+            if (t instanceof java.nio.file.AccessDeniedException denied) {
+                cmd.getErr().println("gridpulse: permission denied: " + denied.getFile());
+                return 2;
+            }
+            if (t instanceof java.io.IOException io && io.getClass() == java.io.IOException.class) {
+                cmd.getErr().println("gridpulse: " + io.getMessage()); // our own readers' "not a …" messages
+                return 2;
+            }
         }
         throw new IllegalStateException(e); // unexpected: keep the stack trace
     }
