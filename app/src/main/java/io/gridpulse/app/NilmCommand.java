@@ -72,6 +72,10 @@ public final class NilmCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintStream err = System.err;
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder); // before minutes of training, not after
+            }
             err.println("nilm: loading " + data.data);
             ApplianceDataset all = load(data, NilmDatasets.Instances.TRAIN);
             ApplianceDataset train = data.format == Format.tracebase ? all : period(all, data.zone, trainFrom,
