@@ -147,7 +147,7 @@ final class PackedColumns {
         /** Bits of the column with {@code code} built (lengths only) for the events at this precision. */
         private long codedBits(PrefixCode code, int precision) {
             histogram(precision);
-            code.buildLengths(coarseCounts, ALPHABET);
+            code.buildLengths(coarseCounts, coarseUsed, coarseUsedCount);
             return PRECISION_BITS + code.storedBits(RUN_SYMBOLS) + payloadBits(code, precision);
         }
 

@@ -46,6 +46,11 @@ final class PrefixCode {
     private int symbolRange;
     private boolean single;
 
+    /** The symbols the last {@link #buildLengths(int[], int[], int)} gave a length, so the next clears only them. */
+    private final int[] lengthSymbols = new int[MAX_SYMBOLS];
+    /** How many; -1 when {@link #lengths} may hold others (set by another method): cleared in full then. */
+    private int lengthSymbolCount = -1;
+
     private final long[] sortScratch = new long[MAX_SYMBOLS];
     private final int[] weightScratch = new int[MAX_SYMBOLS];
     private final int[] firstCodeScratch = new int[MAX_BITS + 2];
@@ -88,6 +93,7 @@ final class PrefixCode {
     void useDefault(int index) {
         PrefixCode shared = DefaultCodes.code(index);
         System.arraycopy(shared.lengths, 0, lengths, 0, MAX_SYMBOLS);
+        lengthSymbolCount = -1;
         System.arraycopy(shared.codes, 0, codes, 0, MAX_SYMBOLS);
         symbolRange = shared.symbolRange;
         single = false;
@@ -106,32 +112,53 @@ final class PrefixCode {
      * cost a candidate code; {@link #assignCodes} completes the one that is kept.
      */
     void buildLengths(int[] counts, int range) {
-        defaultIndex = -1;
-        Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
         int used = 0;
-        int last = -1;
         for (int s = 0; s < range; s++) {
             if (counts[s] > 0) {
-                used++;
-                last = s;
+                lengthSymbols[used++] = s;
             }
         }
-        symbolRange = last + 1;
-        single = used == 1;
-        if (used >= 2) {
-            huffmanLengths(counts);
-        }
+        lengthSymbolCount = -1;
+        buildLengths(counts, lengthSymbols, used);
     }
 
-    private void huffmanLengths(int[] counts) {
+    /**
+     * As {@link #buildLengths(int[], int)} for the symbols {@code used[0..usedCount)} (each with
+     * a count above 0, any order): the work scales with them, not with the alphabet, which is
+     * what a chunk of a few dozen readings pays for (each column costs three precisions).
+     */
+    void buildLengths(int[] counts, int[] used, int usedCount) {
+        defaultIndex = -1;
+        if (lengthSymbolCount < 0) {
+            Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
+        } else {
+            for (int i = 0; i < lengthSymbolCount; i++) {
+                lengths[lengthSymbols[i]] = 0;
+            }
+        }
+        int last = -1;
+        for (int i = 0; i < usedCount; i++) {
+            last = Math.max(last, used[i]);
+        }
+        symbolRange = last + 1;
+        single = usedCount == 1;
+        if (usedCount >= 2) {
+            huffmanLengths(counts, used, usedCount);
+        }
+        if (used != lengthSymbols) {
+            System.arraycopy(used, 0, lengthSymbols, 0, usedCount);
+        }
+        lengthSymbolCount = usedCount;
+    }
+
+    private void huffmanLengths(int[] counts, int[] used, int usedCount) {
         int shift = 0;
         while (true) {
             int n = 0;
-            for (int s = 0; s < symbolRange; s++) {
-                if (counts[s] > 0) {
-                    long weight = Math.max(1, counts[s] >> shift);
-                    sortScratch[n++] = weight << 16 | s;
-                }
+            for (int i = 0; i < usedCount; i++) {
+                int s = used[i];
+                long weight = Math.max(1, counts[s] >> shift);
+                sortScratch[n++] = weight << 16 | s;
             }
             Arrays.sort(sortScratch, 0, n);
             for (int i = 0; i < n; i++) {
@@ -312,6 +339,7 @@ final class PrefixCode {
         readDefault = null;
         table = ownTable;
         Arrays.fill(lengths, 0, MAX_SYMBOLS, 0);
+        lengthSymbolCount = -1;
         if (kind == KIND_EMPTY) {
             symbolRange = 0;
             return false;
