@@ -433,6 +433,18 @@ final class PrefixCode {
     }
 
     /** The code {@link #read} last read: this one, or the shared default code it named. */
+    /** A default code's {@link EventTable}, built on first use (a race builds it twice, harmlessly). */
+    private volatile EventTable sharedEvents;
+
+    EventTable sharedEvents(long[] base, int[] extraBits, int runSymbols) {
+        EventTable table = sharedEvents;
+        if (table == null) {
+            table = EventTable.ofDefault(this, base, extraBits, runSymbols);
+            sharedEvents = table;
+        }
+        return table;
+    }
+
     PrefixCode lastRead() {
         return readDefault != null ? readDefault : this;
     }

@@ -48,8 +48,22 @@ class EventTableTest {
             BitSource in = new BitSource();
             in.start(sink.buffer(), 0, sink.size());
             read.read(in, PackedColumns.RUN_SYMBOLS, PackedColumns.extraBits(DefaultCodes.PRECISION), true);
-            int[] entries = checkAgainstCode(new EventTable(), read, DefaultCodes.PRECISION, "default " + index);
+            EventTable first = new EventTable();
+            int[] entries = checkAgainstCode(first, read, DefaultCodes.PRECISION, "default " + index);
             assertThat(entries[0]).as("default " + index).isPositive();
+            // every reader of a default code shares its one table: no per-chunk fill
+            EventTable second = new EventTable();
+            checkAgainstCode(second, read, DefaultCodes.PRECISION, "default " + index + ", second reader");
+            assertThat(second.entries).as("default " + index).isSameAs(first.entries);
+            // a reader moving on to a code of its own fills its own table, never the shared one
+            int[] shared = second.entries.clone();
+            int[] own = new int[PackedColumns.ALPHABET];
+            own[0] = 5;
+            own[PackedColumns.RUN_SYMBOLS + 3] = 7;
+            own[PackedColumns.RUN_SYMBOLS + 10] = 2;
+            checkAgainstCode(first, readBack(own, 2), 2, "own code after default " + index);
+            assertThat(first.entries).isNotSameAs(second.entries);
+            assertThat(second.entries).as("default " + index).isEqualTo(shared);
         }
     }
 
