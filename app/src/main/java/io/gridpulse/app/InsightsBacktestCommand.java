@@ -55,8 +55,12 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261125", description = "base seed; run r uses seed + r (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--plot", description = "also draw the period-end forecast's error on every day of the period "
+            + "(model vs naive) to this PNG")
+    Path plot;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
         ZoneId z = zone == null ? f.defaultZone() : zone;
         List<Reading> readings = merged(new DatasetReader(f, z), files);
@@ -104,7 +108,7 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
         }
     }
 
-    private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) {
+    private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) throws java.io.IOException {
         EnergyLedger ledger = EnergyLedger.of(minutes, z);
         int longest = ForecastBacktest.longestCoveredRunDays(ledger);
         if (longest < periodDays) {
@@ -115,6 +119,15 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
         for (ForecastBacktest.CheckpointError e : ForecastBacktest.periodEnd(ledger, periodDays, 5, 10, 15)) {
             out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f |%n", periodDays, e.day(), e.periods(), e.modelMapePercent(),
                     e.naiveMapePercent());
+        }
+        if (plot != null) {
+            int[] everyDay = java.util.stream.IntStream.range(1, periodDays).toArray();
+            List<ForecastBacktest.CheckpointError> daily = ForecastBacktest.periodEnd(ledger, periodDays, everyDay);
+            String title = String.format(Locale.ROOT, "insights-backtest: %s, %d-day periods (%d), period-end energy "
+                    + "projected on each day", files.size() == 1 ? files.get(0).getFileName() : files.size() + " files",
+                    periodDays, daily.isEmpty() ? 0 : daily.get(0).periods());
+            ForecastPicture.write(plot, title, daily);
+            System.err.println("insights-backtest: drew " + plot);
         }
         ForecastBacktest.HourlyError h = ForecastBacktest.nextDayHourly(ledger, 3);
         out.printf(Locale.ROOT, "next-day hourly WAPE over %d days: model %.1f %%, same-hour-yesterday %.1f %%%n", h.days(),
