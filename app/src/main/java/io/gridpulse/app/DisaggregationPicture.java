@@ -70,7 +70,8 @@ final class DisaggregationPicture {
             strips.add(new Strip(String.format(Locale.ROOT,
                     "%s: MAE ours %.1f W (%.2f × Mean), Mean %.1f W, CO %.1f W; F1 ours %.3f, CO %.3f",
                     s.appliance(), s.maeW(), s.maeW() / s.meanBaselineMaeW(), s.meanBaselineMaeW(), s.coMaeW(), s.f1(),
-                    s.coF1()), test.applianceW(s.appliance()), run.ours().get(s.appliance()), run.co().get(s.appliance())));
+                    s.coF1()), test.applianceW(s.appliance()), run.ours().get(s.appliance()),
+                    run.co().get(s.appliance())));
         }
         for (String unknown : report.unknownLoads().appliances()) {
             strips.add(new Strip(unknown + ": not known to the model (should stay unidentified)",

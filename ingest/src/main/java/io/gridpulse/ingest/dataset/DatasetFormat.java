@@ -1,7 +1,13 @@
 package io.gridpulse.ingest.dataset;
 
 import io.gridpulse.core.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** File formats of real household datasets that GridPulse reads. */
 public enum DatasetFormat {
@@ -27,31 +33,31 @@ public enum DatasetFormat {
         return defaultZone;
     }
 
-    private static final java.util.regex.Pattern GJW_LINE =
-            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\s*-?[\\d.]+\\s*");
-    private static final java.util.regex.Pattern TRACEBASE_LINE =
-            java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};.*");
-    private static final java.util.regex.Pattern REDD_LINE = java.util.regex.Pattern.compile("\\s*\\d+ +-?[\\d.]+\\s*");
+    private static final Pattern GJW_LINE =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\s*-?[\\d.]+\\s*");
+    private static final Pattern TRACEBASE_LINE =
+            Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};.*");
+    private static final Pattern REDD_LINE = Pattern.compile("\\s*\\d+ +-?[\\d.]+\\s*");
 
     /**
      * The format a data line looks like (GJW, tracebase or REDD), for files whose name does not
      * say: a published dump keeps its own name ({@code 4-POWER_REAL_FINE 2013-11-20 Dump.csv}).
      */
-    public static java.util.Optional<DatasetFormat> sniff(String line) {
+    public static Optional<DatasetFormat> sniff(String line) {
         if (GJW_LINE.matcher(line).matches()) {
-            return java.util.Optional.of(GJW);
+            return Optional.of(GJW);
         }
         if (TRACEBASE_LINE.matcher(line).matches()) {
-            return java.util.Optional.of(TRACEBASE);
+            return Optional.of(TRACEBASE);
         }
-        return REDD_LINE.matcher(line).matches() ? java.util.Optional.of(REDD) : java.util.Optional.empty();
+        return REDD_LINE.matcher(line).matches() ? Optional.of(REDD) : Optional.empty();
     }
 
     /**
      * gjw for GJW's {@code active-power-*.csv}, redd for {@code *.dat}, else what the first data
      * line looks like ({@link DatasetFormat#sniff}), else the GridPulse CSV.
      */
-    public static DatasetFormat guess(java.nio.file.Path file) {
+    public static DatasetFormat guess(Path file) {
         String name = file.getFileName().toString();
         if (name.endsWith(".dat")) {
             return REDD;
@@ -59,9 +65,9 @@ public enum DatasetFormat {
         if (name.startsWith("active-power-") || name.startsWith("reactive-power-")) {
             return GJW;
         }
-        try (var lines = java.nio.file.Files.lines(file)) {
+        try (var lines = Files.lines(file)) {
             return lines.filter(line -> !line.isBlank()).findFirst().flatMap(DatasetFormat::sniff).orElse(CSV);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return CSV; // the read that follows reports what is wrong with the file
         }
     }
