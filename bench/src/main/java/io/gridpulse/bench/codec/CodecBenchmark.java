@@ -28,7 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * codes them: hour chunks (what it seals, packed columns) by default, day chunks (what it compacts
  * a finished day into, the smallest layout) with {@code chunkHours = 24}. Each invocation codes
  * up to {@value #CHUNKS} consecutive chunks of one dataset (the noisy meter: {@value #CHUNKS}
- * hours' worth); the score is operations = readings per second (ops/s × readings per op; see {@link #readingsPerOperation}).
+ * hours' worth); the score is operations = readings per second (ops/s × readings per op; see
+ * {@link #readingsPerOperation}).
  * Run: {@code ./gridpulse bench codec} (see docs/benchmarks.md).
  */
 @State(Scope.Thread)
