@@ -135,6 +135,18 @@ class BenchCompressionCommandTest {
     }
 
     @Test
+    void aGlobThatCatchesLabelsDatSkipsItAndMeasuresTheChannels() throws Exception {
+        Path labels = Files.writeString(dir.resolve("labels.dat"), "1 mains\n2 mains\n3 microwave\n");
+        Path channel = Files.writeString(dir.resolve("channel_3.dat"), "1303132929 1.00\n1303132933 12.50\n");
+
+        int code = execute("bench", "compression", "--input", channel.toString(), "--input", labels.toString(), "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("[2/2] skipped: labels.dat: none of its 3 lines reads as redd");
+        assertThat(out.toString()).startsWith("{\"readings\":2,");
+    }
+
+    @Test
     void skippedLinesAreCountedInTheProgress() throws Exception {
         Path redd = dir.resolve("channel_3.dat");
         Files.writeString(redd, "1303132929 1.00\nnot a reading\n1303132933 12.50\n");

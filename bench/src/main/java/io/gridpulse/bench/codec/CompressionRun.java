@@ -34,14 +34,32 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         }
     }
 
-    /** Runs the measurement; {@code progress} receives one human-readable line per file. */
+    /**
+     * Runs the measurement; {@code progress} receives one human-readable line per file. Among
+     * several inputs, a file none of whose lines reads (a {@code labels.dat} caught by a glob) is
+     * skipped with a line saying so.
+     *
+     * @throws IllegalArgumentException when no input has a line that reads
+     */
     public Report run(Consumer<String> progress) {
         CompressionResult total = CompressionResult.EMPTY;
         long xzTotal = 0;
+        IllegalArgumentException unreadable = null;
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
             long startNs = System.nanoTime();
-            Series.Loaded loaded = Series.load(file, format != null ? format : DatasetFormat.guess(file));
+            Series.Loaded loaded;
+            try {
+                loaded = Series.load(file, format != null ? format : DatasetFormat.guess(file));
+            } catch (IllegalArgumentException e) {
+                if (inputs.size() == 1) {
+                    throw e;
+                }
+                unreadable = e;
+                progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] skipped: %s", i + 1, inputs.size(),
+                        e.getMessage()));
+                continue;
+            }
             if (loaded.rejectedLines() > 0) {
                 progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %d lines skipped (first: %s)", i + 1,
                         inputs.size(), file.getFileName(), loaded.rejectedLines(), loaded.firstRejection()));
@@ -60,6 +78,9 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
                             span.start(), CompressionBench.measure(span.series(), chunkSpanMs).toText()));
                 }
             }
+        }
+        if (total.readings() == 0 && unreadable != null) {
+            throw new IllegalArgumentException("no input has a line that reads; the last: " + unreadable.getMessage());
         }
         return new Report(total, xzBound ? xzTotal : -1);
     }
