@@ -6,12 +6,9 @@ import io.gridpulse.analytics.eval.NilmEvaluation;
 import io.gridpulse.analytics.nilm.ApplianceDataset;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +16,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The picture behind {@code nilm eval --plot}: the test period's aggregate, then one strip per
@@ -45,12 +41,7 @@ final class DisaggregationPicture {
 
     static void write(Path png, String title, ApplianceDataset test, NilmEvaluation.Run run, ZoneId zone)
             throws IOException {
-        BufferedImage image = render(title, test, strips(test, run), zone);
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ImageIO.write(image, "png", png.toFile());
+        Pictures.write(render(title, test, strips(test, run), zone), png);
     }
 
     static List<Strip> strips(ApplianceDataset test, NilmEvaluation.Run run) {
@@ -83,14 +74,8 @@ final class DisaggregationPicture {
     static BufferedImage render(String title, ApplianceDataset test, List<Strip> strips, ZoneId zone) {
         int height = HEADER + strips.size() * (STRIP + STRIP_GAP) + 20;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = Pictures.canvas(image, title);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.setColor(Color.BLACK);
-            g.drawString(title, 10, 18);
             legend(g, 10, 38);
             int columns = WIDTH - LEFT - RIGHT;
             List<int[]> dayStarts = dayStarts(test, zone, columns);

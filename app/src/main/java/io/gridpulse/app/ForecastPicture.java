@@ -3,17 +3,13 @@ package io.gridpulse.app;
 import io.gridpulse.analytics.eval.ForecastBacktest.CheckpointError;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 
 /**
  * The picture behind {@code insights-backtest --plot}: the period-end projection's error (MAPE) on
@@ -33,24 +29,14 @@ final class ForecastPicture {
     private ForecastPicture() {}
 
     static void write(Path png, String title, List<CheckpointError> errors) throws IOException {
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ImageIO.write(render(title, errors), "png", png.toFile());
+        Pictures.write(render(title, errors), png);
     }
 
     /** @param errors one per day of the period, in day order (days with no period are skipped) */
     static BufferedImage render(String title, List<CheckpointError> errors) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = Pictures.canvas(image, title);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.setColor(Color.BLACK);
-            g.drawString(title, 10, 18);
             g.setColor(MODEL);
             g.fillRect(10, 30, 18, 2);
             g.setColor(Color.BLACK);
