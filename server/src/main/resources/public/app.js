@@ -126,10 +126,25 @@
     return lang === 'en' ? s.replace(/\s([AP])M\b/, (_, p) => ' ' + p.toLowerCase() + 'm') : s;
   }
   // One kind of label per axis, from the tick step; an hourly axis says the date at midnight instead.
-  function timeTicks(u, splits, axis, space, step) {
+  function timeTicks(u, splits, axisIdx, space, step) {
     const fields = step >= 28 * 86400 ? MONTH : step >= 86400 ? DAY : step >= 60 ? CLOCK : CLOCK_S;
     const midnight = ts => { const d = tzDate(ts); return d.getHours() === 0 && d.getMinutes() === 0; };
-    return splits.map(ts => fields === CLOCK && step >= 3600 && midnight(ts) ? fmtTime(ts, DAY) : fmtTime(ts, fields));
+    const labels = splits.map(ts => fields === CLOCK && step >= 3600 && midnight(ts) ? fmtTime(ts, DAY) : fmtTime(ts, fields));
+    return withinCanvas(u, splits, axisIdx, labels);
+  }
+  // A label centred on a tick within half its width of the canvas edge would be cut: leave it out
+  // (the live chart's newest minute often sits at its right edge).
+  function withinCanvas(u, splits, axisIdx, labels) {
+    const font = u.axes[axisIdx].font, ctx = u.ctx;
+    if (!font) return labels;
+    ctx.save();
+    ctx.font = font[0];
+    const shown = labels.map((s, i) => {
+      const x = u.valToPos(splits[i], 'x', true), half = ctx.measureText(s).width / 2;
+      return x - half < 1 || x + half > ctx.canvas.width - 1 ? null : s;
+    });
+    ctx.restore();
+    return shown;
   }
   const CHARTS = {
     live: { el: 'liveChart', series: 'power', unit: 'W', color: '#1f7ae0', legendTime: CLOCK_S },
