@@ -129,10 +129,15 @@ class DashboardChartsBrowserTest extends DashboardBrowserSupport {
         return browser.findElement(By.id("alertList")).getText();
     }
 
-    /** One value a minute from 14 days ago, then the last 10 minutes at 1 Hz. */
+    /**
+     * One value a minute from 14 days ago, then the last 10 minutes at 1 Hz, the newest reading on
+     * a whole minute: its axis tick then sits on the live chart's right edge, where a centred
+     * label is cut unless the page leaves it out (the hardest case, every run, not only in the
+     * first second of a minute).
+     */
     private void ingest() throws InterruptedException {
         long day0Ms = SeoulTestHousehold.midnightDaysAgoMs(DAYS);
-        long now = System.currentTimeMillis() / 1000 * 1000;
+        long now = System.currentTimeMillis() / 60_000 * 60_000 + 1000;
         for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0Ms, day0Ms, now - 600_000, HEATER_START_MINUTE)) {
             server.pipeline().ingest(METER, batch);
         }
