@@ -13,14 +13,17 @@ import io.gridpulse.analytics.standby.StandbyReport;
 import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.ingest.dataset.DatasetReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +63,7 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
     Path plot;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
         ZoneId z = zone == null ? f.defaultZone() : zone;
         List<Reading> readings = merged(new DatasetReader(f, z), files);
@@ -108,21 +111,27 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
         }
     }
 
-    private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) throws java.io.IOException {
+    /** The checkpoints: days 5, 10 and 15 of a period. */
+    private static final int[] TABLE_DAYS = {5, 10, 15};
+
+    private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) throws IOException {
         EnergyLedger ledger = EnergyLedger.of(minutes, z);
         int longest = ForecastBacktest.longestCoveredRunDays(ledger);
         if (longest < periodDays) {
             out.printf(Locale.ROOT, "no %d-day period with every day >= 90 %% covered (longest run of covered days: %d)%n",
                     periodDays, longest);
         }
+        // The table's checkpoints, or every day of the period when it is drawn too (one pass)
+        List<ForecastBacktest.CheckpointError> daily = ForecastBacktest.periodEnd(ledger, periodDays,
+                plot != null ? IntStream.range(1, periodDays).toArray() : TABLE_DAYS);
         out.println("| period days | day | periods | model MAPE % | naive MAPE % |");
-        for (ForecastBacktest.CheckpointError e : ForecastBacktest.periodEnd(ledger, periodDays, 5, 10, 15)) {
-            out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f |%n", periodDays, e.day(), e.periods(), e.modelMapePercent(),
-                    e.naiveMapePercent());
+        for (ForecastBacktest.CheckpointError e : daily) {
+            if (Arrays.stream(TABLE_DAYS).anyMatch(d -> d == e.day())) {
+                out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f |%n", periodDays, e.day(), e.periods(),
+                        e.modelMapePercent(), e.naiveMapePercent());
+            }
         }
         if (plot != null) {
-            int[] everyDay = java.util.stream.IntStream.range(1, periodDays).toArray();
-            List<ForecastBacktest.CheckpointError> daily = ForecastBacktest.periodEnd(ledger, periodDays, everyDay);
             String title = String.format(Locale.ROOT, "insights-backtest: %s, %d-day periods (%d), period-end energy "
                     + "projected on each day", files.size() == 1 ? files.get(0).getFileName() : files.size() + " files",
                     periodDays, daily.isEmpty() ? 0 : daily.get(0).periods());

@@ -10,6 +10,7 @@ import io.gridpulse.analytics.nilm.TimeSplit;
 import io.gridpulse.analytics.nilm.event.StepEventDetector;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -74,7 +75,7 @@ public final class NilmCommand implements Runnable {
             PrintStream err = System.err;
             Path folder = out.toAbsolutePath().getParent();
             if (folder != null) {
-                java.nio.file.Files.createDirectories(folder); // before minutes of training, not after
+                Files.createDirectories(folder); // before minutes of training, not after
             }
             err.println("nilm: loading " + data.data);
             ApplianceDataset all = load(data, NilmDatasets.Instances.TRAIN);

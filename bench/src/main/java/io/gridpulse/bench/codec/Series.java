@@ -4,9 +4,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.ingest.dataset.DatasetReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One meter's readings in columns, sorted by time with one reading per timestamp (the last one
@@ -33,29 +31,15 @@ public record Series(long[] timestampsMs, long[] powerMilliwatts, int count) {
      * @throws IllegalArgumentException when the file has lines but none parses as {@code format}
      */
     public static Loaded load(Path file, DatasetFormat format) {
-        List<Reading> readings = new ArrayList<>();
-        long[] rejected = {0};
-        String[] first = {null};
-        new DatasetReader(format).read(file, new DatasetReader.Sink() {
-            @Override
-            public void reading(long lineNumber, Reading reading) {
-                readings.add(reading);
-            }
-
-            @Override
-            public void rejected(long lineNumber, String reason) {
-                if (rejected[0]++ == 0) {
-                    first[0] = "line " + lineNumber + ": " + reason;
-                }
-            }
-        });
-        if (readings.isEmpty() && rejected[0] > 0) {
-            throw new IllegalArgumentException(file.getFileName() + ": none of its " + rejected[0] + " lines reads as "
-                    + format.name().toLowerCase(java.util.Locale.ROOT) + " (" + first[0] + "); give its --format");
+        DatasetReader.WholeFile read = new DatasetReader(format).readWhole(file);
+        if (read.readings().isEmpty() && read.rejectedLines() > 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": none of its " + read.rejectedLines()
+                    + " lines reads as " + format.name().toLowerCase(java.util.Locale.ROOT) + " ("
+                    + read.firstRejection() + "); give its --format");
         }
-        Series series = of(readings.stream().mapToLong(Reading::timestampMs).toArray(),
-                readings.stream().mapToLong(Reading::powerMilliwatts).toArray());
-        return new Loaded(series, rejected[0], first[0]);
+        Series series = of(read.readings().stream().mapToLong(Reading::timestampMs).toArray(),
+                read.readings().stream().mapToLong(Reading::powerMilliwatts).toArray());
+        return new Loaded(series, read.rejectedLines(), read.firstRejection());
     }
 
     /** Sorts by time (stable) and keeps the last reading of each timestamp. */

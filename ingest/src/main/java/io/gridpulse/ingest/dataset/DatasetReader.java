@@ -62,9 +62,18 @@ public final class DatasetReader {
         }
     }
 
-    /** Reads a whole file into memory; for tests and benchmarks on files of known size. */
-    public List<Reading> readAll(Path file) {
+    /**
+     * A whole file read into memory, with the lines that did not parse.
+     *
+     * @param firstRejection {@code "line N: reason"} of the first line that did not parse, or null
+     */
+    public record WholeFile(List<Reading> readings, long rejectedLines, String firstRejection) {}
+
+    /** Reads a whole file into memory, counting the lines that do not parse. */
+    public WholeFile readWhole(Path file) {
         List<Reading> out = new ArrayList<>();
+        long[] rejected = {0};
+        String[] first = {null};
         read(file, new Sink() {
             @Override
             public void reading(long lineNumber, Reading reading) {
@@ -72,9 +81,18 @@ public final class DatasetReader {
             }
 
             @Override
-            public void rejected(long lineNumber, String reason) {}
+            public void rejected(long lineNumber, String reason) {
+                if (rejected[0]++ == 0) {
+                    first[0] = "line " + lineNumber + ": " + reason;
+                }
+            }
         });
-        return out;
+        return new WholeFile(out, rejected[0], first[0]);
+    }
+
+    /** Reads a whole file into memory; for tests and benchmarks on files of known size. */
+    public List<Reading> readAll(Path file) {
+        return readWhole(file).readings();
     }
 
     Reading parse(String line) {

@@ -42,19 +42,14 @@ final class EventTable {
         entries = ownEntries;
     }
 
-    /** A default code's table, built once and shared by every reader (it is never written again). */
-    private EventTable(PrefixCode sharedCode, long[] base, int[] extraBits, int runSymbols) {
+    /**
+     * The shared table of a {@link DefaultCodes} member at the default precision, built once and
+     * never written again: short chunks use default codes, often a different one from chunk to
+     * chunk, and filling a 4,096-entry table per chunk was 40 % of decoding GJW's hours (JFR).
+     */
+    EventTable(PrefixCode sharedCode, long[] base, int[] extraBits, int runSymbols) {
         this();
         fill(sharedCode, base, extraBits, runSymbols);
-    }
-
-    /**
-     * The shared table of a {@link DefaultCodes} member at the default precision: short chunks
-     * use default codes, often a different one from chunk to chunk, and filling a 4,096-entry
-     * table per chunk was 40 % of decoding GJW's hours (JFR).
-     */
-    static EventTable ofDefault(PrefixCode sharedCode, long[] base, int[] extraBits, int runSymbols) {
-        return new EventTable(sharedCode, base, extraBits, runSymbols);
     }
 
     static long value(int entry) {

@@ -439,7 +439,7 @@ final class PrefixCode {
     EventTable sharedEvents(long[] base, int[] extraBits, int runSymbols) {
         EventTable table = sharedEvents;
         if (table == null) {
-            table = EventTable.ofDefault(this, base, extraBits, runSymbols);
+            table = new EventTable(this, base, extraBits, runSymbols);
             sharedEvents = table;
         }
         return table;
