@@ -17,7 +17,9 @@ import java.util.zip.CRC32C;
  */
 public final class ChunkCodec {
     /** Current format version, the chunk's first byte. */
-    public static final int FORMAT_VERSION = 7;
+    public static final int FORMAT_VERSION = 8;
+    /** Version byte of a packed or range-coded chunk: their layouts are version 7's ({@link #FLAG_BLOCKS} is version 8's). */
+    static final int PACKED_VERSION = 7;
     /** Version byte of a range-coded chunk written without version 6's run-history contexts (the version-5 layout). */
     static final int NO_RUN_HISTORY_VERSION = 5;
     /** Version byte of a range-coded chunk written without version 5's extra adaptive bits (the version-3 layout). */
@@ -28,6 +30,9 @@ public final class ChunkCodec {
     static final int FLAG_SECONDS = 1;
     static final int FLAG_ENERGY = 2;
     static final int FLAG_PACKED = 4;
+    /** Version 8: the body is {@link BlockColumns} (sealed hours). */
+    static final int FLAG_BLOCKS = 8;
+    private static final int BLOCKS_VERSION = 8;
     private static final int CHECKSUM_BYTES = 4;
     private static final int POWER_MODELS = TimestampColumn.MODEL_SIZE;
     private static final int ENERGY_MODELS = POWER_MODELS + ValueColumn.MODEL_SIZE;
@@ -60,15 +65,14 @@ public final class ChunkCodec {
     }
 
     /**
-     * As {@link #encode}, always in packed columns (unless a benchmark forces a layout): on
-     * change-only meters 6-8x faster to decode and 5-12x faster to encode than the range coder, and
-     * 1.1-3.5x larger (docs/benchmarks-codec.md, round 10); 1 Hz meters mostly get packed columns
-     * from {@link #encode} too. For chunks the store rewrites within a day (its sealed hours, merged
-     * into a day chunk by {@link #encode} once the day is over), where the write and the reads of
-     * the current day matter more than their bytes.
+     * As {@link #encode}, in {@link BlockColumns} (unless a benchmark forces a layout): the fastest
+     * layout to write and to read, and the largest (docs/benchmarks-codec.md, round 11). For chunks
+     * the store rewrites within a day (its sealed hours, merged into a day chunk by {@link #encode}
+     * once the day is over), where the write and the reads of the current day matter more than
+     * their bytes.
      */
     public static byte[] encodeFast(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {
-        return encode(timestampsMs, powerMilliwatts, energyMilliwattHours, count, MODE == Mode.AUTO ? Mode.PACKED : MODE);
+        return encode(timestampsMs, powerMilliwatts, energyMilliwattHours, count, MODE == Mode.AUTO ? Mode.BLOCKS : MODE);
     }
 
     /** {@link #encode} with the body layout chosen by {@code mode} (tests force each one). */
@@ -86,6 +90,11 @@ public final class ChunkCodec {
             int count, Mode mode) {
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
         Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
+        if (mode == Mode.BLOCKS) {
+            ByteSink blocks = encodeBlocks(scratch, timestampsMs, powerMilliwatts, energy, count, units);
+            appendChecksum(blocks);
+            return blocks.toArray();
+        }
         ByteSink out = mode == Mode.ADAPTIVE ? null : encodePacked(scratch, timestampsMs, powerMilliwatts, energy, count, units);
         double tolerance = PACKED_TOLERANCE;
         boolean tryRangeCoder = mode != Mode.PACKED;
@@ -298,7 +307,7 @@ public final class ChunkCodec {
     static final double PACKED_TOLERANCE = 1.05;
 
     /** Which body layouts the encoder may choose; only benchmarks change it. */
-    enum Mode { AUTO, PACKED, ADAPTIVE }
+    enum Mode { AUTO, PACKED, ADAPTIVE, BLOCKS }
 
     /** {@code -Dgridpulse.codec.mode=packed|adaptive} forces one layout, to benchmark each alone. */
     static final Mode MODE = Mode.valueOf(System.getProperty("gridpulse.codec.mode", "auto").toUpperCase(java.util.Locale.ROOT));
@@ -311,11 +320,35 @@ public final class ChunkCodec {
         }
     }
 
+    private static ByteSink encodeBlocks(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
+        ByteSink out = scratch.packedSink;
+        out.clear();
+        out.put((byte) FORMAT_VERSION);
+        out.putVarint(count);
+        if (count == 0) {
+            return out;
+        }
+        long unitMs = units.unitMs();
+        out.put((byte) (FLAG_BLOCKS | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
+        out.putVarint(zigzag(timestampsMs[0] / unitMs));
+        long powerScale = putColumnStart(out, power, units.powerScale());
+        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
+        BitSink bits = scratch.bits;
+        bits.start();
+        BlockColumns.encodeTimestamps(bits, scratch.blocks, timestampsMs, count, unitMs);
+        BlockColumns.encodeValues(bits, scratch.blocks, power, count, powerScale);
+        if (energy != null) {
+            BlockColumns.encodeValues(bits, scratch.blocks, energy, count, energyScale);
+        }
+        bits.finish();
+        return out;
+    }
+
     private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
         out.clear();
         scratch.powerChanges = 0;
-        out.put((byte) FORMAT_VERSION);
+        out.put((byte) PACKED_VERSION);
         out.putVarint(count);
         if (count == 0) {
             return out;
@@ -359,7 +392,8 @@ public final class ChunkCodec {
     private static void decodeReadings(Scratch scratch, ChunkReader reader, int version, DecodedChunk out, int count) {
         boolean legacyContexts = version < 3;
         int flags = reader.readByte();
-        if ((flags & ~(FLAG_SECONDS | FLAG_ENERGY | FLAG_PACKED)) != 0) {
+        int known = FLAG_SECONDS | FLAG_ENERGY | (version >= BLOCKS_VERSION ? FLAG_PACKED | FLAG_BLOCKS : FLAG_PACKED);
+        if ((flags & ~known) != 0 || (flags & (FLAG_PACKED | FLAG_BLOCKS)) == (FLAG_PACKED | FLAG_BLOCKS)) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
         }
         boolean packed = (flags & FLAG_PACKED) != 0;
@@ -372,6 +406,19 @@ public final class ChunkCodec {
         timestampsMs[0] = unzigzag(reader.readVarint()) * unitMs;
         long powerScale = readColumnStart(reader, power);
         long energyScale = hasEnergy ? readColumnStart(reader, energy) : 0;
+        if ((flags & FLAG_BLOCKS) != 0) {
+            BitSource bits = scratch.bitSource;
+            bits.start(reader.bytes(), reader.position(), reader.end());
+            BlockColumns.decodeTimestamps(bits, timestampsMs, count, unitMs);
+            BlockColumns.decodeValues(bits, scratch.blocks, power, count, powerScale);
+            if (hasEnergy) {
+                BlockColumns.decodeValues(bits, scratch.blocks, energy, count, energyScale);
+            }
+            if (bits.bytePosition() < reader.end()) {
+                throw new CorruptChunkException("trailing bytes in chunk");
+            }
+            return;
+        }
         if (packed) {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
@@ -486,6 +533,7 @@ public final class ChunkCodec {
         final EventTable energyEvents = new EventTable();
         final PrefixCode code = new PrefixCode();
         final PackedColumns.Events events = new PackedColumns.Events();
+        final BlockColumns.Scratch blocks = new BlockColumns.Scratch();
         final RangeEncoder encoder = new RangeEncoder(sink);
         /** The version-3 range coding of the same chunk, kept where it is smaller. */
         final ByteSink plainSink = new ByteSink();

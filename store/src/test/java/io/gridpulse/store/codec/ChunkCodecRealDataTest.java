@@ -48,7 +48,7 @@ class ChunkCodecRealDataTest {
     }
 
     @Test
-    void sealedHoursArePackedAndPayLittleForTheirSpeed() {
+    void sealedHoursAreInBlocksAndTheirPriceIsBounded() {
         RealSeries gjw = RealSeries.gjw(require("gjw-uk-home/active-power-2013-11-20.csv"));
         RealSeries fridge = RealSeries.redd(require("redd-house5/channel_18.dat"));
         // change-only meters: the range coder's bytes vs packed columns, both per hour (lossless, checked)
@@ -56,8 +56,10 @@ class ChunkCodecRealDataTest {
         long fridgeFast = fridge.fastBytesPerHourChunk();
         report("gjw 2013 as logged, sealed hours", gjwFast, gjw.count());
         report("redd channel_18 as logged, sealed hours", fridgeFast, fridge.count());
-        assertThat((double) gjwFast / gjw.encodedBytesPerHourChunk()).isBetween(1.0, 1.2); // measured 1.12 (1.6022 vs 1.4322)
-        assertThat((double) fridgeFast / fridge.encodedBytesPerHourChunk()).isBetween(1.0, 1.6); // measured 1.44 (0.5493 vs 0.3804)
+        // block columns (version 8) measured 1.48 (2.1160 vs 1.4322) and 2.10 (0.8002 vs 0.3804);
+        // packed columns, the sealed hours' layout before it, were 1.12 and 1.44 at half the decode speed
+        assertThat((double) gjwFast / gjw.encodedBytesPerHourChunk()).isBetween(1.0, 1.55);
+        assertThat((double) fridgeFast / fridge.encodedBytesPerHourChunk()).isBetween(1.0, 2.2);
     }
 
     @Test

@@ -94,8 +94,8 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
     long fastBytesPerHourChunk() {
         long[] bytes = {0};
         forEachChunk((ts, power, n) -> ChunkCodec.encodeFast(ts, power, null, n), HOUR_MS, "fast", (ts, chunk) -> {
-            if ((chunk[1 + varintLength(chunk)] & ChunkCodec.FLAG_PACKED) == 0) {
-                throw new AssertionError("fast chunk at " + ts[0] + " is not in packed columns");
+            if ((chunk[1 + varintLength(chunk)] & ChunkCodec.FLAG_BLOCKS) == 0) {
+                throw new AssertionError("fast chunk at " + ts[0] + " is not in block columns");
             }
             bytes[0] += chunk.length;
         });
