@@ -35,6 +35,11 @@ final class BlockColumns {
         byte[] changed = new byte[4096];
         /** One block's changes, scaled, after a zero (so an unchanged reading adds entry 0). */
         final long[] steps = new long[BLOCK + 1];
+        /** One block's offsets, decoded. */
+        final long[] offsets = new long[BLOCK];
+        /** A block's offsets per bit length, and those of them that are 2^length − 1 (the escape at that width). */
+        final int[] lengths = new int[Long.SIZE + 1];
+        final int[] allOnes = new int[Long.SIZE + 1];
 
         void reserve(int count) {
             if (integers.length < count) {
@@ -69,7 +74,7 @@ final class BlockColumns {
                 continue;
             }
             int end = Math.min(n, i + BLOCK);
-            i = putBlock(out, u, i, end);
+            i = putBlock(out, scratch, u, i, end);
         }
     }
 
@@ -123,25 +128,71 @@ final class BlockColumns {
                 out.put(MIXED, KIND_BITS);
                 out.put(mask & 0xFFFF_FFFFL, end - i);
             }
-            c = putBlock(out, z, c, c + blockChanges);
+            c = putBlock(out, scratch, z, c, c + blockChanges);
             i = end;
         }
         return changes;
     }
 
-    /** Width, base and offsets of {@code u[from, to)}; returns {@code to}. */
-    private static int putBlock(BitSink out, long[] u, int from, int to) {
+    /**
+     * Width, base and offsets of {@code u[from, to)}; returns {@code to}. The width may be narrower
+     * than the largest offset: offsets from {@code 2^width − 1} on are exceptions, written as that
+     * escape and then in the full width. One 9 s gap among REDD's 3 s / 4 s deltas, or one large
+     * step among small ones, then costs its own bits, not a wider block (−15 to −30 % bytes).
+     */
+    private static int putBlock(BitSink out, Scratch scratch, long[] u, int from, int to) {
         long min = u[from];
         long max = u[from];
         for (int j = from + 1; j < to; j++) { // unsigned: zigzagged changes use all 64 bits
             min = Long.compareUnsigned(u[j], min) < 0 ? u[j] : min;
             max = Long.compareUnsigned(u[j], max) > 0 ? u[j] : max;
         }
-        int width = Long.SIZE - Long.numberOfLeadingZeros(max - min);
+        int fullWidth = Long.SIZE - Long.numberOfLeadingZeros(max - min);
+        int[] lengths = scratch.lengths;
+        int[] allOnes = scratch.allOnes;
+        Arrays.fill(lengths, 0, fullWidth + 1, 0);
+        Arrays.fill(allOnes, 0, fullWidth + 1, 0);
+        for (int j = from; j < to; j++) {
+            long offset = u[j] - min;
+            int length = Long.SIZE - Long.numberOfLeadingZeros(offset);
+            lengths[length]++;
+            allOnes[length] += (offset & (offset + 1)) == 0 ? 1 : 0;
+        }
+        int n = to - from;
+        int width = fullWidth;
+        long bestBits = (long) n * fullWidth;
+        int above = 0; // offsets longer than the candidate width
+        for (int w = fullWidth - 1; w >= 1; w--) {
+            above += lengths[w + 1];
+            long bits = (long) n * w + (long) (above + allOnes[w]) * fullWidth + WIDTH_BITS;
+            if (bits < bestBits) {
+                bestBits = bits;
+                width = w;
+            }
+        }
         out.put(width, WIDTH_BITS);
         putNumber(out, min);
+        if (width == 0) {
+            return to;
+        }
+        boolean exceptions = width < fullWidth;
+        out.put(exceptions ? 1 : 0, 1);
+        if (!exceptions) {
+            for (int j = from; j < to; j++) {
+                out.putLong(u[j] - min, width);
+            }
+            return to;
+        }
+        out.put(fullWidth, WIDTH_BITS);
+        long escape = (1L << width) - 1;
         for (int j = from; j < to; j++) {
-            out.putLong(u[j] - min, width);
+            long offset = u[j] - min;
+            if (Long.compareUnsigned(offset, escape) >= 0) {
+                out.putLong(escape, width);
+                out.putLong(offset, fullWidth);
+            } else {
+                out.putLong(offset, width);
+            }
         }
         return to;
     }
@@ -153,8 +204,9 @@ final class BlockColumns {
         out.putLong(value, length);
     }
 
-    static void decodeTimestamps(BitSource in, long[] timestampsMs, int count, long unitMs) {
+    static void decodeTimestamps(BitSource in, Scratch scratch, long[] timestampsMs, int count, long unitMs) {
         long previous = timestampsMs[0];
+        long[] offsets = scratch.offsets;
         int i = 1;
         while (i < count) {
             int width = readWidth(in);
@@ -168,18 +220,13 @@ final class BlockColumns {
                 }
                 continue;
             }
-            int end = Math.min(count, i + BLOCK);
-            if (width <= BitSource.EVENT_BITS) {
-                for (; i < end; i++) {
-                    previous += (base + in.read(width) + 1) * unitMs;
-                    timestampsMs[i] = previous;
-                }
-            } else {
-                for (; i < end; i++) {
-                    previous += (base + in.readLong(width) + 1) * unitMs;
-                    timestampsMs[i] = previous;
-                }
+            int n = Math.min(BLOCK, count - i);
+            unpack(in, offsets, n, width);
+            for (int j = 0; j < n; j++) {
+                previous += (base + offsets[j] + 1) * unitMs;
+                timestampsMs[i + j] = previous;
             }
+            i += n;
         }
         in.requireWithinInput();
     }
@@ -187,6 +234,7 @@ final class BlockColumns {
     static void decodeValues(BitSource in, Scratch scratch, long[] values, int count, long scale) {
         long previous = values[0];
         long signFlip = 0; // -1 after a falling change: the next change is stored negated
+        long[] offsets = scratch.offsets;
         long[] steps = scratch.steps;
         int i = 1;
         while (i < count) {
@@ -212,19 +260,21 @@ final class BlockColumns {
             }
             int width = readWidth(in);
             long base = readNumber(in);
+            unpack(in, offsets, changes, width);
             if (kind == CHANGES) { // every reading a change: straight into the column
-                for (int end = i + n; i < end; i++) {
-                    long delta = (ChunkCodec.unzigzag(base + readBits(in, width) + 1) ^ signFlip) - signFlip;
+                for (int j = 0; j < n; j++) {
+                    long delta = (ChunkCodec.unzigzag(base + offsets[j] + 1) ^ signFlip) - signFlip;
                     signFlip = delta >> 63;
                     previous += delta * scale;
-                    values[i] = previous;
+                    values[i + j] = previous;
                 }
+                i += n;
                 continue;
             }
-            for (int k = 1; k <= changes; k++) {
-                long delta = (ChunkCodec.unzigzag(base + readBits(in, width) + 1) ^ signFlip) - signFlip;
+            for (int k = 0; k < changes; k++) {
+                long delta = (ChunkCodec.unzigzag(base + offsets[k] + 1) ^ signFlip) - signFlip;
                 signFlip = delta >> 63;
-                steps[k] = delta * scale;
+                steps[k + 1] = delta * scale;
             }
             int k = 0;
             for (int j = 0; j < n; j++) { // without a branch on the mask: changes fall at random
@@ -238,8 +288,59 @@ final class BlockColumns {
         in.requireWithinInput();
     }
 
-    private static long readBits(BitSource in, int width) {
-        return width <= BitSource.EVENT_BITS ? in.read(width) : in.readLong(width);
+    /** A block's {@code n} offsets (after its width and base) into {@code offsets}. */
+    private static void unpack(BitSource in, long[] offsets, int n, int width) {
+        if (width == 0) {
+            Arrays.fill(offsets, 0, n, 0);
+            return;
+        }
+        int exceptionWidth = readExceptionWidth(in, width);
+        if (width > BitSource.EVENT_BITS || exceptionWidth > BitSource.EVENT_BITS) {
+            long escape = exceptionWidth == 0 ? -1 : (1L << width) - 1; // -1: no offset of a narrower width equals it
+            for (int j = 0; j < n; j++) {
+                long offset = in.readLong(width);
+                offsets[j] = offset == escape ? in.readLong(exceptionWidth) : offset;
+            }
+        } else { // the bit buffer in locals; BitSource only to refill and for the rare exception
+            long mask = (1L << width) - 1;
+            long escape = exceptionWidth == 0 ? -1 : mask;
+            long buffer = in.buffer;
+            int bits = in.bits;
+            for (int j = 0; j < n; j++) {
+                if (bits < width) {
+                    in.buffer = buffer;
+                    in.bits = bits;
+                    in.refill();
+                    buffer = in.buffer;
+                    bits = in.bits;
+                }
+                long offset = buffer & mask;
+                buffer >>>= width;
+                bits -= width;
+                if (offset == escape) {
+                    in.buffer = buffer;
+                    in.bits = bits;
+                    offset = in.read(exceptionWidth);
+                    buffer = in.buffer;
+                    bits = in.bits;
+                }
+                offsets[j] = offset;
+            }
+            in.buffer = buffer;
+            in.bits = bits;
+        }
+    }
+
+    /** After a block's width ≥ 1: 0, or the width of its exceptions (wider than the block's). */
+    private static int readExceptionWidth(BitSource in, int width) {
+        if (in.read(1) == 0) {
+            return 0;
+        }
+        int exceptionWidth = readWidth(in);
+        if (exceptionWidth <= width) {
+            throw new CorruptChunkException("block exceptions of " + exceptionWidth + " bits in a block of " + width);
+        }
+        return exceptionWidth;
     }
 
     private static int readWidth(BitSource in) {
