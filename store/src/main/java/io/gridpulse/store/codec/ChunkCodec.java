@@ -347,51 +347,55 @@ public final class ChunkCodec {
 
     private static ByteSink encodeBlocks(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
-        out.clear();
-        out.put((byte) FORMAT_VERSION);
-        out.putVarint(count);
-        if (count == 0) {
-            return out;
+        if (putBitStreamHeader(out, FORMAT_VERSION, FLAG_BLOCKS, timestampsMs, power, energy, count, units)) {
+            BitSink bits = scratch.bits;
+            bits.start();
+            BlockColumns.encodeTimestamps(bits, scratch.blocks, timestampsMs, count, units.unitMs());
+            BlockColumns.encodeValues(bits, scratch.blocks, power, count, units.powerScale());
+            if (energy != null) {
+                BlockColumns.encodeValues(bits, scratch.blocks, energy, count, units.energyScale());
+            }
+            bits.finish();
         }
-        long unitMs = units.unitMs();
-        out.put((byte) (FLAG_BLOCKS | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
-        out.putVarint(zigzag(timestampsMs[0] / unitMs));
-        long powerScale = putColumnStart(out, power, units.powerScale());
-        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
-        BitSink bits = scratch.bits;
-        bits.start();
-        BlockColumns.encodeTimestamps(bits, scratch.blocks, timestampsMs, count, unitMs);
-        BlockColumns.encodeValues(bits, scratch.blocks, power, count, powerScale);
-        if (energy != null) {
-            BlockColumns.encodeValues(bits, scratch.blocks, energy, count, energyScale);
-        }
-        bits.finish();
         return out;
     }
 
     private static ByteSink encodePacked(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
-        out.clear();
         scratch.powerChanges = 0;
-        out.put((byte) PACKED_VERSION);
+        if (putBitStreamHeader(out, PACKED_VERSION, FLAG_PACKED, timestampsMs, power, energy, count, units)) {
+            BitSink bits = scratch.bits;
+            bits.start();
+            PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, units.unitMs());
+            scratch.powerChanges = PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, units.powerScale());
+            if (energy != null) {
+                PackedColumns.encodeValues(bits, scratch.code, scratch.events, energy, count, units.energyScale());
+            }
+            bits.finish();
+        }
+        return out;
+    }
+
+    /**
+     * Clears {@code out} and writes a bit-stream chunk's header (version, count, flags, first
+     * timestamp, column scales and first values); returns whether a body follows (count > 0).
+     */
+    private static boolean putBitStreamHeader(ByteSink out, int version, int layoutFlag, long[] timestampsMs, long[] power,
+            long[] energy, int count, Units units) {
+        out.clear();
+        out.put((byte) version);
         out.putVarint(count);
         if (count == 0) {
-            return out;
+            return false;
         }
         long unitMs = units.unitMs();
-        out.put((byte) (FLAG_PACKED | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
+        out.put((byte) (layoutFlag | (unitMs == 1000 ? FLAG_SECONDS : 0) | (energy != null ? FLAG_ENERGY : 0)));
         out.putVarint(zigzag(timestampsMs[0] / unitMs));
-        long powerScale = putColumnStart(out, power, units.powerScale());
-        long energyScale = energy == null ? 0 : putColumnStart(out, energy, units.energyScale());
-        BitSink bits = scratch.bits;
-        bits.start();
-        PackedColumns.encodeTimestamps(bits, scratch.code, scratch.events, timestampsMs, count, unitMs);
-        scratch.powerChanges = PackedColumns.encodeValues(bits, scratch.code, scratch.events, power, count, powerScale);
+        putColumnStart(out, power, units.powerScale());
         if (energy != null) {
-            PackedColumns.encodeValues(bits, scratch.code, scratch.events, energy, count, energyScale);
+            putColumnStart(out, energy, units.energyScale());
         }
-        bits.finish();
-        return out;
+        return true;
     }
 
     private static void encodeReadings(ByteSink out, BitCoder encoder, Scratch scratch, long[] timestampsMs, long[] power,
