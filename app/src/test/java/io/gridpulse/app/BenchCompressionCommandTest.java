@@ -67,6 +67,24 @@ class BenchCompressionCommandTest {
     }
 
     @Test
+    void hourChunksAreCodedAsTheStoreSealsThemAndCounted() throws Exception {
+        Path csv = dir.resolve("steps.csv");
+        StringBuilder rows = new StringBuilder("ts,powerW\n");
+        for (int i = 0; i < 400; i++) { // change-only: a new value at irregular times, three hours
+            rows.append(1_700_000_000_000L + i * 27_000L + (i % 7) * 1000L).append(',').append(100 + (i * 37) % 900).append('\n');
+        }
+        Files.writeString(csv, rows);
+
+        int code = execute("bench", "compression", "--input", csv.toString(), "--chunk-hours", "1", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        String json = out.toString().trim();
+        long chunks = Long.parseLong(json.replaceAll(".*\"chunks\":(\\d+).*", "$1"));
+        assertThat(chunks).isGreaterThanOrEqualTo(3);
+        assertThat(json).contains("\"packedChunks\":0,\"blockChunks\":" + chunks + ",").endsWith("\"lossless\":true}");
+    }
+
+    @Test
     void fillingToOneHertzAddsTheMissingSeconds() throws Exception {
         Path csv = dir.resolve("sparse.csv");
         Files.writeString(csv, "ts,powerW\n0,5\n10000,7\n");

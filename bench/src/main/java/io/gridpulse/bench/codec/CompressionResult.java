@@ -8,16 +8,18 @@ import java.util.Locale;
  * @param readings readings encoded
  * @param chunks chunks (one per meter-hour with data)
  * @param packedChunks chunks the encoder stored with packed (fast) columns
+ * @param blockChunks chunks stored in block columns (the store's sealed hours, fastest)
  * @param bytes GridPulse chunk bytes, headers and checksums included
  * @param gorillaBytes Gorilla reference bytes on the same chunks
  * @param lossless every chunk decoded back to exactly its input
  */
-public record CompressionResult(long readings, long chunks, long packedChunks, long bytes, long gorillaBytes, boolean lossless) {
-    public static final CompressionResult EMPTY = new CompressionResult(0, 0, 0, 0, 0, true);
+public record CompressionResult(long readings, long chunks, long packedChunks, long blockChunks, long bytes, long gorillaBytes,
+                                boolean lossless) {
+    public static final CompressionResult EMPTY = new CompressionResult(0, 0, 0, 0, 0, 0, true);
 
     public CompressionResult plus(CompressionResult other) {
         return new CompressionResult(readings + other.readings, chunks + other.chunks,
-                packedChunks + other.packedChunks, bytes + other.bytes,
+                packedChunks + other.packedChunks, blockChunks + other.blockChunks, bytes + other.bytes,
                 gorillaBytes + other.gorillaBytes, lossless && other.lossless);
     }
 
@@ -38,8 +40,8 @@ public record CompressionResult(long readings, long chunks, long packedChunks, l
         String xz = xzBytes < 0 ? "" : String.format(Locale.ROOT, "\"xzBytesPerReading\":%.4f,", perReading(xzBytes));
         return String.format(Locale.ROOT,
                 "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,"
-                        + "%s\"chunks\":%d,\"packedChunks\":%d,\"lossless\":%b}",
-                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), xz, chunks, packedChunks, lossless);
+                        + "%s\"chunks\":%d,\"packedChunks\":%d,\"blockChunks\":%d,\"lossless\":%b}",
+                readings, bytes, bytesPerReading(), gorillaBytesPerReading(), xz, chunks, packedChunks, blockChunks, lossless);
     }
 
     private double perReading(long total) {
@@ -48,8 +50,8 @@ public record CompressionResult(long readings, long chunks, long packedChunks, l
 
     public String toText() {
         return String.format(Locale.ROOT,
-                "readings %d in %d chunks (%d packed): %d bytes = %.4f B/reading (Gorilla %.4f B/reading, ratio %.3f), lossless: %b",
-                readings, chunks, packedChunks, bytes, bytesPerReading(), gorillaBytesPerReading(),
+                "readings %d in %d chunks (%d packed, %d in blocks): %d bytes = %.4f B/reading (Gorilla %.4f B/reading, ratio %.3f), lossless: %b",
+                readings, chunks, packedChunks, blockChunks, bytes, bytesPerReading(), gorillaBytesPerReading(),
                 gorillaBytes == 0 ? 0 : (double) bytes / gorillaBytes, lossless);
     }
 }
