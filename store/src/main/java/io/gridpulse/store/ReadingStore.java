@@ -49,13 +49,14 @@ import org.rocksdb.WriteBatch;
  */
 public final class ReadingStore implements AutoCloseable {
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
-    static final String FORMAT = "4";
+    static final String FORMAT = "5";
     /**
-     * Older layouts read as they are (then marked {@link #FORMAT}): 3 lacks only delta-layout head
-     * blocks (fixed-layout blocks still decode); 2 also the pending and days column families
-     * (created on open) and codec-v3 chunks (v2 chunks still decode).
+     * Older layouts read as they are (then marked {@link #FORMAT}): 4 lacks only codec-v8 (block
+     * column) hour chunks; 3 also delta-layout head blocks (fixed-layout blocks still decode); 2
+     * also the pending and days column families (created on open) and codec-v3 chunks (v2 chunks
+     * still decode).
      */
-    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3");
+    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4");
     private static final String FORMAT_KEY = "store/format";
     private final StorageConfig config;
     private final Clock clock;

@@ -19,6 +19,8 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReadingStoreTest {
     private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
@@ -257,15 +259,16 @@ class ReadingStoreTest {
         }
     }
 
-    @Test
-    void aFormat2FolderIsReadAsItIsAndMarkedAsTheCurrentFormat() {
-        Path folder = dir.resolve("format-2");
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "4"})
+    void anOlderFormatFolderIsReadAsItIsAndMarkedAsTheCurrentFormat(String format) {
+        Path folder = dir.resolve("format-" + format);
         MeterRef meter = MeterRef.of("default", "m1");
         List<Reading> readings = steady(T0, 30, 1);
         try (ReadingStore written = ReadingStore.open(StorageConfig.defaults(folder), Clock.systemUTC())) {
             written.meters().ensure(meter);
             written.append(meter, readings);
-            written.metadata().put("store/format", "2".getBytes());
+            written.metadata().put("store/format", format.getBytes());
         }
 
         try (ReadingStore reopened = ReadingStore.open(StorageConfig.defaults(folder), Clock.systemUTC())) {
