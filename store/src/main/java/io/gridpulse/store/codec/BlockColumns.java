@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * The sealed-hour body layout (format version 8, {@link ChunkCodec#FLAG_BLOCKS}): frame-of-reference
  * bit packing. A column is cut into blocks of up to {@value #BLOCK} readings; a block stores its
- * smallest integer and the bit width of the largest offset from it, then each reading's offset in
- * exactly that width. Encoding needs no code search, and decoding no table lookup: every reading
- * of a block takes the same number of bits, so the decoder's serial work per reading is a shift
- * and a running sum. On change-only meters, where every reading is an event of the
+ * smallest integer and a bit width, then each reading's offset from that integer in exactly that
+ * width (a rare larger offset as an escape and then its own bits). Encoding needs no code search,
+ * and decoding no table lookup: the readings of a block take the same number of bits, so the
+ * decoder's serial work per reading is a shift and a running sum. On change-only meters, where every reading is an event of the
  * {@link PackedColumns} layout, that is what bounds the speed; the price is bytes (a width per
  * block instead of a code per event), paid only for the hours of the current day.
  *
@@ -78,11 +78,10 @@ final class BlockColumns {
         }
     }
 
-    /** @return the number of readings that changed the value (the encoder's density measure) */
-    static int encodeValues(BitSink out, Scratch scratch, long[] values, int count, long scale) {
+    static void encodeValues(BitSink out, Scratch scratch, long[] values, int count, long scale) {
         int n = count - 1;
         if (n < 1) {
-            return 0;
+            return;
         }
         scratch.reserve(n);
         long[] z = scratch.integers;
@@ -131,7 +130,6 @@ final class BlockColumns {
             c = putBlock(out, scratch, z, c, c + blockChanges);
             i = end;
         }
-        return changes;
     }
 
     /**
