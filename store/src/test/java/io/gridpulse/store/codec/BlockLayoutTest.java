@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridpulse.core.Reading;
 import io.gridpulse.store.codec.ChunkCodec.Mode;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -60,17 +59,13 @@ class BlockLayoutTest {
     @Test
     void damagedBodiesWithFreshChecksumsFailCleanly() {
         SplittableRandom random = new SplittableRandom(BASE_SEED);
-        assertThat(ChunkCodecCorruptionTest.rejectedDamagedBodies(random, 3000, 12, () -> sample(random))).isPositive();
+        assertThat(ChunkCodecCorruptionTest.rejectedDamagedBodies(random, 3000, 12, () -> PackedLayoutTest.sample(random, Mode.BLOCKS)))
+                .isPositive();
     }
 
     @Test
     void trailingBytesAreRejected() {
-        byte[] chunk = ChunkCodec.encode(new long[] {1000, 2000, 4000}, new long[] {5, 6, 9}, null, 3, Mode.BLOCKS);
-        byte[] longer = Arrays.copyOf(chunk, chunk.length + 1);
-        System.arraycopy(chunk, chunk.length - 4, longer, longer.length - 4, 4);
-        longer[chunk.length - 4] = 0;
-        assertThatThrownBy(() -> ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(longer)))
-                .isInstanceOf(CorruptChunkException.class);
+        PackedLayoutTest.assertTrailingByteRejected(Mode.BLOCKS);
     }
 
     @Test
@@ -79,13 +74,5 @@ class BlockLayoutTest {
         chunk[0] = 7;
         assertThatThrownBy(() -> ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(chunk)))
                 .isInstanceOf(CorruptChunkException.class).hasMessageContaining("flags");
-    }
-
-    private static byte[] sample(SplittableRandom random) {
-        ChunkCodecRoundTripTest.Columns in;
-        do {
-            in = ChunkCodecRoundTripTest.generate(ChunkCodecRoundTripTest.Shape.values()[random.nextInt(7)], random);
-        } while (in.timestamps().length < 2 || in.timestamps().length > 300);
-        return ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, Mode.BLOCKS);
     }
 }

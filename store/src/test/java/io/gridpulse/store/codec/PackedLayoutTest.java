@@ -77,7 +77,7 @@ class PackedLayoutTest {
     @Test
     void flippedBitsAndTruncationOfPackedChunksAreDetected() {
         for (int c = 0; c < 10; c++) {
-            byte[] chunk = packedSample(new SplittableRandom(BASE_SEED + c));
+            byte[] chunk = sample(new SplittableRandom(BASE_SEED + c), Mode.PACKED);
             for (int i = 0; i < chunk.length; i++) {
                 for (int bit = 0; bit < 8; bit++) {
                     byte[] damaged = chunk.clone();
@@ -99,24 +99,30 @@ class PackedLayoutTest {
     @Test
     void damagedBodiesWithFreshChecksumsFailCleanly() {
         SplittableRandom random = new SplittableRandom(BASE_SEED);
-        assertThat(ChunkCodecCorruptionTest.rejectedDamagedBodies(random, 3000, 12, () -> packedSample(random))).isPositive();
+        assertThat(ChunkCodecCorruptionTest.rejectedDamagedBodies(random, 3000, 12, () -> sample(random, Mode.PACKED))).isPositive();
     }
 
     @Test
     void trailingBytesAfterPackedColumnsAreRejected() {
-        byte[] chunk = ChunkCodec.encode(new long[] {1000, 2000, 4000}, new long[] {5, 6, 9}, null, 3, Mode.PACKED);
+        assertTrailingByteRejected(Mode.PACKED);
+    }
+
+    /** A zero byte appended to a bit-stream body (checksum renewed) must be rejected. */
+    static void assertTrailingByteRejected(Mode layout) {
+        byte[] chunk = ChunkCodec.encode(new long[] {1000, 2000, 4000}, new long[] {5, 6, 9}, null, 3, layout);
         byte[] longer = Arrays.copyOf(chunk, chunk.length + 1);
         System.arraycopy(chunk, chunk.length - 4, longer, longer.length - 4, 4);
         longer[chunk.length - 4] = 0;
         assertThatThrownBy(() -> ChunkCodec.decode(ChunkCodecCorruptionTest.withFreshChecksum(longer))).isInstanceOf(CorruptChunkException.class);
     }
 
-    private static byte[] packedSample(SplittableRandom random) {
+    /** A random chunk of 2 to 300 readings in {@code layout}. */
+    static byte[] sample(SplittableRandom random, Mode layout) {
         ChunkCodecRoundTripTest.Columns in;
         do {
             in = ChunkCodecRoundTripTest.generate(ChunkCodecRoundTripTest.Shape.values()[random.nextInt(7)], random);
         } while (in.timestamps().length < 2 || in.timestamps().length > 300);
-        return ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, Mode.PACKED);
+        return ChunkCodec.encode(in.timestamps(), in.power(), in.energy(), in.timestamps().length, layout);
     }
 
     static void assertRoundTrip(ChunkCodecRoundTripTest.Columns in, Mode mode, String description) {
