@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -91,8 +92,9 @@ public final class NilmCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = "Score the model, Mean and CO on a test period (default: the last 40 %% of the "
-                    + "data days; tracebase: the test instances).")
+            description = "Score the model, Mean and CO on a test period (default: the data after the model's "
+                    + "training period, or the last 40 %% of the data days if none is after it; tracebase: the test "
+                    + "instances).")
     static final class Eval implements Callable<Integer> {
         @CommandLine.Mixin
         DataOptions data = new DataOptions();
@@ -100,8 +102,8 @@ public final class NilmCommand implements Runnable {
         @Option(names = "--model", required = true, description = "model file from 'nilm train'")
         Path model;
 
-        @Option(names = "--test-from", description = "first test day (yyyy-mm-dd, inclusive); default: after the "
-                + "first 60 %% of the days with data")
+        @Option(names = "--test-from", description = "first test day (yyyy-mm-dd, inclusive); default: the end of "
+                + "the model's training period when the data goes past it, else after the first 60 %% of the days with data")
         LocalDate testFrom;
 
         @Option(names = "--test-until", description = "end of the test period (yyyy-mm-dd, exclusive)")
@@ -119,8 +121,7 @@ public final class NilmCommand implements Runnable {
             NilmModel m = NilmModel.read(model);
             System.err.println("nilm: loading " + data.data);
             ApplianceDataset all = load(data, NilmDatasets.Instances.TEST);
-            ApplianceDataset test = data.format == Format.tracebase ? all : period(all, data.zone,
-                    testFrom != null ? testFrom : TimeSplit.defaultTestFrom(all, data.zone).orElse(null), testUntil);
+            ApplianceDataset test = data.format == Format.tracebase ? all : testPeriod(all, m.settings());
             if (test.size() == 0) {
                 System.err.println("nilm: the test period holds no data");
                 return 2;
@@ -137,6 +138,40 @@ public final class NilmCommand implements Runnable {
                 System.err.println("nilm: drew " + plot);
             }
             return 0;
+        }
+
+        /**
+         * The chosen test period, or by default every tick from the end of the model's training
+         * period on (a folder that goes on past the training, like a later download of the same
+         * house, is tested on all of its held-out days, not on its last 40 %); a folder that ends
+         * before it gets the 60/40 day split. A period that overlaps the training period of a
+         * model trained on a folder of the same name is not held out: said on stderr.
+         */
+        private ApplianceDataset testPeriod(ApplianceDataset all, NilmModel.Settings trained) {
+            long untilMs = testUntil == null ? Long.MAX_VALUE : TimeSplit.startMs(testUntil, data.zone);
+            long[] ts = all.timestampsMs();
+            ApplianceDataset test;
+            if (testFrom == null && ts.length > 0 && ts[ts.length - 1] >= trained.trainedUntilMs()) {
+                test = all.slice(trained.trainedUntilMs(), untilMs);
+                if (ts[0] < trained.trainedUntilMs()) {
+                    System.err.println("nilm: testing on the data after the model's training period (from "
+                            + Instant.ofEpochMilli(trained.trainedUntilMs()).atZone(data.zone).toLocalDateTime()
+                            + "); --test-from chooses another start");
+                }
+            } else {
+                test = period(all, data.zone, testFrom != null ? testFrom : TimeSplit.defaultTestFrom(all, data.zone).orElse(null),
+                        testUntil);
+            }
+            long[] tested = test.timestampsMs();
+            boolean sameFolder = trained.source().equals(data.format + ":" + data.data.getFileName());
+            if (sameFolder && tested.length > 0 && tested[0] < trained.trainedUntilMs()
+                    && tested[tested.length - 1] >= trained.trainedFromMs()) {
+                System.err.println("nilm: warning: the test period overlaps the model's training period ("
+                        + Instant.ofEpochMilli(trained.trainedFromMs()).atZone(data.zone).toLocalDate() + " .. "
+                        + Instant.ofEpochMilli(trained.trainedUntilMs() - 1).atZone(data.zone).toLocalDate()
+                        + ") on the same folder: these scores are not held out");
+            }
+            return test;
         }
     }
 

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.SharedData;
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code nilm train} and {@code nilm eval} on a folder laid out as the published tracebase (several
@@ -45,9 +41,9 @@ class NilmTracebaseCommandTest {
         Path model = dir.resolve("tb.model");
         Path plot = dir.resolve("eval.png");
 
-        Run train = run("nilm", "train", "--data", dir.resolve("tracebase").toString(), "--format", "tracebase",
+        CapturedRun train = CapturedRun.of("nilm", "train", "--data", dir.resolve("tracebase").toString(), "--format", "tracebase",
                 "--out", model.toString());
-        Run eval = run("nilm", "eval", "--model", model.toString(), "--data", dir.resolve("tracebase").toString(),
+        CapturedRun eval = CapturedRun.of("nilm", "eval", "--model", model.toString(), "--data", dir.resolve("tracebase").toString(),
                 "--format", "tracebase", "--json", "--plot", plot.toString());
 
         assertThat(train.code()).as(train.err()).isZero();
@@ -72,24 +68,5 @@ class NilmTracebaseCommandTest {
     private void copy(Path day, String type, String device) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("tracebase").resolve(type));
         Files.copy(day, folder.resolve(device + "_2011.11.28.csv"));
-    }
-
-    private record Run(int code, String out, String err) {}
-
-    /** Runs the CLI with stdout and stderr captured (the nilm commands print to System.out/err). */
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new GridPulseCli()).execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }
