@@ -79,12 +79,22 @@ public final class NilmCommand implements Runnable {
                 Files.createDirectories(folder); // before minutes of training, not after
             }
             err.println("nilm: loading " + data.data);
-            ApplianceDataset all = load(data, NilmDatasets.Instances.TRAIN);
-            ApplianceDataset train = data.format == Format.tracebase ? all : period(all, data.zone, trainFrom,
-                    trainUntil != null ? trainUntil : TimeSplit.defaultTestFrom(all, data.zone).orElse(null));
+            List<String> trainingFiles = List.of();
+            ApplianceDataset train;
+            if (data.format == Format.tracebase) {
+                NilmDatasets.Household household = usable(() -> NilmDatasets.tracebaseHousehold(data.data,
+                        NilmDatasets.Instances.TRAIN, data.syntheticDays));
+                train = household.data();
+                trainingFiles = household.dayFiles();
+            } else {
+                ApplianceDataset all = load(data, NilmDatasets.Instances.TRAIN);
+                train = period(all, data.zone, trainFrom,
+                        trainUntil != null ? trainUntil : TimeSplit.defaultTestFrom(all, data.zone).orElse(null));
+            }
             err.printf("nilm: training on %d ticks (%s)%n", train.size(), describeDays(train.days(data.zone)));
             NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults(), err::println)
-                    .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.format + ":" + data.data.getFileName());
+                    .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.format + ":" + data.data.getFileName())
+                    .withTrainingFiles(trainingFiles);
             model.write(out);
             err.println("nilm: wrote " + out + " (" + model.applianceNames() + ")");
             return 0;
@@ -93,8 +103,8 @@ public final class NilmCommand implements Runnable {
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
             description = "Score the model, Mean and CO on a test period (default: the data after the model's "
-                    + "training period, or the last 40 %% of the data days if none is after it; tracebase: the test "
-                    + "instances).")
+                    + "training period, or the last 40 %% of the data days if none is after it; tracebase: the devices "
+                    + "the model never saw, or else the days of its devices it was not trained on).")
     static final class Eval implements Callable<Integer> {
         @CommandLine.Mixin
         DataOptions data = new DataOptions();
@@ -120,8 +130,8 @@ public final class NilmCommand implements Runnable {
         public Integer call() throws IOException {
             NilmModel m = NilmModel.read(model);
             System.err.println("nilm: loading " + data.data);
-            ApplianceDataset all = load(data, NilmDatasets.Instances.TEST);
-            ApplianceDataset test = data.format == Format.tracebase ? all : testPeriod(all, m.settings());
+            ApplianceDataset test = data.format == Format.tracebase ? testHousehold(m.settings())
+                    : testPeriod(load(data, NilmDatasets.Instances.TEST), m.settings());
             if (test.size() == 0) {
                 System.err.println("nilm: the test period holds no data");
                 return 2;
@@ -138,6 +148,25 @@ public final class NilmCommand implements Runnable {
                 System.err.println("nilm: drew " + plot);
             }
             return 0;
+        }
+
+        /**
+         * tracebase: the devices of the folder the model never saw, else the days of its devices it
+         * was not trained on (a model that lists its training files); the folder's own held-out
+         * devices for a model of format 1.
+         */
+        private ApplianceDataset testHousehold(NilmModel.Settings trained) {
+            if (trained.trainingFiles().isEmpty()) {
+                return load(data, NilmDatasets.Instances.TEST);
+            }
+            NilmDatasets.Unseen unseen = usable(() -> NilmDatasets.tracebaseUnseen(data.data, trained.trainingFiles(),
+                    data.syntheticDays)).orElseThrow(() -> new UsageError("nilm: " + data.data + " holds no device or day "
+                            + "file of the model's appliance types that it was not trained on"));
+            System.err.println(unseen.newDevices()
+                    ? "nilm: testing on the devices the model never saw"
+                    : "nilm: the folder holds no device the model did not see: testing on days of its devices it was not "
+                            + "trained on");
+            return unseen.household().data();
         }
 
         /**
@@ -216,8 +245,13 @@ public final class NilmCommand implements Runnable {
 
     /** Loads the data; a clear message and exit code 2 (via {@link UsageError}) when it cannot be used. */
     private static ApplianceDataset load(DataOptions options, NilmDatasets.Instances which) {
+        return usable(() -> read(options, which));
+    }
+
+    /** Runs a loader, turning bad input into a {@link UsageError}. */
+    private static <T> T usable(java.util.function.Supplier<T> loader) {
         try {
-            return read(options, which);
+            return loader.get();
         } catch (io.gridpulse.core.InvalidInputException e) {
             throw new UsageError("nilm: " + e.getMessage());
         }

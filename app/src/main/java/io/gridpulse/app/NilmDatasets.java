@@ -14,11 +14,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,12 +90,69 @@ final class NilmDatasets {
      *     to {@link #DAYS_PER_DEVICE} days of each of its devices, so every chosen device appears
      */
     static ApplianceDataset tracebase(Path dir, Instances which, int days) {
+        return tracebaseHousehold(dir, which, days).data();
+    }
+
+    /**
+     * A synthetic household and the day files it was built from ({@code <type folder>/<file name>},
+     * what a model records of its training household).
+     */
+    record Household(ApplianceDataset data, List<String> dayFiles) {}
+
+    static Household tracebaseHousehold(Path dir, Instances which, int days) {
         Map<String, List<Device>> byType = devices(dir, which);
         if (byType.isEmpty()) {
             throw new InvalidInputException("data", "no " + which.name().toLowerCase(Locale.ROOT)
                     + " instances of any appliance type in " + dir + (which == Instances.TEST
                             ? " (a type needs two or more devices for one to be held out for the test)" : ""));
         }
+        return household(byType, days);
+    }
+
+    /**
+     * The test household of a folder for a model trained on other files: per appliance type the
+     * model was trained with, the devices it never saw (the issue's "instances not used in
+     * training"); if the folder holds none, the days of its devices it was not trained on (held-out
+     * periods). Empty when every file was used in training or no type is known.
+     *
+     * @param trainingFiles {@link Household#dayFiles} of the model's training household
+     */
+    static Optional<Unseen> tracebaseUnseen(Path dir, List<String> trainingFiles, int days) {
+        Set<String> trainedFiles = Set.copyOf(trainingFiles);
+        Set<String> trainedDevices = new HashSet<>();
+        Set<String> trainedTypes = new HashSet<>();
+        for (String file : trainingFiles) {
+            int slash = file.indexOf('/');
+            trainedTypes.add(file.substring(0, slash));
+            trainedDevices.add(file.substring(0, slash + 1) + deviceOf(file.substring(slash + 1)));
+        }
+        Map<String, List<Device>> unseen = new LinkedHashMap<>();
+        Map<String, List<Device>> otherDays = new LinkedHashMap<>();
+        devicesByType(dir).forEach((label, devices) -> {
+            for (Device device : devices) {
+                String type = device.days().get(0).getParent().getFileName().toString();
+                if (!trainedTypes.contains(type)) {
+                    continue;
+                }
+                if (!trainedDevices.contains(type + "/" + device.name())) {
+                    unseen.computeIfAbsent(label, k -> new ArrayList<>()).add(device);
+                    continue;
+                }
+                List<Path> notTrained = device.days().stream()
+                        .filter(day -> !trainedFiles.contains(type + "/" + day.getFileName())).toList();
+                if (!notTrained.isEmpty()) {
+                    otherDays.computeIfAbsent(label, k -> new ArrayList<>()).add(new Device(device.name(), notTrained));
+                }
+            }
+        });
+        Map<String, List<Device>> chosen = unseen.isEmpty() ? otherDays : unseen;
+        return chosen.isEmpty() ? Optional.empty() : Optional.of(new Unseen(household(chosen, days), !unseen.isEmpty()));
+    }
+
+    /** @param newDevices devices the model never saw (else: other days of the devices it saw) */
+    record Unseen(Household household, boolean newDevices) {}
+
+    private static Household household(Map<String, List<Device>> byType, int days) {
         if (days <= 0) {
             days = byType.values().stream().mapToInt(NilmDatasets::defaultDays).max().orElse(1);
         }
@@ -105,19 +167,21 @@ final class NilmDatasets {
         java.util.Arrays.fill(aggregate, BASELOAD_W);
         Map<String, double[]> appliances = new LinkedHashMap<>();
         DatasetReader reader = new DatasetReader(DatasetFormat.TRACEBASE, ZoneOffset.UTC);
+        SortedSet<String> used = new TreeSet<>();
         for (var e : byType.entrySet()) {
             double[] power = new double[ts.length];
             List<Device> devices = e.getValue();
             for (int d = 0; d < days; d++) {
-                placeDay(reader.readAll(devices.get(d % devices.size()).day(d / devices.size())), power,
-                        d * perDay, perDay, step);
+                Path day = devices.get(d % devices.size()).day(d / devices.size());
+                used.add(day.getParent().getFileName() + "/" + day.getFileName());
+                placeDay(reader.readAll(day), power, d * perDay, perDay, step);
             }
             appliances.merge(e.getKey(), power, NilmDatasets::plus);
             for (int i = 0; i < ts.length; i++) {
                 aggregate[i] += power[i];
             }
         }
-        return new ApplianceDataset(step, ts, aggregate, appliances);
+        return new Household(new ApplianceDataset(step, ts, aggregate, appliances), List.copyOf(used));
     }
 
     /**

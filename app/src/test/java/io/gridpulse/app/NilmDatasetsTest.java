@@ -83,6 +83,66 @@ class NilmDatasetsTest {
                 .hasMessageContaining("two or more devices");
     }
 
+    @Test
+    void aHouseholdNamesTheDayFilesItWasBuiltFrom() throws IOException {
+        dayFile("Refrigerator", "dev_A", 0, 100);
+        dayFile("Refrigerator", "dev_A", 1, 110);
+        dayFile("Refrigerator", "dev_B", 0, 200);
+
+        NilmDatasets.Household train = NilmDatasets.tracebaseHousehold(dir, NilmDatasets.Instances.TRAIN, 0);
+
+        assertThat(train.dayFiles()).containsExactly("Refrigerator/dev_A_2012.01.01.csv", "Refrigerator/dev_A_2012.01.02.csv");
+    }
+
+    @Test
+    void anotherFolderIsTestedOnTheDevicesTheModelNeverSaw() throws IOException {
+        // trained on dev_A's first day (a shared folder of one device per type); the other folder holds
+        // dev_A's later days, two new fridges and a type the model was not trained with
+        List<String> trained = List.of("Refrigerator/dev_A_2012.01.01.csv");
+        dayFile("Refrigerator", "dev_A", 0, 100);
+        dayFile("Refrigerator", "dev_A", 1, 110);
+        dayFile("Refrigerator", "dev_B", 0, 200);
+        dayFile("Refrigerator", "dev_C", 0, 300);
+        dayFile("MicrowaveOven", "Microwave", 0, 900);
+
+        NilmDatasets.Unseen unseen = NilmDatasets.tracebaseUnseen(dir, trained, 0).orElseThrow();
+
+        assertThat(unseen.newDevices()).isTrue();
+        assertThat(unseen.household().data().appliances()).containsExactly("refrigerator");
+        assertThat(unseen.household().dayFiles()).containsExactly("Refrigerator/dev_B_2012.01.01.csv",
+                "Refrigerator/dev_C_2012.01.01.csv");
+        assertThat(dayPowers(unseen.household().data())).containsExactly(200.0, 300.0);
+    }
+
+    @Test
+    void withoutNewDevicesTheModelsDevicesAreTestedOnDaysItWasNotTrainedOn() throws IOException {
+        List<String> trained = List.of("Refrigerator/dev_A_2012.01.01.csv");
+        dayFile("Refrigerator", "dev_A", 0, 100);
+        dayFile("Refrigerator", "dev_A", 1, 110);
+        dayFile("Refrigerator", "dev_A", 2, 120);
+
+        NilmDatasets.Unseen unseen = NilmDatasets.tracebaseUnseen(dir, trained, 0).orElseThrow();
+
+        assertThat(unseen.newDevices()).isFalse();
+        assertThat(dayPowers(unseen.household().data())).containsExactly(110.0, 120.0);
+        assertThat(NilmDatasets.tracebaseUnseen(dir, List.of("Refrigerator/dev_A_2012.01.01.csv",
+                "Refrigerator/dev_A_2012.01.02.csv", "Refrigerator/dev_A_2012.01.03.csv"), 0)).isEmpty();
+    }
+
+    @Test
+    void onItsOwnFolderTheUnseenDevicesAreTheHeldOutOnes() throws IOException {
+        dayFile("Refrigerator", "dev_A", 0, 100);
+        dayFile("Refrigerator", "dev_B", 0, 200);
+        dayFile("Refrigerator", "dev_C", 0, 300);
+        dayFile("MicrowaveOven", "Microwave", 0, 900); // one device: left out of training, so out of the test too
+
+        NilmDatasets.Household train = NilmDatasets.tracebaseHousehold(dir, NilmDatasets.Instances.TRAIN, 0);
+        NilmDatasets.Unseen unseen = NilmDatasets.tracebaseUnseen(dir, train.dayFiles(), 0).orElseThrow();
+
+        assertThat(unseen.household().dayFiles()).isEqualTo(
+                NilmDatasets.tracebaseHousehold(dir, NilmDatasets.Instances.TEST, 0).dayFiles());
+    }
+
     /** The refrigerator's power at 00:05 of each synthetic day. */
     private static List<Double> dayPowers(ApplianceDataset data) {
         double[] fridge = data.applianceW(data.appliances().get(0));

@@ -65,8 +65,38 @@ class NilmTracebaseCommandTest {
                 + (1 + names.size()) * (DisaggregationPicture.STRIP + DisaggregationPicture.STRIP_GAP) + 20);
     }
 
+    @Test
+    void aModelOfOneDevicePerTypeIsScoredOnTheDevicesOfAnotherFolder() throws Exception {
+        // the shape of ../shared (one device per type) for training, new devices elsewhere for the test
+        Optional<Path> fridge = SharedData.resolve("tracebase/Refrigerator/Refrigerator_2011.11.28.csv");
+        assumeTrue(fridge.isPresent(), "skipped: ../shared/data/tracebase not present");
+        copy(fridge.get(), "shared", "Refrigerator", "dev_A");
+        copy(fridge.get(), "other", "Refrigerator", "dev_A"); // the trained device again: left out
+        copy(fridge.get(), "other", "Refrigerator", "dev_B");
+        Path model = dir.resolve("shared.model");
+
+        CapturedRun train = CapturedRun.of("nilm", "train", "--data", dir.resolve("shared").toString(), "--format",
+                "tracebase", "--out", model.toString());
+        CapturedRun eval = CapturedRun.of("nilm", "eval", "--model", model.toString(), "--data",
+                dir.resolve("other").toString(), "--format", "tracebase", "--json");
+        CapturedRun trainedOnly = CapturedRun.of("nilm", "eval", "--model", model.toString(), "--data",
+                dir.resolve("shared").toString(), "--format", "tracebase");
+
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.err()).contains("testing on the devices the model never saw").contains("evaluating on 28800 ticks");
+        assertThat(new ObjectMapper().readTree(eval.out()).get("appliances").get(0).get("appliance").asText())
+                .isEqualTo("refrigerator");
+        assertThat(trainedOnly.code()).isEqualTo(2);
+        assertThat(trainedOnly.err()).contains("that it was not trained on");
+    }
+
     private void copy(Path day, String type, String device) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("tracebase").resolve(type));
+        copy(day, "tracebase", type, device);
+    }
+
+    private void copy(Path day, String folderName, String type, String device) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(folderName).resolve(type));
         Files.copy(day, folder.resolve(device + "_2011.11.28.csv"));
     }
 }

@@ -25,14 +25,14 @@ import java.util.Map;
  * <p>File format (big-endian, {@link DataOutputStream}): magic {@code "GPNILM"}, int version
  * ({@link #FORMAT_VERSION}), long stepMs, long toleranceMs, int pastSeconds, int lookaheadSeconds,
  * double detector minStepW, toleranceW, relativeTolerance, int minSteadySamples, long
- * trainedFromMs, long trainedUntilMs, UTF source, int appliance count, then per appliance: UTF
+ * trainedFromMs, long trainedUntilMs, UTF source, [version 2: int n + n UTF training files], int appliance count, then per appliance: UTF
  * name, double onThresholdW, double meanW, int n + n doubles statesW, int m + m × (double medianW,
  * minW, maxW, int members) signatures, then the tree ensemble (int featureCount, double base, int
  * trees, per tree int nodes + nodes × (int feature, float threshold, int left, int right, double
  * value)). Readers reject other magics and versions.
  */
 public final class NilmModel {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final String MAGIC = "GPNILM";
 
     /**
@@ -45,9 +45,16 @@ public final class NilmModel {
      * @param trainedFromMs first training tick (UTC ms)
      * @param trainedUntilMs end of the training period (exclusive, UTC ms)
      * @param source human-readable description of the training data
+     * @param trainingFiles the day files of a synthetic (tracebase) training household, as
+     *     {@code <type folder>/<file name>}, so an evaluation on another folder can leave them
+     *     out; empty for a time-split (REDD) model and for models of format version 1
      */
     public record Settings(long stepMs, long toleranceMs, int pastSeconds, int lookaheadSeconds,
-                           long trainedFromMs, long trainedUntilMs, String source) {}
+                           long trainedFromMs, long trainedUntilMs, String source, List<String> trainingFiles) {
+        public Settings {
+            trainingFiles = List.copyOf(trainingFiles);
+        }
+    }
 
     private final Settings settings;
     private final StepEventDetector detector;
@@ -61,6 +68,13 @@ public final class NilmModel {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** This model with the files its training household was built from recorded. */
+    public NilmModel withTrainingFiles(List<String> files) {
+        Settings s = settings;
+        return new NilmModel(new Settings(s.stepMs(), s.toleranceMs(), s.pastSeconds(), s.lookaheadSeconds(),
+                s.trainedFromMs(), s.trainedUntilMs(), s.source(), files), detector, appliances);
     }
 
     public StepEventDetector detector() {
@@ -146,6 +160,10 @@ public final class NilmModel {
         out.writeLong(settings.trainedFromMs());
         out.writeLong(settings.trainedUntilMs());
         out.writeUTF(settings.source());
+        out.writeInt(settings.trainingFiles().size());
+        for (String file : settings.trainingFiles()) {
+            out.writeUTF(file);
+        }
         out.writeInt(appliances.size());
         for (ApplianceModel a : appliances) {
             out.writeUTF(a.name());
@@ -180,8 +198,8 @@ public final class NilmModel {
             throw new IOException("not a GridPulse NILM model (bad magic)");
         }
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unsupported NILM model version " + version + " (expected " + FORMAT_VERSION + ")");
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException("unsupported NILM model version " + version + " (expected 1 to " + FORMAT_VERSION + ")");
         }
         long stepMs = in.readLong();
         long toleranceMs = in.readLong();
@@ -189,8 +207,15 @@ public final class NilmModel {
         int ahead = in.readInt();
         StepEventDetector detector = new StepEventDetector(in.readDouble(), in.readDouble(), in.readDouble(),
                 in.readInt());
-        Settings settings = new Settings(stepMs, toleranceMs, past, ahead, in.readLong(), in.readLong(),
-                in.readUTF());
+        long trainedFromMs = in.readLong();
+        long trainedUntilMs = in.readLong();
+        String source = in.readUTF();
+        List<String> trainingFiles = new ArrayList<>();
+        for (int i = version >= 2 ? in.readInt() : 0; i > 0; i--) {
+            trainingFiles.add(in.readUTF());
+        }
+        Settings settings = new Settings(stepMs, toleranceMs, past, ahead, trainedFromMs, trainedUntilMs, source,
+                trainingFiles);
         int count = in.readInt();
         List<ApplianceModel> appliances = new ArrayList<>();
         for (int i = 0; i < count; i++) {

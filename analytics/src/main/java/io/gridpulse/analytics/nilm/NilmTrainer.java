@@ -90,7 +90,7 @@ public final class NilmTrainer {
         }
         long[] ts = train.timestampsMs();
         var settings = new NilmModel.Settings(train.stepMs(), toleranceMs, options.pastSeconds(),
-                options.lookaheadSeconds(), ts[0], ts[ts.length - 1] + train.stepMs(), source);
+                options.lookaheadSeconds(), ts[0], ts[ts.length - 1] + train.stepMs(), source, List.of());
         return new NilmModel(settings, detector, models);
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NilmModelFileTest {
@@ -20,6 +22,36 @@ class NilmModelFileTest {
         assertThat(back.applianceNames()).containsExactlyInAnyOrder("refrigerator", "kettle");
         assertThat(back.settings()).isEqualTo(model.settings());
         assertThat(back.estimate(test).get("kettle")).containsExactly(model.estimate(test).get("kettle"));
+    }
+
+    @Test
+    void theTrainingHouseholdsFilesAreKept() throws IOException {
+        NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0))
+                .withTrainingFiles(List.of("Refrigerator/Refrigerator_2011.11.28.csv", "WaterKettle/Kettle_2011.11.23.csv"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        assertThat(NilmModel.read(new ByteArrayInputStream(bytes.toByteArray())).settings().trainingFiles())
+                .containsExactly("Refrigerator/Refrigerator_2011.11.28.csv", "WaterKettle/Kettle_2011.11.23.csv");
+    }
+
+    @Test
+    void aVersion1FileReadsWithoutTrainingFiles() throws IOException {
+        NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        byte[] v2 = bytes.toByteArray();
+        // version 1 = version 2 without the training-file count (an int after the source string)
+        int source = 6 + 4 + 8 + 8 + 4 + 4 + 3 * 8 + 4 + 8 + 8;
+        int count = source + 2 + (((v2[source] & 0xFF) << 8) | (v2[source + 1] & 0xFF));
+        ByteBuffer v1 = ByteBuffer.allocate(v2.length - 4);
+        v1.put(v2, 0, count).put(v2, count + 4, v2.length - count - 4);
+        v1.putInt(6, 1);
+
+        NilmModel back = NilmModel.read(new ByteArrayInputStream(v1.array()));
+
+        assertThat(back.settings()).isEqualTo(model.settings());
+        assertThat(back.settings().trainingFiles()).isEmpty();
+        assertThat(back.applianceNames()).isEqualTo(model.applianceNames());
     }
 
     @Test
