@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -249,7 +250,7 @@ public final class NilmCommand implements Runnable {
     }
 
     /** Runs a loader, turning bad input into a {@link UsageError}. */
-    private static <T> T usable(java.util.function.Supplier<T> loader) {
+    private static <T> T usable(Supplier<T> loader) {
         try {
             return loader.get();
         } catch (io.gridpulse.core.InvalidInputException e) {
