@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Encode / decode speed of {@link ChunkCodec} on real chunks, single thread, coded as the store
- * codes them: hour chunks (what it seals, packed columns) by default, day chunks (what it compacts
+ * codes them: hour chunks (what it seals, {@link ChunkCodec#encodeFast}) by default, day chunks (what it compacts
  * a finished day into, the smallest layout) with {@code chunkHours = 24}. Each invocation codes
  * up to {@value #CHUNKS} consecutive chunks of one dataset (the noisy meter: {@value #CHUNKS}
  * hours' worth); the score is operations = readings per second (ops/s × readings per op; see
@@ -130,7 +130,7 @@ public class CodecBenchmark {
         return (long) chunkCount * length;
     }
 
-    /** As the store encodes a chunk of that span: sealed hours packed, compacted days smallest. */
+    /** As the store encodes a chunk of that span: sealed hours fastest, compacted days smallest. */
     private static byte[] encode(long[] ts, long[] power, long[] energy, int chunkHours) {
         return CompressionBench.encodeAsTheStore(ts, power, energy, ts.length, chunkHours * CompressionBench.CHUNK_SPAN_MS);
     }

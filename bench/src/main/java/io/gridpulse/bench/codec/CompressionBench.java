@@ -67,22 +67,10 @@ public final class CompressionBench {
         boolean lossless = decoded.count() == n && Arrays.equals(decoded.timestampsMs(), ts)
                 && Arrays.equals(decoded.powerMilliwatts(), power) && decoded.energyMilliwattHours() == null;
         BitWriter gorilla = Gorilla.encode(ts, power, n);
-        int layout = layoutFlags(chunk);
-        return new CompressionResult(n, 1, (layout & PACKED) != 0 ? 1 : 0, (layout & BLOCKS) != 0 ? 1 : 0, chunk.length,
-                (gorilla.bitCount() + 7) / 8, lossless && gorillaRoundTrips(gorilla, ts, power));
-    }
-
-    /** Flags-byte bits of the body layouts (store/.../codec/README.md). */
-    static final int PACKED = 4;
-    static final int BLOCKS = 8;
-
-    /** The chunk's flags byte (after version and count varint), 0 for an empty chunk. */
-    static int layoutFlags(byte[] chunk) {
-        int position = 1;
-        while ((chunk[position] & 0x80) != 0) {
-            position++;
-        }
-        return position + 1 < chunk.length - 4 ? chunk[position + 1] & (PACKED | BLOCKS) : 0;
+        ChunkCodec.Layout layout = ChunkCodec.layoutOf(chunk);
+        return new CompressionResult(n, 1, layout == ChunkCodec.Layout.PACKED ? 1 : 0,
+                layout == ChunkCodec.Layout.BLOCKS ? 1 : 0, chunk.length, (gorilla.bitCount() + 7) / 8,
+                lossless && gorillaRoundTrips(gorilla, ts, power));
     }
 
     private static boolean gorillaRoundTrips(BitWriter block, long[] ts, long[] power) {

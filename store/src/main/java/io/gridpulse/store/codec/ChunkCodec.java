@@ -72,12 +72,7 @@ public final class ChunkCodec {
      * their bytes.
      */
     public static byte[] encodeFast(long[] timestampsMs, long[] powerMilliwatts, long[] energyMilliwattHours, int count) {
-        Mode mode = MODE;
-        if (mode == Mode.AUTO) {
-            validate(timestampsMs, powerMilliwatts, energyMilliwattHours, count);
-            mode = isRegularAndDense(timestampsMs, powerMilliwatts, count) ? Mode.PACKED : Mode.BLOCKS;
-        }
-        return encode(timestampsMs, powerMilliwatts, energyMilliwattHours, count, mode);
+        return encode(timestampsMs, powerMilliwatts, energyMilliwattHours, count, MODE == Mode.AUTO ? Mode.FAST : MODE);
     }
 
     /**
@@ -115,6 +110,9 @@ public final class ChunkCodec {
             int count, Mode mode) {
         long[] energy = count > 0 && hasEnergy(energyMilliwattHours, count) ? energyMilliwattHours : null;
         Units units = count == 0 ? null : Units.of(timestampsMs, powerMilliwatts, energy, count);
+        if (mode == Mode.FAST) {
+            mode = isRegularAndDense(timestampsMs, powerMilliwatts, count) ? Mode.PACKED : Mode.BLOCKS;
+        }
         if (mode == Mode.BLOCKS) {
             ByteSink blocks = encodeBlocks(scratch, timestampsMs, powerMilliwatts, energy, count, units);
             appendChecksum(blocks);
@@ -331,8 +329,28 @@ public final class ChunkCodec {
      */
     static final double PACKED_TOLERANCE = 1.05;
 
-    /** Which body layouts the encoder may choose; only benchmarks change it. */
-    enum Mode { AUTO, PACKED, ADAPTIVE, BLOCKS }
+    /** The body layout of an encoded chunk, read from its header (benchmarks count them). */
+    public enum Layout { EMPTY, RANGE_CODED, PACKED, BLOCKS }
+
+    /** {@link Layout} of a chunk made by {@link #encode} or {@link #encodeFast}; the body is not read. */
+    public static Layout layoutOf(byte[] chunk) {
+        int position = 1; // after the version byte: the count varint, then the flags byte
+        while (position < chunk.length && (chunk[position] & 0x80) != 0) {
+            position++;
+        }
+        if (position + 1 >= chunk.length - CHECKSUM_BYTES) {
+            return Layout.EMPTY;
+        }
+        int flags = chunk[position + 1];
+        return (flags & FLAG_BLOCKS) != 0 ? Layout.BLOCKS : (flags & FLAG_PACKED) != 0 ? Layout.PACKED : Layout.RANGE_CODED;
+    }
+
+    /**
+     * Which body layouts the encoder may choose: {@link #AUTO} the smallest (days), {@link #FAST}
+     * blocks or, for a regular dense meter, packed columns (sealed hours); the others force one
+     * layout (benchmarks and tests).
+     */
+    enum Mode { AUTO, FAST, PACKED, ADAPTIVE, BLOCKS }
 
     /** {@code -Dgridpulse.codec.mode=packed|adaptive} forces one layout, to benchmark each alone. */
     static final Mode MODE = Mode.valueOf(System.getProperty("gridpulse.codec.mode", "auto").toUpperCase(java.util.Locale.ROOT));
@@ -347,7 +365,7 @@ public final class ChunkCodec {
 
     private static ByteSink encodeBlocks(Scratch scratch, long[] timestampsMs, long[] power, long[] energy, int count, Units units) {
         ByteSink out = scratch.packedSink;
-        if (putBitStreamHeader(out, FORMAT_VERSION, FLAG_BLOCKS, timestampsMs, power, energy, count, units)) {
+        if (putBitStreamHeader(out, BLOCKS_VERSION, FLAG_BLOCKS, timestampsMs, power, energy, count, units)) {
             BitSink bits = scratch.bits;
             bits.start();
             BlockColumns.encodeTimestamps(bits, scratch.blocks, timestampsMs, count, units.unitMs());

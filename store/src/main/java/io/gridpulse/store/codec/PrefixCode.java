@@ -432,7 +432,6 @@ final class PrefixCode {
         }
     }
 
-    /** The code {@link #read} last read: this one, or the shared default code it named. */
     /** A default code's {@link EventTable}, built on first use (a race builds it twice, harmlessly). */
     private volatile EventTable sharedEvents;
 
@@ -445,6 +444,7 @@ final class PrefixCode {
         return table;
     }
 
+    /** The code {@link #read} last read: this one, or the shared default code it named. */
     PrefixCode lastRead() {
         return readDefault != null ? readDefault : this;
     }

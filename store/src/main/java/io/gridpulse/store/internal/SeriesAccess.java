@@ -236,7 +236,7 @@ public final class SeriesAccess {
         return encode(readings, false);
     }
 
-    /** A sealed hour's chunk: packed columns, fast to write and to read; the day chunk replaces it. */
+    /** A sealed hour's chunk: the codec's fastest layout to write and to read; the day chunk replaces it. */
     public static byte[] encodeHour(List<Reading> readings) {
         return encode(readings, true);
     }

@@ -16,7 +16,7 @@ class BlockLayoutTest {
     void sealedHoursAreWrittenInBlocks() {
         byte[] chunk = ChunkCodec.encodeFast(new long[] {1000, 2000, 4000}, new long[] {5, 6, 9}, null, 3);
         assertThat(chunk[0]).isEqualTo((byte) 8);
-        assertThat(chunk[2] & ChunkCodec.FLAG_BLOCKS).isNotZero();
+        assertThat(ChunkCodec.layoutOf(chunk)).isEqualTo(ChunkCodec.Layout.BLOCKS);
         assertThat(ChunkCodec.decode(chunk).timestampsMs()).containsExactly(1000, 2000, 4000);
     }
 

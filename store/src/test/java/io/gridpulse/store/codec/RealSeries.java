@@ -94,21 +94,12 @@ record RealSeries(long[] timestampsMs, long[] powerMilliwatts) {
     long fastBytesPerHourChunk() {
         long[] bytes = {0};
         forEachChunk((ts, power, n) -> ChunkCodec.encodeFast(ts, power, null, n), HOUR_MS, "fast", (ts, chunk) -> {
-            if ((chunk[1 + varintLength(chunk)] & ChunkCodec.FLAG_BLOCKS) == 0) {
+            if (ChunkCodec.layoutOf(chunk) != ChunkCodec.Layout.BLOCKS) {
                 throw new AssertionError("fast chunk at " + ts[0] + " is not in block columns");
             }
             bytes[0] += chunk.length;
         });
         return bytes[0];
-    }
-
-    /** Bytes of the count varint after the version byte. */
-    private static int varintLength(byte[] chunk) {
-        int length = 1;
-        while ((chunk[length] & 0x80) != 0) {
-            length++;
-        }
-        return length;
     }
 
     /** Encodes each UTC hour in {@code mode}, checks it decodes to its input, hands it on. */
