@@ -78,6 +78,10 @@ public final class RocksDatabase implements AutoCloseable {
         }
         dbOptions = new DBOptions().setSstFileManager(spaceWatcher).setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true).setMaxBackgroundJobs(2).setKeepLogFileNum(3)
+                // Flushes and compactions write their files out 1 MB at a time instead of leaving
+                // them dirty: an ext4 journal commit (every acknowledged write's fdatasync) waits
+                // for dirty data of newly allocated blocks, so big dirty SST files stall acks.
+                .setBytesPerSync(1 << 20)
                 // Insert hints (see descriptor) work only when one thread inserts a write group.
                 .setAllowConcurrentMemtableWrite(false)
                 // After a crash, replay the WAL up to the last intact record and stop there. Each
