@@ -28,6 +28,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -35,6 +40,8 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GridPulse's embedded time-series store. Readings of the last hours live in the head (one
@@ -48,6 +55,7 @@ import org.rocksdb.WriteBatch;
  * share fsyncs. See {@code store/README.md} for the on-disk layout.
  */
 public final class ReadingStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingStore.class);
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
     static final String FORMAT = "5";
     /**
@@ -87,13 +95,19 @@ public final class ReadingStore implements AutoCloseable {
     private volatile long dayCompactionBudgetNanos = 2_000_000_000L;
     /** One move of pending readings at a time (a cut and its drop belong together). */
     private final ReentrantLock mover = new ReentrantLock();
+    private final ExecutorService backgroundMover = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gridpulse-pending-mover");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean moveQueued = new AtomicBoolean();
     /**
      * A multi-meter write of at least this many meters puts their in-order readings into one
      * pending-log record; a smaller one writes head blocks straight away.
      */
     static final int PENDING_MIN_METERS = 8;
     /** Pending readings are moved into head blocks once meters hold this many on average (a minute at 1 Hz)... */
-    private static final int PENDING_MOVE_PER_METER = 60;
+    static final int PENDING_MOVE_PER_METER = 60;
     /** ...or once this many are pending in all (bounds memory: ≈ 24 B each). */
     private static final long PENDING_MOVE_TOTAL = 2_000_000;
     /**
@@ -195,10 +209,36 @@ public final class ReadingStore implements AutoCloseable {
             }
         });
         long pending = pendingReadings.get();
-        if (pending >= PENDING_MOVE_TOTAL || pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size()) {
-            move(false); // a move already running takes these too, or the next one does
+        if (pending >= PENDING_MOVE_TOTAL) {
+            move(false); // far behind: this writer helps (a move already running takes these too)
+        } else if (pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size()) {
+            moveInBackground();
         }
         return results;
+    }
+
+    /**
+     * Starts a move on the mover thread unless one is queued or running. A gateway waits for each
+     * of its writes before it sends the next; a move on its thread (tens of ms for thousands of
+     * meters) would stall its whole stream while the other cores idle.
+     */
+    private void moveInBackground() {
+        if (!moveQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            backgroundMover.execute(() -> {
+                try {
+                    move(false);
+                } catch (RuntimeException e) { // the readings stay pending: the next move takes them
+                    LOG.warn("moving pending readings failed: {}", e.getMessage());
+                } finally {
+                    moveQueued.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) { // closing: the pending records are moved at the next open
+            moveQueued.set(false);
+        }
     }
 
     private Map<MeterRef, AppendResult> appendAllOpen(Map<MeterRef, List<Reading>> batches) {
@@ -873,6 +913,12 @@ public final class ReadingStore implements AutoCloseable {
 
     @Override
     public void close() {
+        backgroundMover.shutdown();
+        try {
+            backgroundMover.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 }
