@@ -53,6 +53,11 @@ public final class NilmCommand implements Runnable {
         @Option(names = "--synthetic-days", defaultValue = "0", description = "tracebase: days of the synthetic "
                 + "household (default: up to 3 days of each device of the type with the most)")
         int syntheticDays;
+
+        /** What a model trained on this data records as its source ({@code eval} compares it). */
+        String source() {
+            return format + ":" + data.getFileName();
+        }
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
@@ -94,7 +99,7 @@ public final class NilmCommand implements Runnable {
             }
             err.printf("nilm: training on %d ticks (%s)%n", train.size(), describeDays(train.days(data.zone)));
             NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults(), err::println)
-                    .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.format + ":" + data.data.getFileName())
+                    .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.source())
                     .withTrainingFiles(trainingFiles);
             model.write(out);
             err.println("nilm: wrote " + out + " (" + model.applianceNames() + ")");
@@ -193,7 +198,7 @@ public final class NilmCommand implements Runnable {
                         testUntil);
             }
             long[] tested = test.timestampsMs();
-            boolean sameFolder = trained.source().equals(data.format + ":" + data.data.getFileName());
+            boolean sameFolder = trained.source().equals(data.source());
             if (sameFolder && tested.length > 0 && tested[0] < trained.trainedUntilMs()
                     && tested[tested.length - 1] >= trained.trainedFromMs()) {
                 System.err.println("nilm: warning: the test period overlaps the model's training period ("

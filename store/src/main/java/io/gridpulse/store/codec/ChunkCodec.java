@@ -443,7 +443,6 @@ public final class ChunkCodec {
         if ((flags & ~known) != 0 || (flags & (FLAG_PACKED | FLAG_BLOCKS)) == (FLAG_PACKED | FLAG_BLOCKS)) {
             throw new CorruptChunkException("unknown chunk flags " + flags);
         }
-        boolean packed = (flags & FLAG_PACKED) != 0;
         long unitMs = (flags & FLAG_SECONDS) != 0 ? 1000 : 1;
         boolean hasEnergy = (flags & FLAG_ENERGY) != 0;
         out.reset(count, hasEnergy);
@@ -453,26 +452,21 @@ public final class ChunkCodec {
         timestampsMs[0] = unzigzag(reader.readVarint()) * unitMs;
         long powerScale = readColumnStart(reader, power);
         long energyScale = hasEnergy ? readColumnStart(reader, energy) : 0;
-        if ((flags & FLAG_BLOCKS) != 0) {
+        if ((flags & (FLAG_PACKED | FLAG_BLOCKS)) != 0) {
             BitSource bits = scratch.bitSource;
             bits.start(reader.bytes(), reader.position(), reader.end());
-            BlockColumns.decodeTimestamps(bits, scratch.blocks, timestampsMs, count, unitMs);
-            BlockColumns.decodeValues(bits, scratch.blocks, power, count, powerScale);
-            if (hasEnergy) {
-                BlockColumns.decodeValues(bits, scratch.blocks, energy, count, energyScale);
-            }
-            if (bits.bytePosition() < reader.end()) {
-                throw new CorruptChunkException("trailing bytes in chunk");
-            }
-            return;
-        }
-        if (packed) {
-            BitSource bits = scratch.bitSource;
-            bits.start(reader.bytes(), reader.position(), reader.end());
-            PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
-            PackedColumns.decodeValues(bits, scratch.code, scratch.powerEvents, power, count, powerScale, version);
-            if (hasEnergy) {
-                PackedColumns.decodeValues(bits, scratch.code, scratch.energyEvents, energy, count, energyScale, version);
+            if ((flags & FLAG_BLOCKS) != 0) {
+                BlockColumns.decodeTimestamps(bits, scratch.blocks, timestampsMs, count, unitMs);
+                BlockColumns.decodeValues(bits, scratch.blocks, power, count, powerScale);
+                if (hasEnergy) {
+                    BlockColumns.decodeValues(bits, scratch.blocks, energy, count, energyScale);
+                }
+            } else {
+                PackedColumns.decodeTimestamps(bits, scratch.code, timestampsMs, count, unitMs);
+                PackedColumns.decodeValues(bits, scratch.code, scratch.powerEvents, power, count, powerScale, version);
+                if (hasEnergy) {
+                    PackedColumns.decodeValues(bits, scratch.code, scratch.energyEvents, energy, count, energyScale, version);
+                }
             }
             if (bits.bytePosition() < reader.end()) {
                 throw new CorruptChunkException("trailing bytes in chunk");
