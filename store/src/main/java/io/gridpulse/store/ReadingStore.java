@@ -119,7 +119,7 @@ public final class ReadingStore implements AutoCloseable {
     private ReadingStore(StorageConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.db = new RocksDatabase(config.dataDir());
+        this.db = new RocksDatabase(config.dataDir(), config.maxWalBytes());
         this.series = new SeriesAccess(db, key -> {
             MeterState state = states.get(key);
             return state == null ? null : state.pending();

@@ -106,10 +106,12 @@ class HeadBlocksAndOpenRollupsTest {
     void readingsAppendedOneByOneGiveTheRollupsOfOneBatch() {
         List<Reading> readings = irregular(new Random(11));
         for (long gapLimitMs : new long[] {StorageConfig.defaults(dir).gapLimitMs(), 2_000}) {
-            StorageConfig batchConfig = new StorageConfig(dir.resolve("batch-" + gapLimitMs), gapLimitMs, 5_000, 0);
+            StorageConfig batchConfig = new StorageConfig(dir.resolve("batch-" + gapLimitMs), gapLimitMs, 5_000, 0,
+                    StorageConfig.DEFAULT_MAX_WAL_BYTES);
             ReadingStore oneBatch = open(batchConfig);
             oneBatch.append(METER, readings);
-            StorageConfig singleConfig = new StorageConfig(dir.resolve("single-" + gapLimitMs), gapLimitMs, 5_000, 0);
+            StorageConfig singleConfig = new StorageConfig(dir.resolve("single-" + gapLimitMs), gapLimitMs, 5_000, 0,
+                    StorageConfig.DEFAULT_MAX_WAL_BYTES);
             ReadingStore oneByOne = open(singleConfig);
             for (int i = 0; i < readings.size(); i++) {
                 oneByOne.append(METER, readings.subList(i, i + 1 + (i % 7 == 0 && i + 2 < readings.size() ? 1 : 0)));

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
+import io.gridpulse.store.internal.WalFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +58,70 @@ class TornWalTailTest {
         }
     }
 
+    /**
+     * A long-running store writes new WAL records over old WAL files. After a crash, a reused
+     * file holds the previous log's records past the new ones (a clean stop cuts them off): they
+     * are not damage.
+     */
+    @Test
+    void olderLogRecordsAfterTheEndOfARecycledWalAreNotReported() throws IOException {
+        StorageConfig config = StorageConfig.defaults(dir).withMaxWalBytes(32 * 1024);
+        int minutes = writeUntilAWalFileIsRecycled(config);
+        appendAnOlderLogsRecord(newestWal());
+        try (ReadingStore store = ReadingStore.open(config, CLOCK)) {
+            assertThat(store.recoveryWarnings()).isEmpty();
+            assertThat(store.readRaw(METER, T0, T0 + minutes * 60_000L)).containsExactlyElementsOf(minutes(T0, minutes));
+        }
+    }
+
+    @Test
+    void tornLastRecordOfARecycledWalIsReportedAndOnlyThatWriteIsLost() throws IOException {
+        StorageConfig config = StorageConfig.defaults(dir).withMaxWalBytes(32 * 1024);
+        int minutes = writeUntilAWalFileIsRecycled(config);
+        Path newest = newestWal();
+        WalFile.Tail tail = WalFile.tail(newest);
+        try (RandomAccessFile f = new RandomAccessFile(newest.toFile(), "rw")) {
+            f.seek(tail.end() - 5);
+            f.write(new byte[5]); // the last write reached the disk without its last bytes
+        }
+        appendAnOlderLogsRecord(newest);
+        try (ReadingStore store = ReadingStore.open(config, CLOCK)) {
+            assertThat(store.recoveryWarnings()).isNotEmpty();
+            assertThat(store.readRaw(METER, T0, T0 + minutes * 60_000L))
+                    .containsExactlyElementsOf(minutes(T0, minutes - 1));
+        }
+    }
+
+    /** Appends minute batches until a WAL file is written over; returns the minutes written (store closed). */
+    private int writeUntilAWalFileIsRecycled(StorageConfig config) throws IOException {
+        int minutes = 0;
+        try (ReadingStore store = ReadingStore.open(config, CLOCK)) {
+            store.meters().ensure(METER);
+            while (minutes % 50 != 0 || minutes == 0 || !newestWalIsRecycled()) {
+                assertThat(minutes).as("minutes written without a recycled WAL file").isLessThan(20_000);
+                store.append(METER, minute(T0 + minutes++ * 60_000L));
+            }
+        }
+        return minutes;
+    }
+
+    /** A recyclable full record (type 5) of the previous log number, as a reused file holds. */
+    private static void appendAnOlderLogsRecord(Path wal) throws IOException {
+        String name = wal.getFileName().toString();
+        int olderLog = Integer.parseInt(name.substring(0, name.length() - ".log".length())) - 1;
+        ByteBuffer record = ByteBuffer.allocate(11 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        record.putInt(0).putShort((short) 16).put((byte) 5).putInt(olderLog); // RocksDB checks the log number before the CRC
+        try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {
+            f.seek(f.length());
+            f.write(record.array());
+        }
+    }
+
+    private boolean newestWalIsRecycled() throws IOException {
+        Path newest = newestWal();
+        return Files.size(newest) > WalFile.tail(newest).end();
+    }
+
     private static List<Reading> minute(long startMs) {
         List<Reading> out = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -71,13 +138,15 @@ class TornWalTailTest {
         return out;
     }
 
-    private void cutNewestWal(int bytes) throws IOException {
-        Path newest;
+    private Path newestWal() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            newest = files.filter(p -> p.getFileName().toString().endsWith(".log"))
+            return files.filter(p -> p.getFileName().toString().endsWith(".log"))
                     .max(Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
         }
-        try (RandomAccessFile f = new RandomAccessFile(newest.toFile(), "rw")) {
+    }
+
+    private void cutNewestWal(int bytes) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(newestWal().toFile(), "rw")) {
             f.setLength(f.length() - bytes);
         }
     }

@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * @param meters meters written
  * @param minRunMs shortest time the child runs before being killed
  * @param maxRunMs longest time the child runs before being killed
- * @param truncateWalTail after each kill, cut a few bytes off the newest WAL file (simulated
- *     loss of the disk's last sectors: the last fsync'd record may be lost, nothing else)
+ * @param truncateWalTail after each kill, damage the last few bytes written to the newest WAL file
+ *     (cut short, or zeroed in a recycled file: simulated loss of the disk's last sectors; the
+ *     last fsync'd record may be lost, nothing else)
  */
 public record CrashConfig(Path dataDir, long seed, int kills, int threads, int meters, long minRunMs, long maxRunMs,
                           boolean truncateWalTail) {

@@ -36,6 +36,13 @@ public final class CrashIngestChild {
         this.out = out;
     }
 
+    /**
+     * Far below the default, so that WAL files are flushed and recycled many times in each run:
+     * kills then land in recycled files (new records over a previous log's) as they do in a
+     * long-running server.
+     */
+    static final long WAL_CAP_BYTES = 1L << 20;
+
     public static void main(String[] args) throws InterruptedException {
         Path dir = Path.of(args[0]);
         long seed = Long.parseLong(args[1]);
@@ -44,7 +51,7 @@ public final class CrashIngestChild {
         long choiceSeed = Long.parseLong(args[4]);
         // Ten minutes ahead, beyond the store's seal delay: late batches also write into sealed hours.
         DataClock clock = new DataClock(SyntheticReadings.START_MS, 10 * 60_000L);
-        ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock);
+        ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir).withMaxWalBytes(WAL_CAP_BYTES), clock);
         CrashIngestChild child = new CrashIngestChild(store, new SyntheticReadings(seed), clock, System.out);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

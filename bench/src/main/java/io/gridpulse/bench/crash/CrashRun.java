@@ -41,7 +41,7 @@ public final class CrashRun {
         StoreVerifier verifier = new StoreVerifier(config.seed(), config.meters());
         for (int kill = 1; kill <= config.kills() && problems.isEmpty(); kill++) {
             List<Ack> runAcks = runAndKill(kill);
-            boolean torn = config.truncateWalTail() && WalTail.truncate(config.dataDir(), 1 + random.nextInt(MAX_TORN_BYTES));
+            boolean torn = config.truncateWalTail() && WalTail.tear(config.dataDir(), 1 + random.nextInt(MAX_TORN_BYTES));
             acknowledged.addAll(runAcks);
             StoreVerifier.Outcome outcome = verifier.verify(config.dataDir(), acknowledged);
             problems.addAll(outcome.problems());

@@ -1,5 +1,6 @@
 package io.gridpulse.bench.crash;
 
+import io.gridpulse.store.internal.WalFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -9,19 +10,33 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Simulates a torn write: cuts bytes off the end of the store's newest RocksDB WAL file. */
+/**
+ * Simulates a torn write: damages the last bytes written to the store's newest RocksDB WAL file.
+ * A file written from its start is cut short; a recycled one (a previous log's records after the
+ * new ones) gets those bytes zeroed, as a write that did not reach the disk whole.
+ */
 final class WalTail {
     private WalTail() {}
 
-    /** Truncates the newest {@code *.log} by {@code bytes}; returns false when it is too short. */
-    static boolean truncate(Path dataDir, int bytes) {
+    /**
+     * Damages up to {@code bytes} of the newest {@code *.log}'s last record; returns false when it
+     * holds no record.
+     */
+    static boolean tear(Path dataDir, int bytes) {
         Optional<Path> newest = newestLog(dataDir);
         try {
-            if (newest.isEmpty() || Files.size(newest.get()) <= bytes) {
+            WalFile.Tail tail = newest.isEmpty() ? null : WalFile.tail(newest.get());
+            if (tail == null || tail.end() == 0) {
                 return false;
             }
+            long from = Math.max(tail.lastRecordStart(), tail.end() - bytes);
             try (RandomAccessFile f = new RandomAccessFile(newest.get().toFile(), "rw")) {
-                f.setLength(f.length() - bytes);
+                if (f.length() == tail.end()) {
+                    f.setLength(from);
+                } else {
+                    f.seek(from);
+                    f.write(new byte[(int) (tail.end() - from)]);
+                }
                 f.getFD().sync();
             }
             return true;

@@ -19,6 +19,8 @@ final class RecoveryLog {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryLog.class);
     private static final List<String> MARKERS = List.of("corruption", "truncated", "point in time recovered",
             "dropping", "bad record");
+    /** RocksDB's words for what follows the last record written to a recycled WAL file: not damage. */
+    private static final String RECYCLED_TAIL = "; possibly recycled";
 
     private RecoveryLog() {}
 
@@ -39,6 +41,9 @@ final class RecoveryLog {
 
     private static boolean marksDamage(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.strip().endsWith(RECYCLED_TAIL)) { // a reused WAL file's older records past the new end
+            return false;
+        }
         return lower.contains("wal") || lower.contains(".log") ? MARKERS.stream().anyMatch(lower::contains) : false;
     }
 }

@@ -68,7 +68,11 @@ public final class RocksDatabase implements AutoCloseable {
     public volatile ColumnFamilyHandle pending;
     public volatile ColumnFamilyHandle days;
 
-    public RocksDatabase(Path dir) {
+    /**
+     * @param maxWalBytes WAL files beyond this much flush what the oldest covers, so it can be
+     *     recycled
+     */
+    public RocksDatabase(Path dir, long maxWalBytes) {
         this.dir = dir;
         try {
             Files.createDirectories(dir);
@@ -82,6 +86,13 @@ public final class RocksDatabase implements AutoCloseable {
                 // them dirty: an ext4 journal commit (every acknowledged write's fdatasync) waits
                 // for dirty data of newly allocated blocks, so big dirty SST files stall acks.
                 .setBytesPerSync(1 << 20)
+                // Write new WAL records over an old WAL file instead of appending to a new one: an
+                // acknowledged write's fdatasync then has no block allocation or file size to
+                // commit to the ext4 journal, and its pages are already cached (no page zeroing).
+                // The WAL size cap keeps old files becoming free for reuse. RocksDB 9.1+ keeps
+                // point-in-time recovery exact with recycled files (records carry their log
+                // number; an old record ends the log).
+                .setRecycleLogFileNum(2).setMaxTotalWalSize(maxWalBytes)
                 // Insert hints (see descriptor) work only when one thread inserts a write group.
                 .setAllowConcurrentMemtableWrite(false)
                 // After a crash, replay the WAL up to the last intact record and stop there. Each

@@ -16,17 +16,28 @@ class RocksDatabaseOptionsTest {
 
     @Test
     void meterKeyedColumnFamiliesGetInsertHintsAndOneThreadInsertsEachWriteGroup() throws IOException {
-        new RocksDatabase(dir).close();
-        String options;
-        try (Stream<Path> files = Files.list(dir)) {
-            Path newest = files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-")).sorted().reduce((a, b) -> b).orElseThrow();
-            options = Files.readString(newest);
-        }
+        String options = optionsAfterOpening(64L << 20);
         assertThat(options).contains("allow_concurrent_memtable_write=false");
         for (String cf : new String[] {"head", "chunks", "rollups", "days"}) {
             assertThat(section(options, cf)).as(cf).contains("memtable_insert_with_hint_prefix_extractor=rocksdb.FixedPrefix.8");
         }
         assertThat(section(options, "pending")).contains("memtable_insert_with_hint_prefix_extractor=nullptr");
+    }
+
+    /** RocksDB drops WAL recycling under some recovery modes without an error. */
+    @Test
+    void walFilesAreRecycledUnderTheCapWithPointInTimeRecovery() throws IOException {
+        String options = optionsAfterOpening(5L << 20);
+        assertThat(options).contains("recycle_log_file_num=2").contains("max_total_wal_size=5242880")
+                .contains("wal_recovery_mode=kPointInTimeRecovery");
+    }
+
+    private String optionsAfterOpening(long maxWalBytes) throws IOException {
+        new RocksDatabase(dir, maxWalBytes).close();
+        try (Stream<Path> files = Files.list(dir)) {
+            Path newest = files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-")).sorted().reduce((a, b) -> b).orElseThrow();
+            return Files.readString(newest);
+        }
     }
 
     private static String section(String options, String columnFamily) {
