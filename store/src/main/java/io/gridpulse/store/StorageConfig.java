@@ -17,7 +17,7 @@ public record StorageConfig(Path dataDir, long gapLimitMs, long registerGapLimit
     public static final long DEFAULT_GAP_LIMIT_MS = 5 * 60_000L;
     public static final long DEFAULT_REGISTER_GAP_LIMIT_MS = 7 * 86_400_000L;
     public static final long DEFAULT_SEAL_DELAY_MS = 2 * 60_000L;
-    public static final long DEFAULT_MAX_WAL_BYTES = 64L << 20;
+    public static final long DEFAULT_MAX_WAL_BYTES = 256L << 20;
 
     public StorageConfig {
         if (dataDir == null) {

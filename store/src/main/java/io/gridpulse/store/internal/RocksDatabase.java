@@ -89,8 +89,9 @@ public final class RocksDatabase implements AutoCloseable {
                 // Write new WAL records over an old WAL file instead of appending to a new one: an
                 // acknowledged write's fdatasync then has no block allocation or file size to
                 // commit to the ext4 journal, and its pages are already cached (no page zeroing).
-                // The WAL size cap keeps old files becoming free for reuse. RocksDB 9.1+ keeps
-                // point-in-time recovery exact with recycled files (records carry their log
+                // A file is free for reuse once every column family it holds data of has been
+                // flushed; the WAL size cap makes the rarely written ones flush too. RocksDB 9.1+
+                // keeps point-in-time recovery exact with recycled files (records carry their log
                 // number; an old record ends the log).
                 .setRecycleLogFileNum(2).setMaxTotalWalSize(maxWalBytes)
                 // Insert hints (see descriptor) work only when one thread inserts a write group.
