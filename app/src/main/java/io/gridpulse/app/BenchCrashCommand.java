@@ -46,7 +46,7 @@ public final class BenchCrashCommand implements Callable<Integer> {
             description = "store (a JVM appending directly), http or mqtt (the server, fed by clients) (default: ${DEFAULT-VALUE}).")
     String via;
 
-    @Option(names = "--torn-wal", description = "Also cut a few bytes off the newest WAL after each kill.")
+    @Option(names = "--torn-wal", description = "Also damage the last bytes written to the newest WAL after each kill (cut short, or zeroed in a recycled WAL file).")
     boolean tornWal;
 
     @Option(names = "--dir", description = "Store folder (default: a new temporary folder, deleted after a pass).")

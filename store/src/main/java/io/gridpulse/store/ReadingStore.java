@@ -902,6 +902,11 @@ public final class ReadingStore implements AutoCloseable {
         });
     }
 
+    /** Bytes of WAL files kept for reuse (a fixed reserve of at most one file, not data). */
+    public long recycledWalBytes() {
+        return db.recycledWalBytes();
+    }
+
     /** Flushes and fully compacts the files (for on-disk size measurements). */
     public void compact() {
         db.use(() -> {

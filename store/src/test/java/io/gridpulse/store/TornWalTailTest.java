@@ -92,6 +92,33 @@ class TornWalTailTest {
         }
     }
 
+    /** A WAL file freed by a flush stays on disk for reuse: a fixed reserve, counted apart from data. */
+    @Test
+    void aWalFileFreedByAFlushIsKeptForReuseAndCountedApart() throws IOException {
+        StorageConfig config = StorageConfig.defaults(dir).withMaxWalBytes(32 * 1024);
+        try (ReadingStore store = ReadingStore.open(config, CLOCK)) {
+            store.meters().ensure(METER);
+            for (int minute = 0; minute < 40; minute++) {
+                store.append(METER, minute(T0 + minute * 60_000L));
+            }
+            assertThat(store.recycledWalBytes()).isZero();
+            long walBytesBefore = walBytes();
+            store.compact(); // flushes every column family: the WAL written so far is no longer needed
+            assertThat(store.recycledWalBytes()).isPositive().isLessThanOrEqualTo(walBytesBefore);
+            assertThat(store.readRaw(METER, T0, T0 + 40 * 60_000L)).containsExactlyElementsOf(minutes(T0, 40));
+        }
+    }
+
+    private long walBytes() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            long bytes = 0;
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                bytes += Files.size(p);
+            }
+            return bytes;
+        }
+    }
+
     /** Appends minute batches until a WAL file is written over; returns the minutes written (store closed). */
     private int writeUntilAWalFileIsRecycled(StorageConfig config) throws IOException {
         int minutes = 0;

@@ -16,8 +16,16 @@ public interface Engine extends AutoCloseable {
     /** Meters {@code [firstMeter, firstMeter + meters)} (registered), one reading each, all at {@code second}. */
     void appendFleetSecond(int firstMeter, int meters, long second);
 
-    /** Bytes of the engine's files, after making them final (flush, seal, compact). */
+    /**
+     * Bytes of the engine's files, after making them final (flush, seal, compact), without the
+     * {@link #reservedBytes} that do not grow with the data.
+     */
     long bytesOnDisk();
+
+    /** Bytes on disk held as reusable scratch space, a fixed amount whatever the data (call after {@link #bytesOnDisk}). */
+    default long reservedBytes() {
+        return 0;
+    }
 
     /**
      * Readings of one meter over one day, every value read into Java (time, power, energy), as a

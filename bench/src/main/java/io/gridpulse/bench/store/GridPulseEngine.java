@@ -74,7 +74,13 @@ public final class GridPulseEngine implements Engine {
         clock.jumpTo(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
         store.sealDueHours();
         store.compact();
-        return DiskUsage.bytes(dir);
+        return DiskUsage.bytes(dir) - store.recycledWalBytes();
+    }
+
+    /** WAL files kept for reuse: at most one, as large as the WAL was at its last switch. */
+    @Override
+    public long reservedBytes() {
+        return store.recycledWalBytes();
     }
 
     /** The day as columns (what the HTTP API's raw series reads), every value summed. */

@@ -122,6 +122,7 @@ public final class IngestBench {
             }
             long readings = (long) SIZE_METERS * SIZE_SECONDS;
             report.put(name + ".bytesPerReading", StoreBenchReport.round((double) engine.bytesOnDisk() / readings));
+            report.put(name + ".reservedBytes", engine.reservedBytes());
             report.put(name + ".bytesPerReading.readings", readings);
         }
         progress.accept(name + " size done");

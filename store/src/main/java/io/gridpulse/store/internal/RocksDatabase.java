@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -93,7 +94,7 @@ public final class RocksDatabase implements AutoCloseable {
                 // flushed; the WAL size cap makes the rarely written ones flush too. RocksDB 9.1+
                 // keeps point-in-time recovery exact with recycled files (records carry their log
                 // number; an old record ends the log).
-                .setRecycleLogFileNum(2).setMaxTotalWalSize(maxWalBytes)
+                .setRecycleLogFileNum(1).setMaxTotalWalSize(maxWalBytes)
                 // Insert hints (see descriptor) work only when one thread inserts a write group.
                 .setAllowConcurrentMemtableWrite(false)
                 // After a crash, replay the WAL up to the last intact record and stop there. Each
@@ -246,6 +247,28 @@ public final class RocksDatabase implements AutoCloseable {
 
     public RocksIterator iterator(ColumnFamilyHandle cf) {
         return db.newIterator(cf);
+    }
+
+    /**
+     * Bytes of the WAL files RocksDB keeps for reuse: on disk, but no longer part of the log (a
+     * fixed reserve, not data). Meant for a store without writes in flight.
+     */
+    public long recycledWalBytes() {
+        return use(() -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                long oldestInLog = db.getLongProperty("rocksdb.min-log-number-to-keep");
+                long bytes = 0;
+                for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d+\\.log")).toList()) {
+                    String name = file.getFileName().toString();
+                    if (Long.parseLong(name.substring(0, name.length() - ".log".length())) < oldestInLog) {
+                        bytes += Files.size(file);
+                    }
+                }
+                return bytes;
+            } catch (RocksDBException | IOException e) {
+                throw new StorageException("cannot list WAL files: " + e.getMessage(), false, e);
+            }
+        });
     }
 
     /** Flushes memtables so that files on disk reflect every write (for size measurements). */

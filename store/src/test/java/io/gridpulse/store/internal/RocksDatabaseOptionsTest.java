@@ -28,7 +28,7 @@ class RocksDatabaseOptionsTest {
     @Test
     void walFilesAreRecycledUnderTheCapWithPointInTimeRecovery() throws IOException {
         String options = optionsAfterOpening(5L << 20);
-        assertThat(options).contains("recycle_log_file_num=2").contains("max_total_wal_size=5242880")
+        assertThat(options).contains("recycle_log_file_num=1").contains("max_total_wal_size=5242880")
                 .contains("wal_recovery_mode=kPointInTimeRecovery");
     }
 
