@@ -134,8 +134,7 @@ class TornWalTailTest {
 
     /** A recyclable full record (type 5) of the previous log number, as a reused file holds. */
     private static void appendAnOlderLogsRecord(Path wal) throws IOException {
-        String name = wal.getFileName().toString();
-        int olderLog = Integer.parseInt(name.substring(0, name.length() - ".log".length())) - 1;
+        int olderLog = (int) WalFile.logNumber(wal) - 1;
         ByteBuffer record = ByteBuffer.allocate(11 + 16).order(ByteOrder.LITTLE_ENDIAN);
         record.putInt(0).putShort((short) 16).put((byte) 5).putInt(olderLog); // RocksDB checks the log number before the CRC
         try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "rw")) {

@@ -47,15 +47,9 @@ final class WalTail {
 
     private static Optional<Path> newestLog(Path dataDir) {
         try (Stream<Path> files = Files.list(dataDir)) {
-            return files.filter(p -> p.getFileName().toString().matches("\\d+\\.log"))
-                    .max(Comparator.comparingLong(WalTail::number));
+            return files.filter(WalFile::isWal).max(Comparator.comparingLong(WalFile::logNumber));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long number(Path log) {
-        String name = log.getFileName().toString();
-        return Long.parseLong(name.substring(0, name.length() - ".log".length()));
     }
 }

@@ -258,10 +258,9 @@ public final class RocksDatabase implements AutoCloseable {
             try (Stream<Path> files = Files.list(dir)) {
                 long oldestInLog = db.getLongProperty("rocksdb.min-log-number-to-keep");
                 long bytes = 0;
-                for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d+\\.log")).toList()) {
-                    String name = file.getFileName().toString();
-                    if (Long.parseLong(name.substring(0, name.length() - ".log".length())) < oldestInLog) {
-                        bytes += Files.size(file);
+                for (Path wal : files.filter(WalFile::isWal).toList()) {
+                    if (WalFile.logNumber(wal) < oldestInLog) {
+                        bytes += Files.size(wal);
                     }
                 }
                 return bytes;

@@ -32,10 +32,20 @@ public final class WalFile {
 
     private WalFile() {}
 
-    /** The intact records of {@code file} (named {@code <log number>.log}). */
+    /** Whether {@code file} is a WAL file, named {@code <log number>.log}. */
+    public static boolean isWal(Path file) {
+        return file.getFileName().toString().matches("\\d+\\.log");
+    }
+
+    /** The log number in a WAL file's name. */
+    public static long logNumber(Path wal) {
+        String name = wal.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - ".log".length()));
+    }
+
+    /** The intact records of the WAL file {@code file}. */
     public static Tail tail(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        int logNumber = (int) Long.parseLong(name.substring(0, name.length() - ".log".length()));
+        int logNumber = (int) logNumber(file);
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         long lastStart = 0;
         long end = 0;
