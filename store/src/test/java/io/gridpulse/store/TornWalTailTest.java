@@ -112,7 +112,7 @@ class TornWalTailTest {
     private long walBytes() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             long bytes = 0;
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+            for (Path p : files.filter(WalFile::isWal).toList()) {
                 bytes += Files.size(p);
             }
             return bytes;
@@ -166,8 +166,7 @@ class TornWalTailTest {
 
     private Path newestWal() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".log"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
+            return files.filter(WalFile::isWal).max(Comparator.comparingLong(WalFile::logNumber)).orElseThrow();
         }
     }
 

@@ -52,11 +52,13 @@ public final class WalFile {
         int pos = 0;
         while (pos + HEADER <= in.limit()) {
             int blockLeft = BLOCK - pos % BLOCK;
-            int type = in.get(pos + 6) & 0xFF;
-            if (type == 0 && blockLeft < RECYCLABLE_HEADER) { // padding at a block's end
+            // Padding at a block's end: fewer bytes than a header (a type read there would lie in
+            // the next block), or zeros where a recyclable header does not fit.
+            if (blockLeft < HEADER || in.get(pos + 6) == 0 && blockLeft < RECYCLABLE_HEADER) {
                 pos += blockLeft;
                 continue;
             }
+            int type = in.get(pos + 6) & 0xFF;
             boolean recyclable = type >= 5 && type <= 8 || type >= 10 && (type & 1) == 1;
             int header = recyclable ? RECYCLABLE_HEADER : HEADER;
             int length = in.getShort(pos + 4) & 0xFFFF;
