@@ -77,6 +77,11 @@ public final class NilmCommand implements Runnable {
                 + "default: first 60 %% of the days with data")
         LocalDate trainUntil;
 
+        @Option(names = "--scaled-copies", description = "copies of the training data with each appliance "
+                + "scaled in size, day by day, that the trees also learn from (default: 2 for tracebase, whose "
+                + "test devices are other devices of each kind; 0 for redd, whose test circuits are the same)")
+        Integer scaledCopies;
+
         @Override
         public Integer call() throws IOException {
             PrintStream err = System.err;
@@ -98,7 +103,8 @@ public final class NilmCommand implements Runnable {
                         trainUntil != null ? trainUntil : TimeSplit.defaultTestFrom(all, data.zone).orElse(null));
             }
             err.printf("nilm: training on %d ticks (%s)%n", train.size(), describeDays(train.days(data.zone)));
-            NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults(), err::println)
+            NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults()
+                    .withScaledCopies(scaledCopies != null ? scaledCopies : data.format == Format.tracebase ? 2 : 0), err::println)
                     .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.source())
                     .withTrainingFiles(trainingFiles);
             model.write(out);

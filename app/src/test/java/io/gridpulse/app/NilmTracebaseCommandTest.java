@@ -47,7 +47,8 @@ class NilmTracebaseCommandTest {
                 "--format", "tracebase", "--json", "--plot", plot.toString());
 
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.err()).contains("training on 57600 ticks"); // 2 days: the fridge's two training devices
+        assertThat(train.err()).contains("training on 57600 ticks") // 2 days: the fridge's two training devices
+                .contains("(the period and 2 copies scaled in size)"); // tracebase's default: other devices at test
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(eval.err()).contains("evaluating on 28800 ticks"); // 1 day: one held-out device per type
         JsonNode report = new ObjectMapper().readTree(eval.out());
