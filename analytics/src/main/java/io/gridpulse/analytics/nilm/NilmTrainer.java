@@ -171,12 +171,21 @@ public final class NilmTrainer {
         return out;
     }
 
-    /** Midway between the off state and the lowest on state; at least 10 W. */
+    /** A power state this far above the off state, or more, is an on state. */
+    static final double MIN_ON_STEP_W = 10;
+
+    /**
+     * Midway between the off state and the lowest on state; at least 10 W. Clustering a two-state
+     * appliance into three states splits its off level (REDD house 5's fridge: 0.0 and 1.9 W beside
+     * 175 W), and a threshold between those two would call every watt of an estimate "on".
+     */
     static double onThreshold(double[] statesW) {
-        if (statesW.length < 2) {
-            return Math.max(10, statesW[0] + 10);
+        for (int i = 1; i < statesW.length; i++) {
+            if (statesW[i] - statesW[0] >= MIN_ON_STEP_W) {
+                return Math.max(10, (statesW[0] + statesW[i]) / 2);
+            }
         }
-        return Math.max(10, (statesW[0] + statesW[1]) / 2);
+        return Math.max(10, statesW[0] + 10);
     }
 
     private static double sum(double[] v) {

@@ -38,6 +38,27 @@ class NilmTrainerTest {
                 org.assertj.core.api.Assertions.withinPercentage(25));
     }
 
+    @Test
+    void onThresholdLiesBetweenTheOffLevelAndTheFirstStateThatIsReallyOn() {
+        assertThat(NilmTrainer.onThreshold(new double[] {0.0, 1.9, 174.6})).isCloseTo(87.3,
+                org.assertj.core.api.Assertions.within(1e-9)); // a split off level is still off
+        assertThat(NilmTrainer.onThreshold(new double[] {7.7, 26.6, 65.8})).isCloseTo(17.15,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(NilmTrainer.onThreshold(new double[] {0.0, 2.0, 4.0})).isEqualTo(10); // never on
+        assertThat(NilmTrainer.onThreshold(new double[] {30})).isEqualTo(40);
+    }
+
+    @Test
+    void reddFridgeIsOnWhenItsCompressorRuns() {
+        var dir = ReddHouse.house5();
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.isPresent(), "../shared/data/redd-house5 absent");
+        double[] fridge = ReddHouse.load(dir.get()).applianceW("refrigerator");
+        double threshold = NilmTrainer.onThreshold(io.gridpulse.analytics.nilm.baseline.PowerStates.cluster(fridge, 3));
+        // Its compressor draws 150-250 W and it idles at 0-3 W: both sides of the threshold by far.
+        assertThat(threshold).isBetween(40.0, 120.0);
+        assertThat(NilmTrainer.onShare(fridge, threshold)).isBetween(0.2, 0.6);
+    }
+
     /** The same day with all but the first {@code keep} kettle runs removed from kettle and aggregate. */
     private static ApplianceDataset keepFirstKettleRuns(ApplianceDataset data, int keep) {
         double[] kettle = data.applianceW("kettle").clone();
