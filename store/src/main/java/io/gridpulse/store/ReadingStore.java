@@ -191,7 +191,7 @@ public final class ReadingStore implements AutoCloseable {
      * The meter must be registered ({@link MeterRegistry#ensure}).
      */
     public AppendResult append(MeterRef meter, List<Reading> batch) {
-        return appendAll(Map.of(meter, batch)).get(meter);
+        return appendAll(List.of(meter), List.of(batch))[0];
     }
 
     /**
@@ -200,10 +200,30 @@ public final class ReadingStore implements AutoCloseable {
      * as {@link #append}; returns each meter's result.
      */
     public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
-        Map<MeterRef, AppendResult> results = db.useForWrite(() -> {
+        List<MeterRef> meters = new ArrayList<>(batches.keySet());
+        List<List<Reading>> given = new ArrayList<>(meters.size());
+        meters.forEach(m -> given.add(batches.get(m)));
+        AppendResult[] results = appendAll(meters, given);
+        Map<MeterRef, AppendResult> byMeter = HashMap.newHashMap(results.length);
+        for (int i = 0; i < results.length; i++) {
+            byMeter.put(meters.get(i), results[i]);
+        }
+        return byMeter;
+    }
+
+    /**
+     * As {@link #appendAll(Map)}, for distinct meters and their batches given side by side;
+     * returns the results in the same order. A gateway's post of one reading for each of 1,000
+     * meters then costs no per-meter map of its own.
+     */
+    public AppendResult[] appendAll(List<MeterRef> meters, List<List<Reading>> batches) {
+        if (meters.size() != batches.size()) {
+            throw new IllegalArgumentException(meters.size() + " meters but " + batches.size() + " batches");
+        }
+        AppendResult[] results = db.useForWrite(() -> {
             pendingGate.readLock().lock();
             try {
-                return appendAllOpen(batches);
+                return appendAllOpen(meters, batches);
             } finally {
                 pendingGate.readLock().unlock();
             }
@@ -241,16 +261,18 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    private Map<MeterRef, AppendResult> appendAllOpen(Map<MeterRef, List<Reading>> batches) {
-        int n = batches.size();
+    private AppendResult[] appendAllOpen(List<MeterRef> meters, List<List<Reading>> batches) {
+        int n = meters.size();
         long[] keys = new long[n];
-        MeterRef[] refs = new MeterRef[n];
-        int i = 0;
-        for (MeterRef m : batches.keySet()) {
-            keys[i] = registry.require(m).key();
-            refs[i++] = m;
+        for (int i = 0; i < n; i++) {
+            keys[i] = registry.require(meters.get(i)).key();
         }
-        sortByKey(keys, refs); // key order: no deadlock between multi-meter writes
+        int[] given = sortByKey(keys); // key order: no deadlock between multi-meter writes
+        for (int i = 1; i < n; i++) {
+            if (keys[i] == keys[i - 1]) { // its second batch would be checked against the state before the first
+                throw new IllegalArgumentException("meter '" + meters.get(given[i]).meter() + "' given twice in one write");
+            }
+        }
         MeterState[] locked = new MeterState[n];
         int held = 0;
         try {
@@ -258,7 +280,7 @@ public final class ReadingStore implements AutoCloseable {
                 locked[held] = states.computeIfAbsent(keys[held], k -> new MeterState());
                 locked[held].lock.lock();
             }
-            return appendLocked(keys, refs, locked, batches);
+            return appendLocked(keys, given, locked, batches);
         } finally {
             for (int j = 0; j < held; j++) {
                 locked[j].lock.unlock();
@@ -266,35 +288,39 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    /** Sorts both arrays by key; keys are unique (one per meter). */
-    static void sortByKey(long[] keys, MeterRef[] refs) {
+    /**
+     * Sorts the keys (unique: one per meter) and returns where each came from: the i-th smallest
+     * key was at index {@code result[i]}.
+     */
+    static int[] sortByKey(long[] keys) {
         int n = keys.length;
         long[] packed = new long[n]; // key and index in one long: a primitive sort, no boxing
         for (int i = 0; i < n; i++) {
             if (keys[i] < 0 || keys[i] >= 1L << 43 || n > 1 << 20) {
-                sortByKeyBoxed(keys, refs);
-                return;
+                return sortByKeyBoxed(keys);
             }
             packed[i] = keys[i] << 20 | i;
         }
         Arrays.sort(packed);
-        MeterRef[] given = refs.clone();
+        int[] from = new int[n];
         for (int i = 0; i < n; i++) {
             keys[i] = packed[i] >>> 20;
-            refs[i] = given[(int) (packed[i] & ((1 << 20) - 1))];
+            from[i] = (int) (packed[i] & ((1 << 20) - 1));
         }
+        return from;
     }
 
-    private static void sortByKeyBoxed(long[] keys, MeterRef[] refs) {
+    private static int[] sortByKeyBoxed(long[] keys) {
         Integer[] order = new Integer[keys.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
         long[] givenKeys = keys.clone();
-        MeterRef[] givenRefs = refs.clone();
+        int[] from = new int[keys.length];
         for (int i = 0; i < order.length; i++) {
             keys[i] = givenKeys[order[i]];
-            refs[i] = givenRefs[order[i]];
+            from[i] = order[i];
         }
+        return from;
     }
 
     /**
@@ -308,20 +334,20 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    private Map<MeterRef, AppendResult> appendLocked(long[] keys, MeterRef[] refs, MeterState[] locked,
-            Map<MeterRef, List<Reading>> batches) {
-        Map<MeterRef, AppendResult> results = HashMap.newHashMap(keys.length);
+    /** @param from the caller's index of each (key-sorted) meter: its batch and its result's place */
+    private AppendResult[] appendLocked(long[] keys, int[] from, MeterState[] locked, List<List<Reading>> batches) {
+        AppendResult[] results = new AppendResult[keys.length];
         Prepared[] prepared = new Prepared[keys.length];
         boolean anyFresh = false;
         long horizon = sealHorizon();
         PendingLog.Writer pending = keys.length >= PENDING_MIN_METERS ? new PendingLog.Writer() : null;
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < keys.length; i++) {
-                List<Reading> given = batches.get(refs[i]);
+                List<Reading> given = batches.get(from[i]);
                 prepared[i] = prepare(keys[i], locked[i], given, batch, pending, horizon);
                 List<Reading> fresh = prepared[i].fresh();
                 anyFresh |= !fresh.isEmpty();
-                results.put(refs[i], new AppendResult(List.copyOf(fresh), given.size() - fresh.size()));
+                results[from[i]] = new AppendResult(List.copyOf(fresh), given.size() - fresh.size());
             }
             if (pending != null && !pending.isEmpty()) {
                 batch.put(db.pending, PendingLog.key(nextPendingSequence.getAndIncrement()), pending.toBytes());

@@ -234,6 +234,30 @@ class ReadingStoreTest {
     }
 
     @Test
+    void appendAllSideBySideAnswersInTheGivenOrderAndRefusesAMeterGivenTwice() {
+        ReadingStore store = open(dir);
+        List<MeterRef> meters = new ArrayList<>();
+        List<List<Reading>> batches = new ArrayList<>();
+        for (int m = 40; m > 0; m--) { // registered in this order, given in the reverse of key order
+            MeterRef meter = MeterRef.of("default", "gw-" + m);
+            store.meters().ensure(meter);
+            meters.add(meter);
+            batches.add(steady(T0, m, 1_000L * m));
+        }
+        AppendResult[] results = store.appendAll(meters.reversed(), batches.reversed());
+        for (int i = 0; i < results.length; i++) {
+            assertThat(results[i].accepted()).as(meters.reversed().get(i).toString()).isEqualTo(i + 1);
+            assertThat(store.readRaw(meters.reversed().get(i), T0, T0 + 60_000)).isEqualTo(batches.reversed().get(i));
+        }
+
+        MeterRef twice = meters.get(3);
+        assertThatThrownBy(() -> store.appendAll(List.of(twice, meters.get(5), twice),
+                List.of(steady(T0 + 60_000, 2, 1), steady(T0 + 60_000, 2, 1), steady(T0 + 90_000, 2, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'gw-37' given twice");
+        assertThat(store.readRaw(twice, T0 + 60_000, T0 + 120_000)).isEmpty();
+    }
+
+    @Test
     void aReadAfterCloseFailsWithAnErrorInsteadOfCrashingTheJvm() {
         ReadingStore closing = ReadingStore.open(StorageConfig.defaults(dir.resolve("closing")), Clock.systemUTC());
         MeterRef meter = MeterRef.of("default", "late-reader");

@@ -18,7 +18,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,15 +49,18 @@ public final class LineProtocolRoutes {
     public void write(Context ctx) {
         Principal principal = principal(ctx);
         LineProtocolBatch batch = parser.parse(body(ctx), LinePrecision.parse(ctx.queryParam("precision")));
-        Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(batch.readingsByMeter().size());
+        int n = batch.readingsByMeter().size();
+        List<MeterRef> meters = new ArrayList<>(n);
+        List<List<Reading>> readings = new ArrayList<>(n);
         for (Map.Entry<MeterId, List<Reading>> meter : batch.readingsByMeter().entrySet()) {
             if (!principal.mayActFor(meter.getKey())) { // checked for all lines before anything is stored
                 throw new AccessDeniedException("this device token may only write meter '" + principal.onlyMeter()
                         + "', the batch has meter '" + meter.getKey() + "'", false);
             }
-            byMeter.put(new MeterRef(principal.tenant(), meter.getKey()), meter.getValue());
+            meters.add(new MeterRef(principal.tenant(), meter.getKey()));
+            readings.add(meter.getValue());
         }
-        pipeline.ingestAll(byMeter);
+        pipeline.ingestAll(meters, readings);
         ignoredLines.add(batch.ignoredLines());
         ctx.header("X-GridPulse-Ignored-Lines", Integer.toString(batch.ignoredLines()));
         ctx.status(204);

@@ -62,18 +62,43 @@ public final class IngestPipeline {
      * @throws io.gridpulse.core.OverloadedException at capacity
      */
     public long ingestAll(Map<MeterRef, List<Reading>> readingsByMeter) {
-        int total = readingsByMeter.values().stream().mapToInt(List::size).sum();
-        try (IngestAdmission.Ticket admitted = admission.tryEnter(total)) {
-            return storeAll(readingsByMeter);
+        SideBySide given = SideBySide.of(readingsByMeter);
+        return ingestAll(given.meters(), given.batches());
+    }
+
+    /** As {@link #ingestAll(Map)} for distinct meters and their batches side by side. */
+    public long ingestAll(List<MeterRef> meters, List<List<Reading>> batches) {
+        try (IngestAdmission.Ticket admitted = admission.tryEnter(total(batches))) {
+            return storeAll(meters, batches);
         }
     }
 
     /** As {@link #ingestAll}, but waits for admission (streaming protocols: slows the publisher). */
     public long ingestAllWaiting(Map<MeterRef, List<Reading>> readingsByMeter) throws InterruptedException {
-        int total = readingsByMeter.values().stream().mapToInt(List::size).sum();
-        try (IngestAdmission.Ticket admitted = admission.enterWaiting(total)) {
-            return storeAll(readingsByMeter);
+        SideBySide given = SideBySide.of(readingsByMeter);
+        try (IngestAdmission.Ticket admitted = admission.enterWaiting(total(given.batches()))) {
+            return storeAll(given.meters(), given.batches());
         }
+    }
+
+    /** A map's meters and their batches as two lists in one order (what the store takes). */
+    private record SideBySide(List<MeterRef> meters, List<List<Reading>> batches) {
+        static SideBySide of(Map<MeterRef, List<Reading>> readingsByMeter) {
+            SideBySide out = new SideBySide(new ArrayList<>(readingsByMeter.size()), new ArrayList<>(readingsByMeter.size()));
+            readingsByMeter.forEach((meter, readings) -> {
+                out.meters().add(meter);
+                out.batches().add(readings);
+            });
+            return out;
+        }
+    }
+
+    private static int total(List<List<Reading>> batches) {
+        int total = 0;
+        for (List<Reading> batch : batches) {
+            total += batch.size();
+        }
+        return total;
     }
 
     /** Stores one meter's batch, waiting for admission (streaming protocols: slows the publisher). */
@@ -88,12 +113,12 @@ public final class IngestPipeline {
     }
 
     private AppendResult store(MeterRef meter, List<Reading> readings) {
-        return write(Map.of(meter, readings))[0];
+        return write(List.of(meter), List.of(readings))[0];
     }
 
     /** Several meters, one durable write (one fsync); then each meter's counters and fan-out. */
-    private long storeAll(Map<MeterRef, List<Reading>> readingsByMeter) {
-        AppendResult[] results = write(readingsByMeter);
+    private long storeAll(List<MeterRef> meters, List<List<Reading>> batches) {
+        AppendResult[] results = write(meters, batches);
         long stored = 0;
         for (AppendResult result : results) {
             stored += result.accepted();
@@ -102,28 +127,22 @@ public final class IngestPipeline {
     }
 
     /** Registers, stores and fans out; returns each meter's result in {@code given}'s order. */
-    private AppendResult[] write(Map<MeterRef, List<Reading>> given) {
+    private AppendResult[] write(List<MeterRef> given, List<List<Reading>> batches) {
         int n = given.size();
         MeterSlot[] meters = new MeterSlot[n];
-        List<List<Reading>> batches = new ArrayList<>(n);
-        Map<MeterRef, List<Reading>> byMeter = HashMap.newHashMap(n);
-        int i = 0;
-        for (Map.Entry<MeterRef, List<Reading>> batch : given.entrySet()) {
-            MeterSlot meter = slot(batch.getKey()); // before the write: the quality baseline is the newest reading so far
-            meters[i++] = meter;
-            batches.add(batch.getValue());
-            byMeter.put(meter.ref(), batch.getValue());
+        List<MeterRef> refs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            meters[i] = slot(given.get(i)); // before the write: the quality baseline is the newest reading so far
+            refs.add(meters[i].ref());
         }
-        Map<MeterRef, AppendResult> stored = store.appendAll(byMeter);
+        AppendResult[] results = store.appendAll(refs, batches);
         long nowMs = clock.millis();
-        AppendResult[] results = new AppendResult[n];
         long acceptedNow = 0;
         long duplicatesNow = 0;
         Map<MeterRef, List<Reading>> fresh = HashMap.newHashMap(n);
-        for (i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             MeterRef meter = meters[i].ref();
-            AppendResult result = stored.get(meter);
-            results[i] = result;
+            AppendResult result = results[i];
             meters[i].quality().batch(batches.get(i), result.stored(), result.duplicates(), store.config().gapLimitMs(), nowMs);
             live.publish(meter, result.stored());
             acceptedNow += result.accepted();
