@@ -12,9 +12,7 @@ import io.gridpulse.store.StorageConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** GridPulse's store, embedded: every call is one fsync'd append. */
 public final class GridPulseEngine implements Engine {
@@ -61,12 +59,14 @@ public final class GridPulseEngine implements Engine {
     /** The fleet second is one acknowledged batch: one atomic write, one fsync ({@code appendAll}). */
     @Override
     public void appendFleetSecond(int firstMeter, int meters, long second) {
-        Map<MeterRef, List<Reading>> batch = HashMap.newHashMap(meters);
+        List<MeterRef> refs = new ArrayList<>(meters);
+        List<List<Reading>> batches = new ArrayList<>(meters);
         for (int m = firstMeter; m < firstMeter + meters; m++) { // registered beforehand, as a gateway's meters are
-            batch.put(FleetData.meter(m), List.of(FleetData.reading(m, second)));
+            refs.add(FleetData.meter(m));
+            batches.add(List.of(FleetData.reading(m, second)));
         }
         clock.saw(FleetData.START_MS + second * 1000);
-        store.appendAll(batch);
+        store.appendAll(refs, batches); // as the server's pipeline writes a gateway's post
     }
 
     @Override
