@@ -200,9 +200,12 @@ public final class ReadingStore implements AutoCloseable {
      * as {@link #append}; returns each meter's result.
      */
     public Map<MeterRef, AppendResult> appendAll(Map<MeterRef, List<Reading>> batches) {
-        List<MeterRef> meters = new ArrayList<>(batches.keySet());
-        List<List<Reading>> given = new ArrayList<>(meters.size());
-        meters.forEach(m -> given.add(batches.get(m)));
+        List<MeterRef> meters = new ArrayList<>(batches.size());
+        List<List<Reading>> given = new ArrayList<>(batches.size());
+        batches.forEach((meter, readings) -> { // one pass, no look-up per meter
+            meters.add(meter);
+            given.add(readings);
+        });
         AppendResult[] results = appendAll(meters, given);
         Map<MeterRef, AppendResult> byMeter = HashMap.newHashMap(results.length);
         for (int i = 0; i < results.length; i++) {
@@ -267,10 +270,10 @@ public final class ReadingStore implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             keys[i] = registry.require(meters.get(i)).key();
         }
-        int[] given = sortByKey(keys); // key order: no deadlock between multi-meter writes
+        int[] from = sortByKey(keys); // key order: no deadlock between multi-meter writes
         for (int i = 1; i < n; i++) {
             if (keys[i] == keys[i - 1]) { // its second batch would be checked against the state before the first
-                throw new IllegalArgumentException("meter '" + meters.get(given[i]).meter() + "' given twice in one write");
+                throw new IllegalArgumentException("meter '" + meters.get(from[i]).meter() + "' given twice in one write");
             }
         }
         MeterState[] locked = new MeterState[n];
@@ -280,7 +283,7 @@ public final class ReadingStore implements AutoCloseable {
                 locked[held] = states.computeIfAbsent(keys[held], k -> new MeterState());
                 locked[held].lock.lock();
             }
-            return appendLocked(keys, given, locked, batches);
+            return appendLocked(keys, from, locked, batches);
         } finally {
             for (int j = 0; j < held; j++) {
                 locked[j].lock.unlock();
