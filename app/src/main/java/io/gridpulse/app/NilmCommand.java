@@ -82,6 +82,11 @@ public final class NilmCommand implements Runnable {
                 + "test devices are other devices of each kind; 0 for redd, whose test circuits are the same)")
         Integer scaledCopies;
 
+        @Option(names = "--validation-share", defaultValue = "0.25", description = "share of the training "
+                + "period, its end, held back once to check each appliance's trees against a constant level: "
+                + "an appliance whose trees do worse there gets the constant (default: ${DEFAULT-VALUE}; 0 = no check)")
+        double validationShare;
+
         @Override
         public Integer call() throws IOException {
             PrintStream err = System.err;
@@ -104,7 +109,8 @@ public final class NilmCommand implements Runnable {
             }
             err.printf("nilm: training on %d ticks (%s)%n", train.size(), describeDays(train.days(data.zone)));
             NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults()
-                    .withScaledCopies(scaledCopies != null ? scaledCopies : data.format == Format.tracebase ? 2 : 0), err::println)
+                    .withScaledCopies(scaledCopies != null ? scaledCopies : data.format == Format.tracebase ? 2 : 0)
+                    .withValidationShare(validationShare), err::println)
                     .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.source())
                     .withTrainingFiles(trainingFiles);
             model.write(out);

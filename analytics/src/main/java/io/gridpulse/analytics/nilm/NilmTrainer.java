@@ -7,10 +7,13 @@ import io.gridpulse.analytics.nilm.feature.FeatureExtractor;
 import io.gridpulse.analytics.nilm.tree.GradientBoostedTrees;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,7 @@ public final class NilmTrainer {
     static final int MIN_ON_RUNS = 5;
     /** ... unless it is on this share of the training ticks or more (then the trees see it often). */
     static final double MAX_RARE_ON_SHARE = 0.05;
+    private static final long DAY_MS = 86_400_000L;
 
     /**
      * @param pastSeconds feature look-back
@@ -33,22 +37,34 @@ public final class NilmTrainer {
      * @param maxTrainingRows rows used for fitting at most (evenly strided)
      * @param scaledCopies copies of the training period with appliances scaled in size
      *     ({@link SizeAugmentation}) that the trees are fitted on as well; 0 = none
+     * @param validationShare share of the training period, its end, held back once to check each
+     *     appliance's trees against a constant ({@link #train}); 0 = no check
      */
     public record Options(int pastSeconds, int lookaheadSeconds, TreeParams trees, double minEnergyShare,
-                          int maxTrainingRows, int scaledCopies) {
+                          int maxTrainingRows, int scaledCopies, double validationShare) {
         public Options(int pastSeconds, int lookaheadSeconds, TreeParams trees, double minEnergyShare,
                        int maxTrainingRows) {
-            this(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, 0);
+            this(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, 0, 0);
         }
 
         public static Options defaults() {
-            return new Options(1800, 300, TreeParams.defaults(), 0.005, 150_000);
+            return new Options(1800, 300, TreeParams.defaults(), 0.005, 150_000, 0, DEFAULT_VALIDATION_SHARE);
         }
 
         public Options withScaledCopies(int copies) {
-            return new Options(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, copies);
+            return new Options(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, copies,
+                    validationShare);
+        }
+
+        public Options withValidationShare(double share) {
+            return new Options(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, scaledCopies,
+                    share);
         }
     }
+
+    static final double DEFAULT_VALIDATION_SHARE = 0.25;
+    /** Ticks of the held-back part scored at most (evenly strided): the check stays a few seconds. */
+    private static final int MAX_VALIDATION_ROWS = 50_000;
 
     /**
      * Size factors of {@link Options#scaledCopies()}: log-uniform in [1 / this, this]. On the
@@ -70,11 +86,21 @@ public final class NilmTrainer {
         this(Options.defaults(), line -> {});
     }
 
-    /** Fits a model on {@code train}, which must carry sub-metered appliances. */
+    /**
+     * Fits a model on {@code train}, which must carry sub-metered appliances. With a validation
+     * share, a first model is fitted on the period without its end and scored on that end: an
+     * appliance whose trees miss there by more than its constant (median) level does (they fire
+     * on other loads' look-alike steps on days they have not seen) gets the constant in the final
+     * model, which is fitted on the whole period.
+     */
     public NilmModel train(ApplianceDataset train, long toleranceMs, String source) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("training period holds no data");
         }
+        return fit(train, toleranceMs, source, constantAfterValidation(train, toleranceMs, source));
+    }
+
+    private NilmModel fit(ApplianceDataset train, long toleranceMs, String source, Set<String> constant) {
         StepEventDetector detector = StepEventDetector.DEFAULT;
         FeatureExtractor fx = new FeatureExtractor(train.stepMs(), options.pastSeconds(), options.lookaheadSeconds(),
                 detector);
@@ -96,7 +122,11 @@ public final class NilmTrainer {
             int runs = onRuns(power, onThreshold(states));
             double onShare = onShare(power, onThreshold(states));
             GradientBoostedTrees regressor;
-            if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
+            if (constant.contains(name)) {
+                progress.accept("nilm: " + name + ": constant " + Math.round(median(power))
+                        + " W (its trees lost to it on the held-back ticks)");
+                regressor = GradientBoostedTrees.constant(fx.size(), median(power));
+            } else if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
                 // Too few examples to learn what its switching looks like in the aggregate: a tree
                 // ensemble then assigns energy to look-alike steps of other loads. Predict the
                 // typical (median) level instead, leaving its rare runs unidentified.
@@ -114,6 +144,58 @@ public final class NilmTrainer {
         var settings = new NilmModel.Settings(train.stepMs(), toleranceMs, options.pastSeconds(),
                 options.lookaheadSeconds(), ts[0], ts[ts.length - 1] + train.stepMs(), source, List.of());
         return new NilmModel(settings, detector, models);
+    }
+
+    /**
+     * Appliances whose trees, fitted without the period's last {@link Options#validationShare()},
+     * estimate that part with a larger mean absolute error than their constant (median) level.
+     */
+    private Set<String> constantAfterValidation(ApplianceDataset train, long toleranceMs, String source) {
+        double share = options.validationShare();
+        long[] ts = train.timestampsMs();
+        long splitMs = ts[Math.min(ts.length - 1, (int) (ts.length * (1 - share)))];
+        if (share <= 0 || splitMs - ts[0] < DAY_MS || ts[ts.length - 1] - splitMs < DAY_MS / 4) {
+            return Set.of(); // too short to hold a part back and still learn from the rest
+        }
+        ApplianceDataset early = train.slice(ts[0], splitMs);
+        ApplianceDataset late = train.slice(splitMs, Long.MAX_VALUE);
+        progress.accept(String.format(Locale.ROOT, "nilm: checking each appliance's trees on the last %.0f %% of the"
+                + " training ticks (from %s), fitted on the rest", 100 * share, Instant.ofEpochMilli(splitMs)));
+        NilmModel probe = fit(early, toleranceMs, source, Set.of());
+        List<ApplianceModel> models = probe.appliances();
+        double[] constantW = new double[models.size()];
+        for (int a = 0; a < models.size(); a++) {
+            constantW[a] = median(early.applianceW(models.get(a).name()));
+        }
+        double[] treeError = new double[models.size()];
+        double[] constantError = new double[models.size()];
+        int scored = 0;
+        FeatureExtractor fx = probe.features();
+        float[] row = new float[fx.size()];
+        double[] x = late.aggregateW();
+        int[] bounds = late.segmentBounds();
+        int stride = Math.max(1, (late.size() + MAX_VALIDATION_ROWS - 1) / MAX_VALIDATION_ROWS);
+        for (int s = 0; s + 1 < bounds.length; s++) {
+            for (int i = bounds[s]; i < bounds[s + 1]; i += stride, scored++) {
+                fx.extract(x, bounds[s], bounds[s + 1], i, row);
+                double[] estimate = probe.estimateRow(row, x[i]);
+                for (int a = 0; a < models.size(); a++) {
+                    double truth = late.applianceW(models.get(a).name())[i];
+                    treeError[a] += Math.abs(estimate[a] - truth);
+                    constantError[a] += Math.abs(constantW[a] - truth);
+                }
+            }
+        }
+        Set<String> constant = new HashSet<>();
+        for (int a = 0; a < models.size(); a++) {
+            boolean lost = treeError[a] > constantError[a];
+            progress.accept(String.format(Locale.ROOT, "nilm: %s on the held-back ticks: MAE trees %.1f W, "
+                    + "constant %.1f W → %s", models.get(a).name(), treeError[a] / scored, constantError[a] / scored, lost ? "constant" : "trees"));
+            if (lost) {
+                constant.add(models.get(a).name());
+            }
+        }
+        return constant;
     }
 
     /** Debounced runs above {@code onThresholdW} (as {@link OnOffDebouncer} would report them). */

@@ -2,7 +2,9 @@ package io.gridpulse.analytics.nilm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,49 @@ class NilmTrainerTest {
         assertThat(NilmTrainer.onRuns(SyntheticHome.days(1, 7, 0).applianceW("kettle"), 10)).isGreaterThan(20);
         assertThat(Arrays.stream(estimate).sum()).isCloseTo(Arrays.stream(truth).sum(),
                 org.assertj.core.api.Assertions.withinPercentage(25));
+    }
+
+    @Test
+    void treesThatFireOnAnotherLoadOnTheHeldBackDayGiveWayToAConstant() {
+        // Three days with a kettle, then a day on which its runs in the aggregate are another
+        // 1.9 kW load's (a toaster nobody sub-metered, say; the kettle's own series reads 0): the
+        // trees fitted on the first three days call that load the kettle.
+        ApplianceDataset home = SyntheticHome.days(4, 7, 0);
+        double[] kettle = home.applianceW("kettle").clone();
+        double[] aggregate = home.aggregateW().clone();
+        int lastDay = (int) (3 * DAY_MS / SyntheticHome.STEP_MS);
+        for (int i = lastDay; i < kettle.length; i++) {
+            kettle[i] = 0;
+        }
+        Map<String, double[]> appliances = new LinkedHashMap<>();
+        appliances.put("refrigerator", home.applianceW("refrigerator"));
+        appliances.put("kettle", kettle);
+        ApplianceDataset train = new ApplianceDataset(SyntheticHome.STEP_MS, home.timestampsMs(), aggregate, appliances);
+        List<String> lines = new ArrayList<>();
+
+        NilmModel checked = SyntheticHome.trainer(0.25, lines::add).train(train, 6000, "synthetic");
+        NilmModel unchecked = SyntheticHome.trainer(0, line -> {}).train(train, 6000, "synthetic");
+
+        assertThat(treeCount(checked, "kettle")).isZero();
+        assertThat(treeCount(checked, "refrigerator")).isPositive(); // it cycles the same on every day
+        assertThat(treeCount(unchecked, "kettle")).isPositive();
+        assertThat(lines).anyMatch(l -> l.startsWith("nilm: kettle on the held-back ticks") && l.endsWith("→ constant"));
+        double[] onTestDay = checked.estimate(SyntheticHome.days(1, 8, 4 * DAY_MS)).get("kettle");
+        assertThat(Arrays.stream(onTestDay).max().orElseThrow()).isLessThan(10);
+    }
+
+    @Test
+    void aKettleThatRunsOnTheHeldBackDayKeepsItsTrees() {
+        List<String> lines = new ArrayList<>();
+        NilmModel model = SyntheticHome.trainer(0.25, lines::add).train(SyntheticHome.days(4, 7, 0), 6000, "synthetic");
+
+        assertThat(treeCount(model, "kettle")).isPositive();
+        assertThat(lines).anyMatch(l -> l.startsWith("nilm: kettle on the held-back ticks") && l.endsWith("→ trees"));
+    }
+
+    private static int treeCount(NilmModel model, String appliance) {
+        return model.appliances().stream().filter(a -> a.name().equals(appliance)).findFirst().orElseThrow()
+                .regressor().treeCount();
     }
 
     @Test

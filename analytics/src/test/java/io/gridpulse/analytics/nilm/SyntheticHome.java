@@ -36,8 +36,13 @@ final class SyntheticHome {
     }
 
     static NilmModel smallModel(ApplianceDataset train) {
+        return trainer(0, line -> {}).train(train, 6000, "synthetic");
+    }
+
+    /** Small trees; {@code validationShare} of the training ticks held back to check them (0 = none). */
+    static NilmTrainer trainer(double validationShare, java.util.function.Consumer<String> progress) {
         var options = new NilmTrainer.Options(600, 60, new TreeParams(30, 4, 0.2, 10, 0.7, 32, false, 1), 0.005,
-                20_000);
-        return new NilmTrainer(options, line -> {}).train(train, 6000, "synthetic");
+                20_000).withValidationShare(validationShare);
+        return new NilmTrainer(options, progress);
     }
 }
