@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.analytics.nilm.ApplianceModel;
 import io.gridpulse.analytics.nilm.NilmModel;
 import io.gridpulse.analytics.nilm.NilmTrainer;
+import io.gridpulse.analytics.nilm.tree.GradientBoostedTrees;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
@@ -166,6 +168,31 @@ class ApplianceRoutesEndToEndTest {
         assertThat(first.get("endMs").asLong()).isGreaterThan(first.get("startMs").asLong());
         assertThat(first.get("avgW").asDouble()).isBetween(40.0, 400.0);
         assertThat(fridge.get("costWon").asLong()).isPositive();
+    }
+
+    @Test
+    void eachApplianceSaysWhetherItsRunsWereRecognisedOrOnlyItsTypicalLevelIsKnown() throws Exception {
+        // The fridge's trees swapped for its typical level, as the trainer does when they lose to it.
+        List<ApplianceModel> appliances = model.appliances().stream()
+                .map(a -> !a.name().equals("fridge") ? a : new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(),
+                        a.statesW(), a.signatures(), GradientBoostedTrees.constant(model.features().size(), 60)))
+                .toList();
+        server.nilmModels().save(HOME, new NilmModel(model.settings(), model.detector(), appliances));
+        JsonNode body = get("/api/v1/meters/home/appliances");
+
+        for (JsonNode a : body.get("appliances")) {
+            String name = a.get("appliance").asText();
+            String expected = name.equals("unidentified") ? "remainder"
+                    : appliances.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow()
+                            .regressor().treeCount() == 0 ? "typicalLevel" : "recognised";
+            assertThat(a.get("estimate").asText()).as(name).isEqualTo(expected);
+        }
+        JsonNode fridge = find(body, "fridge");
+        assertThat(fridge.get("estimate").asText()).isEqualTo("typicalLevel");
+        assertThat(fridge.get("onPeriods").size()).isZero(); // 60 W is below its on threshold all day
+        // At most 60 W from 00:00 to 20:00 (less where the estimates together would exceed the meter).
+        assertThat(fridge.get("energyWh").asDouble()).isBetween(600.0, 60 * 20.0 + 0.5);
+        assertThat(body.get("appliances").findValuesAsText("estimate")).contains("recognised");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.gridpulse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridpulse.analytics.nilm.ApplianceModel;
+import io.gridpulse.analytics.nilm.NilmModel;
 import io.gridpulse.analytics.nilm.NilmTrainer;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
 import io.gridpulse.core.MeterId;
@@ -54,8 +56,9 @@ class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
         MeterRef home = new MeterRef(TenantId.DEFAULT, new MeterId("home-3"));
         ingestDay(home, new HouseholdSimulator(3, SEOUL, signatures));
         var options = new NilmTrainer.Options(1800, 300, new TreeParams(15, 4, 0.3, 20, 0.5, 32, false, 42), 0.03, 15_000);
-        server.nilmModels().save(home, SimulatedTraining.train(new HouseholdSimulator(3, SEOUL, signatures),
-                DAY_MS - 2 * 86_400_000L, DAY_MS, options, line -> {}));
+        NilmModel model = SimulatedTraining.train(new HouseholdSimulator(3, SEOUL, signatures),
+                DAY_MS - 2 * 86_400_000L, DAY_MS, options, line -> {});
+        server.nilmModels().save(home, model);
 
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         browser.executeScript("localStorage.setItem('gp.lang', 'ko')");
@@ -72,6 +75,12 @@ class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
         assertThat(korean).contains("오늘 가전별 사용량", "냉장고", "미확인", "kWh", "원");
         assertThat(english).contains("Fridge", "Unidentified", "₩");
         assertThat(browser.findElements(By.cssSelector("#applianceBars .fill")).size()).isGreaterThan(3);
+        // Two training days hold too few runs of one of this home's appliances: only its typical
+        // level is known, and its bar says so.
+        assertThat(model.appliances().stream().filter(ApplianceModel::typicalLevelOnly)).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#applianceBars .fill.typical"))).isNotEmpty();
+        assertThat(english).contains("typical level", "not recognised in this home's signal");
+        assertThat(korean).contains("평소 수준");
     }
 
     @Test

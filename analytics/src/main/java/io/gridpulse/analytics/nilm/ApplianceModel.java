@@ -21,4 +21,12 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
     public ApplianceModel {
         signatures = List.copyOf(signatures);
     }
+
+    /**
+     * No trees were kept (too few training runs, or trees that lost to a constant on held-back
+     * days): the estimate is the appliance's typical level at every tick, its runs are not recognised.
+     */
+    public boolean typicalLevelOnly() {
+        return regressor.treeCount() == 0;
+    }
 }

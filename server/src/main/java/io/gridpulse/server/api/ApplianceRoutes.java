@@ -97,13 +97,25 @@ public final class ApplianceRoutes {
         body.put("model", Map.of("source", model.settings().source(), "appliances", model.applianceNames()));
         body.put("energyWh", round1(totalMwh / 1000.0));
         body.put("costWon", costsWon.values().stream().mapToLong(Long::longValue).sum());
-        body.put("appliances", usage.stream().map(u -> view(u, totalMwh, costsWon.getOrDefault(u.appliance(), 0L))).toList());
+        body.put("appliances", usage.stream().map(u -> view(u, estimate(model, u.appliance()), totalMwh,
+                costsWon.getOrDefault(u.appliance(), 0L))).toList());
         return body;
     }
 
-    private static Map<String, Object> view(ApplianceUsage u, long totalMwh, long costWon) {
+    /**
+     * How an appliance's figures were made: {@code recognised} (its runs found in the signal),
+     * {@code typicalLevel} (its model's typical level at every tick: the trainer could not learn to
+     * recognise it) or {@code remainder} (what no known appliance explains).
+     */
+    static String estimate(NilmModel model, String appliance) {
+        return model.appliances().stream().filter(a -> a.name().equals(appliance)).findFirst()
+                .map(a -> a.typicalLevelOnly() ? "typicalLevel" : "recognised").orElse("remainder");
+    }
+
+    private static Map<String, Object> view(ApplianceUsage u, String estimate, long totalMwh, long costWon) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("appliance", u.appliance());
+        v.put("estimate", estimate);
         v.put("energyWh", round1(u.energyMilliwattHours() / 1000.0));
         v.put("costWon", costWon);
         v.put("share", totalMwh == 0 ? 0.0 : Math.round(1000.0 * u.energyMilliwattHours() / totalMwh) / 1000.0);
