@@ -87,6 +87,11 @@ public final class NilmCommand implements Runnable {
                 + "an appliance whose trees do worse there gets the constant (default: ${DEFAULT-VALUE}; 0 = no check)")
         double validationShare;
 
+        @Option(names = "--typical-by-hour", arity = "1", description = "learn each appliance's typical level "
+                + "per hour of the day, used where its runs are not recognised (default: true for redd, a home's "
+                + "own routine; false for tracebase, whose synthetic days place traces at the hours they were recorded)")
+        Boolean typicalByHour;
+
         @Override
         public Integer call() throws IOException {
             PrintStream err = System.err;
@@ -110,7 +115,8 @@ public final class NilmCommand implements Runnable {
             err.printf("nilm: training on %d ticks (%s)%n", train.size(), describeDays(train.days(data.zone)));
             NilmModel model = new NilmTrainer(NilmTrainer.Options.defaults()
                     .withScaledCopies(scaledCopies != null ? scaledCopies : data.format == Format.tracebase ? 2 : 0)
-                    .withValidationShare(validationShare), err::println)
+                    .withValidationShare(validationShare)
+                    .withTypicalByHour(typicalByHour != null ? typicalByHour : data.format != Format.tracebase), err::println)
                     .train(train, ChannelAligner.DEFAULT_TOLERANCE_MS, data.source())
                     .withTrainingFiles(trainingFiles);
             model.write(out);

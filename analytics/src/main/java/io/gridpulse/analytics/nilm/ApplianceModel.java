@@ -15,11 +15,24 @@ import java.util.List;
  * @param signatures clusters of the appliance's own step magnitudes
  * @param regressor power regressor over {@link io.gridpulse.analytics.nilm.feature.FeatureExtractor}
  *     features
+ * @param typicalW the appliance's typical power by hour of the day, the estimate when the regressor
+ *     has no trees; null in models of format version 2 and older (their constant regressor then)
  */
 public record ApplianceModel(String name, double onThresholdW, double meanW, double[] statesW,
-                             List<Signature> signatures, GradientBoostedTrees regressor) {
+                             List<Signature> signatures, GradientBoostedTrees regressor, HourlyLevels typicalW) {
     public ApplianceModel {
         signatures = List.copyOf(signatures);
+    }
+
+    /** An appliance without hourly levels (its constant regressor is its typical level). */
+    public ApplianceModel(String name, double onThresholdW, double meanW, double[] statesW,
+                          List<Signature> signatures, GradientBoostedTrees regressor) {
+        this(name, onThresholdW, meanW, statesW, signatures, regressor, null);
+    }
+
+    /** Estimated power (W) for one tick's features, before the cap to the aggregate. */
+    double estimateW(float[] features, long tickMs) {
+        return typicalLevelOnly() && typicalW != null ? typicalW.at(tickMs) : regressor.predict(features);
     }
 
     /**

@@ -29,10 +29,11 @@ import java.util.Map;
  * name, double onThresholdW, double meanW, int n + n doubles statesW, int m + m × (double medianW,
  * minW, maxW, int members) signatures, then the tree ensemble (int featureCount, double base, int
  * trees, per tree int nodes + nodes × (int feature, float threshold, int left, int right, double
- * value)). Readers reject other magics and versions.
+ * value)); [version 3: per appliance, in the same order, a boolean and, if true, 24 doubles: its
+ * typical level by UTC hour]. Readers reject other magics and versions.
  */
 public final class NilmModel {
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     private static final String MAGIC = "GPNILM";
 
     /**
@@ -108,7 +109,7 @@ public final class NilmModel {
         for (int s = 0; s + 1 < bounds.length; s++) {
             for (int i = bounds[s]; i < bounds[s + 1]; i++) {
                 fx.extract(x, bounds[s], bounds[s + 1], i, row);
-                double[] estimate = estimateRow(row, x[i]);
+                double[] estimate = estimateRow(row, x[i], data.timestampsMs()[i]);
                 for (int a = 0; a < estimate.length; a++) {
                     out[a][i] = estimate[a];
                 }
@@ -122,11 +123,11 @@ public final class NilmModel {
     }
 
     /** Appliance powers (W, model order) for one feature row and the aggregate at that tick. */
-    double[] estimateRow(float[] features, double aggregateW) {
+    double[] estimateRow(float[] features, double aggregateW, long tickMs) {
         double[] est = new double[appliances.size()];
         double sum = 0;
         for (int a = 0; a < est.length; a++) {
-            est[a] = Math.max(0, appliances.get(a).regressor().predict(features));
+            est[a] = Math.max(0, appliances.get(a).estimateW(features, tickMs));
             sum += est[a];
         }
         double cap = Math.max(0, aggregateW);
@@ -182,6 +183,14 @@ public final class NilmModel {
             }
             a.regressor().write(out);
         }
+        for (ApplianceModel a : appliances) { // version 3, after what older readers read
+            out.writeBoolean(a.typicalW() != null);
+            if (a.typicalW() != null) {
+                for (double w : a.typicalW().wattsByUtcHour()) {
+                    out.writeDouble(w);
+                }
+            }
+        }
         out.flush();
     }
 
@@ -232,6 +241,17 @@ public final class NilmModel {
                 sigs.add(new Signature(in.readDouble(), in.readDouble(), in.readDouble(), in.readInt()));
             }
             appliances.add(new ApplianceModel(name, on, mean, states, sigs, GradientBoostedTrees.read(in)));
+        }
+        for (int i = 0; i < count && version >= 3; i++) {
+            if (in.readBoolean()) {
+                double[] levels = new double[24];
+                for (int h = 0; h < levels.length; h++) {
+                    levels[h] = in.readDouble();
+                }
+                ApplianceModel a = appliances.get(i);
+                appliances.set(i, new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(), a.statesW(), a.signatures(),
+                        a.regressor(), new HourlyLevels(levels)));
+            }
         }
         return new NilmModel(settings, detector, appliances);
     }

@@ -106,7 +106,7 @@ public final class NilmProcessor implements MeterProcessor {
     private void estimate(int i, Consumer<MeterEvent> events) {
         int segStart = 0; // the buffer starts at the segment start or holds ≥ pastSamples before i
         features.extract(bufW, segStart, size, i, row);
-        double[] est = model.estimateRow(row, bufW[i]);
+        double[] est = model.estimateRow(row, bufW[i], bufTs[i]);
         Map<String, Long> mw = new LinkedHashMap<>();
         List<ApplianceModel> appliances = model.appliances();
         for (int a = 0; a < est.length; a++) {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * "unidentified"). Deterministic for given data and options.
  */
 public final class NilmTrainer {
-    /** Fewer training on-runs than this and an appliance gets a constant estimate, not trees. */
+    /** Fewer training on-runs than this and an appliance gets its typical level as the estimate, not trees. */
     static final int MIN_ON_RUNS = 5;
     /** ... unless it is on this share of the training ticks or more (then the trees see it often). */
     static final double MAX_RARE_ON_SHARE = 0.05;
@@ -38,27 +38,35 @@ public final class NilmTrainer {
      * @param scaledCopies copies of the training period with appliances scaled in size
      *     ({@link SizeAugmentation}) that the trees are fitted on as well; 0 = none
      * @param validationShare share of the training period, its end, held back once to check each
-     *     appliance's trees against a constant ({@link #train}); 0 = no check
+     *     appliance's trees against its typical level ({@link #train}); 0 = no check
+     * @param typicalByHour an appliance's typical level is learned per hour of the day (a home's own
+     *     sub-meters: its routine) rather than one level for the day (a household assembled from
+     *     traces recorded at unrelated times, whose clock times are not a routine)
      */
     public record Options(int pastSeconds, int lookaheadSeconds, TreeParams trees, double minEnergyShare,
-                          int maxTrainingRows, int scaledCopies, double validationShare) {
+                          int maxTrainingRows, int scaledCopies, double validationShare, boolean typicalByHour) {
         public Options(int pastSeconds, int lookaheadSeconds, TreeParams trees, double minEnergyShare,
                        int maxTrainingRows) {
-            this(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, 0, 0);
+            this(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, 0, 0, true);
         }
 
         public static Options defaults() {
-            return new Options(1800, 300, TreeParams.defaults(), 0.005, 150_000, 0, DEFAULT_VALIDATION_SHARE);
+            return new Options(1800, 300, TreeParams.defaults(), 0.005, 150_000, 0, DEFAULT_VALIDATION_SHARE, true);
         }
 
         public Options withScaledCopies(int copies) {
             return new Options(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, copies,
-                    validationShare);
+                    validationShare, typicalByHour);
         }
 
         public Options withValidationShare(double share) {
             return new Options(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, scaledCopies,
-                    share);
+                    share, typicalByHour);
+        }
+
+        public Options withTypicalByHour(boolean byHour) {
+            return new Options(pastSeconds, lookaheadSeconds, trees, minEnergyShare, maxTrainingRows, scaledCopies,
+                    validationShare, byHour);
         }
     }
 
@@ -89,18 +97,18 @@ public final class NilmTrainer {
     /**
      * Fits a model on {@code train}, which must carry sub-metered appliances. With a validation
      * share, a first model is fitted on the period without its end and scored on that end: an
-     * appliance whose trees miss there by more than its constant (median) level does (they fire
-     * on other loads' look-alike steps on days they have not seen) gets the constant in the final
-     * model, which is fitted on the whole period.
+     * appliance whose trees miss there by more than its typical level does (they fire on
+     * other loads' look-alike steps on days they have not seen) gets that level in the final model,
+     * which is fitted on the whole period.
      */
     public NilmModel train(ApplianceDataset train, long toleranceMs, String source) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("training period holds no data");
         }
-        return fit(train, toleranceMs, source, constantAfterValidation(train, toleranceMs, source));
+        return fit(train, toleranceMs, source, typicalLevelAfterValidation(train, toleranceMs, source));
     }
 
-    private NilmModel fit(ApplianceDataset train, long toleranceMs, String source, Set<String> constant) {
+    private NilmModel fit(ApplianceDataset train, long toleranceMs, String source, Set<String> typicalOnly) {
         StepEventDetector detector = StepEventDetector.DEFAULT;
         FeatureExtractor fx = new FeatureExtractor(train.stepMs(), options.pastSeconds(), options.lookaheadSeconds(),
                 detector);
@@ -121,24 +129,25 @@ public final class NilmTrainer {
             double[] states = PowerStates.cluster(power, 3);
             int runs = onRuns(power, onThreshold(states));
             double onShare = onShare(power, onThreshold(states));
+            HourlyLevels typical = options.typicalByHour() ? HourlyLevels.of(train.timestampsMs(), power)
+                    : HourlyLevels.flat(median(power));
             GradientBoostedTrees regressor;
-            if (constant.contains(name)) {
-                progress.accept("nilm: " + name + ": constant " + Math.round(median(power))
-                        + " W (its trees lost to it on the held-back ticks)");
+            if (typicalOnly.contains(name)) {
+                progress.accept("nilm: " + name + ": " + describe(typical) + " (its trees lost to it on the held-back ticks)");
                 regressor = GradientBoostedTrees.constant(fx.size(), median(power));
             } else if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
                 // Too few examples to learn what its switching looks like in the aggregate: a tree
-                // ensemble then assigns energy to look-alike steps of other loads. Predict the
-                // typical (median) level instead, leaving its rare runs unidentified.
+                // ensemble then assigns energy to look-alike steps of other loads. Predict its
+                // typical level instead, leaving its rare runs unidentified.
                 progress.accept("nilm: " + name + " ran " + runs + " times in training (< " + MIN_ON_RUNS
-                        + String.format(Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): constant " + Math.round(median(power)) + " W");
+                        + String.format(Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): " + describe(typical));
                 regressor = GradientBoostedTrees.constant(fx.size(), median(power));
             } else {
                 progress.accept("nilm: fitting " + name);
                 regressor = GradientBoostedTrees.fit(features, y, options.trees());
             }
             models.add(new ApplianceModel(name, onThreshold(states), mean(power), states,
-                    SignatureClusterer.DEFAULT.cluster(detector.detect(power)), regressor));
+                    SignatureClusterer.DEFAULT.cluster(detector.detect(power)), regressor, typical));
         }
         long[] ts = train.timestampsMs();
         var settings = new NilmModel.Settings(train.stepMs(), toleranceMs, options.pastSeconds(),
@@ -148,9 +157,9 @@ public final class NilmTrainer {
 
     /**
      * Appliances whose trees, fitted without the period's last {@link Options#validationShare()},
-     * estimate that part with a larger mean absolute error than their constant (median) level.
+     * estimate that part with a larger mean absolute error than their typical level ({@link HourlyLevels}).
      */
-    private Set<String> constantAfterValidation(ApplianceDataset train, long toleranceMs, String source) {
+    private Set<String> typicalLevelAfterValidation(ApplianceDataset train, long toleranceMs, String source) {
         double share = options.validationShare();
         long[] ts = train.timestampsMs();
         long splitMs = ts[Math.min(ts.length - 1, (int) (ts.length * (1 - share)))];
@@ -163,12 +172,8 @@ public final class NilmTrainer {
                 + " training ticks (from %s), fitted on the rest", 100 * share, Instant.ofEpochMilli(splitMs)));
         NilmModel probe = fit(early, toleranceMs, source, Set.of());
         List<ApplianceModel> models = probe.appliances();
-        double[] constantW = new double[models.size()];
-        for (int a = 0; a < models.size(); a++) {
-            constantW[a] = median(early.applianceW(models.get(a).name()));
-        }
         double[] treeError = new double[models.size()];
-        double[] constantError = new double[models.size()];
+        double[] typicalError = new double[models.size()];
         int scored = 0;
         FeatureExtractor fx = probe.features();
         float[] row = new float[fx.size()];
@@ -178,24 +183,33 @@ public final class NilmTrainer {
         for (int s = 0; s + 1 < bounds.length; s++) {
             for (int i = bounds[s]; i < bounds[s + 1]; i += stride, scored++) {
                 fx.extract(x, bounds[s], bounds[s + 1], i, row);
-                double[] estimate = probe.estimateRow(row, x[i]);
+                long tickMs = late.timestampsMs()[i];
+                double[] estimate = probe.estimateRow(row, x[i], tickMs);
                 for (int a = 0; a < models.size(); a++) {
                     double truth = late.applianceW(models.get(a).name())[i];
                     treeError[a] += Math.abs(estimate[a] - truth);
-                    constantError[a] += Math.abs(constantW[a] - truth);
+                    typicalError[a] += Math.abs(models.get(a).typicalW().at(tickMs) - truth);
                 }
             }
         }
-        Set<String> constant = new HashSet<>();
+        Set<String> typicalOnly = new HashSet<>();
         for (int a = 0; a < models.size(); a++) {
-            boolean lost = treeError[a] > constantError[a];
+            boolean lost = treeError[a] > typicalError[a];
             progress.accept(String.format(Locale.ROOT, "nilm: %s on the held-back ticks: MAE trees %.1f W, "
-                    + "constant %.1f W → %s", models.get(a).name(), treeError[a] / scored, constantError[a] / scored, lost ? "constant" : "trees"));
+                    + "typical level %.1f W → %s", models.get(a).name(), treeError[a] / scored, typicalError[a] / scored, lost ? "typical level" : "trees"));
             if (lost) {
-                constant.add(models.get(a).name());
+                typicalOnly.add(models.get(a).name());
             }
         }
-        return constant;
+        return typicalOnly;
+    }
+
+    private String describe(HourlyLevels typical) {
+        double[] w = typical.wattsByUtcHour();
+        return options.typicalByHour()
+                ? String.format(Locale.ROOT, "its typical level by hour of the day, %.0f–%.0f W",
+                        Arrays.stream(w).min().orElse(0), Arrays.stream(w).max().orElse(0))
+                : String.format(Locale.ROOT, "its typical level, %.0f W", w[0]);
     }
 
     /** Debounced runs above {@code onThresholdW} (as {@link OnOffDebouncer} would report them). */

@@ -41,7 +41,7 @@ class NilmTrainerTest {
     }
 
     @Test
-    void treesThatFireOnAnotherLoadOnTheHeldBackDayGiveWayToAConstant() {
+    void treesThatFireOnAnotherLoadOnTheHeldBackDayGiveWayToItsTypicalLevel() {
         // Three days with a kettle, then a day on which its runs in the aggregate are another
         // 1.9 kW load's (a toaster nobody sub-metered, say; the kettle's own series reads 0): the
         // trees fitted on the first three days call that load the kettle.
@@ -64,7 +64,7 @@ class NilmTrainerTest {
         assertThat(treeCount(checked, "kettle")).isZero();
         assertThat(treeCount(checked, "refrigerator")).isPositive(); // it cycles the same on every day
         assertThat(treeCount(unchecked, "kettle")).isPositive();
-        assertThat(lines).anyMatch(l -> l.startsWith("nilm: kettle on the held-back ticks") && l.endsWith("→ constant"));
+        assertThat(lines).anyMatch(l -> l.startsWith("nilm: kettle on the held-back ticks") && l.endsWith("→ typical level"));
         double[] onTestDay = checked.estimate(SyntheticHome.days(1, 8, 4 * DAY_MS)).get("kettle");
         assertThat(Arrays.stream(onTestDay).max().orElseThrow()).isLessThan(10);
     }
