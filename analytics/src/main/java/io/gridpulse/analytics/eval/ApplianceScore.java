@@ -13,7 +13,9 @@ package io.gridpulse.analytics.eval;
  * @param energyShare share of the test aggregate energy our model assigned to the appliance
  * @param trueEnergyShare the appliance's true share of the test aggregate energy
  * @param onThresholdW threshold used for on/off (W)
+ * @param typicalLevel our model estimates the appliance at its typical level (no trees: too few
+ *     training runs, or trees that lost to that level on held-back days), not from its runs
  */
 public record ApplianceScore(String appliance, double maeW, double meanBaselineMaeW, double coMaeW, double f1,
                              double meanBaselineF1, double coF1, double energyShare, double trueEnergyShare,
-                             double onThresholdW) {}
+                             double onThresholdW, boolean typicalLevel) {}

@@ -54,7 +54,7 @@ public final class NilmEvaluation {
                     NilmMetrics.f1(truth, mean.get(a.name()), th),
                     NilmMetrics.f1(truth, co.get(a.name()), th),
                     NilmMetrics.energyKwh(ours.get(a.name()), test.stepMs()) / totalKwh,
-                    NilmMetrics.energyKwh(truth, test.stepMs()) / totalKwh, th));
+                    NilmMetrics.energyKwh(truth, test.stepMs()) / totalKwh, th, a.typicalLevelOnly()));
         }
         List<double[]> truths = new ArrayList<>();
         known.forEach(a -> truths.add(test.applianceW(a.name())));

@@ -105,7 +105,7 @@ class NilmTrainerTest {
     }
 
     /** The same day with all but the first {@code keep} kettle runs removed from kettle and aggregate. */
-    private static ApplianceDataset keepFirstKettleRuns(ApplianceDataset data, int keep) {
+    static ApplianceDataset keepFirstKettleRuns(ApplianceDataset data, int keep) {
         double[] kettle = data.applianceW("kettle").clone();
         double[] agg = data.aggregateW().clone();
         int runs = 0;
