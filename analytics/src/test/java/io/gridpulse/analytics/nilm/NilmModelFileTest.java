@@ -13,33 +13,39 @@ import org.junit.jupiter.api.Test;
 class NilmModelFileTest {
     @Test
     void writtenModelReadsBackWithIdenticalEstimates() throws IOException {
-        ApplianceDataset train = SyntheticHome.days(1, 21, 0);
-        NilmModel model = SyntheticHome.smallModel(train);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        model.write(bytes);
-        NilmModel back = NilmModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+        NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0));
+        NilmModel back = NilmModel.read(new ByteArrayInputStream(bytesOf(model)));
         ApplianceDataset test = SyntheticHome.days(1, 22, 86_400_000L);
         assertThat(back.applianceNames()).containsExactlyInAnyOrder("refrigerator", "kettle");
         assertThat(back.settings()).isEqualTo(model.settings());
         assertThat(back.estimate(test).get("kettle")).containsExactly(model.estimate(test).get("kettle"));
+        for (int a = 0; a < model.appliances().size(); a++) {
+            assertThat(back.appliances().get(a).typicalW().wattsByUtcHour())
+                    .containsExactly(model.appliances().get(a).typicalW().wattsByUtcHour());
+        }
+        // The fridge cycles 250 of every 600 ticks at ~132 W, idling at 1 W: its median hour is idle.
+        assertThat(back.appliances().stream().filter(a -> a.name().equals("refrigerator")).findFirst().orElseThrow()
+                .typicalW().at(3_600_000L * 5)).isEqualTo(1.0);
+    }
+
+    private static byte[] bytesOf(NilmModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        return bytes.toByteArray();
     }
 
     @Test
     void theTrainingHouseholdsFilesAreKept() throws IOException {
         NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0))
                 .withTrainingFiles(List.of("Refrigerator/Refrigerator_2011.11.28.csv", "WaterKettle/Kettle_2011.11.23.csv"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        model.write(bytes);
-        assertThat(NilmModel.read(new ByteArrayInputStream(bytes.toByteArray())).settings().trainingFiles())
+        assertThat(NilmModel.read(new ByteArrayInputStream(bytesOf(model))).settings().trainingFiles())
                 .containsExactly("Refrigerator/Refrigerator_2011.11.28.csv", "WaterKettle/Kettle_2011.11.23.csv");
     }
 
     @Test
     void aVersion1FileReadsWithoutTrainingFiles() throws IOException {
         NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        model.write(bytes);
-        byte[] v2 = bytes.toByteArray(); // a version-3 file: older readers stop before its hourly levels
+        byte[] v2 = bytesOf(model); // a version-3 file: older readers stop before its hourly levels
         // version 1 = version 2 without the training-file count (an int after the source string)
         int source = 6 + 4 + 8 + 8 + 4 + 4 + 3 * 8 + 4 + 8 + 8;
         int count = source + 2 + (((v2[source] & 0xFF) << 8) | (v2[source + 1] & 0xFF));
@@ -55,25 +61,15 @@ class NilmModelFileTest {
     }
 
     @Test
-    void typicalLevelsByHourReadBackAndAVersion2FileHasNone() throws IOException {
-        ApplianceDataset train = SyntheticHome.days(1, 21, 0);
-        NilmModel model = SyntheticHome.smallModel(train);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        model.write(bytes);
-        NilmModel back = NilmModel.read(new ByteArrayInputStream(bytes.toByteArray()));
-        for (int a = 0; a < model.appliances().size(); a++) {
-            assertThat(back.appliances().get(a).typicalW().wattsByUtcHour())
-                    .containsExactly(model.appliances().get(a).typicalW().wattsByUtcHour());
-        }
-        // The fridge cycles 250 of every 600 ticks at ~132 W, idling at 1 W: its median hour is idle.
-        assertThat(back.appliances().stream().filter(a -> a.name().equals("refrigerator")).findFirst().orElseThrow()
-                .typicalW().at(3_600_000L * 5)).isEqualTo(1.0);
-
-        byte[] v3 = bytes.toByteArray();
-        int tail = model.appliances().size() * (1 + 24 * 8); // all appliances carry levels
+    void aVersion2FileReadsWithoutTypicalLevels() throws IOException {
+        NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0));
+        byte[] v3 = bytesOf(model);
+        int tail = model.appliances().size() * (1 + 24 * 8); // every appliance's levels, after what version 2 holds
         ByteBuffer v2 = ByteBuffer.allocate(v3.length - tail).put(v3, 0, v3.length - tail);
         v2.putInt(6, 2);
+
         NilmModel old = NilmModel.read(new ByteArrayInputStream(v2.array()));
+
         assertThat(old.appliances()).allSatisfy(a -> assertThat(a.typicalW()).isNull());
         assertThat(old.applianceNames()).isEqualTo(model.applianceNames());
     }
