@@ -36,8 +36,8 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
     }
 
     /**
-     * No trees were kept (too few training runs, or trees that lost to a constant on held-back
-     * days): the estimate is the appliance's typical level at every tick, its runs are not recognised.
+     * No trees were kept (too few training runs, or trees that lost to its typical level on
+     * held-back days): the estimate is that level at every tick, its runs are not recognised.
      */
     public boolean typicalLevelOnly() {
         return regressor.treeCount() == 0;

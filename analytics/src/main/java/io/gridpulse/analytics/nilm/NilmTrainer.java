@@ -6,8 +6,8 @@ import io.gridpulse.analytics.nilm.event.StepEventDetector;
 import io.gridpulse.analytics.nilm.feature.FeatureExtractor;
 import io.gridpulse.analytics.nilm.tree.GradientBoostedTrees;
 import io.gridpulse.analytics.nilm.tree.TreeParams;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -196,7 +196,8 @@ public final class NilmTrainer {
         for (int a = 0; a < models.size(); a++) {
             boolean lost = treeError[a] > typicalError[a];
             progress.accept(String.format(Locale.ROOT, "nilm: %s on the held-back ticks: MAE trees %.1f W, "
-                    + "typical level %.1f W → %s", models.get(a).name(), treeError[a] / scored, typicalError[a] / scored, lost ? "typical level" : "trees"));
+                    + "typical level %.1f W → %s", models.get(a).name(), treeError[a] / scored,
+                    typicalError[a] / scored, lost ? "typical level" : "trees"));
             if (lost) {
                 typicalOnly.add(models.get(a).name());
             }
