@@ -36,6 +36,15 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
     }
 
     /**
+     * Power above which the appliance's estimate reports it on (on/off events, on-periods): none
+     * for a typical-level appliance, whose level by hour follows the clock, not the signal — an
+     * "on" there would be a guess shown as an observation.
+     */
+    public double reportedOnThresholdW() {
+        return typicalLevelOnly() ? Double.POSITIVE_INFINITY : onThresholdW;
+    }
+
+    /**
      * No trees were kept (too few training runs, or trees that lost to its typical level on
      * held-back days): the estimate is that level at every tick, its runs are not recognised.
      */

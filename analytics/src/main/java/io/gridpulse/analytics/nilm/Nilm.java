@@ -31,7 +31,7 @@ public final class Nilm {
             for (int i = 0; i < rest.length; i++) {
                 rest[i] -= w[i];
             }
-            out.add(estimate(a.name(), w, a.onThresholdW(), grid, zone));
+            out.add(estimate(a.name(), w, a.reportedOnThresholdW(), grid, zone));
         }
         for (int i = 0; i < rest.length; i++) {
             rest[i] = Math.max(0, rest[i]);

@@ -84,6 +84,29 @@ class NilmProcessorTest {
         assertThat(d.appliance(Disaggregation.UNIDENTIFIED)).isPresent();
     }
 
+    @Test
+    void anApplianceKnownOnlyByItsTypicalLevelIsNeverReportedOn() {
+        // The fridge's trees swapped for a level by hour well above its on threshold in the morning:
+        // that level follows the clock, not the signal, so it carries energy but no on-periods or events.
+        double[] byHour = new double[24];
+        java.util.Arrays.fill(byHour, 6, 12, 200);
+        NilmModel levelOnly = new NilmModel(model.settings(), model.detector(), model.appliances().stream()
+                .map(a -> !a.name().equals("refrigerator") ? a : new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(),
+                        a.statesW(), a.signatures(), io.gridpulse.analytics.nilm.tree.GradientBoostedTrees.constant(
+                                model.features().size(), 0), new HourlyLevels(byHour)))
+                .toList());
+        List<MeterEvent> events = new ArrayList<>();
+
+        ApplianceEstimate fridge = Nilm.disaggregate(oneHertz, levelOnly, ZoneOffset.UTC).appliance("refrigerator")
+                .orElseThrow();
+        new NilmProcessor(METER, levelOnly, null).onReadings(oneHertz, events::add);
+
+        assertThat(fridge.energyMilliwattHours()).isPositive();
+        assertThat(fridge.onPeriods()).isEmpty();
+        assertThat(events).noneMatch(e -> e.details().get("appliance").equals("refrigerator"));
+        assertThat(events).anyMatch(e -> e.details().get("appliance").equals("kettle")); // others still report
+    }
+
     private static List<List<Reading>> chunks(List<Reading> all, int size) {
         List<List<Reading>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += size) {
