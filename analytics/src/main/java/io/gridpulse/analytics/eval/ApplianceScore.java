@@ -13,9 +13,18 @@ package io.gridpulse.analytics.eval;
  * @param energyShare share of the test aggregate energy our model assigned to the appliance
  * @param trueEnergyShare the appliance's true share of the test aggregate energy
  * @param onThresholdW threshold used for on/off (W)
- * @param typicalLevel our model estimates the appliance at its typical level (no trees: too few
- *     training runs, or trees that lost to that level on held-back days), not from its runs
+ * @param estimate how ours estimates the appliance: {@link #RECOGNISED} (trees on the aggregate),
+ *     {@link #TYPICAL_LEVEL} (its typical level alone: too few training runs, or trees that lost to
+ *     it on held-back days) or {@link #BLENDED} (half each)
  */
 public record ApplianceScore(String appliance, double maeW, double meanBaselineMaeW, double coMaeW, double f1,
                              double meanBaselineF1, double coF1, double energyShare, double trueEnergyShare,
-                             double onThresholdW, boolean typicalLevel) {}
+                             double onThresholdW, String estimate) {
+    public static final String RECOGNISED = "recognised";
+    public static final String TYPICAL_LEVEL = "typicalLevel";
+    public static final String BLENDED = "blended";
+
+    public boolean typicalLevel() {
+        return TYPICAL_LEVEL.equals(estimate);
+    }
+}

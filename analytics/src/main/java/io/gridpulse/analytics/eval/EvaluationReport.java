@@ -61,7 +61,7 @@ public record EvaluationReport(List<ApplianceScore> appliances, Overall overall,
     /**
      * JSON: {@code {"appliances":[{"appliance","maeW","meanBaselineMaeW","coMaeW","f1",
      * "energyShare",...,"estimate"}], "overall":{...}}}; undefined numbers are {@code null};
-     * {@code estimate} is {@code recognised} or {@code typicalLevel} (as in the appliance API).
+     * {@code estimate} is {@code recognised}, {@code typicalLevel} or {@code blended} (as in the appliance API).
      */
     public String toJson() {
         StringBuilder sb = new StringBuilder("{\"appliances\":[");
@@ -78,7 +78,7 @@ public record EvaluationReport(List<ApplianceScore> appliances, Overall overall,
                     .append(",\"energyShare\":").append(num(s.energyShare()))
                     .append(",\"trueEnergyShare\":").append(num(s.trueEnergyShare()))
                     .append(",\"onThresholdW\":").append(num(s.onThresholdW()))
-                    .append(",\"estimate\":\"").append(s.typicalLevel() ? "typicalLevel" : "recognised").append('"')
+                    .append(",\"estimate\":\"").append(s.estimate()).append('"')
                     .append('}');
         }
         Overall o = overall;
@@ -100,6 +100,14 @@ public record EvaluationReport(List<ApplianceScore> appliances, Overall overall,
         return sb.toString();
     }
 
+    private static String byColumn(String estimate) {
+        return switch (estimate) {
+            case ApplianceScore.TYPICAL_LEVEL -> "level";
+            case ApplianceScore.BLENDED -> "blend";
+            default -> "trees";
+        };
+    }
+
     /** A fixed-width text table for people. */
     public String toTable() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %8s %8s %8s %7s %6s %6s %7s %7s  %s%n",
@@ -108,11 +116,11 @@ public record EvaluationReport(List<ApplianceScore> appliances, Overall overall,
             // ours ÷ Mean: the target is at most 0.5 (and below CO)
             sb.append(String.format(Locale.ROOT, "%-18s %8.1f %8.1f %8.1f %7.2f %6.3f %6.3f %7.3f %7.3f  %s%n", s.appliance(),
                     s.maeW(), s.meanBaselineMaeW(), s.coMaeW(), s.maeW() / s.meanBaselineMaeW(), s.f1(), s.coF1(),
-                    s.energyShare(), s.trueEnergyShare(), s.typicalLevel() ? "level" : "trees"));
+                    s.energyShare(), s.trueEnergyShare(), byColumn(s.estimate())));
         }
-        if (appliances.stream().anyMatch(ApplianceScore::typicalLevel)) {
+        if (appliances.stream().anyMatch(s -> !s.estimate().equals(ApplianceScore.RECOGNISED))) {
             sb.append("by: trees = estimated from the aggregate; level = the appliance's typical level (its runs"
-                    + " are not recognised)\n");
+                    + " are not recognised); blend = half each\n");
         }
         sb.append(String.format(Locale.ROOT, "energy-assigned accuracy: ours %.3f, mean %.3f, co %.3f%n",
                 overall.energyAssignedAccuracy(), overall.meanBaselineAccuracy(), overall.coAccuracy()));

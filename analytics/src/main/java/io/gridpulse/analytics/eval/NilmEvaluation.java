@@ -46,9 +46,13 @@ public final class NilmEvaluation {
         for (ApplianceModel a : known) {
             double[] truth = test.applianceW(a.name());
             double th = a.onThresholdW();
-            // A typical-level appliance is never reported on (ApplianceModel.reportedOnThresholdW): its
-            // F1 scores that, not the clock-driven level crossing the threshold.
-            double[] oursOnOff = a.typicalLevelOnly() ? new double[truth.length] : ours.get(a.name());
+            // The on/off state ours reports (ApplianceModel.onEvidenceW): a typical level follows the
+            // clock, so F1 scores the trees' part of an estimate, not the level crossing the threshold.
+            double[] estimate = ours.get(a.name());
+            double[] oursOnOff = new double[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                oursOnOff[i] = a.onEvidenceW(estimate[i], test.timestampsMs()[i]);
+            }
             scores.add(new ApplianceScore(a.name(),
                     NilmMetrics.maeW(truth, ours.get(a.name())),
                     NilmMetrics.maeW(truth, mean.get(a.name())),
@@ -57,7 +61,7 @@ public final class NilmEvaluation {
                     NilmMetrics.f1(truth, mean.get(a.name()), th),
                     NilmMetrics.f1(truth, co.get(a.name()), th),
                     NilmMetrics.energyKwh(ours.get(a.name()), test.stepMs()) / totalKwh,
-                    NilmMetrics.energyKwh(truth, test.stepMs()) / totalKwh, th, a.typicalLevelOnly()));
+                    NilmMetrics.energyKwh(truth, test.stepMs()) / totalKwh, th, estimateKind(a)));
         }
         List<double[]> truths = new ArrayList<>();
         known.forEach(a -> truths.add(test.applianceW(a.name())));
@@ -158,5 +162,10 @@ public final class NilmEvaluation {
             rest[i] = Math.max(0, rest[i]);
         }
         return rest;
+    }
+
+    private static String estimateKind(ApplianceModel a) {
+        return a.typicalLevelOnly() ? ApplianceScore.TYPICAL_LEVEL : a.blended() ? ApplianceScore.BLENDED
+                : ApplianceScore.RECOGNISED;
     }
 }

@@ -17,31 +17,53 @@ import java.util.List;
  *     features
  * @param typicalW the appliance's typical power by hour of the day, the estimate when the regressor
  *     has no trees; null in models of format version 2 and older (their constant regressor then)
+ * @param treeShare weight of the trees in the estimate, the rest being the typical level: 1 (trees
+ *     alone) or {@link #BLEND_TREE_SHARE} (neither carried over to held-back days on its own)
  */
 public record ApplianceModel(String name, double onThresholdW, double meanW, double[] statesW,
-                             List<Signature> signatures, GradientBoostedTrees regressor, HourlyLevels typicalW) {
+                             List<Signature> signatures, GradientBoostedTrees regressor, HourlyLevels typicalW,
+                             double treeShare) {
+    /** The trees' weight in a blend of trees and typical level. */
+    public static final double BLEND_TREE_SHARE = 0.5;
+
     public ApplianceModel {
         signatures = List.copyOf(signatures);
+        if (!(treeShare > 0 && treeShare <= 1) || (treeShare < 1 && typicalW == null)) {
+            throw new IllegalArgumentException("tree share " + treeShare + " needs a typical level to blend with");
+        }
     }
 
     /** An appliance without hourly levels (its constant regressor is its typical level). */
     public ApplianceModel(String name, double onThresholdW, double meanW, double[] statesW,
                           List<Signature> signatures, GradientBoostedTrees regressor) {
-        this(name, onThresholdW, meanW, statesW, signatures, regressor, null);
+        this(name, onThresholdW, meanW, statesW, signatures, regressor, null, 1);
     }
 
     /** Estimated power (W) for one tick's features, before the cap to the aggregate. */
     double estimateW(float[] features, long tickMs) {
-        return typicalLevelOnly() && typicalW != null ? typicalW.at(tickMs) : regressor.predict(features);
+        if (typicalW == null) {
+            return regressor.predict(features);
+        }
+        if (typicalLevelOnly()) {
+            return typicalW.at(tickMs);
+        }
+        return treeShare * regressor.predict(features) + (1 - treeShare) * typicalW.at(tickMs);
     }
 
     /**
-     * Power above which the appliance's estimate reports it on (on/off events, on-periods): none
-     * for a typical-level appliance, whose level by hour follows the clock, not the signal — an
-     * "on" there would be a guess shown as an observation.
+     * What an estimate says of the on/off state, to compare with {@link #onThresholdW}: the trees'
+     * part of it, since a typical level follows the clock, not the signal (an "on" from it would be
+     * a guess shown as an observation). So a typical-level appliance is never on, and a blend is on
+     * when its trees are.
      */
-    public double reportedOnThresholdW() {
-        return typicalLevelOnly() ? Double.POSITIVE_INFINITY : onThresholdW;
+    public double onEvidenceW(double estimateW, long tickMs) {
+        if (typicalLevelOnly()) {
+            return 0; // below every on threshold (at least 10 W)
+        }
+        if (treeShare == 1) {
+            return estimateW;
+        }
+        return (estimateW - (1 - treeShare) * typicalW.at(tickMs)) / treeShare;
     }
 
     /**
@@ -50,5 +72,10 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
      */
     public boolean typicalLevelOnly() {
         return regressor.treeCount() == 0;
+    }
+
+    /** Trees and typical level, half each: on held-back days the mix beat both alone. */
+    public boolean blended() {
+        return !typicalLevelOnly() && treeShare < 1;
     }
 }

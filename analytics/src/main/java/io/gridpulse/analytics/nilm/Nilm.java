@@ -31,12 +31,17 @@ public final class Nilm {
             for (int i = 0; i < rest.length; i++) {
                 rest[i] -= w[i];
             }
-            out.add(estimate(a.name(), w, a.reportedOnThresholdW(), grid, zone));
+            long[] ts = grid.timestampsMs();
+            double[] onEvidence = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                onEvidence[i] = a.onEvidenceW(w[i], ts[i]);
+            }
+            out.add(estimate(a.name(), w, onEvidence, a.onThresholdW(), grid, zone));
         }
         for (int i = 0; i < rest.length; i++) {
             rest[i] = Math.max(0, rest[i]);
         }
-        out.add(estimate(Disaggregation.UNIDENTIFIED, rest, Double.POSITIVE_INFINITY, grid, zone));
+        out.add(estimate(Disaggregation.UNIDENTIFIED, rest, rest, Double.POSITIVE_INFINITY, grid, zone));
         return new Disaggregation(grid.stepMs(), grid.timestampsMs(), out);
     }
 
@@ -80,8 +85,9 @@ public final class Nilm {
         return i >= 0 ? i : -i - 1;
     }
 
-    private static ApplianceEstimate estimate(String name, double[] powerW, double onThresholdW, ApplianceDataset grid,
-                                              ZoneId zone) {
+    /** @param onEvidenceW per tick, what says whether the appliance is on ({@link ApplianceModel#onEvidenceW}) */
+    private static ApplianceEstimate estimate(String name, double[] powerW, double[] onEvidenceW, double onThresholdW,
+                                              ApplianceDataset grid, ZoneId zone) {
         long[] ts = grid.timestampsMs();
         long step = grid.stepMs();
         long[] mw = new long[powerW.length];
@@ -100,7 +106,7 @@ public final class Nilm {
                 periods.add(period(ts, cumulativeMwh, onSince, ts[i - 1] + step));
                 state.reset(false);
             }
-            long change = state.update(ts[i], powerW[i], onThresholdW, contiguous);
+            long change = state.update(ts[i], onEvidenceW[i], onThresholdW, contiguous);
             if (change >= 0 && state.isOn()) {
                 onSince = change;
             } else if (change >= 0) {

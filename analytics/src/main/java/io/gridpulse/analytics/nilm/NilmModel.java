@@ -30,7 +30,8 @@ import java.util.Map;
  * minW, maxW, int members) signatures, then the tree ensemble (int featureCount, double base, int
  * trees, per tree int nodes + nodes × (int feature, float threshold, int left, int right, double
  * value)); [version 3: per appliance, in the same order, a boolean and, if true, 24 doubles: its
- * typical level by UTC hour]. Readers reject other magics and versions.
+ * typical level by UTC hour, and a double: the trees' share of the estimate]. Readers reject other
+ * magics and versions.
  */
 public final class NilmModel {
     public static final int FORMAT_VERSION = 3;
@@ -189,6 +190,7 @@ public final class NilmModel {
                 for (double w : a.typicalW().wattsByUtcHour()) {
                     out.writeDouble(w);
                 }
+                out.writeDouble(a.treeShare());
             }
         }
         out.flush();
@@ -250,7 +252,7 @@ public final class NilmModel {
                 }
                 ApplianceModel a = appliances.get(i);
                 appliances.set(i, new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(), a.statesW(), a.signatures(),
-                        a.regressor(), new HourlyLevels(levels)));
+                        a.regressor(), new HourlyLevels(levels), in.readDouble()));
             }
         }
         return new NilmModel(settings, detector, appliances);

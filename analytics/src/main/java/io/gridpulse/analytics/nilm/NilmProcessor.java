@@ -117,7 +117,7 @@ public final class NilmProcessor implements MeterProcessor {
                 on[a].reset(false);
                 events.accept(stateEvent(m.name(), false, lastTickMs + model.settings().stepMs(), 0));
             }
-            long change = on[a].update(bufTs[i], est[a], m.reportedOnThresholdW(), contiguous);
+            long change = on[a].update(bufTs[i], m.onEvidenceW(est[a], bufTs[i]), m.onThresholdW(), contiguous);
             if (change >= 0) {
                 events.accept(stateEvent(m.name(), on[a].isOn(), change, Math.round(est[a] * 1000)));
             }

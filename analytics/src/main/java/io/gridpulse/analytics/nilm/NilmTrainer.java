@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -97,18 +97,20 @@ public final class NilmTrainer {
     /**
      * Fits a model on {@code train}, which must carry sub-metered appliances. With a validation
      * share, a first model is fitted on the period without its end and scored on that end: an
-     * appliance whose trees miss there by more than its typical level does (they fire on
-     * other loads' look-alike steps on days they have not seen) gets that level in the final model,
-     * which is fitted on the whole period.
+     * appliance whose trees miss there by more than its typical level does (they fire on other
+     * loads' look-alike steps on days they have not seen) gets that level in the final model, and
+     * one for which half of each misses least gets that blend. The final model is fitted on the
+     * whole period.
      */
     public NilmModel train(ApplianceDataset train, long toleranceMs, String source) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("training period holds no data");
         }
-        return fit(train, toleranceMs, source, typicalLevelAfterValidation(train, toleranceMs, source));
+        return fit(train, toleranceMs, source, treeSharesAfterValidation(train, toleranceMs, source));
     }
 
-    private NilmModel fit(ApplianceDataset train, long toleranceMs, String source, Set<String> typicalOnly) {
+    /** @param treeShares appliances whose trees the check did not keep alone: 0 = typical level only, else a blend */
+    private NilmModel fit(ApplianceDataset train, long toleranceMs, String source, Map<String, Double> treeShares) {
         StepEventDetector detector = StepEventDetector.DEFAULT;
         FeatureExtractor fx = new FeatureExtractor(train.stepMs(), options.pastSeconds(), options.lookaheadSeconds(),
                 detector);
@@ -132,9 +134,11 @@ public final class NilmTrainer {
             HourlyLevels typical = options.typicalByHour() ? HourlyLevels.of(train.timestampsMs(), power)
                     : HourlyLevels.flat(median(power));
             GradientBoostedTrees regressor;
-            if (typicalOnly.contains(name)) {
+            double treeShare = treeShares.getOrDefault(name, 1.0);
+            if (treeShare == 0) {
                 progress.accept("nilm: " + name + ": " + describe(typical) + " (its trees lost to it on the held-back ticks)");
                 regressor = GradientBoostedTrees.constant(fx.size(), median(power));
+                treeShare = 1;
             } else if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
                 // Too few examples to learn what its switching looks like in the aggregate: a tree
                 // ensemble then assigns energy to look-alike steps of other loads. Predict its
@@ -143,11 +147,13 @@ public final class NilmTrainer {
                         + String.format(Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): " + describe(typical));
                 regressor = GradientBoostedTrees.constant(fx.size(), median(power));
             } else {
-                progress.accept("nilm: fitting " + name);
+                progress.accept("nilm: fitting " + name + (treeShare < 1 ? ", to be blended half and half with "
+                        + describe(typical) : ""));
                 regressor = GradientBoostedTrees.fit(features, y, options.trees());
             }
             models.add(new ApplianceModel(name, onThreshold(states), mean(power), states,
-                    SignatureClusterer.DEFAULT.cluster(detector.detect(power)), regressor, typical));
+                    SignatureClusterer.DEFAULT.cluster(detector.detect(power)), regressor, typical,
+                    regressor.treeCount() == 0 ? 1 : treeShare));
         }
         long[] ts = train.timestampsMs();
         var settings = new NilmModel.Settings(train.stepMs(), toleranceMs, options.pastSeconds(),
@@ -156,24 +162,30 @@ public final class NilmTrainer {
     }
 
     /**
-     * Appliances whose trees, fitted without the period's last {@link Options#validationShare()},
-     * estimate that part with a larger mean absolute error than their typical level ({@link HourlyLevels}).
+     * Fits the trees without the period's last {@link Options#validationShare()} and scores that
+     * part three ways: the trees, the typical level ({@link HourlyLevels}) and the two half and half.
+     * Returns the appliances for which the trees alone did not have the smallest mean absolute
+     * error: 0 where the typical level did, or where the first part held too few runs for trees
+     * (the rarely-seen rule), {@link ApplianceModel#BLEND_TREE_SHARE} where the blend did (ties go
+     * to the trees, then to the level).
      */
-    private Set<String> typicalLevelAfterValidation(ApplianceDataset train, long toleranceMs, String source) {
+    private Map<String, Double> treeSharesAfterValidation(ApplianceDataset train, long toleranceMs, String source) {
         double share = options.validationShare();
         long[] ts = train.timestampsMs();
         long splitMs = ts[Math.min(ts.length - 1, (int) (ts.length * (1 - share)))];
         if (share <= 0 || splitMs - ts[0] < DAY_MS || ts[ts.length - 1] - splitMs < DAY_MS / 4) {
-            return Set.of(); // too short to hold a part back and still learn from the rest
+            return Map.of(); // too short to hold a part back and still learn from the rest
         }
         ApplianceDataset early = train.slice(ts[0], splitMs);
         ApplianceDataset late = train.slice(splitMs, Long.MAX_VALUE);
         progress.accept(String.format(Locale.ROOT, "nilm: checking each appliance's trees on the last %.0f %% of the"
                 + " training ticks (from %s), fitted on the rest", 100 * share, Instant.ofEpochMilli(splitMs)));
-        NilmModel probe = fit(early, toleranceMs, source, Set.of());
+        NilmModel probe = fit(early, toleranceMs, source, Map.of());
         List<ApplianceModel> models = probe.appliances();
         double[] treeError = new double[models.size()];
         double[] typicalError = new double[models.size()];
+        double[] blendError = new double[models.size()];
+        double blend = ApplianceModel.BLEND_TREE_SHARE;
         int scored = 0;
         FeatureExtractor fx = probe.features();
         float[] row = new float[fx.size()];
@@ -187,22 +199,38 @@ public final class NilmTrainer {
                 double[] estimate = probe.estimateRow(row, x[i], tickMs);
                 for (int a = 0; a < models.size(); a++) {
                     double truth = late.applianceW(models.get(a).name())[i];
+                    double level = models.get(a).typicalW().at(tickMs);
                     treeError[a] += Math.abs(estimate[a] - truth);
-                    typicalError[a] += Math.abs(models.get(a).typicalW().at(tickMs) - truth);
+                    typicalError[a] += Math.abs(level - truth);
+                    blendError[a] += Math.abs(blend * estimate[a] + (1 - blend) * level - truth);
                 }
             }
         }
-        Set<String> typicalOnly = new HashSet<>();
+        Map<String, Double> treeShares = new HashMap<>();
         for (int a = 0; a < models.size(); a++) {
-            boolean lost = treeError[a] > typicalError[a];
-            progress.accept(String.format(Locale.ROOT, "nilm: %s on the held-back ticks: MAE trees %.1f W, "
-                    + "typical level %.1f W → %s", models.get(a).name(), treeError[a] / scored,
-                    typicalError[a] / scored, lost ? "typical level" : "trees"));
-            if (lost) {
-                typicalOnly.add(models.get(a).name());
+            String name = models.get(a).name();
+            // Rarely seen before the held-back part: trees that cannot be checked do not earn their place.
+            boolean unchecked = models.get(a).typicalLevelOnly();
+            String choice = "trees";
+            if (unchecked || typicalError[a] < treeError[a] && typicalError[a] <= blendError[a]) {
+                treeShares.put(name, 0.0);
+                choice = unchecked ? "typical level (too few runs before this part to check trees)" : "typical level";
+            } else if (blendError[a] < treeError[a]) {
+                treeShares.put(name, blend);
+                choice = "half and half";
+            }
+            progress.accept(String.format(Locale.ROOT, "nilm: %s on the held-back ticks: MAE trees %.1f W, typical "
+                    + "level %.1f W, half and half %.1f W → %s", name, treeError[a] / scored, typicalError[a] / scored,
+                    blendError[a] / scored, choice));
+        }
+        for (String name : modelledAppliances(train)) {
+            if (models.stream().noneMatch(m -> m.name().equals(name))) { // too little energy before the held-back part
+                treeShares.put(name, 0.0);
+                progress.accept("nilm: " + name + " is not modelled before the held-back ticks → typical level (too few "
+                        + "runs before this part to check trees)");
             }
         }
-        return typicalOnly;
+        return treeShares;
     }
 
     private String describe(HourlyLevels typical) {

@@ -28,6 +28,22 @@ class NilmModelFileTest {
                 .typicalW().at(3_600_000L * 5)).isEqualTo(1.0);
     }
 
+    @Test
+    void aBlendedAppliancesTreeShareReadsBack() throws IOException {
+        NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0));
+        NilmModel blended = new NilmModel(model.settings(), model.detector(), model.appliances().stream()
+                .map(a -> new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(), a.statesW(), a.signatures(),
+                        a.regressor(), a.typicalW(), a.name().equals("kettle") ? ApplianceModel.BLEND_TREE_SHARE : 1))
+                .toList());
+        NilmModel back = NilmModel.read(new ByteArrayInputStream(bytesOf(blended)));
+        ApplianceDataset test = SyntheticHome.days(1, 22, 86_400_000L);
+
+        assertThat(back.appliances()).extracting(ApplianceModel::treeShare).containsExactly(
+                blended.appliances().stream().map(ApplianceModel::treeShare).toArray(Double[]::new));
+        assertThat(back.estimate(test).get("kettle")).containsExactly(blended.estimate(test).get("kettle"));
+        assertThat(blended.estimate(test).get("kettle")).isNotEqualTo(model.estimate(test).get("kettle"));
+    }
+
     private static byte[] bytesOf(NilmModel model) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
@@ -64,7 +80,7 @@ class NilmModelFileTest {
     void aVersion2FileReadsWithoutTypicalLevels() throws IOException {
         NilmModel model = SyntheticHome.smallModel(SyntheticHome.days(1, 21, 0));
         byte[] v3 = bytesOf(model);
-        int tail = model.appliances().size() * (1 + 24 * 8); // every appliance's levels, after what version 2 holds
+        int tail = model.appliances().size() * (1 + 24 * 8 + 8); // every appliance's levels and tree share
         ByteBuffer v2 = ByteBuffer.allocate(v3.length - tail).put(v3, 0, v3.length - tail);
         v2.putInt(6, 2);
 

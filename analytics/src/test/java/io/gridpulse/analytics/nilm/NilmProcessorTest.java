@@ -93,7 +93,7 @@ class NilmProcessorTest {
         NilmModel levelOnly = new NilmModel(model.settings(), model.detector(), model.appliances().stream()
                 .map(a -> !a.name().equals("refrigerator") ? a : new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(),
                         a.statesW(), a.signatures(), io.gridpulse.analytics.nilm.tree.GradientBoostedTrees.constant(
-                                model.features().size(), 0), new HourlyLevels(byHour)))
+                                model.features().size(), 0), new HourlyLevels(byHour), 1))
                 .toList());
         List<MeterEvent> events = new ArrayList<>();
 
@@ -105,6 +105,27 @@ class NilmProcessorTest {
         assertThat(fridge.onPeriods()).isEmpty();
         assertThat(events).noneMatch(e -> e.details().get("appliance").equals("refrigerator"));
         assertThat(events).anyMatch(e -> e.details().get("appliance").equals("kettle")); // others still report
+    }
+
+    @Test
+    void aBlendIsOnWhenItsTreesAreNotWhenItsTypicalLevelIsHigh() {
+        // Half the fridge's trees plus half a flat 200 W: every estimate is ≥ 100 W, above the fridge's
+        // on threshold, yet only the trees' part says when it runs.
+        NilmModel blended = new NilmModel(model.settings(), model.detector(), model.appliances().stream()
+                .map(a -> !a.name().equals("refrigerator") ? a : new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(),
+                        a.statesW(), a.signatures(), a.regressor(), HourlyLevels.flat(200), ApplianceModel.BLEND_TREE_SHARE))
+                .toList());
+        List<MeterEvent> events = new ArrayList<>();
+
+        ApplianceEstimate fridge = Nilm.disaggregate(oneHertz, blended, ZoneOffset.UTC).appliance("refrigerator")
+                .orElseThrow();
+        new NilmProcessor(METER, blended, null).onReadings(oneHertz, events::add);
+
+        assertThat(blended.appliances().stream().filter(ApplianceModel::blended).map(ApplianceModel::name))
+                .containsExactly("refrigerator");
+        assertThat(fridge.onPeriods()).hasSizeBetween(35, 60); // as the trees alone (fridge cycles every 30 min)
+        assertThat(events.stream().filter(e -> e.type().equals("appliance-on")
+                && e.details().get("appliance").equals("refrigerator")).count()).isBetween(35L, 60L);
     }
 
     private static List<List<Reading>> chunks(List<Reading> all, int size) {

@@ -70,6 +70,31 @@ class NilmTrainerTest {
     }
 
     @Test
+    void aKettleFirstUsedOnTheHeldBackDayGetsItsTypicalLevel() {
+        // No kettle in the first three days (not in the aggregate either), then its usual runs on
+        // the fourth: enough runs over the whole period for trees, none to check them on.
+        ApplianceDataset home = SyntheticHome.days(4, 7, 0);
+        double[] kettle = home.applianceW("kettle").clone();
+        double[] aggregate = home.aggregateW().clone();
+        for (int i = 0; i < (int) (3 * DAY_MS / SyntheticHome.STEP_MS); i++) {
+            aggregate[i] -= kettle[i];
+            kettle[i] = 0;
+        }
+        Map<String, double[]> appliances = new LinkedHashMap<>();
+        appliances.put("refrigerator", home.applianceW("refrigerator"));
+        appliances.put("kettle", kettle);
+        ApplianceDataset train = new ApplianceDataset(SyntheticHome.STEP_MS, home.timestampsMs(), aggregate, appliances);
+        List<String> lines = new ArrayList<>();
+
+        NilmModel model = SyntheticHome.trainer(0.25, lines::add).train(train, 6000, "synthetic");
+
+        assertThat(NilmTrainer.onRuns(kettle, 10)).isGreaterThanOrEqualTo(NilmTrainer.MIN_ON_RUNS);
+        assertThat(treeCount(model, "kettle")).isZero();
+        assertThat(lines).anyMatch(l -> l.startsWith("nilm: kettle ")
+                && l.endsWith("→ typical level (too few runs before this part to check trees)"));
+    }
+
+    @Test
     void aKettleThatRunsOnTheHeldBackDayKeepsItsTrees() {
         List<String> lines = new ArrayList<>();
         NilmModel model = SyntheticHome.trainer(0.25, lines::add).train(SyntheticHome.days(4, 7, 0), 6000, "synthetic");

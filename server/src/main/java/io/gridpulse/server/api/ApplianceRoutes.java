@@ -104,12 +104,14 @@ public final class ApplianceRoutes {
 
     /**
      * How an appliance's figures were made: {@code recognised} (its runs found in the signal),
-     * {@code typicalLevel} (its model's typical level at every tick: the trainer could not learn to
-     * recognise it) or {@code remainder} (what no known appliance explains).
+     * {@code blended} (half that, half its typical level for the hour), {@code typicalLevel} (its
+     * typical level alone: the trainer could not learn to recognise it) or {@code remainder} (what
+     * no known appliance explains).
      */
     static String estimate(NilmModel model, String appliance) {
         return model.appliances().stream().filter(a -> a.name().equals(appliance)).findFirst()
-                .map(a -> a.typicalLevelOnly() ? "typicalLevel" : "recognised").orElse("remainder");
+                .map(a -> a.typicalLevelOnly() ? "typicalLevel" : a.blended() ? "blended" : "recognised")
+                .orElse("remainder");
     }
 
     private static Map<String, Object> view(ApplianceUsage u, String estimate, long totalMwh, long costWon) {
