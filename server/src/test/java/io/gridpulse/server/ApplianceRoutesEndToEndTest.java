@@ -172,21 +172,28 @@ class ApplianceRoutesEndToEndTest {
 
     @Test
     void eachApplianceSaysWhetherItsRunsWereRecognisedOrOnlyItsTypicalLevelIsKnown() throws Exception {
-        // The fridge's trees swapped for its typical level, as the trainer does when they lose to it.
+        // The fridge's trees swapped for its typical level, as the trainer does when they lose to it,
+        // and the TV's blended half and half with its level by hour.
         List<ApplianceModel> appliances = model.appliances().stream()
-                .map(a -> !a.name().equals("fridge") ? a : new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(),
-                        a.statesW(), a.signatures(), GradientBoostedTrees.constant(model.features().size(), 60)))
+                .map(a -> switch (a.name()) {
+                    case "fridge" -> new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(), a.statesW(), a.signatures(),
+                            GradientBoostedTrees.constant(model.features().size(), 60));
+                    case "TV" -> new ApplianceModel(a.name(), a.onThresholdW(), a.meanW(), a.statesW(), a.signatures(),
+                            a.regressor(), a.typicalW(), ApplianceModel.BLEND_TREE_SHARE);
+                    default -> a;
+                })
                 .toList();
         server.nilmModels().save(HOME, new NilmModel(model.settings(), model.detector(), appliances));
         JsonNode body = get("/api/v1/meters/home/appliances");
 
         for (JsonNode a : body.get("appliances")) {
             String name = a.get("appliance").asText();
-            String expected = name.equals("unidentified") ? "remainder"
-                    : appliances.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow()
-                            .regressor().treeCount() == 0 ? "typicalLevel" : "recognised";
+            ApplianceModel m = appliances.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            String expected = m == null ? "remainder" : m.regressor().treeCount() == 0 ? "typicalLevel"
+                    : m.treeShare() < 1 ? "blended" : "recognised";
             assertThat(a.get("estimate").asText()).as(name).isEqualTo(expected);
         }
+        assertThat(find(body, "TV").get("estimate").asText()).isEqualTo("blended");
         JsonNode fridge = find(body, "fridge");
         assertThat(fridge.get("estimate").asText()).isEqualTo("typicalLevel");
         assertThat(fridge.get("onPeriods").size()).isZero(); // 60 W is below its on threshold all day
