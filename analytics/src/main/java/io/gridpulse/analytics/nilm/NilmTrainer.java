@@ -136,9 +136,8 @@ public final class NilmTrainer {
             GradientBoostedTrees regressor;
             double treeShare = treeShares.getOrDefault(name, 1.0);
             if (treeShare == 0) {
-                progress.accept("nilm: " + name + ": " + describe(typical) + " (its trees lost to it on the held-back ticks)");
+                progress.accept("nilm: " + name + ": " + describe(typical) + " (chosen on the held-back ticks)");
                 regressor = GradientBoostedTrees.constant(fx.size(), median(power));
-                treeShare = 1;
             } else if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
                 // Too few examples to learn what its switching looks like in the aggregate: a tree
                 // ensemble then assigns energy to look-alike steps of other loads. Predict its
