@@ -52,10 +52,7 @@ class NilmTrainerTest {
         for (int i = lastDay; i < kettle.length; i++) {
             kettle[i] = 0;
         }
-        Map<String, double[]> appliances = new LinkedHashMap<>();
-        appliances.put("refrigerator", home.applianceW("refrigerator"));
-        appliances.put("kettle", kettle);
-        ApplianceDataset train = new ApplianceDataset(SyntheticHome.STEP_MS, home.timestampsMs(), aggregate, appliances);
+        ApplianceDataset train = withKettle(home, kettle, aggregate);
         List<String> lines = new ArrayList<>();
 
         NilmModel checked = SyntheticHome.trainer(0.25, lines::add).train(train, 6000, "synthetic");
@@ -80,10 +77,7 @@ class NilmTrainerTest {
             aggregate[i] -= kettle[i];
             kettle[i] = 0;
         }
-        Map<String, double[]> appliances = new LinkedHashMap<>();
-        appliances.put("refrigerator", home.applianceW("refrigerator"));
-        appliances.put("kettle", kettle);
-        ApplianceDataset train = new ApplianceDataset(SyntheticHome.STEP_MS, home.timestampsMs(), aggregate, appliances);
+        ApplianceDataset train = withKettle(home, kettle, aggregate);
         List<String> lines = new ArrayList<>();
 
         NilmModel model = SyntheticHome.trainer(0.25, lines::add).train(train, 6000, "synthetic");
@@ -101,6 +95,14 @@ class NilmTrainerTest {
 
         assertThat(treeCount(model, "kettle")).isPositive();
         assertThat(lines).anyMatch(l -> l.startsWith("nilm: kettle on the held-back ticks") && l.endsWith("→ trees"));
+    }
+
+    /** The home's fridge beside this kettle series and aggregate. */
+    private static ApplianceDataset withKettle(ApplianceDataset home, double[] kettle, double[] aggregate) {
+        Map<String, double[]> appliances = new LinkedHashMap<>();
+        appliances.put("refrigerator", home.applianceW("refrigerator"));
+        appliances.put("kettle", kettle);
+        return new ApplianceDataset(SyntheticHome.STEP_MS, home.timestampsMs(), aggregate, appliances);
     }
 
     private static int treeCount(NilmModel model, String appliance) {
