@@ -83,8 +83,8 @@ public final class NilmCommand implements Runnable {
         Integer scaledCopies;
 
         @Option(names = "--validation-share", defaultValue = "0.25", description = "share of the training "
-                + "period, its end, held back once to check each appliance's trees against a constant level: "
-                + "an appliance whose trees do worse there gets the constant (default: ${DEFAULT-VALUE}; 0 = no check)")
+                + "period, its end, held back once to score each appliance's trees, its typical level and half of "
+                + "each: the one that misses least there is kept (default: ${DEFAULT-VALUE}; 0 = no check)")
         double validationShare;
 
         @Option(names = "--typical-by-hour", arity = "1", description = "learn each appliance's typical level "

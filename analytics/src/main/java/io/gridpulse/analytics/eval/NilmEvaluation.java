@@ -48,11 +48,7 @@ public final class NilmEvaluation {
             double th = a.onThresholdW();
             // The on/off state ours reports (ApplianceModel.onEvidenceW): a typical level follows the
             // clock, so F1 scores the trees' part of an estimate, not the level crossing the threshold.
-            double[] estimate = ours.get(a.name());
-            double[] oursOnOff = new double[truth.length];
-            for (int i = 0; i < truth.length; i++) {
-                oursOnOff[i] = a.onEvidenceW(estimate[i], test.timestampsMs()[i]);
-            }
+            double[] oursOnOff = a.onEvidenceW(ours.get(a.name()), test.timestampsMs());
             scores.add(new ApplianceScore(a.name(),
                     NilmMetrics.maeW(truth, ours.get(a.name())),
                     NilmMetrics.maeW(truth, mean.get(a.name())),

@@ -66,6 +66,15 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
         return (estimateW - (1 - treeShare) * typicalW.at(tickMs)) / treeShare;
     }
 
+    /** {@link #onEvidenceW(double, long)} of a whole series of estimates at these ticks. */
+    public double[] onEvidenceW(double[] estimateW, long[] timestampsMs) {
+        double[] evidence = new double[estimateW.length];
+        for (int i = 0; i < estimateW.length; i++) {
+            evidence[i] = onEvidenceW(estimateW[i], timestampsMs[i]);
+        }
+        return evidence;
+    }
+
     /**
      * No trees were kept (too few training runs, or trees that lost to its typical level on
      * held-back days): the estimate is that level at every tick, its runs are not recognised.

@@ -31,12 +31,7 @@ public final class Nilm {
             for (int i = 0; i < rest.length; i++) {
                 rest[i] -= w[i];
             }
-            long[] ts = grid.timestampsMs();
-            double[] onEvidence = new double[w.length];
-            for (int i = 0; i < w.length; i++) {
-                onEvidence[i] = a.onEvidenceW(w[i], ts[i]);
-            }
-            out.add(estimate(a.name(), w, onEvidence, a.onThresholdW(), grid, zone));
+            out.add(estimate(a.name(), w, a.onEvidenceW(w, grid.timestampsMs()), a.onThresholdW(), grid, zone));
         }
         for (int i = 0; i < rest.length; i++) {
             rest[i] = Math.max(0, rest[i]);

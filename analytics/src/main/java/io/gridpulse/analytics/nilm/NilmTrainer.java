@@ -131,20 +131,21 @@ public final class NilmTrainer {
             double[] states = PowerStates.cluster(power, 3);
             int runs = onRuns(power, onThreshold(states));
             double onShare = onShare(power, onThreshold(states));
+            double medianW = median(power);
             HourlyLevels typical = options.typicalByHour() ? HourlyLevels.of(train.timestampsMs(), power)
-                    : HourlyLevels.flat(median(power));
+                    : HourlyLevels.flat(medianW);
             GradientBoostedTrees regressor;
             double treeShare = treeShares.getOrDefault(name, 1.0);
             if (treeShare == 0) {
                 progress.accept("nilm: " + name + ": " + describe(typical) + " (chosen on the held-back ticks)");
-                regressor = GradientBoostedTrees.constant(fx.size(), median(power));
+                regressor = GradientBoostedTrees.constant(fx.size(), medianW);
             } else if (runs < MIN_ON_RUNS && onShare < MAX_RARE_ON_SHARE) {
                 // Too few examples to learn what its switching looks like in the aggregate: a tree
                 // ensemble then assigns energy to look-alike steps of other loads. Predict its
                 // typical level instead, leaving its rare runs unidentified.
                 progress.accept("nilm: " + name + " ran " + runs + " times in training (< " + MIN_ON_RUNS
                         + String.format(Locale.ROOT, ", on %.1f %% of the time", 100 * onShare) + "): " + describe(typical));
-                regressor = GradientBoostedTrees.constant(fx.size(), median(power));
+                regressor = GradientBoostedTrees.constant(fx.size(), medianW);
             } else {
                 progress.accept("nilm: fitting " + name + (treeShare < 1 ? ", to be blended half and half with "
                         + describe(typical) : ""));
