@@ -23,12 +23,19 @@ public final class Metadata {
     }
 
     public void put(String key, byte[] value) {
+        putAll(Map.of(key, value));
+    }
+
+    /** Writes all records at once: one fsync, and after a crash either all of them or none. */
+    public void putAll(Map<String, byte[]> records) {
         db.useForWrite(() -> {
             try (WriteBatch batch = new WriteBatch()) {
-                batch.put(db.meta, bytes(key), value);
+                for (Map.Entry<String, byte[]> record : records.entrySet()) {
+                    batch.put(db.meta, bytes(record.getKey()), record.getValue());
+                }
                 db.write(batch);
             } catch (org.rocksdb.RocksDBException e) {
-                throw new io.gridpulse.core.StorageException("cannot write " + key, false, e);
+                throw new io.gridpulse.core.StorageException("cannot write " + records.keySet(), false, e);
             }
             return null;
         });

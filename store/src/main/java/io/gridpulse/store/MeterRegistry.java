@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,19 +51,38 @@ public final class MeterRegistry {
     /** Registers the meter if new; returns its record either way. */
     public MeterRecord ensure(MeterRef ref) {
         MeterRecord existing = meters.get(ref);
-        return existing != null ? existing : register(ref);
+        return existing != null ? existing : ensureAll(List.of(ref)).get(0);
     }
 
-    private synchronized MeterRecord register(MeterRef ref) {
-        MeterRecord existing = meters.get(ref);
-        if (existing != null) {
-            return existing;
+    /**
+     * Registers the meters that are new with one durable write (a gateway's first post may name a
+     * thousand: one fsync each made that a second); returns every meter's record in the given order.
+     */
+    public synchronized List<MeterRecord> ensureAll(List<MeterRef> refs) {
+        List<MeterRecord> records = new ArrayList<>(refs.size());
+        Map<MeterRef, MeterRecord> added = new LinkedHashMap<>();
+        long key = lastKey;
+        long nowMs = clock.millis();
+        for (MeterRef ref : refs) {
+            MeterRecord record = meters.get(ref);
+            if (record == null) {
+                record = added.get(ref); // named twice in one call: one registration
+            }
+            if (record == null) {
+                record = new MeterRecord(ref, ++key, nowMs, Map.of());
+                added.put(ref, record);
+            }
+            records.add(record);
         }
-        long key = ++lastKey;
-        metadata.put(SEQUENCE, Long.toString(key).getBytes(StandardCharsets.UTF_8));
-        MeterRecord record = new MeterRecord(ref, key, clock.millis(), Map.of());
-        save(record);
-        return record;
+        if (!added.isEmpty()) {
+            Map<String, byte[]> rows = new LinkedHashMap<>();
+            rows.put(SEQUENCE, Long.toString(key).getBytes(StandardCharsets.UTF_8));
+            added.values().forEach(r -> rows.put(PREFIX + r.ref(), format(r)));
+            metadata.putAll(rows); // durable before any of them is handed out
+            lastKey = key;
+            meters.putAll(added);
+        }
+        return records;
     }
 
     public synchronized MeterRecord updateSettings(MeterRef ref, Map<String, String> settings) {

@@ -9,6 +9,7 @@ import io.gridpulse.store.ReadingStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,11 +130,10 @@ public final class IngestPipeline {
     /** Registers, stores and fans out; returns each meter's result in {@code given}'s order. */
     private AppendResult[] write(List<MeterRef> given, List<List<Reading>> batches) {
         int n = given.size();
-        MeterSlot[] meters = new MeterSlot[n];
+        MeterSlot[] meters = slots(given); // before the write: the quality baseline is the newest reading so far
         List<MeterRef> refs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            meters[i] = slot(given.get(i)); // before the write: the quality baseline is the newest reading so far
-            refs.add(meters[i].ref());
+        for (MeterSlot meter : meters) {
+            refs.add(meter.ref());
         }
         AppendResult[] results = store.appendAll(refs, batches);
         long nowMs = clock.millis();
@@ -166,10 +166,24 @@ public final class IngestPipeline {
      */
     private record MeterSlot(MeterRef ref, MeterQuality quality) {}
 
-    /** The meter's slot, registering the meter on its first write. */
-    private MeterSlot slot(MeterRef meter) {
-        MeterSlot slot = slots.get(meter);
-        return slot != null ? slot : slotOf(store.meters().ensure(meter));
+    /** The meters' slots, registering the meters that write for the first time (all at once). */
+    private MeterSlot[] slots(List<MeterRef> given) {
+        MeterSlot[] found = new MeterSlot[given.size()];
+        List<MeterRef> unknown = null;
+        for (int i = 0; i < found.length; i++) {
+            found[i] = slots.get(given.get(i));
+            if (found[i] == null) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(given.get(i));
+            }
+        }
+        if (unknown != null) {
+            Iterator<MeterRecord> registered = store.meters().ensureAll(unknown).iterator();
+            for (int i = 0; i < found.length; i++) {
+                found[i] = found[i] != null ? found[i] : slotOf(registered.next());
+            }
+        }
+        return found;
     }
 
     private MeterSlot slotOf(MeterRecord meter) {
