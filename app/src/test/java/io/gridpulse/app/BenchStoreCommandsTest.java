@@ -37,6 +37,7 @@ class BenchStoreCommandsTest {
                         "\"gridpulse.heap.bytesPerMeter\":", "\"gridpulse.http.json-columns-1x3600.readingsPerSecond\":",
                         "\"gridpulse.http.csv-1x3600.cpuMicrosPerReading\":",
                         "\"gridpulse.http.line-protocol-1000x1.readingsPerSecond\":",
+                        "\"gridpulse.http.line-protocol-1000x1.firstRequestsMs\":",
                         "\"gridpulse.fleetSecondsOneWriter.readingsPerSecond\":");
         // CPU per reading beside the wall-clock rate (the figure to compare on a loaded machine;
         // too coarse to be non-zero on these few readings)

@@ -47,9 +47,11 @@ public final class HttpIngestBench {
 
     /**
      * One shape's result: readings/s, requests/s, CPU time of the whole process (server, clients,
-     * RocksDB threads) per reading, or why it did not run.
+     * RocksDB threads) per reading, how long the clients' first requests took (they register
+     * their meters: a gateway's 1,000 at once), or why it did not run.
      */
-    private record Result(double readingsPerSecond, double requestsPerSecond, double cpuMicrosPerReading, String refused) {}
+    private record Result(double readingsPerSecond, double requestsPerSecond, double cpuMicrosPerReading,
+            double firstRequestsMs, String refused) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -79,6 +81,7 @@ public final class HttpIngestBench {
                     report.put(name + ".readingsPerSecond", Math.round(result.readingsPerSecond()));
                     report.put(name + ".requestsPerSecond", Math.round(result.requestsPerSecond()));
                     report.put(name + ".cpuMicrosPerReading", StoreBenchReport.round(result.cpuMicrosPerReading()));
+                    report.put(name + ".firstRequestsMs", Math.round(result.firstRequestsMs()));
                     if (shape == HttpBodyShape.JSON_ROWS_300) { // the figure earlier runs reported
                         report.put("gridpulse.http.readingsPerSecond", Math.round(result.readingsPerSecond()));
                         report.put("gridpulse.http.readingsPerRequest", shape.readingsPerRequest());
@@ -125,6 +128,7 @@ public final class HttpIngestBench {
         }
         CountDownLatch registered = new CountDownLatch(settings.clients());
         ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
+        long launched = System.nanoTime();
         long start;
         long cpuStart;
         try {
@@ -170,7 +174,7 @@ public final class HttpIngestBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuNanos = processCpuNanos() - cpuStart;
         if (refusedStatus.get() != 0) {
-            return new Result(0, 0, 0, "refused: HTTP " + refusedStatus.get());
+            return new Result(0, 0, 0, 0, "refused: HTTP " + refusedStatus.get());
         }
         long stored = server.pipeline().acceptedTotal() - acceptedBefore;
         if (stored != readings) {
@@ -178,7 +182,8 @@ public final class HttpIngestBench {
         }
         int timedRequests = requests.length - settings.clients();
         double timedReadings = (double) timedRequests * shape.readingsPerRequest();
-        return new Result(timedReadings / seconds, timedRequests / seconds, cpuNanos / 1e3 / timedReadings, null);
+        return new Result(timedReadings / seconds, timedRequests / seconds, cpuNanos / 1e3 / timedReadings,
+                (start - launched) / 1e6, null);
     }
 
     /** CPU time of this process (all threads, native ones too): less sensitive to other load than wall time. */
