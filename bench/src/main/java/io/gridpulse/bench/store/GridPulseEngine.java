@@ -39,9 +39,11 @@ public final class GridPulseEngine implements Engine {
 
     @Override
     public void register(int meters) {
+        List<MeterRef> refs = new ArrayList<>(meters);
         for (int m = 0; m < meters; m++) {
-            store.meters().ensure(FleetData.meter(m));
+            refs.add(FleetData.meter(m));
         }
+        store.meters().ensureAll(refs); // as the server registers a gateway's new meters: one durable write
     }
 
     @Override
