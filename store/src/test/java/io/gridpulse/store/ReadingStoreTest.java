@@ -53,6 +53,31 @@ class ReadingStoreTest {
     }
 
     @Test
+    void aFleetsRollupsAreEachMetersRollupsInTheGivenOrder() {
+        ReadingStore store = open(dir);
+        List<MeterRef> fleet = new ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            MeterRef meter = MeterRef.of("default", "fleet-" + m);
+            store.meters().ensure(meter);
+            // 0 to 3 hours of readings, the last hour still open (its row is in memory only)
+            store.append(meter, steady(T0 + m * 60_000L, (m % 4) * 3_600, 100_000 + m * 1_000L));
+            fleet.add(meter);
+        }
+        Collections.shuffle(fleet, new Random(7)); // registration order is key order: ask in another
+        fleet.add(fleet.get(2)); // and one meter twice
+
+        long from = T0 + 3_600_000;
+        List<List<Rollup>> rows = store.rollups(fleet, RollupLevel.HOUR, from, T0 + 4 * 3_600_000L);
+
+        assertThat(rows).hasSize(fleet.size());
+        for (int i = 0; i < fleet.size(); i++) {
+            assertThat(rows.get(i)).as(fleet.get(i).toString())
+                    .isEqualTo(store.rollups(fleet.get(i), RollupLevel.HOUR, from, T0 + 4 * 3_600_000L));
+        }
+        assertThat(rows.stream().mapToInt(List::size).sum()).isGreaterThan(20); // hours 1 and 2 of most meters
+    }
+
+    @Test
     void appendedReadingsReadBackExactly() {
         ReadingStore store = open(dir);
         List<Reading> readings = List.of(new Reading(T0, 1_234_567, 10_000), new Reading(T0 + 1000, -500, 10_001),

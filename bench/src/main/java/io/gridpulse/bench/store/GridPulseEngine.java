@@ -107,9 +107,12 @@ public final class GridPulseEngine implements Engine {
     @Override
     public int queryFleetHourly(int meters, long dayStartSecond) {
         long from = FleetData.START_MS + dayStartSecond * 1000;
-        int rows = 0;
+        List<MeterRef> fleet = new ArrayList<>(meters);
         for (int m = 0; m < meters; m++) {
-            List<Rollup> hours = store.rollups(FleetData.meter(m), RollupLevel.HOUR, from, from + 86_400_000L);
+            fleet.add(FleetData.meter(m));
+        }
+        int rows = 0;
+        for (List<Rollup> hours : store.rollups(fleet, RollupLevel.HOUR, from, from + 86_400_000L)) {
             rows += hours.size();
         }
         return rows;
