@@ -17,6 +17,7 @@ import io.gridpulse.store.internal.RollupDeltas;
 import io.gridpulse.store.internal.RollupWriter;
 import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -754,14 +755,19 @@ public final class ReadingStore implements AutoCloseable {
 
     private static List<Rollup> rollupRows(RocksIterator it, long key, RollupLevel level, long fromMs, long toMs) {
         List<Rollup> out = new ArrayList<>();
+        ByteBuffer k = ByteBuffer.allocate(32); // rows read into these, not into new arrays: a fleet's day is 240,000 rows
+        ByteBuffer v = ByteBuffer.allocate(RollupRows.SIZE);
         for (it.seek(Keys.rollup(key, level.id(), level.bucketStart(fromMs))); it.isValid(); it.next()) {
-            byte[] k = it.key();
+            k.clear();
+            it.key(k);
             long start = Keys.rollupTimeOf(k);
             if (Keys.meterOf(k) != key || Keys.rollupLevelOf(k) != level.id() || start >= toMs) {
                 break;
             }
             if (start >= fromMs) {
-                out.add(RollupRows.decode(start, it.value()));
+                v.clear();
+                it.value(v);
+                out.add(RollupRows.decode(start, v));
             }
         }
         return out;

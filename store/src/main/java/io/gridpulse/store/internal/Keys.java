@@ -31,4 +31,17 @@ public final class Keys {
     public static int rollupLevelOf(byte[] rollupKey) {
         return rollupKey[8];
     }
+
+    /** As {@link #meterOf(byte[])}, for a key read into a buffer (from index 0). */
+    public static long meterOf(ByteBuffer key) {
+        return key.getLong(0);
+    }
+
+    public static long rollupTimeOf(ByteBuffer rollupKey) {
+        return rollupKey.getLong(9);
+    }
+
+    public static int rollupLevelOf(ByteBuffer rollupKey) {
+        return rollupKey.get(8);
+    }
 }

@@ -16,8 +16,12 @@ public final class RollupRows {
     }
 
     public static Rollup decode(long bucketStartMs, byte[] value) {
-        ByteBuffer b = ByteBuffer.wrap(value);
-        return new Rollup(bucketStartMs, b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong(), b.getLong());
+        return decode(bucketStartMs, ByteBuffer.wrap(value));
+    }
+
+    /** From a buffer holding the row at index 0 (big-endian). */
+    public static Rollup decode(long bucketStartMs, ByteBuffer b) {
+        return new Rollup(bucketStartMs, b.getLong(0), b.getLong(8), b.getLong(16), b.getLong(24), b.getLong(32), b.getLong(40));
     }
 
     public static byte[] reading(long powerMilliwatts, long energyMilliwattHours) {
