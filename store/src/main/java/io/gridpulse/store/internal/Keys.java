@@ -24,14 +24,6 @@ public final class Keys {
         return ByteBuffer.wrap(meterTimeKey, 8, 8).getLong();
     }
 
-    public static long rollupTimeOf(byte[] rollupKey) {
-        return ByteBuffer.wrap(rollupKey, 9, 8).getLong();
-    }
-
-    public static int rollupLevelOf(byte[] rollupKey) {
-        return rollupKey[8];
-    }
-
     /** As {@link #meterOf(byte[])}, for a key read into a buffer (from index 0). */
     public static long meterOf(ByteBuffer key) {
         return key.getLong(0);
