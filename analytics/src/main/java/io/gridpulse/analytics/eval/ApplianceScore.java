@@ -1,5 +1,7 @@
 package io.gridpulse.analytics.eval;
 
+import io.gridpulse.analytics.nilm.ApplianceModel;
+
 /**
  * One appliance's scores on a test period; NaN where undefined (e.g. F1 when never on).
  *
@@ -13,18 +15,14 @@ package io.gridpulse.analytics.eval;
  * @param energyShare share of the test aggregate energy our model assigned to the appliance
  * @param trueEnergyShare the appliance's true share of the test aggregate energy
  * @param onThresholdW threshold used for on/off (W)
- * @param estimate how ours estimates the appliance: {@link #RECOGNISED} (trees on the aggregate),
- *     {@link #TYPICAL_LEVEL} (its typical level alone: too few training runs, or trees that lost to
- *     it on held-back days) or {@link #BLENDED} (half each)
+ * @param estimate how ours estimates the appliance: {@link ApplianceModel#RECOGNISED} (trees on the aggregate),
+ *     {@link ApplianceModel#TYPICAL_LEVEL} (its typical level alone: too few training runs, or trees that lost to
+ *     it on held-back days) or {@link ApplianceModel#BLENDED} (half each)
  */
 public record ApplianceScore(String appliance, double maeW, double meanBaselineMaeW, double coMaeW, double f1,
                              double meanBaselineF1, double coF1, double energyShare, double trueEnergyShare,
                              double onThresholdW, String estimate) {
-    public static final String RECOGNISED = "recognised";
-    public static final String TYPICAL_LEVEL = "typicalLevel";
-    public static final String BLENDED = "blended";
-
     public boolean typicalLevel() {
-        return TYPICAL_LEVEL.equals(estimate);
+        return ApplianceModel.TYPICAL_LEVEL.equals(estimate);
     }
 }

@@ -1,5 +1,6 @@
 package io.gridpulse.analytics.eval;
 
+import io.gridpulse.analytics.nilm.ApplianceModel;
 import java.util.List;
 import java.util.Locale;
 
@@ -102,8 +103,8 @@ public record EvaluationReport(List<ApplianceScore> appliances, Overall overall,
 
     private static String byColumn(String estimate) {
         return switch (estimate) {
-            case ApplianceScore.TYPICAL_LEVEL -> "level";
-            case ApplianceScore.BLENDED -> "blend";
+            case ApplianceModel.TYPICAL_LEVEL -> "level";
+            case ApplianceModel.BLENDED -> "blend";
             default -> "trees";
         };
     }
@@ -118,7 +119,7 @@ public record EvaluationReport(List<ApplianceScore> appliances, Overall overall,
                     s.maeW(), s.meanBaselineMaeW(), s.coMaeW(), s.maeW() / s.meanBaselineMaeW(), s.f1(), s.coF1(),
                     s.energyShare(), s.trueEnergyShare(), byColumn(s.estimate())));
         }
-        if (appliances.stream().anyMatch(s -> !s.estimate().equals(ApplianceScore.RECOGNISED))) {
+        if (appliances.stream().anyMatch(s -> !s.estimate().equals(ApplianceModel.RECOGNISED))) {
             sb.append("by: trees = estimated from the aggregate; level = the appliance's typical level (its runs"
                     + " are not recognised); blend = half each\n");
         }

@@ -57,7 +57,7 @@ public final class NilmEvaluation {
                     NilmMetrics.f1(truth, mean.get(a.name()), th),
                     NilmMetrics.f1(truth, co.get(a.name()), th),
                     NilmMetrics.energyKwh(ours.get(a.name()), test.stepMs()) / totalKwh,
-                    NilmMetrics.energyKwh(truth, test.stepMs()) / totalKwh, th, estimateKind(a)));
+                    NilmMetrics.energyKwh(truth, test.stepMs()) / totalKwh, th, a.estimateKind()));
         }
         List<double[]> truths = new ArrayList<>();
         known.forEach(a -> truths.add(test.applianceW(a.name())));
@@ -158,10 +158,5 @@ public final class NilmEvaluation {
             rest[i] = Math.max(0, rest[i]);
         }
         return rest;
-    }
-
-    private static String estimateKind(ApplianceModel a) {
-        return a.typicalLevelOnly() ? ApplianceScore.TYPICAL_LEVEL : a.blended() ? ApplianceScore.BLENDED
-                : ApplianceScore.RECOGNISED;
     }
 }

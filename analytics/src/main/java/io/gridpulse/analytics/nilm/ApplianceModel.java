@@ -25,6 +25,10 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
                              double treeShare) {
     /** The trees' weight in a blend of trees and typical level. */
     public static final double BLEND_TREE_SHARE = 0.5;
+    /** {@link #estimateKind()}s, as the appliance API and {@code nilm eval} name them. */
+    public static final String RECOGNISED = "recognised";
+    public static final String TYPICAL_LEVEL = "typicalLevel";
+    public static final String BLENDED = "blended";
 
     public ApplianceModel {
         signatures = List.copyOf(signatures);
@@ -86,5 +90,10 @@ public record ApplianceModel(String name, double onThresholdW, double meanW, dou
     /** Trees and typical level, half each: on held-back days the mix beat both alone. */
     public boolean blended() {
         return !typicalLevelOnly() && treeShare < 1;
+    }
+
+    /** How the estimate is made: {@link #TYPICAL_LEVEL}, {@link #BLENDED} or {@link #RECOGNISED} (trees alone). */
+    public String estimateKind() {
+        return typicalLevelOnly() ? TYPICAL_LEVEL : blended() ? BLENDED : RECOGNISED;
     }
 }

@@ -1,5 +1,6 @@
 package io.gridpulse.server.api;
 
+import io.gridpulse.analytics.nilm.ApplianceModel;
 import io.gridpulse.analytics.nilm.Disaggregation;
 import io.gridpulse.analytics.nilm.Nilm;
 import io.gridpulse.analytics.nilm.NilmModel;
@@ -110,7 +111,7 @@ public final class ApplianceRoutes {
      */
     static String estimate(NilmModel model, String appliance) {
         return model.appliances().stream().filter(a -> a.name().equals(appliance)).findFirst()
-                .map(a -> a.typicalLevelOnly() ? "typicalLevel" : a.blended() ? "blended" : "recognised")
+                .map(ApplianceModel::estimateKind)
                 .orElse("remainder");
     }
 
