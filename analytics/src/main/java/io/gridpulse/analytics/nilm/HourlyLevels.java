@@ -42,7 +42,7 @@ public record HourlyLevels(double[] wattsByUtcHour) {
             int h = hourOf(timestampsMs[i]);
             byHour[h][filled[h]++] = powerW[i];
         }
-        double overall = median(powerW.clone());
+        double overall = median(powerW);
         double[] levels = new double[HOURS];
         for (int h = 0; h < HOURS; h++) {
             int n = 0;
@@ -82,12 +82,10 @@ public record HourlyLevels(double[] wattsByUtcHour) {
         return (int) Math.floorMod(Math.floorDiv(timestampMs, HOUR_MS), (long) HOURS);
     }
 
-    /** Sorts {@code v} in place. */
-    private static double median(double[] v) {
-        if (v.length == 0) {
-            return 0;
-        }
-        Arrays.sort(v);
-        return v[v.length / 2];
+    /** The upper median of {@code v} (0 when empty); {@code v} is left as it was. */
+    static double median(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
 }

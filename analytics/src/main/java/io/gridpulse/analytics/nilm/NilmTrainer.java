@@ -131,7 +131,7 @@ public final class NilmTrainer {
             double[] states = PowerStates.cluster(power, 3);
             int runs = onRuns(power, onThreshold(states));
             double onShare = onShare(power, onThreshold(states));
-            double medianW = median(power);
+            double medianW = HourlyLevels.median(power);
             HourlyLevels typical = options.typicalByHour() ? HourlyLevels.of(train.timestampsMs(), power)
                     : HourlyLevels.flat(medianW);
             GradientBoostedTrees regressor;
@@ -256,12 +256,6 @@ public final class NilmTrainer {
     static double onShare(double[] powerW, double onThresholdW) {
         long on = Arrays.stream(powerW).filter(w -> w > onThresholdW).count();
         return powerW.length == 0 ? 0 : (double) on / powerW.length;
-    }
-
-    private static double median(double[] v) {
-        double[] sorted = v.clone();
-        Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
     }
 
     /** Appliances with enough energy, most energetic first. */
