@@ -5,6 +5,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
 import io.gridpulse.core.StorageException;
 import io.gridpulse.store.internal.HeadBlock;
+import io.gridpulse.store.internal.HourRollupsMove;
 import io.gridpulse.store.internal.IntervalEnergy;
 import io.gridpulse.store.internal.Keys;
 import io.gridpulse.store.internal.MeterState;
@@ -59,14 +60,15 @@ import org.slf4j.LoggerFactory;
 public final class ReadingStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadingStore.class);
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
-    static final String FORMAT = "5";
+    static final String FORMAT = "6";
     /**
-     * Older layouts read as they are (then marked {@link #FORMAT}): 4 lacks only codec-v8 (block
+     * Older layouts read after their hourly rollup rows move to their own column family
+     * ({@link HourRollupsMove}), then marked {@link #FORMAT}: 5 differs only in that; 4 also lacks codec-v8 (block
      * column) hour chunks; 3 also delta-layout head blocks (fixed-layout blocks still decode); 2
      * also the pending and days column families (created on open) and codec-v3 chunks (v2 chunks
      * still decode).
      */
-    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4");
+    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4", "5");
     private static final String FORMAT_KEY = "store/format";
     private final StorageConfig config;
     private final Clock clock;
@@ -162,6 +164,10 @@ public final class ReadingStore implements AutoCloseable {
         byte[] marker = metadata.get(FORMAT_KEY);
         String found = marker == null ? (registry.count() == 0 ? null : "1") : new String(marker, StandardCharsets.UTF_8);
         if (found == null || READABLE_OLDER_FORMATS.contains(found)) {
+            if (found != null) {
+                long moved = HourRollupsMove.run(db);
+                LOG.info("store at {}: format {} → {}, {} hourly rollup rows moved", config.dataDir(), found, FORMAT, moved);
+            }
             metadata.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.UTF_8));
         } else if (!found.equals(FORMAT)) {
             throw new StorageException("the data folder " + config.dataDir() + " holds store format " + found
@@ -718,7 +724,7 @@ public final class ReadingStore implements AutoCloseable {
         int[] from = sortByKey(keys); // a meter given twice is read twice
         return db.use(() -> {
             List<List<Rollup>> out = new ArrayList<>(Collections.nCopies(n, List.of()));
-            try (RocksIterator it = db.iterator(db.rollups)) {
+            try (RocksIterator it = db.iterator(db.rollupsOf(level))) {
                 for (int i = 0; i < n; i++) {
                     Rollup open = loadedState(keys[i]).openRow(level.ordinal()); // read before the rows: see withOpenRow
                     out.set(from[i], withOpenRow(rollupRows(it, keys[i], level, fromMs, toMs), open, fromMs, toMs));
@@ -748,7 +754,7 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private List<Rollup> rollupRows(long key, RollupLevel level, long fromMs, long toMs) {
-        try (RocksIterator it = db.iterator(db.rollups)) {
+        try (RocksIterator it = db.iterator(db.rollupsOf(level))) {
             return rollupRows(it, key, level, fromMs, toMs);
         }
     }
@@ -925,7 +931,7 @@ public final class ReadingStore implements AutoCloseable {
                 }
                 if (fineRollupsBeforeMs != Long.MIN_VALUE) {
                     for (RollupLevel level : List.of(RollupLevel.MINUTE, RollupLevel.FIFTEEN_MINUTES)) {
-                        batch.deleteRange(db.rollups, Keys.rollup(key, level.id(), 0),
+                        batch.deleteRange(db.rollupsOf(level), Keys.rollup(key, level.id(), 0),
                                 Keys.rollup(key, level.id(), level.bucketStart(fineRollupsBeforeMs)));
                     }
                 }

@@ -325,4 +325,75 @@ class ReadingStoreTest {
             assertThat(new String(reopened.metadata().get("store/format"))).isEqualTo(ReadingStore.FORMAT);
         }
     }
+
+    @Test
+    void aFormat5FoldersHourlyRollupsMoveToTheirOwnColumnFamilyAndReadTheSame() throws Exception {
+        Path folder = dir.resolve("format-5");
+        List<MeterRef> meters = List.of(MeterRef.of("default", "a"), MeterRef.of("default", "b"), MeterRef.of("t2", "c"));
+        Map<MeterRef, Map<RollupLevel, List<Rollup>>> before = new java.util.HashMap<>();
+        Random random = new Random(5);
+        try (ReadingStore written = ReadingStore.open(StorageConfig.defaults(folder), clock)) {
+            for (MeterRef meter : meters) {
+                written.meters().ensure(meter);
+                List<Reading> readings = new ArrayList<>();
+                for (long t = T0; t < T0 + 3 * 86_400_000L; t += 60_000L + random.nextInt(20_000)) {
+                    readings.add(Reading.ofPower(t, random.nextInt(3_000_000)));
+                }
+                written.append(meter, readings);
+                Map<RollupLevel, List<Rollup>> rows = new java.util.EnumMap<>(RollupLevel.class);
+                for (RollupLevel level : RollupLevel.values()) {
+                    rows.put(level, written.rollups(meter, level, 0, Long.MAX_VALUE));
+                }
+                before.put(meter, rows);
+            }
+        }
+        long hourRows;
+        try (var raw = new io.gridpulse.store.internal.RocksDatabase(folder, 64L << 20)) { // back to format 5's layout
+            hourRows = raw.useForWrite(() -> {
+                long n = 0;
+                try (var it = raw.iterator(raw.hourRollups); var batch = new org.rocksdb.WriteBatch()) {
+                    for (it.seekToFirst(); it.isValid(); it.next(), n++) {
+                        batch.put(raw.rollups, it.key(), it.value());
+                        batch.delete(raw.hourRollups, it.key());
+                    }
+                    raw.write(batch);
+                } catch (org.rocksdb.RocksDBException e) {
+                    throw new AssertionError(e);
+                }
+                return n;
+            });
+            raw.useForWrite(() -> {
+                try (var batch = new org.rocksdb.WriteBatch()) {
+                    batch.put(raw.meta, "store/format".getBytes(), "5".getBytes());
+                    raw.write(batch);
+                } catch (org.rocksdb.RocksDBException e) {
+                    throw new AssertionError(e);
+                }
+                return null;
+            });
+        }
+        assertThat(hourRows).isGreaterThan(3 * 70);
+
+        try (ReadingStore reopened = ReadingStore.open(StorageConfig.defaults(folder), clock)) {
+            for (MeterRef meter : meters) {
+                for (RollupLevel level : RollupLevel.values()) {
+                    assertThat(reopened.rollups(meter, level, 0, Long.MAX_VALUE)).as(meter + " " + level)
+                            .isEqualTo(before.get(meter).get(level));
+                }
+            }
+            assertThat(reopened.rollups(meters, RollupLevel.HOUR, 0, Long.MAX_VALUE))
+                    .isEqualTo(meters.stream().map(m -> before.get(m).get(RollupLevel.HOUR)).toList());
+            assertThat(new String(reopened.metadata().get("store/format"))).isEqualTo(ReadingStore.FORMAT);
+        }
+        try (var raw = new io.gridpulse.store.internal.RocksDatabase(folder, 64L << 20)) {
+            raw.use(() -> {
+                try (var it = raw.iterator(raw.rollups)) {
+                    for (it.seekToFirst(); it.isValid(); it.next()) {
+                        assertThat(it.key()[8]).as("no hourly row left in rollups").isNotEqualTo((byte) RollupLevel.HOUR.id());
+                    }
+                }
+                return null;
+            });
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.gridpulse.store.internal;
 
 import io.gridpulse.core.StorageException;
+import io.gridpulse.store.RollupLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class RocksDatabase implements AutoCloseable {
     public volatile ColumnFamilyHandle rollups;
     public volatile ColumnFamilyHandle pending;
     public volatile ColumnFamilyHandle days;
+    public volatile ColumnFamilyHandle hourRollups;
 
     /**
      * @param maxWalBytes WAL files beyond this much flush what the oldest covers, so it can be
@@ -112,7 +114,11 @@ public final class RocksDatabase implements AutoCloseable {
                 // Short-lived multi-meter records (PendingLog), moved into head blocks within minutes.
                 descriptor("pending".getBytes(), CompressionType.NO_COMPRESSION, false),
                 // Whole past days of a meter, compacted from its hour chunks: our codec again.
-                descriptor("days".getBytes(), CompressionType.NO_COMPRESSION, true));
+                descriptor("days".getBytes(), CompressionType.NO_COMPRESSION, true),
+                // Hourly rows apart from the minute and 15-minute ones: a fleet's day of them is
+                // then a few thousand adjacent blocks, not one or two blocks among each meter's
+                // 1,500 finer rows (format 6, see store/README.md).
+                descriptor("hourRollups".getBytes(), CompressionType.LZ4_COMPRESSION, true));
         openDb();
         recoveryWarnings = RecoveryLog.warnings(dir);
     }
@@ -132,6 +138,12 @@ public final class RocksDatabase implements AutoCloseable {
         rollups = handles.get(3);
         pending = handles.get(4);
         days = handles.get(5);
+        hourRollups = handles.get(6);
+    }
+
+    /** The column family holding rollup rows of this level. */
+    public ColumnFamilyHandle rollupsOf(RollupLevel level) {
+        return level == RollupLevel.HOUR ? hourRollups : rollups;
     }
 
     /**

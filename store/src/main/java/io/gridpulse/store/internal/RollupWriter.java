@@ -47,9 +47,9 @@ public final class RollupWriter {
             } else if (after.equals(Rollup.empty(b.startMs()))) {
                 // A late reading can take away all a bucket had (an interval it split was the
                 // only thing covering it): empty buckets are absent, as after in-order arrival.
-                batch.delete(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
+                batch.delete(db.rollupsOf(b.level()), Keys.rollup(key, b.level().id(), b.startMs()));
             } else {
-                batch.put(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()), RollupRows.encode(after));
+                batch.put(db.rollupsOf(b.level()), Keys.rollup(key, b.level().id(), b.startMs()), RollupRows.encode(after));
             }
         }
         for (RollupLevel level : RollupLevel.values()) {
@@ -58,14 +58,14 @@ public final class RollupWriter {
                     && level.bucketStart(oldNewest.timestampMs()) != level.bucketStart(newNewest.timestampMs());
             if (closed && !oldOpenPut[l]) {
                 Rollup row = oldOpen[l];
-                batch.put(db.rollups, Keys.rollup(key, level.id(), row.bucketStartMs()), RollupRows.encode(row));
+                batch.put(db.rollupsOf(level), Keys.rollup(key, level.id(), row.bucketStartMs()), RollupRows.encode(row));
             }
         }
         return open;
     }
 
     private Rollup storedRow(long key, RollupDeltas.Bucket b) {
-        byte[] current = db.get(db.rollups, Keys.rollup(key, b.level().id(), b.startMs()));
+        byte[] current = db.get(db.rollupsOf(b.level()), Keys.rollup(key, b.level().id(), b.startMs()));
         return current == null ? Rollup.empty(b.startMs()) : RollupRows.decode(b.startMs(), current);
     }
 }

@@ -18,7 +18,7 @@ class RocksDatabaseOptionsTest {
     void meterKeyedColumnFamiliesGetInsertHintsAndOneThreadInsertsEachWriteGroup() throws IOException {
         String options = optionsAfterOpening(64L << 20);
         assertThat(options).contains("allow_concurrent_memtable_write=false");
-        for (String cf : new String[] {"head", "chunks", "rollups", "days"}) {
+        for (String cf : new String[] {"head", "chunks", "rollups", "days", "hourRollups"}) {
             assertThat(section(options, cf)).as(cf).contains("memtable_insert_with_hint_prefix_extractor=rocksdb.FixedPrefix.8");
         }
         assertThat(section(options, "pending")).contains("memtable_insert_with_hint_prefix_extractor=nullptr");
