@@ -19,6 +19,7 @@ import io.gridpulse.server.api.ApplianceRoutes;
 import io.gridpulse.server.alerts.AlertLog;
 import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.api.BillRoutes;
+import io.gridpulse.server.api.FleetRoutes;
 import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.ingest.device.DevicePayloadParser;
 import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
@@ -152,6 +153,7 @@ public final class GridPulseServer implements AutoCloseable {
         ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock, liveInsights);
         RetentionRoutes retention = new RetentionRoutes(store.retention());
         DeviceTokenRoutes deviceTokens = new DeviceTokenRoutes(keys, store);
+        FleetRoutes fleet = new FleetRoutes(store, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -170,6 +172,7 @@ public final class GridPulseServer implements AutoCloseable {
             c.router.apiBuilder(() -> path("/api/v1", () -> {
                 get("/health", this::health);
                 get("/meters", meters::list);
+                get("/usage", fleet::usage);
                 get("/tariffs", bills::tariffs);
                 get("/retention", retention::get);
                 put("/retention", retention::put);
