@@ -40,7 +40,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--gateways", defaultValue = "4", description = "Gateways sending fleet seconds at once, each for its own meters (default: ${DEFAULT-VALUE}).")
     int gateways;
 
-    @Option(names = "--threads", defaultValue = "64", description = "GridPulse writers of minute batches (default: ${DEFAULT-VALUE}).")
+    // 128: at 3 M readings/s a server takes 50,000 minute batches a second, each waiting 1-2 ms for
+    // its fsync, so about 75-100 requests are in flight (Little's law); 64 closed-loop writers
+    // measured that cap on concurrency (2.6-3.1 M/s), not the store (docs/benchmarks.md round 17).
+    @Option(names = "--threads", defaultValue = "128", description = "GridPulse writers of minute batches, each waiting for its batch's fsync before the next (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--writers", defaultValue = "virtual", description = "GridPulse's writers: virtual (as the server's request handlers) or platform threads (default: ${DEFAULT-VALUE}).")

@@ -81,6 +81,7 @@ public final class IngestBench {
             int warmMinutes = part * JitWarmUp.run(1, MAX_WARM_UP_PARTS,
                     p -> minuteBatches(engine, threads, p * part, (p + 1) * part, deadline()).whole());
             Run timed = minuteBatches(engine, threads, warmMinutes, warmMinutes + settings.minutes(), deadline());
+            report.put(name + ".minuteBatches.writers", threads);
             report.put(name + ".minuteBatches.readingsPerSecond", Math.round(timed.rate()));
             report.put(name + ".minuteBatches.cpuMicrosPerReading", StoreBenchReport.round(timed.cpuMicrosPerReading()));
             report.put(name + ".minuteBatches.timedReadings", timed.readings());
