@@ -4,6 +4,10 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -11,6 +15,7 @@ import java.time.Clock;
 public final class TestServer implements AutoCloseable {
     public final ReadingStore store;
     public final GridPulseServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private TestServer(Path dir, ServerConfig config, Clock clock) {
         store = ReadingStore.open(StorageConfig.defaults(dir), clock);
@@ -29,6 +34,14 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path dir, Object... keysAndScopes) {
         return start(dir, ServerConfig.defaults(0), Clock.systemUTC(), keysAndScopes);
+    }
+
+    /** A JSON request to this server with {@code key} as bearer token; {@code body} null sends none. */
+    public HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

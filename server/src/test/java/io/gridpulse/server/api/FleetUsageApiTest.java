@@ -8,9 +8,6 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Random;
@@ -23,17 +20,9 @@ class FleetUsageApiTest {
     private static final String OTHER = "fleet-usage-other-tenant-key";
     private static final long HOUR = 3_600_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
-
-    private HttpResponse<String> send(TestServer t, String method, String path, String body, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + t.server.port() + path))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     /** Readings every 10 s from {@code fromMs} (inclusive) to {@code toMs} (inclusive). */
     private void post(TestServer t, String key, String meter, long fromMs, long toMs, Random random, int baseW) throws Exception {
@@ -42,7 +31,7 @@ class FleetUsageApiTest {
             body.append(ts == fromMs ? "" : ",").append("{\"ts\":").append(ts).append(",\"powerW\":")
                     .append(baseW < 0 ? -baseW : baseW + random.nextInt(2_000)).append('}');
         }
-        HttpResponse<String> r = send(t, "POST", "/api/v1/meters/" + meter + "/readings", body.append("]}").toString(), key);
+        HttpResponse<String> r = t.send("POST", "/api/v1/meters/" + meter + "/readings", body.append("]}").toString(), key);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
@@ -58,7 +47,7 @@ class FleetUsageApiTest {
             post(t, OTHER, "elsewhere", day, day + 6 * HOUR, random, 5_000);
             long to = day + 6 * HOUR;
 
-            JsonNode fleet = JSON.readTree(send(t, "GET", "/api/v1/usage?from=" + day + "&to=" + to, null, KEY).body());
+            JsonNode fleet = JSON.readTree(t.send("GET", "/api/v1/usage?from=" + day + "&to=" + to, null, KEY).body());
             assertThat(fleet.get("meterCount").asInt()).isEqualTo(3);
             assertThat(fleet.get("ts")).hasSize(6);
             assertThat(fleet.get("ts").get(5).asLong()).isEqualTo(day + 5 * HOUR);
@@ -72,7 +61,7 @@ class FleetUsageApiTest {
 
             for (int m = 0; m < 3; m++) { // each column is what the meter's own hourly usage says
                 String id = columns.get(m).get("meterId").asText();
-                JsonNode own = JSON.readTree(send(t, "GET", "/api/v1/meters/" + id + "/usage?step=1h&from=" + day + "&to=" + to,
+                JsonNode own = JSON.readTree(t.send("GET", "/api/v1/meters/" + id + "/usage?step=1h&from=" + day + "&to=" + to,
                         null, KEY).body()).get("points");
                 int present = 0;
                 for (int h = 0; h < 6; h++) {
@@ -101,16 +90,16 @@ class FleetUsageApiTest {
                 assertThat(fleet.get("metersReporting").get(h).asInt()).isEqualTo(reporting);
             }
 
-            JsonNode totalsOnly = JSON.readTree(send(t, "GET", "/api/v1/usage?perMeter=false&from=" + day + "&to=" + to, null, KEY).body());
+            JsonNode totalsOnly = JSON.readTree(t.send("GET", "/api/v1/usage?perMeter=false&from=" + day + "&to=" + to, null, KEY).body());
             assertThat(totalsOnly.has("meters")).isFalse();
             assertThat(totalsOnly.get("totalWh")).isEqualTo(fleet.get("totalWh"));
-            JsonNode other = JSON.readTree(send(t, "GET", "/api/v1/usage?from=" + day + "&to=" + to, null, OTHER).body());
+            JsonNode other = JSON.readTree(t.send("GET", "/api/v1/usage?from=" + day + "&to=" + to, null, OTHER).body());
             assertThat(other.get("meters").findValuesAsText("meterId")).containsExactly("elsewhere");
 
-            HttpResponse<String> tooLong = send(t, "GET", "/api/v1/usage?from=" + (to - 2_000_000 * HOUR) + "&to=" + to, null, KEY);
+            HttpResponse<String> tooLong = t.send("GET", "/api/v1/usage?from=" + (to - 2_000_000 * HOUR) + "&to=" + to, null, KEY);
             assertThat(tooLong.statusCode()).isEqualTo(400);
             assertThat(tooLong.body()).contains("hours at a time");
-            assertThat(send(t, "GET", "/api/v1/usage?from=" + to + "&to=" + day, null, KEY).statusCode()).isEqualTo(400);
+            assertThat(t.send("GET", "/api/v1/usage?from=" + to + "&to=" + day, null, KEY).statusCode()).isEqualTo(400);
         }
     }
 }

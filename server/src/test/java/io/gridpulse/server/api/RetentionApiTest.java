@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,17 +16,9 @@ class RetentionApiTest {
     private static final String ADMIN = "retention-admin-key-0123";
     private static final String READER = "retention-read-key-01234";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
-
-    private HttpResponse<String> send(TestServer t, String method, String path, String body, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + t.server.port() + path))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void adminSetsRetentionAndThePassDeletesOnlyOldRawReadings() throws Exception {
@@ -38,24 +27,24 @@ class RetentionApiTest {
             long old = now - 3 * 86_400_000L;
             String readings = "{\"readings\":[{\"ts\":" + old + ",\"powerW\":100},{\"ts\":" + (old + 60_000) + ",\"powerW\":100},"
                     + "{\"ts\":" + (now - 60_000) + ",\"powerW\":200},{\"ts\":" + now + ",\"powerW\":200}]}";
-            assertThat(send(t, "POST", "/api/v1/meters/m1/readings", readings, ADMIN).statusCode()).isEqualTo(200);
+            assertThat(t.send("POST", "/api/v1/meters/m1/readings", readings, ADMIN).statusCode()).isEqualTo(200);
 
-            JsonNode before = JSON.readTree(send(t, "GET", "/api/v1/retention", null, READER).body());
+            JsonNode before = JSON.readTree(t.send("GET", "/api/v1/retention", null, READER).body());
             assertThat(before.get("rawDays").asInt()).isZero();
-            assertThat(send(t, "PUT", "/api/v1/retention", "{\"rawDays\":1}", READER).statusCode()).isEqualTo(403);
-            HttpResponse<String> wrong = send(t, "PUT", "/api/v1/retention", "{\"rawDays\":\"1 year\"}", ADMIN);
+            assertThat(t.send("PUT", "/api/v1/retention", "{\"rawDays\":1}", READER).statusCode()).isEqualTo(403);
+            HttpResponse<String> wrong = t.send("PUT", "/api/v1/retention", "{\"rawDays\":\"1 year\"}", ADMIN);
             assertThat(wrong.statusCode()).isEqualTo(400);
             assertThat(wrong.body()).contains("rawDays");
-            HttpResponse<String> set = send(t, "PUT", "/api/v1/retention", "{\"rawDays\":1,\"fineRollupDays\":2}", ADMIN);
+            HttpResponse<String> set = t.send("PUT", "/api/v1/retention", "{\"rawDays\":1,\"fineRollupDays\":2}", ADMIN);
             assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
             assertThat(JSON.readTree(set.body()).get("rawDays").asInt()).isEqualTo(1);
 
             t.store.retention().enforce();
 
-            JsonNode raw = JSON.readTree(send(t, "GET", "/api/v1/meters/m1/power?step=raw&from=" + (old - 86_400_000L) + "&to=" + (now + 1), null, READER).body());
+            JsonNode raw = JSON.readTree(t.send("GET", "/api/v1/meters/m1/power?step=raw&from=" + (old - 86_400_000L) + "&to=" + (now + 1), null, READER).body());
             assertThat(raw.get("points")).hasSize(2);
             assertThat(raw.get("points").get(0).get("ts").asLong()).isEqualTo(now - 60_000);
-            JsonNode hourly = JSON.readTree(send(t, "GET", "/api/v1/meters/m1/power?step=1h&from=0&to=" + (now + 1), null, READER).body());
+            JsonNode hourly = JSON.readTree(t.send("GET", "/api/v1/meters/m1/power?step=1h&from=0&to=" + (now + 1), null, READER).body());
             assertThat(hourly.get("points").get(0).get("ts").asLong()).as("hourly rollups are kept").isLessThanOrEqualTo(old);
         }
     }
