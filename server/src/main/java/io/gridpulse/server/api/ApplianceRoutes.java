@@ -79,9 +79,7 @@ public final class ApplianceRoutes {
     }
 
     private static void checkRange(long from, long to) {
-        if (to <= from) {
-            throw new InvalidInputException("to", "'to' must be after 'from'");
-        }
+        MeterRoutes.checkRange(from, to);
         if (to - from > MeterRoutes.MAX_RAW_RANGE_MS) {
             throw new InvalidInputException("from", "an appliance breakdown may span at most 7 days (it reads 1 Hz raw data)");
         }

@@ -40,17 +40,15 @@ public final class FleetRoutes {
         Principal p = MeterRoutes.principal(ctx, Scope.READ);
         long to = Params.time(ctx, "to", clock.millis() + 1);
         long from = Params.time(ctx, "from", to - 86_400_000L);
-        if (to <= from) {
-            throw new InvalidInputException("to", "'to' must be after 'from'");
-        }
+        MeterRoutes.checkRange(from, to);
         boolean perMeter = ctx.queryParamAsClass("perMeter", Boolean.class).getOrDefault(true);
         List<MeterRef> meters = store.meters().list(p.tenant()).stream().map(MeterRecord::ref).toList();
         long first = RollupLevel.HOUR.bucketStart(from);
         int hours = (int) Math.min(Integer.MAX_VALUE, (to - 1 - first) / HOUR_MS + 1);
-        if ((long) hours * Math.max(1, meters.size()) > MAX_CELLS) {
+        int counted = Math.max(1, meters.size()); // no meters still bounds the answer's hourly arrays
+        if ((long) hours * counted > MAX_CELLS) {
             throw new InvalidInputException("from", meters.size() + " meters × " + hours + " hours exceeds "
-                    + MAX_CELLS + " values per request: ask for at most " + MAX_CELLS / Math.max(1, meters.size())
-                    + " hours at a time");
+                    + MAX_CELLS + " values per request: ask for at most " + MAX_CELLS / counted + " hours at a time");
         }
         ctx.json(body(p, meters, store.rollups(meters, RollupLevel.HOUR, first, to), first, hours, from, to, perMeter));
     }

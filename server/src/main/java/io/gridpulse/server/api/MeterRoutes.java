@@ -152,7 +152,8 @@ public final class MeterRoutes {
         return MeterSettings.fromMap(m.settings()).zone();
     }
 
-    private static void checkRange(long from, long to) {
+    /** 400 unless {@code from} is before {@code to}. */
+    static void checkRange(long from, long to) {
         if (to <= from) {
             throw new InvalidInputException("to", "'to' must be after 'from'");
         }
