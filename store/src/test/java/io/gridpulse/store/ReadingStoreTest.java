@@ -356,20 +356,12 @@ class ReadingStoreTest {
                         batch.put(raw.rollups, it.key(), it.value());
                         batch.delete(raw.hourRollups, it.key());
                     }
-                    raw.write(batch);
-                } catch (org.rocksdb.RocksDBException e) {
-                    throw new AssertionError(e);
-                }
-                return n;
-            });
-            raw.useForWrite(() -> {
-                try (var batch = new org.rocksdb.WriteBatch()) {
                     batch.put(raw.meta, "store/format".getBytes(), "5".getBytes());
                     raw.write(batch);
                 } catch (org.rocksdb.RocksDBException e) {
                     throw new AssertionError(e);
                 }
-                return null;
+                return n;
             });
         }
         assertThat(hourRows).isGreaterThan(3 * 70);

@@ -2,6 +2,7 @@ package io.gridpulse.store.internal;
 
 import io.gridpulse.core.StorageException;
 import io.gridpulse.store.RollupLevel;
+import java.nio.ByteBuffer;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -26,9 +27,10 @@ public final class HourRollupsMove {
                 while (it.isValid()) {
                     byte[] key = it.key();
                     long meter = Keys.meterOf(key);
-                    if (key[8] < HOUR) { // finer rows sort first: skip to the meter's hourly ones
+                    int level = Keys.rollupLevelOf(ByteBuffer.wrap(key));
+                    if (level < HOUR) { // finer rows sort first: skip to the meter's hourly ones
                         it.seek(Keys.rollup(meter, HOUR, 0));
-                    } else if (key[8] > HOUR) {
+                    } else if (level > HOUR) {
                         it.seek(Keys.rollup(meter + 1, 0, 0));
                     } else {
                         batch.put(db.hourRollups, key, it.value());
