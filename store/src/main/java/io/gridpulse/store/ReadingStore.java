@@ -9,6 +9,7 @@ import io.gridpulse.store.internal.HourRollupsMove;
 import io.gridpulse.store.internal.IntervalEnergy;
 import io.gridpulse.store.internal.Keys;
 import io.gridpulse.store.internal.MeterState;
+import io.gridpulse.store.internal.MeterStates;
 import io.gridpulse.store.internal.OpenRollups;
 import io.gridpulse.store.internal.OpenRowExtension;
 import io.gridpulse.store.internal.PendingLog;
@@ -80,7 +81,7 @@ public final class ReadingStore implements AutoCloseable {
     private final OpenRollups openRollups;
     private final RollupWriter rollupWriter;
     private final IntervalEnergy intervalEnergy;
-    private final Map<Long, MeterState> states = new ConcurrentHashMap<>();
+    private final MeterStates states = new MeterStates();
     /**
      * Writes that may add pending readings hold it shared; taking a cut of them for a move holds
      * it exclusively, so the records a move deletes are exactly the readings it moves.
@@ -288,7 +289,7 @@ public final class ReadingStore implements AutoCloseable {
         int held = 0;
         try {
             for (; held < n; held++) {
-                locked[held] = states.computeIfAbsent(keys[held], k -> new MeterState());
+                locked[held] = states.getOrCreate(keys[held]);
                 locked[held].lock.lock();
             }
             return appendLocked(keys, from, locked, batches);
@@ -444,7 +445,7 @@ public final class ReadingStore implements AutoCloseable {
 
     /** The meter's state, loaded (open rollup rows recomputed) on first use. */
     private MeterState loadedState(long key) {
-        MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+        MeterState state = states.getOrCreate(key);
         if (!state.loaded()) {
             state.lock.lock();
             try {
@@ -802,12 +803,12 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Readings held in memory until a move puts them into head blocks (for tests). */
     long pendingReadingsInMemory() {
-        long count = 0;
-        for (MeterState state : states.values()) {
+        AtomicLong count = new AtomicLong();
+        states.forEach(state -> {
             PendingReadings pending = state.pending();
-            count += pending == null ? 0 : pending.size();
-        }
-        return count;
+            count.addAndGet(pending == null ? 0 : pending.size());
+        });
+        return count.get();
     }
 
     void dayCompactionBudgetNanos(long nanos) {
@@ -853,7 +854,7 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private void compactDay(long meterKey, long dayStart) {
-        MeterState state = states.computeIfAbsent(meterKey, k -> new MeterState());
+        MeterState state = states.getOrCreate(meterKey);
         state.lock.lock(); // a late write to this meter could otherwise add an hour chunk we then delete
         try (WriteBatch batch = new WriteBatch()) {
             long dayEnd = dayStart + SeriesAccess.DAY_MS;
@@ -888,7 +889,7 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private long sealHour(long meterKey, long hourStart) {
-        MeterState state = states.computeIfAbsent(meterKey, k -> new MeterState());
+        MeterState state = states.getOrCreate(meterKey);
         state.lock.lock();
         try {
             long hourEnd = hourStart + SeriesAccess.CHUNK_MS;
@@ -919,7 +920,7 @@ public final class ReadingStore implements AutoCloseable {
     public void deleteBefore(MeterRef meter, long readingsBeforeMs, long fineRollupsBeforeMs) {
         long key = registry.require(meter).key();
         db.useForWrite(() -> {
-            MeterState state = states.computeIfAbsent(key, k -> new MeterState());
+            MeterState state = states.getOrCreate(key);
             state.lock.lock();
             try (WriteBatch batch = new WriteBatch()) {
                 ensureLoaded(key, state);
