@@ -619,7 +619,7 @@ public final class ReadingStore implements AutoCloseable {
         }
         try (WriteBatch batch = new WriteBatch()) {
             for (var meter : cut.readings().entrySet()) {
-                putReadings(meter.getKey(), meter.getValue().toList(), batch, Long.MIN_VALUE);
+                putReadings(meter.getKey(), meter.getValue().asList(), batch, Long.MIN_VALUE);
             }
             batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(cut.sequenceLimit()));
             db.write(batch);

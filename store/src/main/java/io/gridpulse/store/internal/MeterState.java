@@ -5,6 +5,7 @@ import io.gridpulse.core.Rollup;
 import io.gridpulse.store.RollupLevel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,11 +24,13 @@ public final class MeterState {
     private static final int LEVELS = RollupLevel.values().length;
     private static final int ROW_FIELDS = 7;
 
-    private static final VarHandle ROWS_VERSION;
+    private static final VarHandle VERSION;
+    private static final VarHandle PENDING_COUNT;
 
     static {
         try {
-            ROWS_VERSION = MethodHandles.lookup().findVarHandle(MeterState.class, "rowsVersion", int.class);
+            VERSION = MethodHandles.lookup().findVarHandle(MeterState.class, "version", int.class);
+            PENDING_COUNT = MethodHandles.lookup().findVarHandle(MeterState.class, "pendingCount", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -40,20 +43,34 @@ public final class MeterState {
     private long newestMs;
     private long newestPowerMilliwatts;
     private long newestEnergyMilliwattHours;
-    /**
-     * The open rows, {@value #ROW_FIELDS} fields per level ordinal, or null when the meter has no
-     * readings. Updated in place (a fleet second would otherwise allocate new rows per meter).
-     */
+    /** The open rows, {@value #ROW_FIELDS} fields per level ordinal, or null when the meter has no readings. */
     private long[] open;
     /**
-     * A sequence lock over {@link #open}: odd while the writer (holding {@link #lock}) changes the
-     * rows, so that readers without the meter lock see whole rows. Cheaper for the writer than a
-     * lock object: two ordered stores, no atomic instruction.
+     * What every open row gained since {@link #open} was set. Readings that stay in the open
+     * minute grow all rows alike (59 of 60 writes of a meter sending each second), so such a
+     * write adds to these fields of the state itself and leaves the rows' array alone.
      */
-    @SuppressWarnings("unused") // through ROWS_VERSION
-    private volatile int rowsVersion;
-    /** Readings in the pending log, not yet in head blocks; null when none. */
-    private volatile PendingReadings pending;
+    private long grownEnergyNanowattHours;
+    private long grownMinPowerMilliwatts = Long.MAX_VALUE;
+    private long grownMaxPowerMilliwatts = Long.MIN_VALUE;
+    private long grownSumPowerMilliwatts;
+    private long grownSamples;
+    private long grownCoveredMs;
+    /**
+     * A sequence lock over the open rows ({@link #open} and the grown fields) and the dropping of
+     * pending readings: odd while the writer (holding {@link #lock}) changes them, so that readers
+     * without the meter lock see whole rows and pending readings at their places. Cheaper for the
+     * writer than a lock object: two ordered stores, no atomic instruction.
+     */
+    @SuppressWarnings("unused") // through VERSION
+    private volatile int version;
+    /**
+     * Readings in the pending log, not yet in head blocks: the first {@link #pendingCount} of
+     * these fields (see {@link PendingReadings}). Appends write behind the count, then publish it
+     * (a release store: no fence per write).
+     */
+    private long[] pendingFields;
+    private int pendingCount;
     /** In the store's list of meters whose pending readings the next move takes. */
     private volatile boolean listedForMove;
 
@@ -76,16 +93,14 @@ public final class MeterState {
     /** As {@link #advance}, for readings that stayed in the open minute: every open row grows alike. */
     public void advance(Reading newest, OpenRowExtension added) {
         setNewest(newest);
-        int version = beginRowsChange();
-        for (int at = 0; at < open.length; at += ROW_FIELDS) {
-            open[at + 1] += added.energyNanowattHours();
-            open[at + 2] = Math.min(open[at + 2], added.minPowerMilliwatts());
-            open[at + 3] = Math.max(open[at + 3], added.maxPowerMilliwatts());
-            open[at + 4] += added.sumPowerMilliwatts();
-            open[at + 5] += added.samples();
-            open[at + 6] += added.coveredMs();
-        }
-        endRowsChange(version);
+        int version = beginChange();
+        grownEnergyNanowattHours += added.energyNanowattHours();
+        grownMinPowerMilliwatts = Math.min(grownMinPowerMilliwatts, added.minPowerMilliwatts());
+        grownMaxPowerMilliwatts = Math.max(grownMaxPowerMilliwatts, added.maxPowerMilliwatts());
+        grownSumPowerMilliwatts += added.sumPowerMilliwatts();
+        grownSamples += added.samples();
+        grownCoveredMs += added.coveredMs();
+        endChange(version);
     }
 
     private void setNewest(Reading newest) {
@@ -97,16 +112,16 @@ public final class MeterState {
         }
     }
 
-    /** Marks the rows as changing (odd version); returns the version to end with. */
-    private int beginRowsChange() {
-        int version = (int) ROWS_VERSION.getOpaque(this) + 1;
-        ROWS_VERSION.setOpaque(this, version);
-        VarHandle.storeStoreFence(); // the odd version before any row field
+    /** Marks a change as under way (odd version); returns the version to end with. */
+    private int beginChange() {
+        int version = (int) VERSION.getOpaque(this) + 1;
+        VERSION.setOpaque(this, version);
+        VarHandle.storeStoreFence(); // the odd version before any changed field
         return version;
     }
 
-    private void endRowsChange(int version) {
-        ROWS_VERSION.setRelease(this, version + 1); // after every row field
+    private void endChange(int version) {
+        VERSION.setRelease(this, version + 1); // after every changed field
     }
 
     private void replaceOpen(Rollup[] rows) {
@@ -125,9 +140,15 @@ public final class MeterState {
                 fields[at + 6] = r.coveredMs();
             }
         }
-        int version = beginRowsChange();
+        int version = beginChange();
         open = fields;
-        endRowsChange(version);
+        grownEnergyNanowattHours = 0;
+        grownMinPowerMilliwatts = Long.MAX_VALUE;
+        grownMaxPowerMilliwatts = Long.MIN_VALUE;
+        grownSumPowerMilliwatts = 0;
+        grownSamples = 0;
+        grownCoveredMs = 0;
+        endChange(version);
     }
 
     /** The newest stored reading, or null; call under {@link #lock}. */
@@ -141,11 +162,11 @@ public final class MeterState {
      */
     public Rollup openRow(int level) {
         while (true) {
-            int version = (int) ROWS_VERSION.getAcquire(this);
+            int version = (int) VERSION.getAcquire(this);
             if ((version & 1) == 0) {
-                Rollup row = row(open, level);
+                Rollup row = row(level);
                 VarHandle.loadLoadFence(); // the row's fields before the version check
-                if ((int) ROWS_VERSION.getOpaque(this) == version) {
+                if ((int) VERSION.getOpaque(this) == version) {
                     return row;
                 }
             }
@@ -157,27 +178,46 @@ public final class MeterState {
     public Rollup[] openRows() {
         Rollup[] rows = new Rollup[LEVELS];
         for (int level = 0; level < LEVELS; level++) {
-            rows[level] = row(open, level);
+            rows[level] = row(level);
         }
         return rows;
     }
 
-    private static Rollup row(long[] fields, int level) {
+    private Rollup row(int level) {
+        long[] fields = open;
         if (fields == null) {
             return null;
         }
         int at = level * ROW_FIELDS;
-        return new Rollup(fields[at], fields[at + 1], fields[at + 2], fields[at + 3], fields[at + 4], fields[at + 5],
-                fields[at + 6]);
+        return new Rollup(fields[at], fields[at + 1] + grownEnergyNanowattHours,
+                Math.min(fields[at + 2], grownMinPowerMilliwatts), Math.max(fields[at + 3], grownMaxPowerMilliwatts),
+                fields[at + 4] + grownSumPowerMilliwatts, fields[at + 5] + grownSamples, fields[at + 6] + grownCoveredMs);
     }
 
+    /** A snapshot of the pending readings, or null when none. Needs no meter lock. */
     public PendingReadings pending() {
-        return pending;
+        while (true) {
+            int before = (int) VERSION.getAcquire(this);
+            if ((before & 1) == 0) {
+                int count = (int) PENDING_COUNT.getAcquire(this); // before the fields: an append publishes them first
+                long[] fields = pendingFields;
+                VarHandle.loadLoadFence();
+                if ((int) VERSION.getOpaque(this) == before) {
+                    return count == 0 ? null : new PendingReadings(fields, count);
+                }
+            }
+            Thread.onSpinWait();
+        }
     }
 
-    /** Called only after the pending-log record holding the readings is durable. */
+    /**
+     * Called only after the pending-log record holding the readings is durable. Readers need no
+     * version change: entries below the count they saw stay put, in a grown copy too.
+     */
     public void addPending(List<Reading> readings) {
-        pending = PendingReadings.append(pending, readings);
+        int count = pendingCount;
+        pendingFields = PendingReadings.append(pendingFields, count, readings);
+        PENDING_COUNT.setRelease(this, count + readings.size());
     }
 
     /**
@@ -199,7 +239,16 @@ public final class MeterState {
 
     /** Called (under {@link #lock}) once the oldest {@code count} pending readings are in head blocks. */
     public void dropPending(int count) {
-        PendingReadings now = pending;
-        pending = now == null || now.size() <= count ? null : now.withoutFirst(count);
+        int now = pendingCount;
+        int version = beginChange(); // the readings move to other places
+        if (now <= count) {
+            pendingFields = null;
+            pendingCount = 0;
+        } else {
+            int stride = PendingReadings.STRIDE;
+            pendingFields = Arrays.copyOfRange(pendingFields, count * stride, pendingFields.length);
+            pendingCount = now - count;
+        }
+        endChange(version);
     }
 }
