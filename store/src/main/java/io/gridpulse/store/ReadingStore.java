@@ -290,12 +290,12 @@ public final class ReadingStore implements AutoCloseable {
         try {
             for (; held < n; held++) {
                 locked[held] = states.getOrCreate(keys[held]);
-                locked[held].lock.lock();
+                locked[held].lock();
             }
             return appendLocked(keys, from, locked, batches);
         } finally {
             for (int j = 0; j < held; j++) {
-                locked[j].lock.unlock();
+                locked[j].unlock();
             }
         }
     }
@@ -352,7 +352,7 @@ public final class ReadingStore implements AutoCloseable {
         Prepared[] prepared = new Prepared[keys.length];
         boolean anyFresh = false;
         long horizon = sealHorizon();
-        PendingLog.Writer pending = keys.length >= PENDING_MIN_METERS ? new PendingLog.Writer() : null;
+        PendingLog.Writer pending = keys.length >= PENDING_MIN_METERS ? new PendingLog.Writer(keys.length) : null;
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < keys.length; i++) {
                 List<Reading> given = batches.get(from[i]);
@@ -447,11 +447,11 @@ public final class ReadingStore implements AutoCloseable {
     private MeterState loadedState(long key) {
         MeterState state = states.getOrCreate(key);
         if (!state.loaded()) {
-            state.lock.lock();
+            state.lock();
             try {
                 ensureLoaded(key, state);
             } finally {
-                state.lock.unlock();
+                state.unlock();
             }
         }
         return state;
@@ -637,11 +637,11 @@ public final class ReadingStore implements AutoCloseable {
         }
         cut.readings().forEach((key, readings) -> {
             MeterState state = states.get(key);
-            state.lock.lock(); // writers append to the same meter's pending readings
+            state.lock(); // writers append to the same meter's pending readings
             try {
                 state.dropPending(readings.size());
             } finally {
-                state.lock.unlock();
+                state.unlock();
             }
         });
         return null;
@@ -855,7 +855,7 @@ public final class ReadingStore implements AutoCloseable {
 
     private void compactDay(long meterKey, long dayStart) {
         MeterState state = states.getOrCreate(meterKey);
-        state.lock.lock(); // a late write to this meter could otherwise add an hour chunk we then delete
+        state.lock(); // a late write to this meter could otherwise add an hour chunk we then delete
         try (WriteBatch batch = new WriteBatch()) {
             long dayEnd = dayStart + SeriesAccess.DAY_MS;
             List<Reading> hours = new ArrayList<>();
@@ -869,7 +869,7 @@ public final class ReadingStore implements AutoCloseable {
         } catch (RocksDBException e) {
             throw new StorageException("cannot compact day: " + e.getMessage(), false, e);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -890,7 +890,7 @@ public final class ReadingStore implements AutoCloseable {
 
     private long sealHour(long meterKey, long hourStart) {
         MeterState state = states.getOrCreate(meterKey);
-        state.lock.lock();
+        state.lock();
         try {
             long hourEnd = hourStart + SeriesAccess.CHUNK_MS;
             List<Reading> head = series.head(meterKey, hourStart, hourEnd).toList();
@@ -907,7 +907,7 @@ public final class ReadingStore implements AutoCloseable {
             }
             return head.size();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -921,7 +921,7 @@ public final class ReadingStore implements AutoCloseable {
         long key = registry.require(meter).key();
         db.useForWrite(() -> {
             MeterState state = states.getOrCreate(key);
-            state.lock.lock();
+            state.lock();
             try (WriteBatch batch = new WriteBatch()) {
                 ensureLoaded(key, state);
                 if (readingsBeforeMs != Long.MIN_VALUE) {
@@ -940,7 +940,7 @@ public final class ReadingStore implements AutoCloseable {
             } catch (RocksDBException e) {
                 throw new StorageException("cannot apply retention: " + e.getMessage(), false, e);
             } finally {
-                state.lock.unlock();
+                state.unlock();
             }
             return null;
         });

@@ -7,20 +7,22 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * What the store keeps in memory per meter: its write lock, its newest stored reading and, per
  * rollup level, the row of the bucket that holds that reading (the "open" bucket). Open rows are
  * not on disk: they are written when a newer reading closes their bucket, and recomputed from the
  * stored readings when the state is loaded (after a restart or crash). Everything changes only
- * under {@link #lock}; readers of open rows hold no lock (see {@link #openRow}).
+ * under the meter's lock ({@link #lock()}); readers of open rows and pending readings hold no lock
+ * (see {@link #openRow}, {@link #pending}).
  *
  * <p>A gateway's post touches a thousand meters' states, so each state keeps its parts in its
  * own fields and arrays rather than in objects of their own: every object more is a cache miss
- * more per meter and write.
+ * more per meter and write. That is also why the state is its own lock (it extends the JDK's
+ * queued synchronizer, as {@code ReentrantLock} does inside) rather than holding a lock object.
  */
-public final class MeterState {
+public final class MeterState extends AbstractQueuedSynchronizer {
     private static final int LEVELS = RollupLevel.values().length;
     private static final int ROW_FIELDS = 7;
 
@@ -36,7 +38,6 @@ public final class MeterState {
         }
     }
 
-    public final ReentrantLock lock = new ReentrantLock();
     private volatile boolean loaded;
     /** The newest stored reading's fields; {@link #hasNewest} false when the meter has none. */
     private boolean hasNewest;
@@ -58,7 +59,7 @@ public final class MeterState {
     private long grownCoveredMs;
     /**
      * A sequence lock over the open rows ({@link #open} and the grown fields) and the dropping of
-     * pending readings: odd while the writer (holding {@link #lock}) changes them, so that readers
+     * pending readings: odd while the writer (holding {@link #lock()}) changes them, so that readers
      * without the meter lock see whole rows and pending readings at their places. Cheaper for the
      * writer than a lock object: two ordered stores, no atomic instruction.
      */
@@ -73,6 +74,42 @@ public final class MeterState {
     private int pendingCount;
     /** In the store's list of meters whose pending readings the next move takes. */
     private volatile boolean listedForMove;
+
+    /** Takes the meter's write lock (reentrant): writes to one meter are serialised. */
+    public void lock() {
+        acquire(1);
+    }
+
+    public void unlock() {
+        release(1);
+    }
+
+    @Override
+    protected boolean tryAcquire(int ignored) {
+        Thread me = Thread.currentThread();
+        if (compareAndSetState(0, 1)) {
+            setExclusiveOwnerThread(me);
+            return true;
+        }
+        if (getExclusiveOwnerThread() == me) {
+            setState(getState() + 1);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected boolean tryRelease(int ignored) {
+        if (getExclusiveOwnerThread() != Thread.currentThread()) {
+            throw new IllegalMonitorStateException("the meter's lock is not held by this thread");
+        }
+        int holds = getState() - 1;
+        if (holds == 0) {
+            setExclusiveOwnerThread(null);
+        }
+        setState(holds);
+        return holds == 0;
+    }
 
     public boolean loaded() {
         return loaded;
@@ -151,7 +188,7 @@ public final class MeterState {
         endChange(version);
     }
 
-    /** The newest stored reading, or null; call under {@link #lock}. */
+    /** The newest stored reading, or null; call under {@link #lock()}. */
     public Reading newest() {
         return hasNewest ? new Reading(newestMs, newestPowerMilliwatts, newestEnergyMilliwattHours) : null;
     }
@@ -174,7 +211,7 @@ public final class MeterState {
         }
     }
 
-    /** All open rows by level ordinal (nulls when the meter has no readings); call under {@link #lock}. */
+    /** All open rows by level ordinal (nulls when the meter has no readings); call under {@link #lock()}. */
     public Rollup[] openRows() {
         Rollup[] rows = new Rollup[LEVELS];
         for (int level = 0; level < LEVELS; level++) {
@@ -237,12 +274,12 @@ public final class MeterState {
         listedForMove = false;
     }
 
-    /** Called (under {@link #lock}) once the oldest {@code count} pending readings are in head blocks. */
+    /** Called (under {@link #lock()}) once the oldest {@code count} pending readings are in head blocks. */
     public void dropPending(int count) {
         int now = pendingCount;
         int version = beginChange(); // the readings move to other places
-        if (now <= count) {
-            pendingFields = null;
+        if (now <= count) { // a new array (snapshots may still read the old one) of the same size: the
+            pendingFields = new long[pendingFields.length]; // meter will likely send as much again
             pendingCount = 0;
         } else {
             int stride = PendingReadings.STRIDE;

@@ -27,12 +27,20 @@ public final class PendingLog {
         return ByteBuffer.wrap(key).getLong();
     }
 
+    /** A meter with one reading of a fleet second: key, count, flag, time, power, energy varints. */
+    private static final int BYTES_PER_METER = 12;
+
     /** Builds one record. */
     public static final class Writer {
-        private byte[] bytes = new byte[256];
+        private byte[] bytes;
         private int size;
         private int meters;
         private long baseMs = Long.MIN_VALUE;
+
+        /** @param meters how many meters the record will likely hold (sizes its buffer) */
+        public Writer(int meters) {
+            bytes = new byte[Math.max(16, meters * BYTES_PER_METER)];
+        }
 
         public void add(long meterKey, List<Reading> readings) {
             if (baseMs == Long.MIN_VALUE) {
@@ -60,7 +68,7 @@ public final class PendingLog {
         }
 
         public byte[] toBytes() {
-            Writer header = new Writer();
+            Writer header = new Writer(1);
             header.putVarint(zigzag(baseMs));
             header.putVarint(meters);
             byte[] out = Arrays.copyOf(header.bytes, header.size + size);
