@@ -13,7 +13,8 @@ import io.gridpulse.store.internal.MeterStates;
 import io.gridpulse.store.internal.OpenRollups;
 import io.gridpulse.store.internal.OpenRowExtension;
 import io.gridpulse.store.internal.PendingLog;
-import io.gridpulse.store.internal.PendingReadings;
+import io.gridpulse.store.internal.PendingBlock;
+import io.gridpulse.store.internal.PendingBlocks;
 import io.gridpulse.store.internal.RocksDatabase;
 import io.gridpulse.store.internal.RollupDeltas;
 import io.gridpulse.store.internal.RollupWriter;
@@ -31,13 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.ColumnFamilyHandle;
@@ -87,9 +86,7 @@ public final class ReadingStore implements AutoCloseable {
      * it exclusively, so the records a move deletes are exactly the readings it moves.
      */
     private final ReentrantReadWriteLock pendingGate = new ReentrantReadWriteLock();
-    private final AtomicLong nextPendingSequence = new AtomicLong();
-    private final AtomicLong pendingReadings = new AtomicLong();
-    private final Set<Long> metersWithPending = ConcurrentHashMap.newKeySet();
+    private final PendingBlocks pendingBlocks = new PendingBlocks();
     /** Days the last sealing pass compacted (for tests). */
     private volatile long daysCompactedLastPass;
     /**
@@ -113,8 +110,10 @@ public final class ReadingStore implements AutoCloseable {
     static final int PENDING_MIN_METERS = 8;
     /** Pending readings are moved into head blocks once meters hold this many on average (a minute at 1 Hz)... */
     static final int PENDING_MOVE_PER_METER = 60;
-    /** ...or once this many are pending in all (bounds memory: ≈ 24 B each). */
+    /** ...or once this many are pending in all (bounds memory: ≈ 24 B each)... */
     private static final long PENDING_MOVE_TOTAL = 2_000_000;
+    /** ...or once there are this many blocks (a reader of one meter searches each). */
+    private static final int PENDING_MOVE_BLOCKS = 4_096;
     /**
      * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
      * pays for all of them: with many meters, flush the head that often during a sealing pass.
@@ -127,7 +126,7 @@ public final class ReadingStore implements AutoCloseable {
         this.db = new RocksDatabase(config.dataDir(), config.maxWalBytes());
         this.series = new SeriesAccess(db, key -> {
             MeterState state = states.get(key);
-            return state == null ? null : state.pending();
+            return state == null ? null : pendingBlocks.of(key, state.pendingEpoch());
         });
         this.metadata = new Metadata(db);
         this.registry = new MeterRegistry(metadata, clock);
@@ -139,8 +138,7 @@ public final class ReadingStore implements AutoCloseable {
         // (a failed write's may be among them) go into head blocks first.
         db.onReopen(() -> {
             states.clear();
-            metersWithPending.clear();
-            pendingReadings.set(0);
+            pendingBlocks.clear();
             movePendingRecordsOnDisk();
         });
         movePendingRecordsOnDisk(); // after a crash: the pending log's readings, not yet in head blocks
@@ -240,10 +238,11 @@ public final class ReadingStore implements AutoCloseable {
                 pendingGate.readLock().unlock();
             }
         });
-        long pending = pendingReadings.get();
+        long pending = pendingBlocks.readingsSinceCut();
         if (pending >= PENDING_MOVE_TOTAL) {
             move(false); // far behind: this writer helps (a move already running takes these too)
-        } else if (pending > 0 && pending >= PENDING_MOVE_PER_METER * (long) metersWithPending.size()) {
+        } else if (pending > 0 && (pending >= PENDING_MOVE_PER_METER * (long) pendingBlocks.metersSinceCut()
+                || pendingBlocks.blocksSinceCut() >= PENDING_MOVE_BLOCKS)) {
             moveInBackground();
         }
         return results;
@@ -352,7 +351,8 @@ public final class ReadingStore implements AutoCloseable {
         Prepared[] prepared = new Prepared[keys.length];
         boolean anyFresh = false;
         long horizon = sealHorizon();
-        PendingLog.Writer pending = keys.length >= PENDING_MIN_METERS ? new PendingLog.Writer(keys.length) : null;
+        PendingBlock.Builder pending = keys.length >= PENDING_MIN_METERS ? new PendingBlock.Builder(keys.length) : null;
+        PendingBlock block = null;
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < keys.length; i++) {
                 List<Reading> given = batches.get(from[i]);
@@ -362,7 +362,8 @@ public final class ReadingStore implements AutoCloseable {
                 results[from[i]] = new AppendResult(List.copyOf(fresh), given.size() - fresh.size());
             }
             if (pending != null && !pending.isEmpty()) {
-                batch.put(db.pending, PendingLog.key(nextPendingSequence.getAndIncrement()), pending.toBytes());
+                block = pending.build(pendingBlocks.nextSequence());
+                batch.put(db.pending, PendingLog.key(block.sequence()), PendingLog.encode(block));
             }
             if (anyFresh) {
                 db.write(batch);
@@ -370,7 +371,8 @@ public final class ReadingStore implements AutoCloseable {
         } catch (RocksDBException e) {
             throw new StorageException("cannot build write batch: " + e.getMessage(), false, e);
         }
-        long pendingAdded = 0;
+        long epoch = pendingBlocks.epoch(); // no cut while a write runs (pendingGate)
+        int newPendingMeters = 0;
         for (int i = 0; i < keys.length; i++) {
             Prepared p = prepared[i];
             if (p.newest() != null) {
@@ -379,16 +381,14 @@ public final class ReadingStore implements AutoCloseable {
                 } else {
                     locked[i].advance(p.newest(), p.extension());
                 }
-                if (p.toPending()) {
-                    locked[i].addPending(p.fresh());
-                    if (locked[i].listForMove()) {
-                        metersWithPending.add(keys[i]);
-                    }
-                    pendingAdded += p.fresh().size();
+                if (p.toPending() && locked[i].pendingIn(epoch)) {
+                    newPendingMeters++;
                 }
             }
         }
-        pendingReadings.addAndGet(pendingAdded);
+        if (block != null) {
+            pendingBlocks.add(block, newPendingMeters);
+        }
         return results;
     }
 
@@ -397,7 +397,7 @@ public final class ReadingStore implements AutoCloseable {
      * multi-meter write go to the {@code pending} record when given.
      */
     private Prepared prepare(long key, MeterState state, List<Reading> given, WriteBatch batch,
-            PendingLog.Writer pending, long sealHorizon) throws RocksDBException {
+            PendingBlock.Builder pending, long sealHorizon) throws RocksDBException {
         ensureLoaded(key, state);
         List<Reading> ordered = inTimeOrderWithoutRepeats(given);
         if (ordered.isEmpty()) {
@@ -588,62 +588,37 @@ public final class ReadingStore implements AutoCloseable {
         }
     }
 
-    /** A consistent cut: records below {@code sequenceLimit} hold exactly these readings. */
-    private record Cut(long sequenceLimit, Map<Long, PendingReadings> readings) {}
-
-    private Cut cut() {
+    /** A consistent cut: records below its sequence limit hold exactly its blocks' readings. */
+    private PendingBlocks.Cut cut() {
         pendingGate.writeLock().lock(); // no multi-meter write in flight between record and memory
         try {
-            Map<Long, PendingReadings> taken = new HashMap<>();
-            for (long key : metersWithPending) {
-                MeterState state = states.get(key);
-                if (state != null) {
-                    state.unlistForMove();
-                }
-                PendingReadings readings = state == null ? null : state.pending();
-                if (readings != null) {
-                    taken.put(key, readings);
-                }
-            }
-            metersWithPending.clear();
-            pendingReadings.set(0);
-            return new Cut(nextPendingSequence.get(), taken);
+            return pendingBlocks.cut();
         } finally {
             pendingGate.writeLock().unlock();
         }
     }
 
-    private Void moveCut(Cut cut) {
-        if (cut.readings().isEmpty()) {
+    private Void moveCut(PendingBlocks.Cut cut) {
+        if (cut.blocks().isEmpty()) {
             return null;
         }
+        Map<Long, List<Reading>> byMeter = new HashMap<>();
+        for (PendingBlock block : cut.blocks()) { // each meter's blocks are in its time order
+            for (int m = 0; m < block.meters(); m++) {
+                byMeter.computeIfAbsent(block.key(m), k -> new ArrayList<>()).addAll(block.readings(m));
+            }
+        }
         try (WriteBatch batch = new WriteBatch()) {
-            for (var meter : cut.readings().entrySet()) {
-                putReadings(meter.getKey(), meter.getValue().asList(), batch, Long.MIN_VALUE);
+            for (var meter : byMeter.entrySet()) {
+                putReadings(meter.getKey(), meter.getValue(), batch, Long.MIN_VALUE);
             }
             batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(cut.sequenceLimit()));
             db.write(batch);
         } catch (RocksDBException | RuntimeException e) {
-            // Nothing moved: the readings stay pending and the next move takes them again.
-            cut.readings().forEach((key, readings) -> {
-                metersWithPending.add(key);
-                MeterState state = states.get(key);
-                if (state != null) {
-                    state.listForMove();
-                }
-                pendingReadings.addAndGet(readings.size());
-            });
+            pendingBlocks.notMoved(cut); // nothing moved: the blocks stay and the next move takes them again
             throw e instanceof StorageException se ? se : new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
         }
-        cut.readings().forEach((key, readings) -> {
-            MeterState state = states.get(key);
-            state.lock(); // writers append to the same meter's pending readings
-            try {
-                state.dropPending(readings.size());
-            } finally {
-                state.unlock();
-            }
-        });
+        pendingBlocks.moved(cut);
         return null;
     }
 
@@ -661,7 +636,7 @@ public final class ReadingStore implements AutoCloseable {
                         byMeter.computeIfAbsent(key, k -> new ArrayList<>()).addAll(readings));
             }
         }
-        nextPendingSequence.set(lastSequence + 1);
+        pendingBlocks.continueAfter(lastSequence);
         if (byMeter.isEmpty()) {
             return;
         }
@@ -803,12 +778,7 @@ public final class ReadingStore implements AutoCloseable {
 
     /** Readings held in memory until a move puts them into head blocks (for tests). */
     long pendingReadingsInMemory() {
-        AtomicLong count = new AtomicLong();
-        states.forEach(state -> {
-            PendingReadings pending = state.pending();
-            count.addAndGet(pending == null ? 0 : pending.size());
-        });
-        return count.get();
+        return pendingBlocks.readingsHeld();
     }
 
     void dayCompactionBudgetNanos(long nanos) {

@@ -5,7 +5,6 @@ import io.gridpulse.core.Rollup;
 import io.gridpulse.store.RollupLevel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
@@ -14,8 +13,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * rollup level, the row of the bucket that holds that reading (the "open" bucket). Open rows are
  * not on disk: they are written when a newer reading closes their bucket, and recomputed from the
  * stored readings when the state is loaded (after a restart or crash). Everything changes only
- * under the meter's lock ({@link #lock()}); readers of open rows and pending readings hold no lock
- * (see {@link #openRow}, {@link #pending}).
+ * under the meter's lock ({@link #lock()}); readers of open rows hold no lock (see {@link #openRow}).
  *
  * <p>A gateway's post touches a thousand meters' states, so each state keeps its parts in its
  * own fields and arrays rather than in objects of their own: every object more is a cache miss
@@ -27,12 +25,10 @@ public final class MeterState extends AbstractQueuedSynchronizer {
     private static final int ROW_FIELDS = 7;
 
     private static final VarHandle VERSION;
-    private static final VarHandle PENDING_COUNT;
 
     static {
         try {
             VERSION = MethodHandles.lookup().findVarHandle(MeterState.class, "version", int.class);
-            PENDING_COUNT = MethodHandles.lookup().findVarHandle(MeterState.class, "pendingCount", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -58,22 +54,18 @@ public final class MeterState extends AbstractQueuedSynchronizer {
     private long grownSamples;
     private long grownCoveredMs;
     /**
-     * A sequence lock over the open rows ({@link #open} and the grown fields) and the dropping of
-     * pending readings: odd while the writer (holding {@link #lock()}) changes them, so that readers
-     * without the meter lock see whole rows and pending readings at their places. Cheaper for the
+     * A sequence lock over the open rows ({@link #open} and the grown fields): odd while the
+     * writer (holding {@link #lock()}) changes them, so that readers without the meter lock see
+     * whole rows. Cheaper for the
      * writer than a lock object: two ordered stores, no atomic instruction.
      */
     @SuppressWarnings("unused") // through VERSION
     private volatile int version;
     /**
-     * Readings in the pending log, not yet in head blocks: the first {@link #pendingCount} of
-     * these fields (see {@link PendingReadings}). Appends write behind the count, then publish it
-     * (a release store: no fence per write).
+     * The {@link PendingBlocks#epoch} of the meter's last readings that went to the pending log
+     * (-1: none yet): readers skip searching the pending blocks once that epoch is moved.
      */
-    private long[] pendingFields;
-    private int pendingCount;
-    /** In the store's list of meters whose pending readings the next move takes. */
-    private volatile boolean listedForMove;
+    private volatile long pendingEpoch = -1;
 
     /** Takes the meter's write lock (reentrant): writes to one meter are serialised. */
     public void lock() {
@@ -231,61 +223,19 @@ public final class MeterState extends AbstractQueuedSynchronizer {
                 fields[at + 4] + grownSumPowerMilliwatts, fields[at + 5] + grownSamples, fields[at + 6] + grownCoveredMs);
     }
 
-    /** A snapshot of the pending readings, or null when none. Needs no meter lock. */
-    public PendingReadings pending() {
-        while (true) {
-            int before = (int) VERSION.getAcquire(this);
-            if ((before & 1) == 0) {
-                int count = (int) PENDING_COUNT.getAcquire(this); // before the fields: an append publishes them first
-                long[] fields = pendingFields;
-                VarHandle.loadLoadFence();
-                if ((int) VERSION.getOpaque(this) == before) {
-                    return count == 0 ? null : new PendingReadings(fields, count);
-                }
-            }
-            Thread.onSpinWait();
-        }
+    public long pendingEpoch() {
+        return pendingEpoch;
     }
 
     /**
-     * Called only after the pending-log record holding the readings is durable. Readers need no
-     * version change: entries below the count they saw stay put, in a grown copy too.
+     * Records that the meter's readings went to the pending log in {@code epoch} (once the record
+     * is durable); returns whether the meter joins that epoch with this write.
      */
-    public void addPending(List<Reading> readings) {
-        int count = pendingCount;
-        pendingFields = PendingReadings.append(pendingFields, count, readings);
-        PENDING_COUNT.setRelease(this, count + readings.size());
-    }
-
-    /**
-     * Marks the meter as listed for the next move; returns whether it was not listed yet (then
-     * the caller lists it). Saves a look-up in the shared list per meter and write.
-     */
-    public boolean listForMove() {
-        if (listedForMove) {
+    public boolean pendingIn(long epoch) {
+        if (pendingEpoch == epoch) {
             return false;
         }
-        listedForMove = true;
+        pendingEpoch = epoch;
         return true;
-    }
-
-    /** The next move took the meter off the list. */
-    public void unlistForMove() {
-        listedForMove = false;
-    }
-
-    /** Called (under {@link #lock()}) once the oldest {@code count} pending readings are in head blocks. */
-    public void dropPending(int count) {
-        int now = pendingCount;
-        int version = beginChange(); // the readings move to other places
-        if (now <= count) { // a new array (snapshots may still read the old one) of the same size: the
-            pendingFields = new long[pendingFields.length]; // meter will likely send as much again
-            pendingCount = 0;
-        } else {
-            int stride = PendingReadings.STRIDE;
-            pendingFields = Arrays.copyOfRange(pendingFields, count * stride, pendingFields.length);
-            pendingCount = now - count;
-        }
-        endChange(version);
     }
 }

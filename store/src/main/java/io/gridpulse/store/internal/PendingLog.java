@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * Records of the {@code pending} column family: one record holds the in-order readings of many
- * meters from one {@code appendAll} (a gateway's fleet second), so such a write costs one RocksDB
- * record and one fsync instead of one head block per meter. Key: {@code [sequence:8]}; value:
+ * meters from one {@code appendAll} (a gateway's fleet second; in memory a {@link PendingBlock}),
+ * so such a write costs one RocksDB record and one fsync instead of one head block per meter. Key: {@code [sequence:8]}; value:
  * {@code varint baseTimestampMs, varint meters}, then per meter {@code varint meterKey, varint count,
  * byte hasEnergy} and per reading zigzag varints of {@code ts - base}, power and (when flagged)
  * energy. The readings are moved into head blocks in bulk later ({@code ReadingStore}); until
- * then each meter's copy in memory is a {@link PendingReadings}.
+ * then their copy in memory is the block ({@link PendingBlocks}).
  */
 public final class PendingLog {
     private PendingLog() {}
@@ -27,68 +27,62 @@ public final class PendingLog {
         return ByteBuffer.wrap(key).getLong();
     }
 
+    /** The record holding the block's readings. */
+    public static byte[] encode(PendingBlock block) {
+        Bytes out = new Bytes(16 + block.meters() * BYTES_PER_METER);
+        long baseMs = block.readings() == 0 ? 0 : block.timestampMs(0);
+        out.putVarint(zigzag(baseMs));
+        out.putVarint(block.meters());
+        for (int m = 0; m < block.meters(); m++) {
+            int from = block.start(m);
+            int to = block.end(m);
+            boolean hasEnergy = false;
+            for (int r = from; r < to; r++) {
+                hasEnergy |= block.energyMilliwattHours(r) != Reading.NO_ENERGY;
+            }
+            out.putVarint(block.key(m));
+            out.putVarint(to - from);
+            out.put(hasEnergy ? 1 : 0);
+            for (int r = from; r < to; r++) {
+                out.putVarint(zigzag(block.timestampMs(r) - baseMs));
+                out.putVarint(zigzag(block.powerMilliwatts(r)));
+                if (hasEnergy) {
+                    out.putVarint(zigzag(block.energyMilliwattHours(r)));
+                }
+            }
+        }
+        return out.toArray();
+    }
+
     /** A meter with one reading of a fleet second: key, count, flag, time, power, energy varints. */
     private static final int BYTES_PER_METER = 12;
 
-    /** Builds one record. */
-    public static final class Writer {
+    /** A growing byte array. */
+    private static final class Bytes {
         private byte[] bytes;
         private int size;
-        private int meters;
-        private long baseMs = Long.MIN_VALUE;
 
-        /** @param meters how many meters the record will likely hold (sizes its buffer) */
-        public Writer(int meters) {
-            bytes = new byte[Math.max(16, meters * BYTES_PER_METER)];
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
         }
 
-        public void add(long meterKey, List<Reading> readings) {
-            if (baseMs == Long.MIN_VALUE) {
-                baseMs = readings.get(0).timestampMs();
-            }
-            boolean hasEnergy = false;
-            for (Reading r : readings) {
-                hasEnergy |= r.hasEnergy();
-            }
-            putVarint(meterKey);
-            putVarint(readings.size());
-            put(hasEnergy ? 1 : 0);
-            for (Reading r : readings) {
-                putVarint(zigzag(r.timestampMs() - baseMs));
-                putVarint(zigzag(r.powerMilliwatts()));
-                if (hasEnergy) {
-                    putVarint(zigzag(r.energyMilliwattHours()));
-                }
-            }
-            meters++;
-        }
-
-        public boolean isEmpty() {
-            return meters == 0;
-        }
-
-        public byte[] toBytes() {
-            Writer header = new Writer(1);
-            header.putVarint(zigzag(baseMs));
-            header.putVarint(meters);
-            byte[] out = Arrays.copyOf(header.bytes, header.size + size);
-            System.arraycopy(bytes, 0, out, header.size, size);
-            return out;
-        }
-
-        private void put(int b) {
+        void put(int b) {
             if (size == bytes.length) {
                 bytes = Arrays.copyOf(bytes, bytes.length * 2);
             }
             bytes[size++] = (byte) b;
         }
 
-        private void putVarint(long v) {
+        void putVarint(long v) {
             while ((v & ~0x7FL) != 0) {
                 put((int) ((v & 0x7F) | 0x80));
                 v >>>= 7;
             }
             put((int) v);
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, size);
         }
     }
 

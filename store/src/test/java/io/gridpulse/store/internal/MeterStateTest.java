@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
 import io.gridpulse.store.RollupLevel;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,48 +70,6 @@ class MeterStateTest {
         }
         assertThat(torn.get()).as("a row read while the writer changed it").isNull();
         assertThat(reads.get()).isPositive();
-    }
-
-    /**
-     * Readers take pending readings without the meter lock while the writer appends (in place or
-     * into a grown copy) and a move drops the oldest: every snapshot must hold consecutive readings.
-     */
-    @Test
-    void pendingSnapshotsStayConsecutiveWhileReadingsAreAddedAndDropped() throws Exception {
-        MeterState state = new MeterState();
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicReference<String> broken = new AtomicReference<>();
-        AtomicLong snapshots = new AtomicLong();
-        Thread reader = Thread.ofPlatform().start(() -> {
-            while (!done.get() && broken.get() == null) {
-                PendingReadings pending = state.pending();
-                if (pending == null) {
-                    continue;
-                }
-                List<Reading> readings = pending.asList();
-                for (int i = 0; i < readings.size(); i++) {
-                    Reading r = readings.get(i);
-                    if (r.powerMilliwatts() != r.timestampMs() * 3
-                            || (i > 0 && r.timestampMs() != readings.get(i - 1).timestampMs() + 1_000)) {
-                        broken.compareAndSet(null, "reading " + i + " of " + readings.size() + ": " + r);
-                    }
-                }
-                snapshots.incrementAndGet();
-            }
-        });
-        long next = 0;
-        for (int round = 0; round < 300_000 && broken.get() == null; round++) {
-            for (int i = 0; i < 4; i++, next += 1_000) {
-                state.addPending(List.of(new Reading(next, next * 3, Reading.NO_ENERGY)));
-            }
-            state.dropPending(state.pending().size() - 3); // a move took all but the newest few
-        }
-        done.set(true);
-        reader.join();
-        assertThat(broken.get()).isNull();
-        assertThat(snapshots.get()).isPositive();
-        assertThat(state.pending().asList()).extracting(Reading::timestampMs)
-                .containsExactly(next - 3_000, next - 2_000, next - 1_000);
     }
 
     private static Rollup[] rows(long startMs, long samples, long powerMilliwatts) {

@@ -1,0 +1,101 @@
+package io.gridpulse.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridpulse.core.Reading;
+import io.gridpulse.store.ReadingColumns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PendingBlocksTest {
+    /** A fleet second of meters 10, 20, 30 (meter 20 sends two readings, meter 30 no register). */
+    private static PendingBlock second(long sequence, long second) {
+        long ms = second * 1_000;
+        PendingBlock.Builder builder = new PendingBlock.Builder(3);
+        builder.add(10, List.of(new Reading(ms, 1_000 + second, 5_000 + second)));
+        builder.add(20, List.of(new Reading(ms, 2_000, 7), new Reading(ms + 500, 2_500, 8)));
+        builder.add(30, List.of(Reading.ofPower(ms, -300)));
+        return builder.build(sequence);
+    }
+
+    private static List<Reading> readings(PendingReadings pending) {
+        ReadingColumns out = new ReadingColumns(16);
+        pending.addTo(out, Long.MIN_VALUE, Long.MAX_VALUE);
+        return out.toList();
+    }
+
+    @Test
+    void aMetersReadingsComeFromEveryBlockInTimeOrder() {
+        PendingBlocks blocks = new PendingBlocks();
+        for (int s = 0; s < 3; s++) {
+            blocks.add(second(blocks.nextSequence(), s), s == 0 ? 3 : 0);
+        }
+        assertThat(readings(blocks.of(10, blocks.epoch()))).containsExactly(new Reading(0, 1_000, 5_000),
+                new Reading(1_000, 1_001, 5_001), new Reading(2_000, 1_002, 5_002));
+        assertThat(readings(blocks.of(20, blocks.epoch()))).extracting(Reading::timestampMs)
+                .containsExactly(0L, 500L, 1_000L, 1_500L, 2_000L, 2_500L);
+        assertThat(blocks.of(15, blocks.epoch())).isNull();
+        assertThat(blocks.readingsHeld()).isEqualTo(12);
+        assertThat(blocks.readingsSinceCut()).isEqualTo(12);
+        assertThat(blocks.metersSinceCut()).isEqualTo(3);
+        assertThat(blocks.blocksSinceCut()).isEqualTo(3);
+    }
+
+    @Test
+    void aMoveDropsExactlyItsCutAndReadersSkipMetersWhoseEpochIsMoved() {
+        PendingBlocks blocks = new PendingBlocks();
+        long before = blocks.epoch();
+        blocks.add(second(blocks.nextSequence(), 0), 3);
+        PendingBlocks.Cut cut = blocks.cut();
+        assertThat(cut.sequenceLimit()).isEqualTo(1);
+        assertThat(blocks.epoch()).isEqualTo(before + 1);
+        assertThat(blocks.readingsSinceCut()).isZero();
+        blocks.add(second(blocks.nextSequence(), 1), 3); // written while the cut is being moved
+
+        assertThat(readings(blocks.of(10, before + 1))).hasSize(2); // not moved yet: both blocks
+        blocks.moved(cut);
+        assertThat(blocks.of(10, before)).as("its last readings were in the moved cut").isNull();
+        assertThat(readings(blocks.of(10, before + 1))).containsExactly(new Reading(1_000, 1_001, 5_001));
+        assertThat(blocks.readingsHeld()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedMoveKeepsItsBlocksAndCountsThemAgain() {
+        PendingBlocks blocks = new PendingBlocks();
+        blocks.add(second(blocks.nextSequence(), 0), 3);
+        blocks.add(second(blocks.nextSequence(), 1), 0);
+        PendingBlocks.Cut cut = blocks.cut();
+        blocks.notMoved(cut);
+        assertThat(blocks.readingsSinceCut()).isEqualTo(8);
+        assertThat(blocks.metersSinceCut()).isEqualTo(3);
+        assertThat(readings(blocks.of(30, cut.epoch()))).hasSize(2);
+        PendingBlocks.Cut again = blocks.cut();
+        assertThat(again.blocks()).containsExactlyElementsOf(cut.blocks());
+        blocks.moved(again);
+        assertThat(blocks.readingsHeld()).isZero();
+    }
+
+    @Test
+    void blocksTakeMetersInAscendingKeyOrderOnly() {
+        PendingBlock.Builder builder = new PendingBlock.Builder(2);
+        builder.add(20, List.of(new Reading(0, 1, 1)));
+        assertThatThrownBy(() -> builder.add(20, List.of(new Reading(1_000, 1, 1))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRecordOfABlockDecodesToItsReadings() {
+        PendingBlock block = second(7, 1_800_000_000L);
+        Map<Long, List<Reading>> decoded = PendingLog.decode(PendingLog.encode(block));
+        assertThat(decoded.keySet()).containsExactly(10L, 20L, 30L);
+        List<Reading> all = new ArrayList<>();
+        for (int m = 0; m < block.meters(); m++) {
+            assertThat(decoded.get(block.key(m))).isEqualTo(block.readings(m));
+            all.addAll(block.readings(m));
+        }
+        assertThat(all).hasSize(4).contains(Reading.ofPower(1_800_000_000_000L, -300));
+    }
+}
