@@ -561,6 +561,21 @@ public final class ReadingStore implements AutoCloseable {
         batch.put(db.head, Keys.meterTime(key, fresh.get(from).timestampMs()), HeadBlock.encode(fresh, from, to));
     }
 
+    /**
+     * Moved pending readings (timestamp, power, energy side by side, in time order) into head
+     * blocks, one per hour, even in sealed hours: the next sealing pass merges those.
+     */
+    private void putHeadBlocks(long key, long[] fields, int count, WriteBatch batch) throws RocksDBException {
+        int stride = HeadBlock.STRIDE;
+        int runStart = 0;
+        for (int i = 1; i <= count; i++) {
+            if (i == count || SeriesAccess.chunkStart(fields[i * stride]) != SeriesAccess.chunkStart(fields[runStart * stride])) {
+                batch.put(db.head, Keys.meterTime(key, fields[runStart * stride]), HeadBlock.encode(fields, runStart, i));
+                runStart = i;
+            }
+        }
+    }
+
     /** Readings before this instant belong to sealed hours. */
     private long sealHorizon() {
         return SeriesAccess.chunkStart(clock.millis() - config.sealDelayMs());
@@ -602,15 +617,10 @@ public final class ReadingStore implements AutoCloseable {
         if (cut.blocks().isEmpty()) {
             return null;
         }
-        Map<Long, List<Reading>> byMeter = new HashMap<>();
-        for (PendingBlock block : cut.blocks()) { // each meter's blocks are in its time order
-            for (int m = 0; m < block.meters(); m++) {
-                byMeter.computeIfAbsent(block.key(m), k -> new ArrayList<>()).addAll(block.readings(m));
-            }
-        }
         try (WriteBatch batch = new WriteBatch()) {
-            for (var meter : byMeter.entrySet()) {
-                putReadings(meter.getKey(), meter.getValue(), batch, Long.MIN_VALUE);
+            PendingBlocks.ByMeter meters = cut.byMeter();
+            while (meters.next()) {
+                putHeadBlocks(meters.key(), meters.fields(), meters.count(), batch);
             }
             batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(cut.sequenceLimit()));
             db.write(batch);

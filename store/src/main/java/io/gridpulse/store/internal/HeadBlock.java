@@ -24,35 +24,54 @@ public final class HeadBlock {
     private static final int HAS_ENERGY = 1;
     private static final int DELTA_LAYOUT = 2;
     private static final int MAX_VARINT = 10;
+    /** Timestamp, power and energy per reading in the {@code long[]} form (see {@link #encode(long[], int, int)}). */
+    public static final int STRIDE = 3;
 
     private HeadBlock() {}
 
     /** Encodes readings[from, to), which must lie within one hour and be in time order. */
     public static byte[] encode(List<Reading> readings, int from, int to) {
+        long[] fields = new long[(to - from) * STRIDE];
+        for (int i = from, at = 0; i < to; i++) {
+            Reading r = readings.get(i);
+            fields[at++] = r.timestampMs();
+            fields[at++] = r.powerMilliwatts();
+            fields[at++] = r.energyMilliwattHours();
+        }
+        return encode(fields, 0, to - from);
+    }
+
+    /**
+     * Encodes readings [from, to) of {@code fields} (timestamp, power and energy side by side),
+     * which must lie within one hour and be in time order.
+     */
+    public static byte[] encode(long[] fields, int from, int to) {
         boolean anyEnergy = false;
         for (int i = from; i < to; i++) {
-            anyEnergy |= readings.get(i).hasEnergy();
+            anyEnergy |= fields[i * STRIDE + 2] != Reading.NO_ENERGY;
         }
         int n = to - from;
         byte[] out = new byte[HEADER + n * (anyEnergy ? 12 : 6)];
         ByteBuffer.wrap(out).putInt(n).put((byte) (DELTA_LAYOUT | (anyEnergy ? HAS_ENERGY : 0)));
         int at = HEADER;
-        long ts = readings.get(from).timestampMs();
+        long ts = fields[from * STRIDE];
         long power = 0;
         long energy = 0;
         for (int i = from; i < to; i++) {
-            Reading r = readings.get(i);
             if (out.length - at < 3 * MAX_VARINT) {
                 out = Arrays.copyOf(out, out.length * 2);
             }
-            at = putVarint(out, at, r.timestampMs() - ts);
-            at = putVarint(out, at, zigzag(r.powerMilliwatts() - power));
+            long readingTs = fields[i * STRIDE];
+            long readingPower = fields[i * STRIDE + 1];
+            long readingEnergy = fields[i * STRIDE + 2];
+            at = putVarint(out, at, readingTs - ts);
+            at = putVarint(out, at, zigzag(readingPower - power));
             if (anyEnergy) { // wrapping arithmetic: "no register" (Long.MIN_VALUE) round-trips too
-                at = putVarint(out, at, zigzag(r.energyMilliwattHours() - energy));
+                at = putVarint(out, at, zigzag(readingEnergy - energy));
             }
-            ts = r.timestampMs();
-            power = r.powerMilliwatts();
-            energy = r.energyMilliwattHours();
+            ts = readingTs;
+            power = readingPower;
+            energy = readingEnergy;
         }
         return Arrays.copyOf(out, at);
     }

@@ -20,12 +20,28 @@ public final class PendingBlock {
     private final int[] starts;
     /** Timestamp, power and energy of each reading side by side ({@link PendingReadings#STRIDE}). */
     private final long[] fields;
+    private final int metersHash;
 
     private PendingBlock(long sequence, long[] keys, int[] starts, long[] fields) {
         this.sequence = sequence;
         this.keys = keys;
         this.starts = starts;
         this.fields = fields;
+        this.metersHash = Arrays.hashCode(keys);
+    }
+
+    boolean sameMeters(PendingBlock other) {
+        return metersHash == other.metersHash && Arrays.equals(keys, other.keys);
+    }
+
+    int metersHash() {
+        return metersHash;
+    }
+
+    /** Copies the readings of its {@code meter}-th meter into {@code out} from reading {@code at} on. */
+    void copyReadings(int meter, long[] out, int at) {
+        int stride = PendingReadings.STRIDE;
+        System.arraycopy(fields, starts[meter] * stride, out, at * stride, (starts[meter + 1] - starts[meter]) * stride);
     }
 
     /** The pending-log record's sequence number. */

@@ -1,10 +1,14 @@
 package io.gridpulse.store.internal;
 
+import io.gridpulse.core.Reading;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +35,114 @@ public final class PendingBlocks {
     private volatile long movedThroughEpoch = -1;
 
     /** A move's share: every block held when it was taken, and the epoch they belong to. */
-    public record Cut(long epoch, long sequenceLimit, List<PendingBlock> blocks) {}
+    public record Cut(long epoch, long sequenceLimit, List<PendingBlock> blocks) {
+        /** Its readings meter by meter. */
+        public ByMeter byMeter() {
+            return new ByMeter(blocks);
+        }
+    }
+
+    /**
+     * Walks blocks' meters, each once with its readings of all blocks in block (hence time)
+     * order. A gateway sends the same meters every second, so blocks fall into groups with the
+     * same meters: within a group the i-th meter of each block is the same meter, and a walk
+     * needs no map and no object per reading. Should groups share a meter (a meter that moved
+     * between gateways), the blocks are first merged into one.
+     */
+    public static final class ByMeter {
+        private final List<List<PendingBlock>> groups;
+        private int group;
+        private int meter = -1;
+        private long key;
+        private long[] fields = new long[64 * PendingReadings.STRIDE];
+        private int count;
+
+        ByMeter(List<PendingBlock> blocks) {
+            Map<MeterList, List<PendingBlock>> byMeters = new LinkedHashMap<>();
+            for (PendingBlock block : blocks) {
+                byMeters.computeIfAbsent(new MeterList(block), m -> new ArrayList<>()).add(block);
+            }
+            List<List<PendingBlock>> found = new ArrayList<>(byMeters.values());
+            groups = found.size() > 1 && shareAMeter(found) ? List.of(List.of(merged(blocks))) : found;
+        }
+
+        /** Moves to the next meter; false when all are walked. */
+        public boolean next() {
+            meter++;
+            while (group < groups.size() && meter == groups.get(group).get(0).meters()) {
+                group++;
+                meter = 0;
+            }
+            if (group == groups.size()) {
+                return false;
+            }
+            List<PendingBlock> blocks = groups.get(group);
+            key = blocks.get(0).key(meter);
+            count = 0;
+            for (PendingBlock block : blocks) {
+                int more = block.end(meter) - block.start(meter);
+                int needed = (count + more) * PendingReadings.STRIDE;
+                if (needed > fields.length) {
+                    fields = Arrays.copyOf(fields, Math.max(needed, fields.length * 2));
+                }
+                block.copyReadings(meter, fields, count);
+                count += more;
+            }
+            return true;
+        }
+
+        public long key() {
+            return key;
+        }
+
+        /** The meter's readings: timestamp, power, energy side by side; valid until {@link #next}. */
+        public long[] fields() {
+            return fields;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        private static boolean shareAMeter(List<List<PendingBlock>> groups) {
+            Set<Long> seen = new HashSet<>();
+            for (List<PendingBlock> group : groups) {
+                PendingBlock first = group.get(0);
+                for (int m = 0; m < first.meters(); m++) {
+                    if (!seen.add(first.key(m))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** One block with every meter of the blocks, each with its readings in block order. */
+        private static PendingBlock merged(List<PendingBlock> blocks) {
+            Map<Long, List<Reading>> byMeter = new TreeMap<>();
+            for (PendingBlock block : blocks) {
+                for (int m = 0; m < block.meters(); m++) {
+                    byMeter.computeIfAbsent(block.key(m), k -> new ArrayList<>()).addAll(block.readings(m));
+                }
+            }
+            PendingBlock.Builder builder = new PendingBlock.Builder(byMeter.size());
+            byMeter.forEach(builder::add);
+            return builder.build(-1);
+        }
+
+        /** A block's meters, equal to another's when they are the same meters in the same order. */
+        private record MeterList(PendingBlock block) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof MeterList other && block.sameMeters(other.block);
+            }
+
+            @Override
+            public int hashCode() {
+                return block.metersHash();
+            }
+        }
+    }
 
     /** The sequence number of the next pending-log record. */
     public long nextSequence() {

@@ -9,7 +9,7 @@ import io.gridpulse.store.ReadingColumns;
  */
 public final class PendingReadings {
     /** Timestamp, power and energy of each reading side by side. */
-    static final int STRIDE = 3;
+    static final int STRIDE = HeadBlock.STRIDE;
     private final long[] fields;
     private final int size;
 

@@ -79,6 +79,61 @@ class PendingBlocksTest {
     }
 
     @Test
+    void aMeterInTwoGatewaysIsWalkedOnceWithItsReadingsInBlockOrder() {
+        PendingBlocks blocks = new PendingBlocks();
+        for (int s = 0; s < 4; s++) { // two gateways: meters 10, 20, 30 and 5, 20 (20 in both), alternating
+            blocks.add(second(blocks.nextSequence(), s), 0);
+            PendingBlock.Builder other = new PendingBlock.Builder(2);
+            other.add(5, List.of(new Reading(s * 1_000L + 1, 50, 1)));
+            other.add(20, List.of(new Reading(s * 1_000L + 700, 70, 9)));
+            blocks.add(other.build(blocks.nextSequence()), 0);
+        }
+        PendingBlocks.ByMeter meters = blocks.cut().byMeter();
+        List<Long> keys = new ArrayList<>();
+        while (meters.next()) {
+            keys.add(meters.key());
+            List<Long> times = new ArrayList<>();
+            for (int r = 0; r < meters.count(); r++) {
+                times.add(meters.fields()[r * PendingReadings.STRIDE]);
+            }
+            if (meters.key() == 20) {
+                assertThat(times).containsExactly(0L, 500L, 700L, 1_000L, 1_500L, 1_700L, 2_000L, 2_500L, 2_700L,
+                        3_000L, 3_500L, 3_700L);
+            } else {
+                assertThat(times).hasSize(4).isSorted();
+            }
+        }
+        assertThat(keys).containsExactly(5L, 10L, 20L, 30L);
+    }
+
+    @Test
+    void gatewaysWithTheirOwnMetersAreWalkedGatewayByGateway() {
+        PendingBlocks blocks = new PendingBlocks();
+        for (int s = 0; s < 3; s++) { // gateway A: meters 10, 20, 30; gateway B: meters 40, 50
+            blocks.add(second(blocks.nextSequence(), s), 0);
+            PendingBlock.Builder other = new PendingBlock.Builder(2);
+            other.add(40, List.of(new Reading(s * 1_000L, 40, 1)));
+            other.add(50, List.of(new Reading(s * 1_000L, 50, 1), new Reading(s * 1_000L + 900, 51, 1)));
+            blocks.add(other.build(blocks.nextSequence()), 0);
+        }
+        PendingBlocks.ByMeter meters = blocks.cut().byMeter();
+        List<Long> keys = new ArrayList<>();
+        while (meters.next()) {
+            keys.add(meters.key());
+            List<Long> powers = new ArrayList<>();
+            for (int r = 0; r < meters.count(); r++) {
+                powers.add(meters.fields()[r * PendingReadings.STRIDE + 1]);
+            }
+            if (meters.key() == 10) {
+                assertThat(powers).containsExactly(1_000L, 1_001L, 1_002L);
+            } else if (meters.key() == 50) {
+                assertThat(powers).containsExactly(50L, 51L, 50L, 51L, 50L, 51L);
+            }
+        }
+        assertThat(keys).containsExactlyInAnyOrder(10L, 20L, 30L, 40L, 50L);
+    }
+
+    @Test
     void blocksTakeMetersInAscendingKeyOrderOnly() {
         PendingBlock.Builder builder = new PendingBlock.Builder(2);
         builder.add(20, List.of(new Reading(0, 1, 1)));
