@@ -29,8 +29,9 @@ public final class PendingLog {
 
     /** The record holding the block's readings. */
     public static byte[] encode(PendingBlock block) {
-        Bytes out = new Bytes(16 + block.meters() * BYTES_PER_METER);
+        Bytes out = new Bytes(2 * MAX_VARINT + block.meters() * BYTES_PER_METER);
         long baseMs = block.readings() == 0 ? 0 : block.timestampMs(0);
+        out.room(2 * MAX_VARINT);
         out.putVarint(zigzag(baseMs));
         out.putVarint(block.meters());
         for (int m = 0; m < block.meters(); m++) {
@@ -40,6 +41,7 @@ public final class PendingLog {
             for (int r = from; r < to; r++) {
                 hasEnergy |= block.energyMilliwattHours(r) != Reading.NO_ENERGY;
             }
+            out.room(2 * MAX_VARINT + 1 + (to - from) * 3 * MAX_VARINT);
             out.putVarint(block.key(m));
             out.putVarint(to - from);
             out.put(hasEnergy ? 1 : 0);
@@ -56,8 +58,9 @@ public final class PendingLog {
 
     /** A meter with one reading of a fleet second: key, count, flag, time, power, energy varints. */
     private static final int BYTES_PER_METER = 12;
+    private static final int MAX_VARINT = 10;
 
-    /** A growing byte array. */
+    /** A byte array that grows when asked for room, so that each byte put needs no check of its own. */
     private static final class Bytes {
         private byte[] bytes;
         private int size;
@@ -66,19 +69,25 @@ public final class PendingLog {
             bytes = new byte[capacity];
         }
 
-        void put(int b) {
-            if (size == bytes.length) {
-                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        void room(int more) {
+            if (bytes.length - size < more) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
             }
+        }
+
+        void put(int b) {
             bytes[size++] = (byte) b;
         }
 
         void putVarint(long v) {
+            byte[] out = bytes;
+            int at = size;
             while ((v & ~0x7FL) != 0) {
-                put((int) ((v & 0x7F) | 0x80));
+                out[at++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
-            put((int) v);
+            out[at++] = (byte) v;
+            size = at;
         }
 
         byte[] toArray() {
