@@ -530,40 +530,30 @@ public final class ReadingStore implements AutoCloseable {
      */
     private void putReadings(long key, List<Reading> fresh, WriteBatch batch, long sealBefore) throws RocksDBException {
         TreeMap<Long, List<Reading>> sealedHours = null; // rare: only late data lands in sealed hours
-        int runStart = -1;
-        for (int i = 0; i < fresh.size(); i++) {
-            Reading r = fresh.get(i);
+        long[] head = new long[fresh.size() * HeadBlock.STRIDE];
+        int count = 0;
+        for (Reading r : fresh) {
             if (r.timestampMs() < sealBefore) {
                 sealedHours = sealedHours == null ? new TreeMap<>() : sealedHours;
                 sealedHours.computeIfAbsent(SeriesAccess.chunkStart(r.timestampMs()), h -> new ArrayList<>()).add(r);
                 continue;
             }
-            if (runStart >= 0 && SeriesAccess.chunkStart(r.timestampMs())
-                    != SeriesAccess.chunkStart(fresh.get(runStart).timestampMs())) {
-                putHeadBlock(key, fresh, runStart, i, batch);
-                runStart = -1;
-            }
-            if (runStart < 0) {
-                runStart = i;
-            }
+            int at = count++ * HeadBlock.STRIDE;
+            head[at] = r.timestampMs();
+            head[at + 1] = r.powerMilliwatts();
+            head[at + 2] = r.energyMilliwattHours();
         }
-        if (runStart >= 0) {
-            putHeadBlock(key, fresh, runStart, fresh.size(), batch);
-        }
+        putHeadBlocks(key, head, count, batch);
         for (var hour : sealedHours == null ? List.<Map.Entry<Long, List<Reading>>>of() : sealedHours.entrySet()) {
             List<Reading> merged = SeriesAccess.merge(series.chunk(key, hour.getKey()), hour.getValue());
             batch.put(db.chunks, Keys.meterTime(key, hour.getKey()), SeriesAccess.encodeHour(merged));
         }
     }
 
-    private void putHeadBlock(long key, List<Reading> fresh, int from, int to, WriteBatch batch)
-            throws RocksDBException {
-        batch.put(db.head, Keys.meterTime(key, fresh.get(from).timestampMs()), HeadBlock.encode(fresh, from, to));
-    }
-
     /**
-     * Moved pending readings (timestamp, power, energy side by side, in time order) into head
-     * blocks, one per hour, even in sealed hours: the next sealing pass merges those.
+     * Readings (timestamp, power, energy side by side, in time order) into head blocks, one per
+     * hour. Moves of pending readings call this directly, even for sealed hours: the next sealing
+     * pass merges those.
      */
     private void putHeadBlocks(long key, long[] fields, int count, WriteBatch batch) throws RocksDBException {
         int stride = HeadBlock.STRIDE;

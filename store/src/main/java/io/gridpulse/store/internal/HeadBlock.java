@@ -4,7 +4,6 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.store.ReadingColumns;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One head record: the new readings of one meter from one append, within one hour, in time
@@ -28,18 +27,6 @@ public final class HeadBlock {
     public static final int STRIDE = 3;
 
     private HeadBlock() {}
-
-    /** Encodes readings[from, to), which must lie within one hour and be in time order. */
-    public static byte[] encode(List<Reading> readings, int from, int to) {
-        long[] fields = new long[(to - from) * STRIDE];
-        for (int i = from, at = 0; i < to; i++) {
-            Reading r = readings.get(i);
-            fields[at++] = r.timestampMs();
-            fields[at++] = r.powerMilliwatts();
-            fields[at++] = r.energyMilliwattHours();
-        }
-        return encode(fields, 0, to - from);
-    }
 
     /**
      * Encodes readings [from, to) of {@code fields} (timestamp, power and energy side by side),

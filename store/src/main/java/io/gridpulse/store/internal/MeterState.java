@@ -5,7 +5,6 @@ import io.gridpulse.core.Rollup;
 import io.gridpulse.store.RollupLevel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.List;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
@@ -56,8 +55,8 @@ public final class MeterState extends AbstractQueuedSynchronizer {
     /**
      * A sequence lock over the open rows ({@link #open} and the grown fields): odd while the
      * writer (holding {@link #lock()}) changes them, so that readers without the meter lock see
-     * whole rows. Cheaper for the
-     * writer than a lock object: two ordered stores, no atomic instruction.
+     * whole rows. Cheaper for the writer than a lock object: two ordered stores, no atomic
+     * instruction.
      */
     @SuppressWarnings("unused") // through VERSION
     private volatile int version;

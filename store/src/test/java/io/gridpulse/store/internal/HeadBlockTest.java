@@ -47,7 +47,7 @@ class HeadBlockTest {
                 readings = readings.stream().map(r -> Reading.ofPower(r.timestampMs(), r.powerMilliwatts())).toList();
             }
             long first = readings.get(0).timestampMs();
-            assertThat(decode(first, HeadBlock.encode(readings, 0, readings.size()), Long.MIN_VALUE, Long.MAX_VALUE))
+            assertThat(decode(first, encode(readings, 0, readings.size()), Long.MIN_VALUE, Long.MAX_VALUE))
                     .as("round %d", round).isEqualTo(readings);
         }
     }
@@ -55,7 +55,7 @@ class HeadBlockTest {
     @Test
     void decodeKeepsOnlyTheAskedRangeAndEncodeOnlyTheGivenSlice() {
         List<Reading> readings = awkward(new Random(5), 100);
-        byte[] slice = HeadBlock.encode(readings, 10, 60);
+        byte[] slice = encode(readings, 10, 60);
         long from = readings.get(20).timestampMs();
         long to = readings.get(40).timestampMs();
         assertThat(decode(readings.get(10).timestampMs(), slice, from, to)).isEqualTo(readings.subList(20, 40));
@@ -72,7 +72,18 @@ class HeadBlockTest {
             readings.add(new Reading(T0 + i * 1_000L, power, energy));
         }
         // The fixed layout of store format 3 took 20 bytes per reading with a register.
-        assertThat(HeadBlock.encode(readings, 0, 60).length).isLessThanOrEqualTo(5 + 60 * 7);
+        assertThat(encode(readings, 0, 60).length).isLessThanOrEqualTo(5 + 60 * 7);
+    }
+
+    /** Readings [from, to) in the store's side-by-side form, encoded. */
+    private static byte[] encode(List<Reading> readings, int from, int to) {
+        long[] fields = new long[readings.size() * HeadBlock.STRIDE];
+        for (int i = 0; i < readings.size(); i++) {
+            fields[i * HeadBlock.STRIDE] = readings.get(i).timestampMs();
+            fields[i * HeadBlock.STRIDE + 1] = readings.get(i).powerMilliwatts();
+            fields[i * HeadBlock.STRIDE + 2] = readings.get(i).energyMilliwattHours();
+        }
+        return HeadBlock.encode(fields, from, to);
     }
 
     /** Blocks written by store format 3: {@code [count:4][hasEnergy:1]} then fixed-width fields. */
