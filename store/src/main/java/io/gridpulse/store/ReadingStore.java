@@ -110,7 +110,7 @@ public final class ReadingStore implements AutoCloseable {
     static final int PENDING_MIN_METERS = 8;
     /** Pending readings are moved into head blocks once meters hold this many on average (a minute at 1 Hz)... */
     static final int PENDING_MOVE_PER_METER = 60;
-    /** ...or once this many are pending in all (bounds memory: ≈ 24 B each)... */
+    /** ...or once this many are pending in all (bounds memory: ≈ 36 B each in a fleet second's block)... */
     private static final long PENDING_MOVE_TOTAL = 2_000_000;
     /** ...or once there are this many blocks (a reader of one meter searches each). */
     private static final int PENDING_MOVE_BLOCKS = 4_096;
