@@ -524,9 +524,9 @@ public final class ReadingStore implements AutoCloseable {
 
     /**
      * Readings before {@code sealBefore} are merged into their hour's chunk (a read-modify-write:
-     * only under the meter's lock); the rest go into head blocks. Moves of pending readings hold
-     * no meter lock and pass {@link Long#MIN_VALUE}: their readings go into head blocks even in
-     * sealed hours, and the next sealing pass merges those into the chunks.
+     * only under the meter's lock); the rest go into head blocks. The recovery of pending records
+     * at open holds no meter lock and passes {@link Long#MIN_VALUE}: its readings go into head
+     * blocks even in sealed hours, and the next sealing pass merges those into the chunks.
      */
     private void putReadings(long key, List<Reading> fresh, WriteBatch batch, long sealBefore) throws RocksDBException {
         TreeMap<Long, List<Reading>> sealedHours = null; // rare: only late data lands in sealed hours

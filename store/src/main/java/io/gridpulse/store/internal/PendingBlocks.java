@@ -80,13 +80,8 @@ public final class PendingBlocks {
             key = blocks.get(0).key(meter);
             count = 0;
             for (PendingBlock block : blocks) {
-                int more = block.end(meter) - block.start(meter);
-                int needed = (count + more) * PendingReadings.STRIDE;
-                if (needed > fields.length) {
-                    fields = Arrays.copyOf(fields, Math.max(needed, fields.length * 2));
-                }
-                block.copyReadings(meter, fields, count);
-                count += more;
+                fields = copyReadings(block, meter, fields, count);
+                count += block.end(meter) - block.start(meter);
             }
             return true;
         }
@@ -194,24 +189,23 @@ public final class PendingBlocks {
         int count = 0;
         for (PendingBlock block : blocks) {
             int meter = block.indexOf(meterKey);
-            if (meter < 0) {
-                continue;
-            }
-            int from = block.start(meter);
-            int to = block.end(meter);
-            int needed = (count + to - from) * PendingReadings.STRIDE;
-            if (fields == null || needed > fields.length) {
-                fields = fields == null ? new long[Math.max(needed, 64 * PendingReadings.STRIDE)]
-                        : Arrays.copyOf(fields, Math.max(needed, fields.length * 2));
-            }
-            for (int r = from; r < to; r++) {
-                int at = count++ * PendingReadings.STRIDE;
-                fields[at] = block.timestampMs(r);
-                fields[at + 1] = block.powerMilliwatts(r);
-                fields[at + 2] = block.energyMilliwattHours(r);
+            if (meter >= 0) {
+                fields = copyReadings(block, meter, fields == null ? new long[64 * PendingReadings.STRIDE] : fields, count);
+                count += block.end(meter) - block.start(meter);
             }
         }
         return count == 0 ? null : new PendingReadings(fields, count);
+    }
+
+    /**
+     * The block's readings of its {@code meter}-th meter put behind the first {@code count}
+     * readings of {@code fields}, or of a larger copy when they do not fit; returns the array.
+     */
+    private static long[] copyReadings(PendingBlock block, int meter, long[] fields, int count) {
+        int needed = (count + block.end(meter) - block.start(meter)) * PendingReadings.STRIDE;
+        long[] out = needed <= fields.length ? fields : Arrays.copyOf(fields, Math.max(needed, fields.length * 2));
+        block.copyReadings(meter, out, count);
+        return out;
     }
 
     /** Readings held in memory now (for tests). */

@@ -31,7 +31,6 @@ public final class PendingLog {
     public static byte[] encode(PendingBlock block) {
         Bytes out = new Bytes(2 * MAX_VARINT + block.meters() * BYTES_PER_METER);
         long baseMs = block.readings() == 0 ? 0 : block.timestampMs(0);
-        out.room(2 * MAX_VARINT);
         out.putVarint(zigzag(baseMs));
         out.putVarint(block.meters());
         for (int m = 0; m < block.meters(); m++) {
