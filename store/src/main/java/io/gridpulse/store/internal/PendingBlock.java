@@ -48,6 +48,21 @@ public final class PendingBlock {
         }
     }
 
+    /**
+     * For a block with one reading per meter: copies the readings of meters [first, first +
+     * meters) into {@code tile}, where meter {@code first + t} owns {@code blocks} readings from
+     * {@code t * blocks} on and this block's goes to the {@code block}-th of them.
+     */
+    void copySlots(int first, int meters, long[] tile, int block, int blocks) {
+        int stride = PendingReadings.STRIDE;
+        for (int t = 0, from = first * stride; t < meters; t++, from += stride) {
+            int to = (t * blocks + block) * stride;
+            tile[to] = fields[from];
+            tile[to + 1] = fields[from + 1];
+            tile[to + 2] = fields[from + 2];
+        }
+    }
+
     /** The pending-log record's sequence number. */
     public long sequence() {
         return sequence;

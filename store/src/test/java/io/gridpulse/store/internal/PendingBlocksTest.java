@@ -133,6 +133,40 @@ class PendingBlocksTest {
         assertThat(keys).containsExactlyInAnyOrder(10L, 20L, 30L, 40L, 50L);
     }
 
+    /**
+     * Fleet seconds (one reading per meter and block) are walked through tiles of meters: gateways
+     * of 37 and 16 meters (a part tile and a whole one) over 7 seconds give each meter exactly its
+     * seven readings, every field in time order, as the general walk does.
+     */
+    @Test
+    void fleetSecondsWalkedTileByTileGiveEachMeterItsReadingsInTimeOrder() {
+        PendingBlocks blocks = new PendingBlocks();
+        int[] gatewayMeters = {37, 16};
+        for (int s = 0; s < 7; s++) {
+            for (int g = 0; g < gatewayMeters.length; g++) {
+                PendingBlock.Builder gateway = new PendingBlock.Builder(gatewayMeters[g]);
+                for (int m = 0; m < gatewayMeters[g]; m++) {
+                    long key = 1_000L * (g + 1) + m;
+                    gateway.add(key, List.of(new Reading(s * 1_000L, key * 10 + s, key * 100 + s)));
+                }
+                blocks.add(gateway.build(blocks.nextSequence()), 0);
+            }
+        }
+        PendingBlocks.ByMeter meters = blocks.cut().byMeter();
+        int walked = 0;
+        while (meters.next()) {
+            walked++;
+            long key = meters.key();
+            assertThat(meters.count()).as("meter %d", key).isEqualTo(7);
+            for (int s = 0; s < 7; s++) {
+                int at = s * PendingReadings.STRIDE;
+                assertThat(new long[] {meters.fields()[at], meters.fields()[at + 1], meters.fields()[at + 2]})
+                        .as("meter %d, second %d", key, s).containsExactly(s * 1_000L, key * 10 + s, key * 100 + s);
+            }
+        }
+        assertThat(walked).isEqualTo(37 + 16);
+    }
+
     @Test
     void blocksTakeMetersInAscendingKeyOrderOnly() {
         PendingBlock.Builder builder = new PendingBlock.Builder(2);
