@@ -54,6 +54,8 @@ public final class PendingBlocks {
         private static final int TILE_METERS = 16;
 
         private final List<List<PendingBlock>> groups;
+        /** Per group: its blocks hold one reading per meter, so it is walked through tiles. */
+        private final boolean[] tiled;
         private int group;
         private int meter = -1;
         private long key;
@@ -71,6 +73,10 @@ public final class PendingBlocks {
             }
             List<List<PendingBlock>> found = new ArrayList<>(byMeters.values());
             groups = found.size() > 1 && shareAMeter(found) ? List.of(List.of(merged(blocks))) : found;
+            tiled = new boolean[groups.size()];
+            for (int g = 0; g < tiled.length; g++) {
+                tiled[g] = oneReadingPerMeter(groups.get(g));
+            }
         }
 
         /** Moves to the next meter; false when all are walked. */
@@ -85,7 +91,7 @@ public final class PendingBlocks {
             }
             List<PendingBlock> blocks = groups.get(group);
             key = blocks.get(0).key(meter);
-            if (oneReadingPerMeter(blocks)) {
+            if (tiled[group]) {
                 readFromTile(blocks);
                 return true;
             }
@@ -149,13 +155,22 @@ public final class PendingBlocks {
         }
 
         private static boolean shareAMeter(List<List<PendingBlock>> groups) {
-            Set<Long> seen = new HashSet<>();
+            int meters = 0;
+            for (List<PendingBlock> group : groups) {
+                meters += group.get(0).meters();
+            }
+            long[] keys = new long[meters]; // sorted, a key shared by two groups is a neighbour of itself
+            int at = 0;
             for (List<PendingBlock> group : groups) {
                 PendingBlock first = group.get(0);
                 for (int m = 0; m < first.meters(); m++) {
-                    if (!seen.add(first.key(m))) {
-                        return true;
-                    }
+                    keys[at++] = first.key(m);
+                }
+            }
+            Arrays.sort(keys);
+            for (int i = 1; i < keys.length; i++) {
+                if (keys[i] == keys[i - 1]) {
+                    return true;
                 }
             }
             return false;
