@@ -613,7 +613,7 @@ public final class ReadingStore implements AutoCloseable {
                 putHeadBlocks(meters.key(), meters.fields(), meters.count(), batch);
             }
             batch.deleteRange(db.pending, PendingLog.key(0), PendingLog.key(cut.sequenceLimit()));
-            db.write(batch);
+            db.writeDurableLater(batch); // lost in a crash, the records are still on disk: moved at open
         } catch (RocksDBException | RuntimeException e) {
             pendingBlocks.notMoved(cut); // nothing moved: the blocks stay and the next move takes them again
             throw e instanceof StorageException se ? se : new StorageException("cannot move pending readings: " + e.getMessage(), false, e);
@@ -835,7 +835,7 @@ public final class ReadingStore implements AutoCloseable {
             List<Reading> merged = SeriesAccess.merge(series.day(meterKey, dayStart), hours);
             batch.put(db.days, Keys.meterTime(meterKey, dayStart), SeriesAccess.encodeDay(merged));
             batch.deleteRange(db.chunks, Keys.meterTime(meterKey, dayStart), Keys.meterTime(meterKey, dayEnd));
-            db.write(batch);
+            db.writeDurableLater(batch); // lost in a crash, the hour chunks are still there
         } catch (RocksDBException e) {
             throw new StorageException("cannot compact day: " + e.getMessage(), false, e);
         } finally {
@@ -871,7 +871,7 @@ public final class ReadingStore implements AutoCloseable {
             try (WriteBatch batch = new WriteBatch()) {
                 batch.put(db.chunks, Keys.meterTime(meterKey, hourStart), SeriesAccess.encodeHour(merged));
                 batch.deleteRange(db.head, Keys.meterTime(meterKey, hourStart), Keys.meterTime(meterKey, hourEnd));
-                db.write(batch);
+                db.writeDurableLater(batch); // lost in a crash, the head blocks are still there
             } catch (RocksDBException e) {
                 throw new StorageException("cannot seal hour: " + e.getMessage(), false, e);
             }

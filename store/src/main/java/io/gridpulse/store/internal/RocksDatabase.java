@@ -238,9 +238,29 @@ public final class RocksDatabase implements AutoCloseable {
      * prefix), and its writer was never answered. Call inside {@link #useForWrite}.
      */
     public void write(WriteBatch batch) {
+        apply(batch, true);
+    }
+
+    /**
+     * Applies the batch atomically without waiting for an fsync: for data derived from what is
+     * already durable (moved pending readings, sealed hours, compacted days). The WAL keeps its
+     * records in order, so the next durable write's fsync covers this one too; a crash before
+     * that loses it whole, and what it was derived from is still there to derive it again (RocksDB
+     * syncs closed WAL files before it flushes a column family, so no flushed file can outlive the
+     * record it came with). Waiting for the fsync instead held the meter's lock through it: a
+     * sealing pass waited one fsync per meter-hour, and each meter's writers with it. Call inside
+     * {@link #useForWrite}.
+     */
+    public void writeDurableLater(WriteBatch batch) {
+        apply(batch, false);
+    }
+
+    private void apply(WriteBatch batch, boolean awaitDurable) {
         try {
             db.write(unsyncedWrites, batch);
-            walSync.awaitDurable();
+            if (awaitDurable) {
+                walSync.awaitDurable();
+            }
         } catch (RocksDBException e) {
             reopenNeeded = true;
             String reason = isNoSpace(e) ? "no space left on the store's disk" : "I/O error";
