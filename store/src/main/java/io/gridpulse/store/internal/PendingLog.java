@@ -10,11 +10,23 @@ import java.util.Map;
 /**
  * Records of the {@code pending} column family: one record holds the in-order readings of many
  * meters from one {@code appendAll} (a gateway's fleet second; in memory a {@link PendingBlock}),
- * so such a write costs one RocksDB record and one fsync instead of one head block per meter. Key: {@code [sequence:8]}; value:
- * {@code varint baseTimestampMs, varint meters}, then per meter {@code varint meterKey, varint count,
- * byte hasEnergy} and per reading zigzag varints of {@code ts - base}, power and (when flagged)
- * energy. The readings are moved into head blocks in bulk later ({@code ReadingStore}); until
- * then their copy in memory is the block ({@link PendingBlocks}).
+ * so such a write costs one RocksDB record and one fsync instead of one head block per meter.
+ * Key: {@code [sequence:8]}. The readings are moved into head blocks in bulk later
+ * ({@code ReadingStore}); until then their copy in memory is the block ({@link PendingBlocks}).
+ *
+ * <p>Value, compact layout (written now): {@code byte 1, varint baseTimestampMs, varint meters,
+ * byte shape}, then per meter {@code varint keyDelta} (from the previous meter's key; keys
+ * ascend) and, unless the shape says every meter has one reading at the base time, {@code varint
+ * (count << 1 | hasEnergy)} and a zigzag varint of {@code ts - base} per reading; then per
+ * reading a zigzag varint of power and, when the meter (or, for a fleet second, the block) has
+ * energy, an unsigned varint of the register. A fleet second then costs ≈ 8 bytes a meter: the
+ * WAL, the memtable and the fsync carry a third fewer bytes than in the first layout.
+ *
+ * <p>First layout (still read: records a crash left behind): {@code varint baseTimestampMs,
+ * varint meters}, then per meter {@code varint meterKey, varint count, byte hasEnergy} and per
+ * reading zigzag varints of {@code ts - base}, power and (when flagged) energy. Its first byte is
+ * even (the low bits of the zigzag of a timestamp, never negative), so the compact layout's odd
+ * first byte tells the two apart.
  */
 public final class PendingLog {
     private PendingLog() {}
@@ -29,34 +41,56 @@ public final class PendingLog {
 
     /** The record holding the block's readings. */
     public static byte[] encode(PendingBlock block) {
-        Bytes out = new Bytes(2 * MAX_VARINT + block.meters() * BYTES_PER_METER);
+        int meters = block.meters();
         long baseMs = block.readings() == 0 ? 0 : block.timestampMs(0);
-        out.putVarint(zigzag(baseMs));
-        out.putVarint(block.meters());
-        for (int m = 0; m < block.meters(); m++) {
+        boolean oneAtBase = true;
+        boolean anyEnergy = false;
+        for (int m = 0; m < meters; m++) {
+            oneAtBase &= block.end(m) - block.start(m) == 1 && block.timestampMs(block.start(m)) == baseMs;
+        }
+        for (int r = 0; r < block.readings(); r++) {
+            anyEnergy |= block.energyMilliwattHours(r) != Reading.NO_ENERGY;
+        }
+        Bytes out = new Bytes(3 * MAX_VARINT + meters * BYTES_PER_METER);
+        out.put(COMPACT);
+        out.putVarint(baseMs);
+        out.putVarint(meters);
+        out.put((oneAtBase ? ONE_AT_BASE : 0) | (anyEnergy ? WITH_ENERGY : 0));
+        long previousKey = 0;
+        for (int m = 0; m < meters; m++) {
             int from = block.start(m);
             int to = block.end(m);
-            boolean hasEnergy = false;
-            for (int r = from; r < to; r++) {
-                hasEnergy |= block.energyMilliwattHours(r) != Reading.NO_ENERGY;
+            out.room((3 + 3 * (to - from)) * MAX_VARINT);
+            out.putVarint(block.key(m) - previousKey);
+            previousKey = block.key(m);
+            boolean hasEnergy = anyEnergy;
+            if (!oneAtBase) {
+                hasEnergy = false;
+                for (int r = from; r < to; r++) {
+                    hasEnergy |= block.energyMilliwattHours(r) != Reading.NO_ENERGY;
+                }
+                out.putVarint((long) (to - from) << 1 | (hasEnergy ? 1 : 0));
             }
-            out.room(2 * MAX_VARINT + 1 + (to - from) * 3 * MAX_VARINT);
-            out.putVarint(block.key(m));
-            out.putVarint(to - from);
-            out.put(hasEnergy ? 1 : 0);
             for (int r = from; r < to; r++) {
-                out.putVarint(zigzag(block.timestampMs(r) - baseMs));
+                if (!oneAtBase) {
+                    out.putVarint(zigzag(block.timestampMs(r) - baseMs));
+                }
                 out.putVarint(zigzag(block.powerMilliwatts(r)));
                 if (hasEnergy) {
-                    out.putVarint(zigzag(block.energyMilliwattHours(r)));
+                    out.putVarint(block.energyMilliwattHours(r)); // never negative but NO_ENERGY: 10 bytes then
                 }
             }
         }
         return out.toArray();
     }
 
-    /** A meter with one reading of a fleet second: key, count, flag, time, power, energy varints. */
-    private static final int BYTES_PER_METER = 12;
+    private static final int COMPACT = 1;
+    /** Shape bits of a compact record. */
+    private static final int ONE_AT_BASE = 1;
+    private static final int WITH_ENERGY = 2;
+
+    /** A meter with one reading of a fleet second: key delta, power and energy varints. */
+    private static final int BYTES_PER_METER = 9;
     private static final int MAX_VARINT = 10;
 
     /** A byte array that grows when asked for room, so that each byte put needs no check of its own. */
@@ -97,6 +131,39 @@ public final class PendingLog {
     /** The readings of one record per meter key, in the record's order. */
     public static Map<Long, List<Reading>> decode(byte[] value) {
         ByteBuffer in = ByteBuffer.wrap(value);
+        return (value[0] & 1) == COMPACT ? decodeCompact(in) : decodeFirstLayout(in);
+    }
+
+    private static Map<Long, List<Reading>> decodeCompact(ByteBuffer in) {
+        in.get();
+        long baseMs = varint(in);
+        long meters = varint(in);
+        int shape = in.get();
+        boolean oneAtBase = (shape & ONE_AT_BASE) != 0;
+        Map<Long, List<Reading>> out = new LinkedHashMap<>();
+        long meterKey = 0;
+        for (long m = 0; m < meters; m++) {
+            meterKey += varint(in);
+            int count = 1;
+            boolean hasEnergy = (shape & WITH_ENERGY) != 0;
+            if (!oneAtBase) {
+                long countAndEnergy = varint(in);
+                count = (int) (countAndEnergy >>> 1);
+                hasEnergy = (countAndEnergy & 1) != 0;
+            }
+            Reading[] readings = new Reading[count];
+            for (int i = 0; i < count; i++) {
+                long ts = oneAtBase ? baseMs : baseMs + unzigzag(varint(in));
+                long power = unzigzag(varint(in));
+                long energy = hasEnergy ? varint(in) : Reading.NO_ENERGY;
+                readings[i] = new Reading(ts, power, energy);
+            }
+            out.put(meterKey, List.of(readings));
+        }
+        return out;
+    }
+
+    private static Map<Long, List<Reading>> decodeFirstLayout(ByteBuffer in) {
         long baseMs = unzigzag(varint(in));
         long meters = varint(in);
         Map<Long, List<Reading>> out = new LinkedHashMap<>();

@@ -176,6 +176,39 @@ class PendingBlocksTest {
     }
 
     @Test
+    void aFleetSecondsRecordTakesAboutEightBytesAMeterAndDecodesToItsReadings() {
+        long ms = 1_800_000_000_000L;
+        PendingBlock.Builder builder = new PendingBlock.Builder(1_000);
+        for (int m = 0; m < 1_000; m++) { // keys with gaps; one meter without a register, one exporting
+            Reading reading = m == 500 ? Reading.ofPower(ms, 900_000)
+                    : new Reading(ms, m == 7 ? -1_250_000 : 150_000 + 1_700 * m, 5_000_000L + 1_000L * m);
+            builder.add(1_000 + 3L * m + m % 2, List.of(reading));
+        }
+        PendingBlock block = builder.build(3);
+        byte[] record = PendingLog.encode(block);
+        assertThat(record.length).as("the first layout took 13 bytes a meter here").isLessThan(9 * 1_000 + 20);
+        Map<Long, List<Reading>> decoded = PendingLog.decode(record);
+        assertThat(decoded).hasSize(1_000);
+        for (int m = 0; m < block.meters(); m++) {
+            assertThat(decoded.get(block.key(m))).isEqualTo(block.readings(m));
+        }
+        assertThat(decoded.get(1_000L + 3 * 500).getFirst().hasEnergy()).isFalse();
+    }
+
+    @Test
+    void recordsOfTheFirstLayoutStillDecode() {
+        // second(7, 1_800_000_000L) as the first layout wrote it: what a crash may have left behind
+        byte[] record = java.util.HexFormat.of().parseHex(
+                "80c0e285e368030a010100d0d7ceb40d9096cfb40d14020100a01f0ee8078827101e010000d704");
+        Map<Long, List<Reading>> decoded = PendingLog.decode(record);
+        PendingBlock block = second(7, 1_800_000_000L);
+        assertThat(decoded.keySet()).containsExactly(10L, 20L, 30L);
+        for (int m = 0; m < block.meters(); m++) {
+            assertThat(decoded.get(block.key(m))).isEqualTo(block.readings(m));
+        }
+    }
+
+    @Test
     void theRecordOfABlockDecodesToItsReadings() {
         PendingBlock block = second(7, 1_800_000_000L);
         Map<Long, List<Reading>> decoded = PendingLog.decode(PendingLog.encode(block));
