@@ -107,7 +107,9 @@ public final class RocksDatabase implements AutoCloseable {
                 .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery);
         descriptors = List.of(
                 descriptor(RocksDB.DEFAULT_COLUMN_FAMILY, CompressionType.LZ4_COMPRESSION, false),
-                descriptor("head".getBytes(), CompressionType.LZ4_COMPRESSION, true),
+                // Head blocks are varint deltas already (HeadBlock) and live until their hour is
+                // sealed: LZ4 cost the flushes ~2 % of the machine's CPU in fleet seconds.
+                descriptor("head".getBytes(), CompressionType.NO_COMPRESSION, true),
                 // Chunks are already compressed by our codec.
                 descriptor("chunks".getBytes(), CompressionType.NO_COMPRESSION, true),
                 descriptor("rollups".getBytes(), CompressionType.LZ4_COMPRESSION, true),
