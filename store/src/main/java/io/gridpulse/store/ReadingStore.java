@@ -60,15 +60,17 @@ import org.slf4j.LoggerFactory;
 public final class ReadingStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadingStore.class);
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
-    static final String FORMAT = "6";
+    static final String FORMAT = "7";
     /**
      * Older layouts read after their hourly rollup rows move to their own column family
-     * ({@link HourRollupsMove}), then marked {@link #FORMAT}: 5 differs only in that; 4 also lacks codec-v8 (block
+     * ({@link HourRollupsMove}), then marked {@link #FORMAT}: 6 differs only in that its pending
+     * records are all in the first layout ({@link PendingLog}, still read); 5 also in that hourly
+     * rows share the rollups column family; 4 also lacks codec-v8 (block
      * column) hour chunks; 3 also delta-layout head blocks (fixed-layout blocks still decode); 2
      * also the pending and days column families (created on open) and codec-v3 chunks (v2 chunks
      * still decode).
      */
-    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4", "5");
+    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4", "5", "6");
     private static final String FORMAT_KEY = "store/format";
     private final StorageConfig config;
     private final Clock clock;

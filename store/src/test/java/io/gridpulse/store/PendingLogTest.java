@@ -177,6 +177,73 @@ class PendingLogTest {
     }
 
     @Test
+    void pendingRecordsOfTheFirstLayoutThatAFormat6StoreLeftAreMovedAtOpen() {
+        Path path = dir.resolve("store");
+        ReadingStore store = open(path);
+        Map<Long, List<Reading>> byKey = new java.util.TreeMap<>();
+        for (int m = 0; m < METERS; m++) {
+            long key = store.meters().require(meter(m)).key();
+            byKey.put(key, m % 3 == 0
+                    ? List.of(Reading.ofPower(T0 + 1_000, 100_000L * m), Reading.ofPower(T0 + 2_500, -40_000))
+                    : List.of(new Reading(T0 + 1_000, 100_000L * m, 5_000 + m), new Reading(T0 + 2_500, 7, 6_000 + m)));
+        }
+        store.close();
+        opened.remove(store);
+        try (var raw = new io.gridpulse.store.internal.RocksDatabase(path, 64L << 20)) { // as format 6 left it
+            raw.useForWrite(() -> {
+                try (var batch = new org.rocksdb.WriteBatch()) {
+                    batch.put(raw.pending, io.gridpulse.store.internal.PendingLog.key(1), firstLayoutRecord(T0 + 1_000, byKey));
+                    batch.put(raw.meta, "store/format".getBytes(), "6".getBytes());
+                    raw.write(batch);
+                } catch (org.rocksdb.RocksDBException e) {
+                    throw new AssertionError(e);
+                }
+                return null;
+            });
+        }
+
+        store = open(path);
+        for (int m = 0; m < METERS; m++) {
+            long key = store.meters().require(meter(m)).key();
+            assertThat(store.readRaw(meter(m), T0, T0 + 10_000)).as("meter %d", m).isEqualTo(byKey.get(key));
+        }
+        assertThat(new String(store.metadata().get("store/format"))).isEqualTo(ReadingStore.FORMAT);
+    }
+
+    /** A pending record in the layout format 6 wrote (PendingLog's first layout). */
+    private static byte[] firstLayoutRecord(long baseMs, Map<Long, List<Reading>> byKey) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        varint(out, zigzag(baseMs));
+        varint(out, byKey.size());
+        byKey.forEach((key, readings) -> {
+            boolean energy = readings.stream().anyMatch(Reading::hasEnergy);
+            varint(out, key);
+            varint(out, readings.size());
+            out.write(energy ? 1 : 0);
+            for (Reading r : readings) {
+                varint(out, zigzag(r.timestampMs() - baseMs));
+                varint(out, zigzag(r.powerMilliwatts()));
+                if (energy) {
+                    varint(out, zigzag(r.energyMilliwattHours()));
+                }
+            }
+        });
+        return out.toByteArray();
+    }
+
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private static void varint(java.io.ByteArrayOutputStream out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    @Test
     void pendingReadingsAreReadableAtOnceAndSurviveAReopenBeforeTheirMove() {
         Path path = dir.resolve("store");
         ReadingStore store = open(path);

@@ -148,7 +148,7 @@ public final class PendingLog {
             boolean hasEnergy = (shape & WITH_ENERGY) != 0;
             if (!oneAtBase) {
                 long countAndEnergy = varint(in);
-                count = (int) (countAndEnergy >>> 1);
+                count = checkedCount(countAndEnergy >>> 1, in);
                 hasEnergy = (countAndEnergy & 1) != 0;
             }
             Reading[] readings = new Reading[count];
@@ -169,7 +169,7 @@ public final class PendingLog {
         Map<Long, List<Reading>> out = new LinkedHashMap<>();
         for (long m = 0; m < meters; m++) {
             long meterKey = varint(in);
-            int count = (int) varint(in);
+            int count = checkedCount(varint(in), in);
             boolean hasEnergy = in.get() != 0;
             Reading[] readings = new Reading[count];
             for (int i = 0; i < count; i++) {
@@ -181,6 +181,14 @@ public final class PendingLog {
             out.put(meterKey, List.of(readings));
         }
         return out;
+    }
+
+    /** Each reading takes at least a byte: a larger count is a damaged record, not an allocation to try. */
+    private static int checkedCount(long count, ByteBuffer in) {
+        if (count < 0 || count > in.remaining()) {
+            throw new IllegalStateException("damaged pending record: " + count + " readings in " + in.remaining() + " bytes");
+        }
+        return (int) count;
     }
 
     private static long zigzag(long v) {
