@@ -95,9 +95,8 @@ public final class RocksDatabase implements AutoCloseable {
                 // A file is free for reuse once every column family it holds data of has been
                 // flushed; the WAL size cap makes the rarely written ones flush too. RocksDB 9.1+
                 // keeps point-in-time recovery exact with recycled files (records carry their log
-                // number; an old record ends the log). Under fleet seconds most WAL files are
-                // still new ones (a flush frees several at once and one is kept), yet keeping 8
-                // measured slower, not faster (benchmarks.md, round 21).
+                // number; an old record ends the log). Keeping 8 files instead of 1 measured
+                // slower in fleet seconds (benchmarks.md, round 21).
                 .setRecycleLogFileNum(1).setMaxTotalWalSize(maxWalBytes)
                 // Insert hints (see descriptor) work only when one thread inserts a write group.
                 .setAllowConcurrentMemtableWrite(false)
