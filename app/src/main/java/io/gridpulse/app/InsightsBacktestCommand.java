@@ -4,6 +4,7 @@ import io.gridpulse.analytics.anomaly.AnomalyTypes;
 import io.gridpulse.analytics.eval.AnomalyEvaluation;
 import io.gridpulse.analytics.eval.DetectionScore;
 import io.gridpulse.analytics.eval.ForecastBacktest;
+import io.gridpulse.analytics.forecast.DayEnergy;
 import io.gridpulse.analytics.forecast.EnergyLedger;
 import io.gridpulse.analytics.series.MinuteAverage;
 import io.gridpulse.analytics.series.MinuteSeries;
@@ -15,6 +16,8 @@ import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.ingest.dataset.DatasetReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,6 +64,10 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "also draw the period-end forecast's error on every day of the period "
             + "(model vs naive) to this PNG")
     Path plot;
+
+    @Option(names = "--days-csv", description = "also write the ledger's days (local date, energy Wh, covered minutes) "
+            + "to this CSV: what the period-end backtest reads")
+    Path daysCsv;
 
     @Override
     public Integer call() throws IOException {
@@ -116,6 +123,9 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
 
     private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) throws IOException {
         EnergyLedger ledger = EnergyLedger.of(minutes, z);
+        if (daysCsv != null) {
+            writeDays(ledger, daysCsv);
+        }
         int longest = ForecastBacktest.longestCoveredRunDays(ledger);
         if (longest < periodDays) {
             out.printf(Locale.ROOT, "no %d-day period with every day >= 90 %% covered (longest run of covered days: %d)%n",
@@ -141,5 +151,14 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
         ForecastBacktest.HourlyError h = ForecastBacktest.nextDayHourly(ledger, 3);
         out.printf(Locale.ROOT, "next-day hourly WAPE over %d days: model %.1f %%, same-hour-yesterday %.1f %%%n", h.days(),
                 h.modelWapePercent(), h.naiveWapePercent());
+    }
+
+    private static void writeDays(EnergyLedger ledger, Path file) throws IOException {
+        List<DayEnergy> days = ledger.firstDay() == null ? List.of() : ledger.daysBefore(ledger.lastDay().plusDays(1)).reversed();
+        try (PrintStream csv = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            csv.println("day,energyWh,coveredMinutes");
+            days.forEach(d -> csv.printf(Locale.ROOT, "%s,%.3f,%d%n", d.day(), d.energyWattHours(), d.coveredMinutes()));
+        }
+        System.err.println("insights-backtest: wrote " + days.size() + " days to " + file);
     }
 }

@@ -49,4 +49,19 @@ class InsightsBacktestCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("reads as redd; give its --format");
     }
+
+    @Test
+    void daysCsvHoldsEachLocalDaysEnergyAndCoverage() throws IOException {
+        // 1 kW at 23:00 local time is held for the default 60 minutes, to midnight; 00:00-01:00 is
+        // uncovered; 500 W from 01:00 covers an hour, and the last reading its own minute
+        Path dump = Files.writeString(dir.resolve("dump.csv"),
+                "2015-06-01 23:00:00,1000\n2015-06-02 01:00:00,500\n2015-06-02 02:00:00,500\n");
+        Path days = dir.resolve("days.csv");
+        int code = new picocli.CommandLine(new GridPulseCli()).execute("insights-backtest", "--file", dump.toString(),
+                "--format", "gjw", "--runs", "1", "--days-csv", days.toString());
+
+        assertThat(code).isZero();
+        assertThat(Files.readAllLines(days)).containsExactly("day,energyWh,coveredMinutes",
+                "2015-06-01,1000.000,60", "2015-06-02,508.333,61");
+    }
 }

@@ -13,11 +13,12 @@ import java.util.List;
  * ratios of 1 this is exactly the naive projection. The ratios come from the last
  * {@link #RATIO_DAYS} well-covered days (before the period too, as a running meter has them),
  * shrunk towards 1 with weight {@link #SHRINK_DAYS}. The level is the period-so-far rate shrunk
- * towards the mean covered day of the {@link #PRIOR_DAYS} days before the period, as if that
- * mean were {@link #PRIOR_WEIGHT_DAYS} more days of the period: five days of a month are a noisy
+ * towards the mean of the covered days just before the period: five days of a month are a noisy
  * estimate of the next 25 (rolling backtests over two years of one home: docs/analytics.md).
- * With fewer than {@link #MIN_PRIOR_DAYS} covered days there (a new meter, or one back from a
- * long gap, whose older days would be stale) only the period's own days set the level. With no
+ * Those days run back from the period's start to the first day the meter did not cover, at most
+ * {@link #PRIOR_DAYS}: days before a gap (a new meter, one back from an absence) are another
+ * level. A full run weighs as {@link #PRIOR_WEIGHT_DAYS} days of the period; a shorter one less,
+ * as the mean of fewer days is noisier while the drift from one month to the next stays. With no
  * elapsed day the level is the history mean; with no history at all, the naive projection.
  */
 public final class PeriodEndForecaster {
@@ -25,8 +26,13 @@ public final class PeriodEndForecaster {
     static final double MIN_COVERAGE = 0.8;
     static final double SHRINK_DAYS = 4;
     static final int PRIOR_DAYS = 28;
-    static final int MIN_PRIOR_DAYS = 14;
     static final double PRIOR_WEIGHT_DAYS = 8;
+    /**
+     * The level's drift between the days before a period and the period, in units of one day's
+     * variance: what is left of 1 / {@link #PRIOR_WEIGHT_DAYS} once a full run's own noise
+     * (1 / {@link #PRIOR_DAYS}) is taken out. A run of n days weighs 1 / (1/n + drift) days.
+     */
+    static final double PRIOR_DRIFT = 1 / PRIOR_WEIGHT_DAYS - 1.0 / PRIOR_DAYS;
 
     private PeriodEndForecaster() {}
 
@@ -60,14 +66,28 @@ public final class PeriodEndForecaster {
                 history.size());
     }
 
-    /** The period's rate over {@code elapsedDays}, shrunk towards the mean day before the period. */
+    /** The period's rate over {@code elapsedDays}, shrunk towards the days just before the period. */
     private static double shrunkTowardsPrior(EnergyLedger ledger, LocalDate periodStart, double rate, long elapsedDays) {
-        double[] prior = periodStart.minusDays(PRIOR_DAYS).datesUntil(periodStart).map(ledger::day)
-                .filter(d -> d.coverage() >= MIN_COVERAGE).mapToDouble(DayEnergy::energyWattHours).toArray();
-        if (prior.length < MIN_PRIOR_DAYS) {
+        double[] prior = coveredRunBefore(ledger, periodStart);
+        if (prior.length == 0) {
             return rate;
         }
-        return (elapsedDays * rate + PRIOR_WEIGHT_DAYS * mean(prior)) / (elapsedDays + PRIOR_WEIGHT_DAYS);
+        double priorWeightDays = 1 / (1.0 / prior.length + PRIOR_DRIFT);
+        return (elapsedDays * rate + priorWeightDays * mean(prior)) / (elapsedDays + priorWeightDays);
+    }
+
+    /** The energies of the covered days before {@code periodStart}, back to the first gap, at most {@link #PRIOR_DAYS}. */
+    static double[] coveredRunBefore(EnergyLedger ledger, LocalDate periodStart) {
+        double[] run = new double[PRIOR_DAYS];
+        int n = 0;
+        for (LocalDate d = periodStart.minusDays(1); n < PRIOR_DAYS; d = d.minusDays(1)) {
+            DayEnergy day = ledger.day(d);
+            if (day.coverage() < MIN_COVERAGE) {
+                break;
+            }
+            run[n++] = day.energyWattHours();
+        }
+        return Arrays.copyOf(run, n);
     }
 
     /** Mean of the day type's days over the mean of all days, shrunk towards 1. */

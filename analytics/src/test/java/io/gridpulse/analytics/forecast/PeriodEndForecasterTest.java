@@ -70,13 +70,49 @@ class PeriodEndForecasterTest {
     }
 
     @Test
-    void withoutTwoWeeksBeforeThePeriodOnlyThePeriodSetsTheLevel() {
+    void aShortRunBeforeThePeriodWeighsLessThanAFullMonth() {
         IntToDoubleFunction watts = d -> d >= 10 ? 650 : 500; // a meter 10 days old when the period starts
         EnergyLedger ledger = ledger(15, watts);
         LocalDate start = MONDAY.plusDays(10);
         PeriodForecast f = PeriodEndForecaster.forecast(ledger, start, start.plusDays(30), start.plusDays(5));
 
-        assertThat(f.expectedEnergyWattHours()).isCloseTo(f.naiveEnergyWattHours(), within(0.02 * f.naiveEnergyWattHours()));
+        double tenDaysWeigh = 1 / (1.0 / 10 + PeriodEndForecaster.PRIOR_DRIFT);
+        double expected = 5 * 650 * 24 + 25 * (5 * 650 * 24 + tenDaysWeigh * 500 * 24) / (5 + tenDaysWeigh);
+        double asAFullMonth = 5 * 650 * 24 + 25 * (5 * 650 * 24 + PeriodEndForecaster.PRIOR_WEIGHT_DAYS * 500 * 24)
+                / (5 + PeriodEndForecaster.PRIOR_WEIGHT_DAYS);
+        assertThat(tenDaysWeigh).isLessThan(PeriodEndForecaster.PRIOR_WEIGHT_DAYS).isGreaterThan(5);
+        // within 0.5 %: the weekday/weekend ratios of these 15 days are not exactly 1
+        assertThat(f.expectedEnergyWattHours()).isCloseTo(expected, within(0.005 * expected));
+        assertThat(Math.abs(f.expectedEnergyWattHours() - asAFullMonth)).isGreaterThan(0.01 * expected);
+        assertThat(f.naiveEnergyWattHours() - f.expectedEnergyWattHours()).isGreaterThan(0.05 * expected);
+    }
+
+    @Test
+    void aFullRunOfDaysBeforeThePeriodWeighsAsPriorWeightDays() {
+        assertThat(1 / (1.0 / PeriodEndForecaster.PRIOR_DAYS + PeriodEndForecaster.PRIOR_DRIFT))
+                .isCloseTo(PeriodEndForecaster.PRIOR_WEIGHT_DAYS, within(1e-9));
+    }
+
+    @Test
+    void daysBeforeAShortGapAreNotTheLevelAfterIt() {
+        List<MinuteAverage> minutes = new ArrayList<>();
+        for (int day = 0; day < 35; day++) {
+            if (day >= 20 && day < 23) {
+                continue; // three days without data, inside the four weeks before the period
+            }
+            for (int m = 0; m < 1440; m++) {
+                minutes.add(new MinuteAverage(DAY0_MS + (day * 1440L + m) * 60_000L, day < 20 ? 500 : 650, 1));
+            }
+        }
+        EnergyLedger ledger = EnergyLedger.of(minutes, SEOUL);
+        LocalDate start = MONDAY.plusDays(25);
+        assertThat(PeriodEndForecaster.coveredRunBefore(ledger, start)).containsExactly(new double[] {650 * 24, 650 * 24},
+                within(1e-6));
+
+        // the 20 days at 500 W before the gap would pull the projection ≈ 10 % below naive; the
+        // weekday/weekend ratios, which do see them, move it by < 0.1 %
+        PeriodForecast f = PeriodEndForecaster.forecast(ledger, start, start.plusDays(30), start.plusDays(5));
+        assertThat(f.expectedEnergyWattHours()).isCloseTo(f.naiveEnergyWattHours(), within(0.002 * f.naiveEnergyWattHours()));
     }
 
     @Test
