@@ -1,5 +1,7 @@
 package io.gridpulse.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridpulse.analytics.anomaly.AnomalyTypes;
 import io.gridpulse.analytics.eval.AnomalyEvaluation;
 import io.gridpulse.analytics.eval.DetectionScore;
@@ -22,8 +24,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -69,6 +73,18 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             + "to this CSV: what the period-end backtest reads")
     Path daysCsv;
 
+    @Option(names = "--json", description = "print one JSON object instead of the tables")
+    boolean json;
+
+    /** The checkpoints: days 5, 10 and 15 of a period. */
+    private static final int[] TABLE_DAYS = {5, 10, 15};
+    private static final List<String> ANOMALY_TYPES = List.of(AnomalyTypes.USAGE_HIGH, AnomalyTypes.APPLIANCE_LEFT_ON,
+            AnomalyTypes.BASELOAD_JUMP, AnomalyTypes.METER_SILENT);
+
+    /** Everything one run measures, printed as tables or as JSON. */
+    private record Results(int readings, int minutes, ZoneId zone, StandbyReport standby, List<DetectionScore> anomalies,
+            int longestCoveredRunDays, List<ForecastBacktest.CheckpointError> forecast, ForecastBacktest.HourlyError hourly) {}
+
     @Override
     public Integer call() throws IOException {
         DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
@@ -80,12 +96,26 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             return 2;
         }
         List<MinuteAverage> minutes = MinuteSeries.fromReadings(readings, holdMinutes * 60_000L);
-        PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%s: %d readings, %d minutes, zone %s, seed %d%n",
-                files.size() == 1 ? files.get(0) : files.size() + " files", readings.size(), minutes.size(), z, seed);
-        standby(out, minutes, z);
-        anomalies(out, minutes, z);
-        forecast(out, minutes, z);
+        EnergyLedger ledger = EnergyLedger.of(minutes, z);
+        if (daysCsv != null) {
+            writeDays(ledger, daysCsv);
+        }
+        // The table's checkpoints, or every day of the period when it is drawn too (one pass)
+        List<ForecastBacktest.CheckpointError> daily = ForecastBacktest.periodEnd(ledger, periodDays,
+                plot != null ? IntStream.range(1, periodDays).toArray() : TABLE_DAYS);
+        if (plot != null) {
+            String title = String.format(Locale.ROOT, "insights-backtest: %s, %d-day periods (%d), period-end energy "
+                    + "projected on each day", files.size() == 1 ? files.get(0).getFileName() : files.size() + " files",
+                    periodDays, daily.isEmpty() ? 0 : daily.get(0).periods());
+            ForecastPicture.write(plot, title, daily);
+            System.err.println("insights-backtest: drew " + plot);
+        }
+        Results r = new Results(readings.size(), minutes.size(), z, StandbyEstimator.estimate(minutes, z),
+                ANOMALY_TYPES.stream().map(type -> AnomalyEvaluation.score(minutes, z, type, runs, 4, seed)).toList(),
+                ForecastBacktest.longestCoveredRunDays(ledger),
+                daily.stream().filter(e -> Arrays.stream(TABLE_DAYS).anyMatch(d -> d == e.day())).toList(),
+                ForecastBacktest.nextDayHourly(ledger, 3));
+        System.out.print(json ? json(r) : tables(r));
         return 0;
     }
 
@@ -98,59 +128,76 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
         return new ArrayList<>(byTime.values());
     }
 
-    private static void standby(PrintStream out, List<MinuteAverage> minutes, ZoneId z) {
-        StandbyReport r = StandbyEstimator.estimate(minutes, z);
-        out.println("| month | days | Encored W | robust W | standbyEnergyWh |");
-        for (MonthlyStandby m : r.months()) {
-            out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f |%n", m.month(), m.days(), m.encoredBaseloadWatts(),
-                    m.baseloadWatts(), m.standbyEnergyWattHours());
+    private String tables(Results r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s: %d readings, %d minutes, zone %s, seed %d%n",
+                files.size() == 1 ? files.get(0) : files.size() + " files", r.readings(), r.minutes(), r.zone(), seed));
+        out.append("| month | days | Encored W | robust W | standbyEnergyWh |\n");
+        for (MonthlyStandby m : r.standby().months()) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f |%n", m.month(), m.days(),
+                    m.encoredBaseloadWatts(), m.baseloadWatts(), m.standbyEnergyWattHours()));
         }
-        out.printf(Locale.ROOT, "trend %.1f W/month, %d jump(s)%n", r.trendWattsPerMonth(), r.jumps().size());
+        out.append(String.format(Locale.ROOT, "trend %.1f W/month, %d jump(s)%n", r.standby().trendWattsPerMonth(),
+                r.standby().jumps().size()));
+        out.append("| type | planted | detected | events | precision | recall |\n");
+        for (DetectionScore s : r.anomalies()) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f |%n", s.type(), s.injected(),
+                    s.detected(), s.events(), s.precision(), s.recall()));
+        }
+        if (r.longestCoveredRunDays() < periodDays) {
+            out.append(String.format(Locale.ROOT, "no %d-day period with every day >= 90 %% covered (longest run of "
+                    + "covered days: %d)%n", periodDays, r.longestCoveredRunDays()));
+        }
+        out.append("| period days | day | periods | model MAPE % | naive MAPE % |\n");
+        for (ForecastBacktest.CheckpointError e : r.forecast()) {
+            out.append(String.format(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f |%n", periodDays, e.day(), e.periods(),
+                    e.modelMapePercent(), e.naiveMapePercent()));
+        }
+        ForecastBacktest.HourlyError h = r.hourly();
+        out.append(String.format(Locale.ROOT, "next-day hourly WAPE over %d days: model %.1f %%, same-hour-yesterday "
+                + "%.1f %%%n", h.days(), h.modelWapePercent(), h.naiveWapePercent()));
+        return out.toString();
     }
 
-    private void anomalies(PrintStream out, List<MinuteAverage> minutes, ZoneId z) {
-        out.println("| type | planted | detected | events | precision | recall |");
-        for (String type : List.of(AnomalyTypes.USAGE_HIGH, AnomalyTypes.APPLIANCE_LEFT_ON, AnomalyTypes.BASELOAD_JUMP,
-                AnomalyTypes.METER_SILENT)) {
-            DetectionScore s = AnomalyEvaluation.score(minutes, z, type, runs, 4, seed);
-            out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f |%n", type, s.injected(), s.detected(), s.events(),
-                    s.precision(), s.recall());
-        }
+    private String json(Results r) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("files", files.stream().map(Path::toString).toList());
+        root.put("readings", r.readings());
+        root.put("minutes", r.minutes());
+        root.put("zone", r.zone().getId());
+        root.put("seed", seed);
+        Map<String, Object> standby = new LinkedHashMap<>();
+        standby.put("months", r.standby().months().stream().map(m -> fields(
+                "month", m.month().toString(), "days", m.days(), "encoredBaseloadW", m.encoredBaseloadWatts(),
+                "baseloadW", m.baseloadWatts(), "standbyEnergyWh", m.standbyEnergyWattHours())).toList());
+        standby.put("trendWPerMonth", number(r.standby().trendWattsPerMonth()));
+        standby.put("jumps", r.standby().jumps().size());
+        root.put("standby", standby);
+        root.put("anomalies", r.anomalies().stream().map(s -> fields("type", s.type(), "planted", s.injected(),
+                "detected", s.detected(), "events", s.events(), "precision", s.precision(), "recall", s.recall())).toList());
+        Map<String, Object> forecast = new LinkedHashMap<>();
+        forecast.put("periodDays", periodDays);
+        forecast.put("longestCoveredRunDays", r.longestCoveredRunDays());
+        forecast.put("checkpoints", r.forecast().stream().map(e -> fields("day", e.day(), "periods", e.periods(),
+                "modelMapePercent", e.modelMapePercent(), "naiveMapePercent", e.naiveMapePercent())).toList());
+        root.put("periodEndForecast", forecast);
+        ForecastBacktest.HourlyError h = r.hourly();
+        root.put("nextDayHourly", fields("days", h.days(), "modelWapePercent", h.modelWapePercent(),
+                "sameHourYesterdayWapePercent", h.naiveWapePercent()));
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
     }
 
-    /** The checkpoints: days 5, 10 and 15 of a period. */
-    private static final int[] TABLE_DAYS = {5, 10, 15};
+    /** Name/value pairs in order; NaN (nothing to measure) becomes null, which JSON can carry. */
+    private static Map<String, Object> fields(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1] instanceof Double d ? number(d) : pairs[i + 1]);
+        }
+        return m;
+    }
 
-    private void forecast(PrintStream out, List<MinuteAverage> minutes, ZoneId z) throws IOException {
-        EnergyLedger ledger = EnergyLedger.of(minutes, z);
-        if (daysCsv != null) {
-            writeDays(ledger, daysCsv);
-        }
-        int longest = ForecastBacktest.longestCoveredRunDays(ledger);
-        if (longest < periodDays) {
-            out.printf(Locale.ROOT, "no %d-day period with every day >= 90 %% covered (longest run of covered days: %d)%n",
-                    periodDays, longest);
-        }
-        // The table's checkpoints, or every day of the period when it is drawn too (one pass)
-        List<ForecastBacktest.CheckpointError> daily = ForecastBacktest.periodEnd(ledger, periodDays,
-                plot != null ? IntStream.range(1, periodDays).toArray() : TABLE_DAYS);
-        out.println("| period days | day | periods | model MAPE % | naive MAPE % |");
-        for (ForecastBacktest.CheckpointError e : daily) {
-            if (Arrays.stream(TABLE_DAYS).anyMatch(d -> d == e.day())) {
-                out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f |%n", periodDays, e.day(), e.periods(),
-                        e.modelMapePercent(), e.naiveMapePercent());
-            }
-        }
-        if (plot != null) {
-            String title = String.format(Locale.ROOT, "insights-backtest: %s, %d-day periods (%d), period-end energy "
-                    + "projected on each day", files.size() == 1 ? files.get(0).getFileName() : files.size() + " files",
-                    periodDays, daily.isEmpty() ? 0 : daily.get(0).periods());
-            ForecastPicture.write(plot, title, daily);
-            System.err.println("insights-backtest: drew " + plot);
-        }
-        ForecastBacktest.HourlyError h = ForecastBacktest.nextDayHourly(ledger, 3);
-        out.printf(Locale.ROOT, "next-day hourly WAPE over %d days: model %.1f %%, same-hour-yesterday %.1f %%%n", h.days(),
-                h.modelWapePercent(), h.naiveWapePercent());
+    private static Double number(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
     }
 
     private static void writeDays(EnergyLedger ledger, Path file) throws IOException {

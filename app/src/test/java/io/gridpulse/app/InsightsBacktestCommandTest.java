@@ -64,4 +64,54 @@ class InsightsBacktestCommandTest {
         assertThat(Files.readAllLines(days)).containsExactly("day,energyWh,coveredMinutes",
                 "2015-06-01,1000.000,60", "2015-06-02,508.333,61");
     }
+
+    @Test
+    void jsonCarriesEveryTableAndNullWhereNothingIsMeasured() throws IOException {
+        // 20 whole days at one reading a minute: 5 rolling 16-day periods; 12-minute file: none
+        StringBuilder lines = new StringBuilder();
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2015, 6, 1, 0, 0);
+        for (int i = 0; i < 20 * 1440; i++, t = t.plusMinutes(1)) {
+            int watts = 400 + (t.getDayOfWeek().getValue() >= 6 ? 150 : 0) + (t.getHour() == 19 ? 900 : 0);
+            lines.append(t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))).append(',')
+                    .append(watts).append('\n');
+        }
+        Path month = Files.writeString(dir.resolve("month.csv"), lines);
+        Path shortFile = Files.writeString(dir.resolve("short.csv"), "2015-06-01 00:00:00,100\n2015-06-01 00:12:00,120\n");
+
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var full = mapper.readTree(runJson(month));
+        assertThat(full.get("readings").asInt()).isEqualTo(20 * 1440);
+        assertThat(full.get("standby").get("months").get(0).get("baseloadW").asDouble()).isBetween(390.0, 410.0);
+        assertThat(full.get("anomalies")).hasSize(4);
+        var forecast = full.get("periodEndForecast");
+        assertThat(forecast.get("periodDays").asInt()).isEqualTo(16);
+        assertThat(forecast.get("longestCoveredRunDays").asInt()).isEqualTo(20);
+        assertThat(forecast.get("checkpoints")).hasSize(3).allSatisfy(c -> {
+            assertThat(c.get("periods").asInt()).isEqualTo(5);
+            assertThat(c.get("modelMapePercent").isNumber()).isTrue();
+            assertThat(c.get("naiveMapePercent").asDouble()).isGreaterThanOrEqualTo(0);
+        });
+        assertThat(full.get("nextDayHourly").get("days").asInt()).isGreaterThan(10);
+
+        var none = mapper.readTree(runJson(shortFile)).get("periodEndForecast").get("checkpoints");
+        assertThat(none).allSatisfy(c -> {
+            assertThat(c.get("periods").asInt()).isZero();
+            assertThat(c.get("modelMapePercent").isNull()).isTrue();
+        });
+    }
+
+    private String runJson(Path file) {
+        var out = new java.io.ByteArrayOutputStream();
+        var saved = System.out;
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = new picocli.CommandLine(new GridPulseCli()).execute("insights-backtest", "--file", file.toString(),
+                    "--format", "gjw", "--runs", "1", "--json");
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(code).isZero();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
