@@ -35,19 +35,10 @@ class InsightsBacktestCommandTest {
     @Test
     void aFileNoLineOfWhichReadsIsRefusedWithAClearMessage() throws IOException {
         Path dump = Files.writeString(dir.resolve("dump.csv"), "2015-06-01 00:00:00,100\n");
-        var err = new java.io.ByteArrayOutputStream();
-        var saved = System.err;
-        int code;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = new picocli.CommandLine(new GridPulseCli()).execute("insights-backtest", "--file", dump.toString(),
-                    "--format", "redd");
-        } finally {
-            System.setErr(saved);
-        }
+        Run run = run("insights-backtest", "--file", dump.toString(), "--format", "redd");
 
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("reads as redd; give its --format");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("reads as redd; give its --format");
     }
 
     @Test
@@ -57,10 +48,10 @@ class InsightsBacktestCommandTest {
         Path dump = Files.writeString(dir.resolve("dump.csv"),
                 "2015-06-01 23:00:00,1000\n2015-06-02 01:00:00,500\n2015-06-02 02:00:00,500\n");
         Path days = dir.resolve("days.csv");
-        int code = new picocli.CommandLine(new GridPulseCli()).execute("insights-backtest", "--file", dump.toString(),
-                "--format", "gjw", "--runs", "1", "--days-csv", days.toString());
+        Run run = run("insights-backtest", "--file", dump.toString(), "--format", "gjw", "--runs", "1", "--days-csv",
+                days.toString());
 
-        assertThat(code).isZero();
+        assertThat(run.code()).isZero();
         assertThat(Files.readAllLines(days)).containsExactly("day,energyWh,coveredMinutes",
                 "2015-06-01,1000.000,60", "2015-06-02,508.333,61");
     }
@@ -100,18 +91,29 @@ class InsightsBacktestCommandTest {
         });
     }
 
-    private String runJson(Path file) {
+    private static String runJson(Path file) {
+        Run run = run("insights-backtest", "--file", file.toString(), "--format", "gjw", "--runs", "1", "--json");
+        assertThat(run.code()).isZero();
+        return run.out();
+    }
+
+    record Run(int code, String out, String err) {}
+
+    /** The command line's exit code and what it printed (the command writes to System.out/err). */
+    private static Run run(String... args) {
         var out = new java.io.ByteArrayOutputStream();
-        var saved = System.out;
-        int code;
+        var err = new java.io.ByteArrayOutputStream();
+        var savedOut = System.out;
+        var savedErr = System.err;
         try {
             System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = new picocli.CommandLine(new GridPulseCli()).execute("insights-backtest", "--file", file.toString(),
-                    "--format", "gjw", "--runs", "1", "--json");
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            int code = new picocli.CommandLine(new GridPulseCli()).execute(args);
+            return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8));
         } finally {
-            System.setOut(saved);
+            System.setOut(savedOut);
+            System.setErr(savedErr);
         }
-        assertThat(code).isZero();
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
