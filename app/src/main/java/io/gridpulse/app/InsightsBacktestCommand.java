@@ -43,18 +43,19 @@ import picocli.CommandLine.Option;
         description = "Standby, anomaly (injected, precision/recall) and forecast (MAPE vs naive) on one home's power.")
 public final class InsightsBacktestCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, arity = "1..*", description = "whole-house power file(s) of one meter; "
-            + "several are merged (overlapping dumps: one reading per timestamp)")
+            + "several are merged (overlapping dumps: one reading per timestamp); or one REDD low_freq house folder "
+            + "(its mains legs summed, else its circuits)")
     List<Path> files;
 
     @Option(names = "--format", description = "gjw, redd, tracebase or csv (default: guessed from the first file's name "
             + "or first line)")
     String format;
 
-    @Option(names = "--zone", description = "local zone (default: the format's zone)")
+    @Option(names = "--zone", description = "local zone (default: the format's zone; America/New_York for a REDD house)")
     ZoneId zone;
 
-    @Option(names = "--hold-minutes", defaultValue = "60", description = "longest a reading is held, minutes (default ${DEFAULT-VALUE})")
-    int holdMinutes;
+    @Option(names = "--hold-minutes", description = "longest a reading is held, minutes (default 60; 5 for a REDD house)")
+    Integer holdMinutes;
 
     @Option(names = "--period-days", defaultValue = "16", description = "pseudo-period length (default ${DEFAULT-VALUE})")
     int periodDays;
@@ -87,15 +88,32 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
-        ZoneId z = zone == null ? f.defaultZone() : zone;
-        List<Reading> readings = merged(new DatasetReader(f, z), files);
-        if (readings.isEmpty()) {
-            System.err.println("insights-backtest: no line of " + files + " reads as "
-                    + f.name().toLowerCase(Locale.ROOT) + "; give its --format");
+        ZoneId z;
+        List<MinuteAverage> minutes;
+        int readingCount;
+        if (files.size() == 1 && ReddHouseSeries.isHouseFolder(files.get(0))) {
+            z = zone == null ? ReddHouseSeries.ZONE : zone;
+            ReddHouseSeries.Series house = ReddHouseSeries.read(files.get(0),
+                    (holdMinutes == null ? ReddHouseSeries.HOLD_MINUTES : holdMinutes) * 60_000L);
+            System.err.println("insights-backtest: REDD house folder, the sum of its " + house.channels());
+            minutes = house.minutes();
+            readingCount = house.readings();
+        } else {
+            DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
+            z = zone == null ? f.defaultZone() : zone;
+            List<Reading> readings = merged(new DatasetReader(f, z), files);
+            if (readings.isEmpty()) {
+                System.err.println("insights-backtest: no line of " + files + " reads as "
+                        + f.name().toLowerCase(Locale.ROOT) + "; give its --format");
+                return 2;
+            }
+            minutes = MinuteSeries.fromReadings(readings, (holdMinutes == null ? 60 : holdMinutes) * 60_000L);
+            readingCount = readings.size();
+        }
+        if (minutes.isEmpty()) {
+            System.err.println("insights-backtest: no channel of " + files.get(0) + " holds readings");
             return 2;
         }
-        List<MinuteAverage> minutes = MinuteSeries.fromReadings(readings, holdMinutes * 60_000L);
         EnergyLedger ledger = EnergyLedger.of(minutes, z);
         if (daysCsv != null) {
             writeDays(ledger, daysCsv);
@@ -110,7 +128,7 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             ForecastPicture.write(plot, title, daily);
             System.err.println("insights-backtest: drew " + plot);
         }
-        Results r = new Results(readings.size(), minutes.size(), z, StandbyEstimator.estimate(minutes, z),
+        Results r = new Results(readingCount, minutes.size(), z, StandbyEstimator.estimate(minutes, z),
                 ANOMALY_TYPES.stream().map(type -> AnomalyEvaluation.score(minutes, z, type, runs, 4, seed)).toList(),
                 ForecastBacktest.longestCoveredRunDays(ledger),
                 daily.stream().filter(e -> Arrays.stream(TABLE_DAYS).anyMatch(d -> d == e.day())).toList(),

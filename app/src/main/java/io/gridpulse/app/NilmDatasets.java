@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,27 +58,35 @@ final class NilmDatasets {
     private NilmDatasets() {}
 
     static ApplianceDataset redd(Path dir) {
-        Path labels = dir.resolve("labels.dat");
-        if (!Files.isRegularFile(labels)) {
+        List<ChannelAligner.Channel> circuits = reddChannels(dir, label -> !label.equals(REDD_MAINS));
+        if (circuits.isEmpty()) {
+            throw new InvalidInputException("data", "no circuit channel files in " + dir);
+        }
+        return new ChannelAligner().align(circuits, List.of());
+    }
+
+    static final String REDD_MAINS = "mains";
+
+    /** The channels of a REDD low_freq house folder whose label passes {@code labels}, in labels.dat's order. */
+    static List<ChannelAligner.Channel> reddChannels(Path dir, Predicate<String> labels) {
+        Path labelFile = dir.resolve("labels.dat");
+        if (!Files.isRegularFile(labelFile)) {
             throw new InvalidInputException("data", "no labels.dat in " + dir + " (expected a REDD low_freq house folder)");
         }
         try {
-            List<ChannelAligner.Channel> circuits = new ArrayList<>();
+            List<ChannelAligner.Channel> channels = new ArrayList<>();
             DatasetReader reader = new DatasetReader(DatasetFormat.REDD);
-            for (String line : Files.readAllLines(labels)) {
+            for (String line : Files.readAllLines(labelFile)) {
                 String[] parts = line.trim().split("\\s+");
-                if (parts.length < 2 || parts[1].equals("mains")) {
+                if (parts.length < 2 || !labels.test(parts[1])) {
                     continue;
                 }
                 Path file = dir.resolve("channel_" + parts[0] + ".dat");
                 if (Files.exists(file)) {
-                    circuits.add(new ChannelAligner.Channel(parts[1], reader.readAll(file)));
+                    channels.add(new ChannelAligner.Channel(parts[1], reader.readAll(file)));
                 }
             }
-            if (circuits.isEmpty()) {
-                throw new InvalidInputException("data", "no circuit channel files in " + dir);
-            }
-            return new ChannelAligner().align(circuits, List.of());
+            return channels;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.gridpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.dataset.DatasetFormat;
@@ -89,6 +90,38 @@ class InsightsBacktestCommandTest {
             assertThat(c.get("periods").asInt()).isZero();
             assertThat(c.get("modelMapePercent").isNull()).isTrue();
         });
+    }
+
+    @Test
+    void aReddHouseFolderIsItsMainsLegsSummedElseItsCircuits() throws IOException {
+        // two days at one reading every 3 s: mains legs 300 W + 200 W, circuits 120 W + 80 W (the rest unmetered)
+        Path house = Files.createDirectories(dir.resolve("house_1"));
+        Files.writeString(house.resolve("labels.dat"), "1 mains\n2 mains\n3 refrigerator\n4 lighting\n");
+        long t0 = 1_303_084_800L; // 2011-04-18 00:00 UTC
+        int[] watts = {300, 200, 120, 80};
+        for (int c = 0; c < watts.length; c++) {
+            StringBuilder lines = new StringBuilder();
+            for (long t = t0; t < t0 + 2 * 86_400; t += 3) {
+                lines.append(t).append(' ').append(watts[c]).append(".00\n");
+            }
+            Files.writeString(house.resolve("channel_" + (c + 1) + ".dat"), lines);
+        }
+
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Run withMains = run("insights-backtest", "--file", house.toString(), "--runs", "1", "--json");
+        assertThat(withMains.code()).isZero();
+        assertThat(withMains.err()).contains("the sum of its mains");
+        var json = mapper.readTree(withMains.out());
+        assertThat(json.get("zone").asText()).isEqualTo("America/New_York");
+        assertThat(json.get("readings").asInt()).isEqualTo(2 * 2 * 86_400 / 3);
+        assertThat(json.get("standby").get("months").get(0).get("baseloadW").asDouble()).isCloseTo(500, within(1.0));
+
+        Files.writeString(house.resolve("channel_1.dat"), ""); // mains not published: the circuits stand in
+        Files.writeString(house.resolve("channel_2.dat"), "");
+        Run circuits = run("insights-backtest", "--file", house.toString(), "--runs", "1", "--json");
+        assertThat(circuits.err()).contains("the sum of its circuits");
+        assertThat(mapper.readTree(circuits.out()).get("standby").get("months").get(0).get("baseloadW").asDouble())
+                .isCloseTo(200, within(1.0));
     }
 
     private static String runJson(Path file) {

@@ -41,4 +41,38 @@ public final class MinuteSeries {
         }
         return out;
     }
+
+    /**
+     * The sum of several channels' minutes (a house's circuits, or its mains legs) from the first
+     * minute of any to the last; a minute is covered only when every channel covers it, as a sum
+     * with a channel missing would read as a drop in usage. Channels without any minute are left out.
+     */
+    public static List<MinuteAverage> sum(List<List<MinuteAverage>> channels) {
+        List<List<MinuteAverage>> nonEmpty = channels.stream().filter(c -> !c.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) {
+            return List.of();
+        }
+        long first = nonEmpty.stream().mapToLong(c -> c.get(0).startMs()).min().orElseThrow();
+        long last = nonEmpty.stream().mapToLong(c -> c.get(c.size() - 1).startMs()).max().orElseThrow();
+        int n = Math.toIntExact((last - first) / MinuteAverage.MINUTE_MS + 1);
+        double[] watts = new double[n];
+        int[] samples = new int[n];
+        int[] present = new int[n];
+        for (List<MinuteAverage> c : nonEmpty) {
+            for (MinuteAverage m : c) {
+                int i = (int) ((m.startMs() - first) / MinuteAverage.MINUTE_MS);
+                if (m.covered()) {
+                    watts[i] += m.averageWatts();
+                    present[i]++;
+                }
+                samples[i] = Math.max(samples[i], m.samples());
+            }
+        }
+        List<MinuteAverage> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            boolean all = present[i] == nonEmpty.size();
+            out.add(new MinuteAverage(first + i * MinuteAverage.MINUTE_MS, all ? watts[i] : Double.NaN, all ? samples[i] : 0));
+        }
+        return out;
+    }
 }

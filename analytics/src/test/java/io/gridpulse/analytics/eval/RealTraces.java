@@ -35,7 +35,7 @@ final class RealTraces {
 
     /** REDD house 5: sum of the 1-minute means of all circuit channels; a minute counts when every channel has it. */
     static Optional<Trace> reddHouse5() {
-        return SharedData.resolve("redd-house5").map(dir -> new Trace("redd-house5", REDD_ZONE, sum(channels(dir))));
+        return SharedData.resolve("redd-house5").map(dir -> new Trace("redd-house5", REDD_ZONE, MinuteSeries.sum(channels(dir))));
     }
 
     private static List<List<MinuteAverage>> channels(Path dir) {
@@ -46,31 +46,6 @@ final class RealTraces {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<MinuteAverage> sum(List<List<MinuteAverage>> channels) {
-        long first = channels.stream().mapToLong(c -> c.get(0).startMs()).min().orElseThrow();
-        long last = channels.stream().mapToLong(c -> c.get(c.size() - 1).startMs()).max().orElseThrow();
-        int n = (int) ((last - first) / MinuteAverage.MINUTE_MS) + 1;
-        double[] watts = new double[n];
-        int[] samples = new int[n];
-        int[] present = new int[n];
-        for (List<MinuteAverage> c : channels) {
-            for (MinuteAverage m : c) {
-                int i = (int) ((m.startMs() - first) / MinuteAverage.MINUTE_MS);
-                if (m.covered()) {
-                    watts[i] += m.averageWatts();
-                    present[i]++;
-                }
-                samples[i] = Math.max(samples[i], m.samples());
-            }
-        }
-        List<MinuteAverage> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            boolean all = present[i] == channels.size();
-            out.add(new MinuteAverage(first + i * MinuteAverage.MINUTE_MS, all ? watts[i] : Double.NaN, all ? samples[i] : 0));
-        }
-        return out;
     }
 
     /** Readings in time order (REDD has small backward clock steps); duplicates are dropped by the averager. */
