@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -99,6 +100,12 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             minutes = house.minutes();
             readingCount = house.readings();
         } else {
+            Optional<Path> folder = files.stream().filter(Files::isDirectory).findFirst();
+            if (folder.isPresent()) {
+                System.err.println("insights-backtest: " + folder.get() + " is a folder but not a REDD house (no labels.dat); "
+                        + "give one meter's whole-house power files, or one REDD low_freq house folder");
+                return 2;
+            }
             DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
             z = zone == null ? f.defaultZone() : zone;
             List<Reading> readings = merged(new DatasetReader(f, z), files);

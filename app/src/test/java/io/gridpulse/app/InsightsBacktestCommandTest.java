@@ -43,6 +43,15 @@ class InsightsBacktestCommandTest {
     }
 
     @Test
+    void aFolderThatIsNoReddHouseIsRefusedWithAClearMessage() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("Refrigerator"));
+        Run run = run("insights-backtest", "--file", folder.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("is a folder but not a REDD house (no labels.dat)");
+    }
+
+    @Test
     void daysCsvHoldsEachLocalDaysEnergyAndCoverage() throws IOException {
         // 1 kW at 23:00 local time is held for the default 60 minutes, to midnight; 00:00-01:00 is
         // uncovered; 500 W from 01:00 covers an hour, and the last reading its own minute
