@@ -13,6 +13,7 @@ import io.gridpulse.analytics.series.MinuteSeries;
 import io.gridpulse.analytics.standby.MonthlyStandby;
 import io.gridpulse.analytics.standby.StandbyEstimator;
 import io.gridpulse.analytics.standby.StandbyReport;
+import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.ingest.dataset.DatasetReader;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -89,38 +89,9 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ZoneId z;
-        List<MinuteAverage> minutes;
-        int readingCount;
-        if (files.size() == 1 && ReddHouseSeries.isHouseFolder(files.get(0))) {
-            z = zone == null ? ReddHouseSeries.ZONE : zone;
-            ReddHouseSeries.Series house = ReddHouseSeries.read(files.get(0),
-                    (holdMinutes == null ? ReddHouseSeries.HOLD_MINUTES : holdMinutes) * 60_000L);
-            System.err.println("insights-backtest: REDD house folder, the sum of its " + house.channels());
-            minutes = house.minutes();
-            readingCount = house.readings();
-        } else {
-            Optional<Path> folder = files.stream().filter(Files::isDirectory).findFirst();
-            if (folder.isPresent()) {
-                System.err.println("insights-backtest: " + folder.get() + " is a folder but not a REDD house (no labels.dat); "
-                        + "give one meter's whole-house power files, or one REDD low_freq house folder");
-                return 2;
-            }
-            DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
-            z = zone == null ? f.defaultZone() : zone;
-            List<Reading> readings = merged(new DatasetReader(f, z), files);
-            if (readings.isEmpty()) {
-                System.err.println("insights-backtest: no line of " + files + " reads as "
-                        + f.name().toLowerCase(Locale.ROOT) + "; give its --format");
-                return 2;
-            }
-            minutes = MinuteSeries.fromReadings(readings, (holdMinutes == null ? 60 : holdMinutes) * 60_000L);
-            readingCount = readings.size();
-        }
-        if (minutes.isEmpty()) {
-            System.err.println("insights-backtest: no channel of " + files.get(0) + " holds readings");
-            return 2;
-        }
+        WholeHouse house = load();
+        List<MinuteAverage> minutes = house.minutes();
+        ZoneId z = house.zone();
         EnergyLedger ledger = EnergyLedger.of(minutes, z);
         if (daysCsv != null) {
             writeDays(ledger, daysCsv);
@@ -135,13 +106,41 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             ForecastPicture.write(plot, title, daily);
             System.err.println("insights-backtest: drew " + plot);
         }
-        Results r = new Results(readingCount, minutes.size(), z, StandbyEstimator.estimate(minutes, z),
+        Results r = new Results(house.readings(), minutes.size(), z, StandbyEstimator.estimate(minutes, z),
                 ANOMALY_TYPES.stream().map(type -> AnomalyEvaluation.score(minutes, z, type, runs, 4, seed)).toList(),
                 ForecastBacktest.longestCoveredRunDays(ledger),
                 daily.stream().filter(e -> Arrays.stream(TABLE_DAYS).anyMatch(d -> d == e.day())).toList(),
                 ForecastBacktest.nextDayHourly(ledger, 3));
         System.out.print(json ? json(r) : tables(r));
         return 0;
+    }
+
+    /** One home's whole-house power as minutes, how many readings made them, and its local zone. */
+    private record WholeHouse(List<MinuteAverage> minutes, int readings, ZoneId zone) {}
+
+    private WholeHouse load() {
+        if (files.size() == 1 && ReddHouseSeries.isHouseFolder(files.get(0))) {
+            ReddHouseSeries.Series house = ReddHouseSeries.read(files.get(0),
+                    (holdMinutes == null ? ReddHouseSeries.HOLD_MINUTES : holdMinutes) * 60_000L);
+            if (house.minutes().isEmpty()) {
+                throw new InvalidInputException("file", "no channel of " + files.get(0) + " holds readings");
+            }
+            System.err.println("insights-backtest: REDD house folder, the sum of its " + house.channels());
+            return new WholeHouse(house.minutes(), house.readings(), zone == null ? ReddHouseSeries.ZONE : zone);
+        }
+        files.stream().filter(Files::isDirectory).findFirst().ifPresent(folder -> {
+            throw new InvalidInputException("file", folder + " is a folder but not a REDD house (no labels.dat); give one "
+                    + "meter's whole-house power files, or one REDD low_freq house folder");
+        });
+        DatasetFormat f = format != null ? DatasetFormat.parse(format) : DatasetFormat.guess(files.get(0));
+        ZoneId z = zone == null ? f.defaultZone() : zone;
+        List<Reading> readings = merged(new DatasetReader(f, z), files);
+        if (readings.isEmpty()) {
+            throw new InvalidInputException("file", "no line of " + files + " reads as " + f.name().toLowerCase(Locale.ROOT)
+                    + "; give its --format");
+        }
+        return new WholeHouse(MinuteSeries.fromReadings(readings, (holdMinutes == null ? 60 : holdMinutes) * 60_000L),
+                readings.size(), z);
     }
 
     /** The files' readings in time order, one per timestamp (the last file's wins). */

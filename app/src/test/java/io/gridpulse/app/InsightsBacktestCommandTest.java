@@ -150,7 +150,7 @@ class InsightsBacktestCommandTest {
         try {
             System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            int code = new picocli.CommandLine(new GridPulseCli()).execute(args);
+            int code = GridPulseCli.commandLine().execute(args);
             return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
                     err.toString(java.nio.charset.StandardCharsets.UTF_8));
         } finally {
