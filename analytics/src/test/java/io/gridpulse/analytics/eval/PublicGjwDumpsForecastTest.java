@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * The period-end forecast against naive on the daily energies of all 26 public dumps of the GJW
  * home (test resource {@code gjw-dumps-daily/}, 2013-10 … 2016-09; two of the dumps are the ones
  * in ../shared). Each dump alone is what a check on one unseen ≈ 30-day file sees; the dumps
- * merged are two years of one meter. Figures: docs/analytics.md, "Period-end forecast on two
- * years of the same home".
+ * merged are two years of one meter. Figures: docs/analytics.md, "The days just before the
+ * period, however few".
  */
 class PublicGjwDumpsForecastTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
