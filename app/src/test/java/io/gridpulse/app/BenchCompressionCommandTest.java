@@ -153,6 +153,22 @@ class BenchCompressionCommandTest {
     }
 
     @Test
+    void anEmptyFileIsAUsageErrorAloneAndSkippedAmongOthers() throws Exception {
+        // REDD mains channels published as empty files (a repository without their large blobs)
+        Path empty = Files.writeString(dir.resolve("channel_1.dat"), "");
+        Path channel = Files.writeString(dir.resolve("channel_3.dat"), "1303132929 1.00\n1303132933 12.50\n");
+
+        assertThat(execute("bench", "compression", "--input", empty.toString(), "--json")).isEqualTo(2);
+        assertThat(err.toString()).contains("channel_1.dat: no readings (the file is empty)");
+        assertThat(out.toString()).isEmpty();
+
+        int code = execute("bench", "compression", "--input", empty.toString(), "--input", channel.toString(), "--json");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("[1/2] skipped: channel_1.dat: no readings");
+        assertThat(out.toString()).startsWith("{\"readings\":2,");
+    }
+
+    @Test
     void aGlobThatCatchesLabelsDatSkipsItAndMeasuresTheChannels() throws Exception {
         Path labels = Files.writeString(dir.resolve("labels.dat"), "1 mains\n2 mains\n3 microwave\n");
         Path channel = Files.writeString(dir.resolve("channel_3.dat"), "1303132929 1.00\n1303132933 12.50\n");

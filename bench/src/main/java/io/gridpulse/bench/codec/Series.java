@@ -28,10 +28,13 @@ public record Series(long[] timestampsMs, long[] powerMilliwatts, int count) {
     /**
      * As {@link #read}, counting the lines that do not parse.
      *
-     * @throws IllegalArgumentException when the file has lines but none parses as {@code format}
+     * @throws IllegalArgumentException when the file is empty, or has lines but none parses as {@code format}
      */
     public static Loaded load(Path file, DatasetFormat format) {
         DatasetReader.WholeFile read = new DatasetReader(format).readWhole(file);
+        if (read.readings().isEmpty() && read.rejectedLines() == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": no readings (the file is empty)");
+        }
         if (read.readings().isEmpty() && read.rejectedLines() > 0) {
             throw new IllegalArgumentException(file.getFileName() + ": none of its " + read.rejectedLines()
                     + " lines reads as " + format.name().toLowerCase(java.util.Locale.ROOT) + " ("
