@@ -58,7 +58,15 @@ final class NilmDatasets {
     private NilmDatasets() {}
 
     static ApplianceDataset redd(Path dir) {
-        List<ChannelAligner.Channel> circuits = reddChannels(dir, label -> !label.equals(REDD_MAINS));
+        List<ChannelAligner.Channel> circuits = new ArrayList<>();
+        for (ChannelAligner.Channel c : reddChannels(dir, label -> !label.equals(REDD_MAINS))) {
+            if (c.readings().isEmpty()) {
+                // an empty channel would leave no tick where every circuit has a value
+                System.err.println("nilm: a " + c.label() + " channel of " + dir + " holds no readings; left out");
+            } else {
+                circuits.add(c);
+            }
+        }
         if (circuits.isEmpty()) {
             throw new InvalidInputException("data", "no circuit channel files in " + dir);
         }

@@ -24,6 +24,27 @@ class NilmDatasetsTest {
     Path dir;
 
     @Test
+    void anEmptyReddCircuitIsLeftOutRatherThanEmptyingTheHouse() throws IOException {
+        Path house = Files.createDirectories(dir.resolve("house_9"));
+        Files.writeString(house.resolve("labels.dat"), "1 mains\n3 refrigerator\n4 lighting\n5 washer_dryer\n");
+        StringBuilder fridge = new StringBuilder();
+        StringBuilder lights = new StringBuilder();
+        for (long t = 1_303_084_800L; t < 1_303_084_800L + 600; t += 3) {
+            fridge.append(t).append(" 120.00\n");
+            lights.append(t).append(" 60.00\n");
+        }
+        Files.writeString(house.resolve("channel_3.dat"), fridge);
+        Files.writeString(house.resolve("channel_4.dat"), lights);
+        Files.writeString(house.resolve("channel_5.dat"), ""); // published without its data
+
+        var dataset = NilmDatasets.redd(house);
+
+        assertThat(dataset.appliances()).containsExactlyInAnyOrder("refrigerator", "lighting");
+        assertThat(dataset.size()).isGreaterThan(100);
+        assertThat(dataset.aggregateW()[dataset.size() / 2]).isEqualTo(180.0);
+    }
+
+    @Test
     void sixtyPercentOfDevicesTrainAndEveryTypeWithTwoOrMoreKeepsOneForTheTest() {
         assertThat(NilmDatasets.trainingDevices(1)).isEqualTo(1);
         assertThat(NilmDatasets.trainingDevices(2)).isEqualTo(1);
