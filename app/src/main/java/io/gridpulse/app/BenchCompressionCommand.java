@@ -58,6 +58,10 @@ public final class BenchCompressionCommand implements Callable<Integer> {
             if (!Files.isReadable(input)) {
                 throw new ParameterException(spec.commandLine(), "cannot read input " + input);
             }
+            if (Files.isDirectory(input)) {
+                throw new ParameterException(spec.commandLine(), input + " is a folder; give its files, each one meter's "
+                        + "series (e.g. " + input.resolve("*.dat") + ")");
+            }
         }
         if (chunkHours < 1) {
             throw new ParameterException(spec.commandLine(), "--chunk-hours must be at least 1");

@@ -136,8 +136,10 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
         ZoneId z = zone == null ? f.defaultZone() : zone;
         List<Reading> readings = merged(new DatasetReader(f, z), files);
         if (readings.isEmpty()) {
-            throw new InvalidInputException("file", "no line of " + files + " reads as " + f.name().toLowerCase(Locale.ROOT)
-                    + "; give its --format");
+            DatasetReader reader = new DatasetReader(f, z);
+            boolean noDataLines = files.stream().allMatch(file -> reader.readWhole(file).rejectedLines() == 0);
+            throw new InvalidInputException("file", noDataLines ? "no readings in " + files + " (empty, or a header alone)"
+                    : "no line of " + files + " reads as " + f.name().toLowerCase(Locale.ROOT) + "; give its --format");
         }
         return new WholeHouse(MinuteSeries.fromReadings(readings, (holdMinutes == null ? 60 : holdMinutes) * 60_000L),
                 readings.size(), z);

@@ -159,13 +159,21 @@ class BenchCompressionCommandTest {
         Path channel = Files.writeString(dir.resolve("channel_3.dat"), "1303132929 1.00\n1303132933 12.50\n");
 
         assertThat(execute("bench", "compression", "--input", empty.toString(), "--json")).isEqualTo(2);
-        assertThat(err.toString()).contains("channel_1.dat: no readings (the file is empty)");
+        assertThat(err.toString()).contains("channel_1.dat: no readings (the file is empty, or a header alone)");
         assertThat(out.toString()).isEmpty();
 
         int code = execute("bench", "compression", "--input", empty.toString(), "--input", channel.toString(), "--json");
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).contains("[1/2] skipped: channel_1.dat: no readings");
         assertThat(out.toString()).startsWith("{\"readings\":2,");
+    }
+
+    @Test
+    void aFolderIsAUsageErrorAskingForItsFiles() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Refrigerator"));
+
+        assertThat(execute("bench", "compression", "--input", folder.toString(), "--json")).isEqualTo(2);
+        assertThat(err.toString()).contains("Refrigerator is a folder; give its files");
     }
 
     @Test

@@ -43,6 +43,15 @@ class InsightsBacktestCommandTest {
     }
 
     @Test
+    void anEmptyFileIsRefusedAsEmptyNotAsTheWrongFormat() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "ts,powerW\n");
+        Run run = run("insights-backtest", "--file", empty.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("no readings in").contains("(empty, or a header alone)");
+    }
+
+    @Test
     void aFolderThatIsNoReddHouseIsRefusedWithAClearMessage() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("Refrigerator"));
         Run run = run("insights-backtest", "--file", folder.toString());

@@ -33,7 +33,7 @@ public record Series(long[] timestampsMs, long[] powerMilliwatts, int count) {
     public static Loaded load(Path file, DatasetFormat format) {
         DatasetReader.WholeFile read = new DatasetReader(format).readWhole(file);
         if (read.readings().isEmpty() && read.rejectedLines() == 0) {
-            throw new IllegalArgumentException(file.getFileName() + ": no readings (the file is empty)");
+            throw new IllegalArgumentException(file.getFileName() + ": no readings (the file is empty, or a header alone)");
         }
         if (read.readings().isEmpty() && read.rejectedLines() > 0) {
             throw new IllegalArgumentException(file.getFileName() + ": none of its " + read.rejectedLines()
