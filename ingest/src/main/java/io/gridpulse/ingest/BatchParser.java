@@ -125,6 +125,9 @@ public final class BatchParser {
         if (reading.timestampMs() > latestAcceptedMs()) {
             throw inFuture(reading.timestampMs(), row, limits.maxFutureMs());
         }
+        if (reading.timestampMs() < IngestLimits.EARLIEST_TIMESTAMP_MS) {
+            throw tooEarly(reading.timestampMs(), row);
+        }
         return reading;
     }
 
@@ -135,6 +138,11 @@ public final class BatchParser {
     static InvalidInputException inFuture(long timestampMs, int row, long maxFutureMs) {
         return new InvalidInputException("ts", row, "timestamp " + timestampMs + " is more than " + maxFutureMs / 1000
                 + " s in the future");
+    }
+
+    static InvalidInputException tooEarly(long timestampMs, int row) {
+        return new InvalidInputException("ts", row, "timestamp " + timestampMs + " is before 2000-01-01T00:00:00Z; ts is "
+                + "epoch milliseconds (epoch seconds would need * 1000), or the meter's clock is not set");
     }
 
     private void checkSize(int rows) {

@@ -95,7 +95,7 @@ final class CsvBatchReader {
         int powerEnd = withEnergy ? comma2 : end;
         long powerMilliwatts = milli(comma1 + 1, powerEnd);
         long energyMilliwattHours = withEnergy ? milli(comma2 + 1, end) : Reading.NO_ENERGY;
-        if (ts < 0 || ts > latestMs || powerMilliwatts == DecimalMilli.NOT_PLAIN
+        if (ts < IngestLimits.EARLIEST_TIMESTAMP_MS || ts > latestMs || powerMilliwatts == DecimalMilli.NOT_PLAIN
                 || Math.abs(powerMilliwatts) > ReadingParsers.MAX_ABS_POWER_MILLIWATTS
                 || (withEnergy && energyMilliwattHours < 0)) {
             return null;
@@ -140,6 +140,9 @@ final class CsvBatchReader {
         }
         if (reading.timestampMs() > latestMs) {
             throw BatchParser.inFuture(reading.timestampMs(), row, limits.maxFutureMs());
+        }
+        if (reading.timestampMs() < IngestLimits.EARLIEST_TIMESTAMP_MS) {
+            throw BatchParser.tooEarly(reading.timestampMs(), row);
         }
         return reading;
     }

@@ -157,7 +157,7 @@ final class JsonBatchReader {
         }
 
         Reading reading() {
-            if (ts < 0 || ts > latestMs || !hasPower) {
+            if (ts < IngestLimits.EARLIEST_TIMESTAMP_MS || ts > latestMs || !hasPower) {
                 throw USE_TREE_PARSER;
             }
             return new Reading(ts, powerMilliwatts, energyMilliwattHours);

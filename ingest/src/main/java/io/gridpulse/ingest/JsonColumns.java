@@ -39,6 +39,9 @@ final class JsonColumns {
             if (ts > latestMs) {
                 throw BatchParser.inFuture(ts, row, maxFutureMs);
             }
+            if (ts >= 0 && ts < IngestLimits.EARLIEST_TIMESTAMP_MS) { // a negative one is the Reading's to refuse
+                throw BatchParser.tooEarly(ts, row);
+            }
             try {
                 out.add(new Reading(ts, powerMilliwatts[row],
                         energyMilliwattHours == null ? Reading.NO_ENERGY : energyMilliwattHours[row]));

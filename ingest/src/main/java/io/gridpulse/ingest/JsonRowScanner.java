@@ -89,7 +89,7 @@ final class JsonRowScanner {
                 throw NOT_PLAIN;
             }
         } while (separator('}'));
-        if (ts < 0 || ts > latestMs || !hasPower) {
+        if (ts < IngestLimits.EARLIEST_TIMESTAMP_MS || ts > latestMs || !hasPower) {
             throw NOT_PLAIN;
         }
         return new Reading(ts, powerMilliwatts, energyMilliwattHours);

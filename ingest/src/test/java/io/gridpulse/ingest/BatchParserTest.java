@@ -100,8 +100,8 @@ class BatchParserTest {
 
     @Test
     void halfAMilliwattRoundsAwayFromZero() {
-        assertThat(parser.parseJson(utf8("{\"readings\":[{\"ts\":1,\"powerW\":1234.5},{\"ts\":2,\"powerW\":0.0005},"
-                + "{\"ts\":3,\"powerW\":-0.0005},{\"ts\":4,\"powerW\":2.00049999}]}")))
+        assertThat(parser.parseJson(utf8("{\"readings\":[{\"ts\":1700000000001,\"powerW\":1234.5},{\"ts\":1700000000002,\"powerW\":0.0005},"
+                + "{\"ts\":1700000000003,\"powerW\":-0.0005},{\"ts\":1700000000004,\"powerW\":2.00049999}]}")))
                 .extracting(Reading::powerMilliwatts).containsExactly(1_234_500L, 1L, -1L, 2_000L);
     }
 
@@ -109,21 +109,21 @@ class BatchParserTest {
     void malformedAndWrongBodiesAreRefusedExactlyAsTheTreeParserRefusesThem() {
         String[] bad = {
             "{\"readings\":[ {\"ts\":",
-            "{\"readings\":[{\"ts\":1,\"powerW\":NaN}]}",
-            "{\"readings\":[{\"ts\":1,\"powerW\":1},{\"ts\":2,\"powerW\":\"abc\"}]}",
-            "{\"readings\":[{\"ts\":1}]}",
-            "{\"readings\":[{\"ts\":1,\"powerW\":null}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":NaN}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":1},{\"ts\":1700000000002,\"powerW\":\"abc\"}]}",
+            "{\"readings\":[{\"ts\":1700000000001}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":null}]}",
             "{\"readings\":[{\"ts\":1.5,\"powerW\":1}]}",
             "{\"readings\":[{\"ts\":-1,\"powerW\":1}]}",
             "{\"readings\":[{\"ts\":\"yesterday\",\"powerW\":1}]}",
-            "{\"readings\":[{\"ts\":1,\"powerW\":1,\"energyWh\":-5}]}",
-            "{\"readings\":[{\"ts\":1,\"powerW\":1,\"energyWh\":\"5\"}]}",
-            "{\"readings\":[{\"ts\":1,\"powerW\":-9223372036854775808}]}",
-            "{\"readings\":[{\"ts\":1,\"powerW\":1,\"energyWh\":9223372036854775807}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":1,\"energyWh\":-5}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":1,\"energyWh\":\"5\"}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":-9223372036854775808}]}",
+            "{\"readings\":[{\"ts\":1700000000001,\"powerW\":1,\"energyWh\":9223372036854775807}]}",
             "{\"readings\":[{\"ts\":99999999999999999999,\"powerW\":1}]}",
             "{\"readings\":[1,2]}",
-            "{\"readings\":{\"ts\":1,\"powerW\":1}}",
-            "[{\"ts\":1,\"powerW\":1}]",
+            "{\"readings\":{\"ts\":1700000000001,\"powerW\":1}}",
+            "[{\"ts\":1700000000001,\"powerW\":1}]",
             "",
         };
         for (String body : bad) {
@@ -135,13 +135,13 @@ class BatchParserTest {
 
     @Test
     void powerInMilliwattsOrKilowattsByMistakeIsRefusedNamingTheRow() {
-        assertThatThrownBy(() -> parser.parseJson(utf8("{\"readings\":[{\"ts\":1,\"powerW\":230},{\"ts\":2,\"powerW\":15000000}]}")))
+        assertThatThrownBy(() -> parser.parseJson(utf8("{\"readings\":[{\"ts\":1700000000001,\"powerW\":230},{\"ts\":1700000000002,\"powerW\":15000000}]}")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("powerW");
                     assertThat(e.row()).isEqualTo(1);
                     assertThat(e.getMessage()).isEqualTo("power 15000000 W exceeds 10 MW; is it in W (not mW)?");
                 });
-        assertThatThrownBy(() -> parser.parseJson(utf8("{\"ts\":[1,2],\"powerW\":[230,15000000.5]}")))
+        assertThatThrownBy(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002],\"powerW\":[230,15000000.5]}")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.row()).isEqualTo(1);
                     assertThat(e.getMessage()).isEqualTo("power 15000000.5 W exceeds 10 MW; is it in W (not mW)?");
@@ -160,9 +160,23 @@ class BatchParserTest {
     }
 
     @Test
+    void epochSecondsWhereMillisecondsBelongAreRefusedNamingTheRow() {
+        long seconds = NOW_MS / 1000; // read as milliseconds: January 1970
+        String message = "timestamp " + seconds + " is before 2000-01-01T00:00:00Z; ts is epoch milliseconds (epoch seconds "
+                + "would need * 1000), or the meter's clock is not set";
+        assertRefused(() -> parser.parseJson(utf8("{\"readings\":[{\"ts\":" + NOW_MS + ",\"powerW\":1},{\"ts\":" + seconds
+                + ",\"powerW\":1}]}")), "ts", 1, message);
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[" + NOW_MS + "," + seconds + "],\"powerW\":[1,1]}")), "ts", 1, message);
+        assertRefused(() -> parser.parseCsv("ts,powerW\n" + NOW_MS + ",1\n" + seconds + ",1\n"), "ts", 1, message);
+        assertThat(parser.parseJson(utf8("{\"readings\":[{\"ts\":" + IngestLimits.EARLIEST_TIMESTAMP_MS + ",\"powerW\":1}]}")))
+                .hasSize(1);
+    }
+
+    @Test
     void batchesAboveTheLimitAreRefusedWholeIn413() {
         BatchParser small = new BatchParser(Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC), new IngestLimits(3, 0));
-        List<Row> four = List.of(new Row("1", "1"), new Row("2", "2"), new Row("3", "3"), new Row("4", "4"));
+        List<Row> four = List.of(new Row("1700000000001", "1"), new Row("1700000000002", "2"), new Row("1700000000003", "3"),
+                new Row("1700000000004", "4"));
         assertThatThrownBy(() -> small.parseJson(rowsJson(four))).isInstanceOf(PayloadTooLargeException.class)
                 .hasMessage("batch has 4 readings; the limit is 3");
         assertThatThrownBy(() -> small.parseJson(columnsJson(four))).isInstanceOf(PayloadTooLargeException.class);
@@ -173,10 +187,11 @@ class BatchParserTest {
 
     @Test
     void repeatedReadingsAreAllHandedOnAndARepeatedKeyKeepsItsLastValue() {
-        String body = "{\"readings\":[{\"ts\":5000,\"powerW\":1},{\"ts\":5000,\"powerW\":1},"
-                + "{\"ts\":6000,\"powerW\":\"x\",\"powerW\":2.5,\"meter\":{\"ignored\":[1]}}],\"note\":\"x\"}";
+        String body = "{\"readings\":[{\"ts\":1700000005000,\"powerW\":1},{\"ts\":1700000005000,\"powerW\":1},"
+                + "{\"ts\":1700000006000,\"powerW\":\"x\",\"powerW\":2.5,\"meter\":{\"ignored\":[1]}}],\"note\":\"x\"}";
         assertThat(parser.parseJson(utf8(body))).isEqualTo(parser.parseJsonTree(utf8(body)))
-                .containsExactly(Reading.ofPower(5000, 1000), Reading.ofPower(5000, 1000), Reading.ofPower(6000, 2500));
+                .containsExactly(Reading.ofPower(1_700_000_005_000L, 1000), Reading.ofPower(1_700_000_005_000L, 1000),
+                        Reading.ofPower(1_700_000_006_000L, 2500));
     }
 
     @Test
@@ -184,10 +199,10 @@ class BatchParserTest {
         String one = "{\"ts\":1700000000000,\"powerW\":1534.2,\"energyWh\":12.5}"; // MQTT's usual payload
         assertThat(streamed(utf8(one))).isEqualTo(parser.parseJsonTree(utf8(one)))
                 .containsExactly(new Reading(1_700_000_000_000L, 1_534_200, 12_500));
-        String both = "{\"ts\":1,\"powerW\":1,\"readings\":[{\"ts\":2,\"powerW\":2}],\"ts\":\"ignored\"}";
+        String both = "{\"ts\":1700000000001,\"powerW\":1,\"readings\":[{\"ts\":1700000000002,\"powerW\":2}],\"ts\":\"ignored\"}";
         assertThat(streamed(utf8(both))).isEqualTo(parser.parseJsonTree(utf8(both)))
-                .containsExactly(Reading.ofPower(2, 2000));
-        for (String odd : new String[] {"{}", "{\"ts\":[1],\"powerW\":1}", "{\"ts\":1,\"powerW\":[1]}", "{\"powerW\":1}"}) {
+                .containsExactly(Reading.ofPower(1_700_000_000_002L, 2000));
+        for (String odd : new String[] {"{}", "{\"ts\":[1700000000001],\"powerW\":1}", "{\"ts\":1700000000001,\"powerW\":[1]}", "{\"powerW\":1}"}) {
             assertThat(outcome(() -> parser.parseJson(utf8(odd)))).as(odd).isEqualTo(outcome(() -> parser.parseJsonTree(utf8(odd))))
                     .isInstanceOf(String.class);
         }
@@ -195,26 +210,29 @@ class BatchParserTest {
 
     @Test
     void columnarBodyCarriesOptionalEnergyAndNamesBadCellsByRow() {
-        assertThat(parser.parseJson(utf8("{\"ts\":[1000,\"1970-01-01T00:00:02Z\"],\"powerW\":[1.5,-2],"
+        assertThat(parser.parseJson(utf8("{\"ts\":[1700000001000,\"2023-11-14T22:13:22Z\"],\"powerW\":[1.5,-2],"
                 + "\"energyWh\":[10.25,null]}")))
-                .containsExactly(new Reading(1000, 1500, 10_250), Reading.ofPower(2000, -2000));
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1,2,3],\"powerW\":[1,2]}")), "powerW", -1,
+                .containsExactly(new Reading(1_700_000_001_000L, 1500, 10_250), Reading.ofPower(1_700_000_002_000L, -2000));
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002,1700000000003],\"powerW\":[1,2]}")), "powerW", -1,
                 "columns must have the same length: ts has 3 values, powerW has 2");
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1,2]}")), "powerW", -1, "columnar body needs a 'powerW' array");
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1,2],\"powerW\":[1,\"abc\"]}")), "powerW", 1,
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002]}")), "powerW", -1, "columnar body needs a 'powerW' array");
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002],\"powerW\":[1,\"abc\"]}")), "powerW", 1,
                 "powerW must be a number, got abc");
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1,2],\"powerW\":[1,2],\"energyWh\":[3,-4]}")), "energyWh", 1,
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002],\"powerW\":[1,2],\"energyWh\":[3,-4]}")), "energyWh", 1,
                 "energy register must not be negative: -4");
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1,-2],\"powerW\":[1,2]}")), "ts", 1,
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,-2],\"powerW\":[1,2]}")), "ts", 1,
                 "timestamp must not be negative: -2");
     }
 
     @Test
     void csvRowsWithUnusualCellsAreReadAndRefusedAsBefore() {
-        assertThat(parser.parseCsv("\n ts, powerW, energyWh \r\n1000, 1.5 ,2\r\n\n1970-01-01T00:00:02Z,1e3,\n3000,.5,1.\n\n"))
-                .containsExactly(new Reading(1000, 1500, 2000), Reading.ofPower(2000, 1_000_000), new Reading(3000, 500, 1000));
-        assertRefused(() -> parser.parseCsv("ts,powerW\n1000,1\n2000,1,3\n"), "row", 1, "row has 3 cells, header has 2");
-        assertRefused(() -> parser.parseCsv("ts,powerW\n1000,abc\n"), "powerW", 0, "powerW 'abc' is not a number");
+        assertThat(parser.parseCsv("\n ts, powerW, energyWh \r\n1700000001000, 1.5 ,2\r\n\n2023-11-14T22:13:22Z,1e3,\n"
+                + "1700000003000,.5,1.\n\n"))
+                .containsExactly(new Reading(1_700_000_001_000L, 1500, 2000), Reading.ofPower(1_700_000_002_000L, 1_000_000),
+                        new Reading(1_700_000_003_000L, 500, 1000));
+        assertRefused(() -> parser.parseCsv("ts,powerW\n1700000001000,1\n1700000002000,1,3\n"), "row", 1,
+                "row has 3 cells, header has 2");
+        assertRefused(() -> parser.parseCsv("ts,powerW\n1700000001000,abc\n"), "powerW", 0, "powerW 'abc' is not a number");
         assertRefused(() -> parser.parseCsv("ts,power\n1000,1\n"), "header", -1,
                 "CSV header must be ts,powerW or ts,powerW,energyWh; got: ts,power");
         assertRefused(() -> parser.parseCsv(" \n"), "body", -1, "empty CSV; expected header ts,powerW[,energyWh]");

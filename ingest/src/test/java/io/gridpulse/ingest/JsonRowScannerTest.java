@@ -53,7 +53,7 @@ class JsonRowScannerTest {
                  { "readings" : [
                    { "powerW" : 12.5 , "ts" : 1799999999000, "energyWh": 1203455.5 },
                    {"ts":1799999999001,"powerW":-0.0005,"powerW":0.0005,"energyWh":7,"energyWh":null},
-                   {"energyWh":0,"ts":0,"powerW":-0}
+                   {"energyWh":0,"ts":1799999999002,"powerW":-0}
                  ] }
                 """);
         assertThat(JsonRowScanner.scan(utf8("{\"readings\":[]}"), LATEST_MS, IngestLimits.DEFAULTS)).isEmpty();

@@ -48,6 +48,10 @@ public final class DevicePayloadParser {
                 throw new InvalidInputException("timestamp", "timestamp " + r.timestampMs() + " is more than "
                         + limits.maxFutureMs() / 1000 + " s in the future");
             }
+            if (r.timestampMs() < IngestLimits.EARLIEST_TIMESTAMP_MS) {
+                throw new InvalidInputException("timestamp", "timestamp " + r.timestampMs() + " is before "
+                        + "2000-01-01T00:00:00Z: is the device's clock set?");
+            }
         }
         return readings;
     }

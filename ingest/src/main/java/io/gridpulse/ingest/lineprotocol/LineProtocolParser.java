@@ -95,6 +95,10 @@ public final class LineProtocolParser {
             throw new InvalidInputException("timestamp", "timestamp is more than " + limits.maxFutureMs() / 1000
                     + " s in the future; is precision=" + precision.name().toLowerCase() + " right?");
         }
+        if (timestampMs < IngestLimits.EARLIEST_TIMESTAMP_MS) {
+            throw new InvalidInputException("timestamp", "timestamp is before 2000-01-01T00:00:00Z; is precision="
+                    + precision.name().toLowerCase() + " right?");
+        }
         String power = mapping.powerFields().stream().filter(point.fields()::containsKey).findFirst().orElse(null);
         if (power == null) {
             String unit = mapping.kilo() ? "kW" : "W";

@@ -178,7 +178,8 @@ final class LineScanner {
                 ignored++;
                 return;
             }
-            if (++readings > limits.maxBatchReadings() || meterFrom < 0 || timestampMs > nowMs + limits.maxFutureMs()) {
+            if (++readings > limits.maxBatchReadings() || meterFrom < 0 || timestampMs > nowMs + limits.maxFutureMs()
+                    || timestampMs < IngestLimits.EARLIEST_TIMESTAMP_MS) {
                 throw USE_REFERENCE;
             }
             MeterId meter = meterId(body, meterFrom, meterTo);

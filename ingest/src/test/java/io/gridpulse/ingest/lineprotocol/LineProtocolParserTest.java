@@ -86,7 +86,7 @@ class LineProtocolParserTest {
 
     @Test
     void missingPowerFieldIsRejected() {
-        assertThatThrownBy(() -> parser.parse("power,meter=a energyWh=1 1", LinePrecision.SECONDS))
+        assertThatThrownBy(() -> parser.parse("power,meter=a energyWh=1 1700000000", LinePrecision.SECONDS))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'value'");
     }
 
@@ -94,6 +94,13 @@ class LineProtocolParserTest {
     void timestampInWrongPrecisionFarInFutureIsRejected() {
         assertThatThrownBy(() -> parser.parse("power,meter=a value=1 1699999999000", LinePrecision.SECONDS))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("future");
+    }
+
+    @Test
+    void timestampInWrongPrecisionBefore2000IsRejected() {
+        assertThatThrownBy(() -> parser.parse("power,meter=a value=1 1699999999", LinePrecision.MILLISECONDS))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("before 2000-01-01T00:00:00Z; is precision=milliseconds right?");
     }
 
     @Test
@@ -106,7 +113,8 @@ class LineProtocolParserTest {
     void moreReadingsThanLimitIsPayloadTooLarge() {
         LineProtocolParser small = new LineProtocolParser(Clock.systemUTC(), new IngestLimits(1, 0));
 
-        assertThatThrownBy(() -> small.parse("power,meter=a value=1 1\npower,meter=a value=2 2", LinePrecision.SECONDS))
+        assertThatThrownBy(() -> small.parse("power,meter=a value=1 1700000000\npower,meter=a value=2 1700000001",
+                LinePrecision.SECONDS))
                 .isInstanceOf(PayloadTooLargeException.class);
     }
 

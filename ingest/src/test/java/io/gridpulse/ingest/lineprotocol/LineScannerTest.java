@@ -153,7 +153,7 @@ class LineScannerTest {
     void moreLinesThanTheLimitAreLeftToTheReference() {
         LineProtocolParser small = new LineProtocolParser(Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC),
                 new IngestLimits(1, 0));
-        String body = "power,meter=a value=1 1\npower,meter=a value=2 2";
+        String body = "power,meter=a value=1 1700000000\npower,meter=a value=2 1700000001";
         assertThat(outcome(() -> small.parse(utf8(body), LinePrecision.SECONDS)))
                 .isEqualTo(outcome(() -> small.parse(body, LinePrecision.SECONDS)))
                 .asString().contains("PayloadTooLarge");
