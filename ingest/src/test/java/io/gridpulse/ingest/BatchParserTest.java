@@ -100,7 +100,8 @@ class BatchParserTest {
 
     @Test
     void halfAMilliwattRoundsAwayFromZero() {
-        assertThat(parser.parseJson(utf8("{\"readings\":[{\"ts\":1700000000001,\"powerW\":1234.5},{\"ts\":1700000000002,\"powerW\":0.0005},"
+        assertThat(parser.parseJson(utf8("{\"readings\":[{\"ts\":1700000000001,\"powerW\":1234.5},"
+                + "{\"ts\":1700000000002,\"powerW\":0.0005},"
                 + "{\"ts\":1700000000003,\"powerW\":-0.0005},{\"ts\":1700000000004,\"powerW\":2.00049999}]}")))
                 .extracting(Reading::powerMilliwatts).containsExactly(1_234_500L, 1L, -1L, 2_000L);
     }
@@ -135,7 +136,8 @@ class BatchParserTest {
 
     @Test
     void powerInMilliwattsOrKilowattsByMistakeIsRefusedNamingTheRow() {
-        assertThatThrownBy(() -> parser.parseJson(utf8("{\"readings\":[{\"ts\":1700000000001,\"powerW\":230},{\"ts\":1700000000002,\"powerW\":15000000}]}")))
+        assertThatThrownBy(() -> parser.parseJson(utf8("{\"readings\":[{\"ts\":1700000000001,\"powerW\":230},"
+                + "{\"ts\":1700000000002,\"powerW\":15000000}]}")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("powerW");
                     assertThat(e.row()).isEqualTo(1);
@@ -166,7 +168,8 @@ class BatchParserTest {
                 + "would need * 1000), or the meter's clock is not set";
         assertRefused(() -> parser.parseJson(utf8("{\"readings\":[{\"ts\":" + NOW_MS + ",\"powerW\":1},{\"ts\":" + seconds
                 + ",\"powerW\":1}]}")), "ts", 1, message);
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[" + NOW_MS + "," + seconds + "],\"powerW\":[1,1]}")), "ts", 1, message);
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[" + NOW_MS + "," + seconds + "],\"powerW\":[1,1]}")), "ts", 1,
+                message);
         assertRefused(() -> parser.parseCsv("ts,powerW\n" + NOW_MS + ",1\n" + seconds + ",1\n"), "ts", 1, message);
         assertThat(parser.parseJson(utf8("{\"readings\":[{\"ts\":" + IngestLimits.EARLIEST_TIMESTAMP_MS + ",\"powerW\":1}]}")))
                 .hasSize(1);
@@ -202,7 +205,8 @@ class BatchParserTest {
         String both = "{\"ts\":1700000000001,\"powerW\":1,\"readings\":[{\"ts\":1700000000002,\"powerW\":2}],\"ts\":\"ignored\"}";
         assertThat(streamed(utf8(both))).isEqualTo(parser.parseJsonTree(utf8(both)))
                 .containsExactly(Reading.ofPower(1_700_000_000_002L, 2000));
-        for (String odd : new String[] {"{}", "{\"ts\":[1700000000001],\"powerW\":1}", "{\"ts\":1700000000001,\"powerW\":[1]}", "{\"powerW\":1}"}) {
+        for (String odd : new String[] {"{}", "{\"ts\":[1700000000001],\"powerW\":1}", "{\"ts\":1700000000001,\"powerW\":[1]}",
+                "{\"powerW\":1}"}) {
             assertThat(outcome(() -> parser.parseJson(utf8(odd)))).as(odd).isEqualTo(outcome(() -> parser.parseJsonTree(utf8(odd))))
                     .isInstanceOf(String.class);
         }
@@ -213,12 +217,15 @@ class BatchParserTest {
         assertThat(parser.parseJson(utf8("{\"ts\":[1700000001000,\"2023-11-14T22:13:22Z\"],\"powerW\":[1.5,-2],"
                 + "\"energyWh\":[10.25,null]}")))
                 .containsExactly(new Reading(1_700_000_001_000L, 1500, 10_250), Reading.ofPower(1_700_000_002_000L, -2000));
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002,1700000000003],\"powerW\":[1,2]}")), "powerW", -1,
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002,1700000000003],\"powerW\":[1,2]}")),
+                "powerW", -1,
                 "columns must have the same length: ts has 3 values, powerW has 2");
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002]}")), "powerW", -1, "columnar body needs a 'powerW' array");
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002]}")), "powerW", -1,
+                "columnar body needs a 'powerW' array");
         assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002],\"powerW\":[1,\"abc\"]}")), "powerW", 1,
                 "powerW must be a number, got abc");
-        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002],\"powerW\":[1,2],\"energyWh\":[3,-4]}")), "energyWh", 1,
+        assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,1700000000002],\"powerW\":[1,2],\"energyWh\":[3,-4]}")),
+                "energyWh", 1,
                 "energy register must not be negative: -4");
         assertRefused(() -> parser.parseJson(utf8("{\"ts\":[1700000000001,-2],\"powerW\":[1,2]}")), "ts", 1,
                 "timestamp must not be negative: -2");
