@@ -141,8 +141,8 @@ public final class InsightsBacktestCommand implements Callable<Integer> {
             throw new InvalidInputException("file", noDataLines ? "no readings in " + files + " (empty, or a header alone)"
                     : "no line of " + files + " reads as " + f.name().toLowerCase(Locale.ROOT) + "; give its --format");
         }
-        return new WholeHouse(MinuteSeries.fromReadings(readings, (holdMinutes == null ? 60 : holdMinutes) * 60_000L),
-                readings.size(), z);
+        long holdMs = holdMinutes == null ? MinuteSeries.DEFAULT_HOLD_LIMIT_MS : holdMinutes * 60_000L;
+        return new WholeHouse(MinuteSeries.fromReadings(readings, holdMs), readings.size(), z);
     }
 
     /** The files' readings in time order, one per timestamp (the last file's wins). */

@@ -122,12 +122,7 @@ public final class BatchParser {
     }
 
     private Reading checked(Reading reading, int row) {
-        if (reading.timestampMs() > latestAcceptedMs()) {
-            throw inFuture(reading.timestampMs(), row, limits.maxFutureMs());
-        }
-        if (reading.timestampMs() < IngestLimits.EARLIEST_TIMESTAMP_MS) {
-            throw tooEarly(reading.timestampMs(), row);
-        }
+        checkTimestamp(reading.timestampMs(), row, latestAcceptedMs(), limits.maxFutureMs());
         return reading;
     }
 
@@ -135,12 +130,25 @@ public final class BatchParser {
         return clock.millis() + limits.maxFutureMs();
     }
 
-    static InvalidInputException inFuture(long timestampMs, int row, long maxFutureMs) {
+    private static InvalidInputException inFuture(long timestampMs, int row, long maxFutureMs) {
         return new InvalidInputException("ts", row, "timestamp " + timestampMs + " is more than " + maxFutureMs / 1000
                 + " s in the future");
     }
 
-    static InvalidInputException tooEarly(long timestampMs, int row) {
+    /**
+     * Refuses a timestamp after {@code latestMs} (server clock + allowed skew) or before
+     * {@link IngestLimits#EARLIEST_TIMESTAMP_MS}, naming the row; a negative one is the {@link Reading}'s to refuse.
+     */
+    static void checkTimestamp(long timestampMs, int row, long latestMs, long maxFutureMs) {
+        if (timestampMs > latestMs) {
+            throw inFuture(timestampMs, row, maxFutureMs);
+        }
+        if (timestampMs >= 0 && timestampMs < IngestLimits.EARLIEST_TIMESTAMP_MS) {
+            throw tooEarly(timestampMs, row);
+        }
+    }
+
+    private static InvalidInputException tooEarly(long timestampMs, int row) {
         return new InvalidInputException("ts", row, "timestamp " + timestampMs + " is before 2000-01-01T00:00:00Z; ts is "
                 + "epoch milliseconds (epoch seconds would need * 1000), or the meter's clock is not set");
     }

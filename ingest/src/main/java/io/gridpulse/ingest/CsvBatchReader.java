@@ -138,12 +138,7 @@ final class CsvBatchReader {
         } catch (InvalidInputException e) {
             throw e.atRow(row);
         }
-        if (reading.timestampMs() > latestMs) {
-            throw BatchParser.inFuture(reading.timestampMs(), row, limits.maxFutureMs());
-        }
-        if (reading.timestampMs() < IngestLimits.EARLIEST_TIMESTAMP_MS) {
-            throw BatchParser.tooEarly(reading.timestampMs(), row);
-        }
+        BatchParser.checkTimestamp(reading.timestampMs(), row, latestMs, limits.maxFutureMs());
         return reading;
     }
 

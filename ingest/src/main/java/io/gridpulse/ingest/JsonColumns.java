@@ -36,12 +36,7 @@ final class JsonColumns {
         List<Reading> out = new ArrayList<>(timestampsMs.length);
         for (int row = 0; row < timestampsMs.length; row++) {
             long ts = timestampsMs[row];
-            if (ts > latestMs) {
-                throw BatchParser.inFuture(ts, row, maxFutureMs);
-            }
-            if (ts >= 0 && ts < IngestLimits.EARLIEST_TIMESTAMP_MS) { // a negative one is the Reading's to refuse
-                throw BatchParser.tooEarly(ts, row);
-            }
+            BatchParser.checkTimestamp(ts, row, latestMs, maxFutureMs);
             try {
                 out.add(new Reading(ts, powerMilliwatts[row],
                         energyMilliwattHours == null ? Reading.NO_ENERGY : energyMilliwattHours[row]));
