@@ -15,7 +15,7 @@ public final class Units {
 
     /** Watts (as typed, up to 3 decimals kept) to milliwatts, rounding half-up beyond 1 mW. */
     public static long wattsToMilliwatts(BigDecimal watts) {
-        return watts.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return thousandths(watts);
     }
 
     public static long wattsToMilliwatts(double watts) {
@@ -23,7 +23,27 @@ public final class Units {
     }
 
     public static long wattHoursToMilliwattHours(BigDecimal wattHours) {
-        return wattHours.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return thousandths(wattHours);
+    }
+
+    /**
+     * {@code value × 1000} rounded half-up, or an ArithmeticException beyond a long. The magnitude
+     * is judged from the digits and exponent first: rounding {@code 1e99999999} (or its reciprocal)
+     * to an integer would build a 100-million-digit number, and one request could hold a thread
+     * for minutes.
+     */
+    private static long thousandths(BigDecimal value) {
+        if (value.signum() == 0) {
+            return 0;
+        }
+        int integerDigits = value.precision() - value.scale() + 3; // of value × 1000
+        if (integerDigits > 19) {
+            throw new ArithmeticException(value + " × 1000 is beyond a long");
+        }
+        if (integerDigits < 0) {
+            return 0; // |value × 1000| < 0.1: half-up rounds it to 0
+        }
+        return value.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     public static BigDecimal milliwattsToWatts(long milliwatts) {

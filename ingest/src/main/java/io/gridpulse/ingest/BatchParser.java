@@ -1,6 +1,7 @@
 package io.gridpulse.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.InvalidInputException;
@@ -18,7 +19,8 @@ import java.util.List;
  * an {@link InvalidInputException} naming the row (zero-based) and the field.
  */
 public final class BatchParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as BigDecimal, as typed: a double would turn {@code 1e999} into Infinity and round long fractions. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Clock clock;
     private final IngestLimits limits;
@@ -43,13 +45,18 @@ public final class BatchParser {
         return streamed != null ? streamed : parseJsonTree(body);
     }
 
-    /** The reference parser: the whole body as a JSON tree, values through BigDecimal. */
-    List<Reading> parseJsonTree(byte[] body) {
+    /**
+     * The reference parser: the whole body as a JSON tree, values through BigDecimal. Public so
+     * that the fuzz run can hold the fast paths of {@link #parseJson} to it.
+     */
+    public List<Reading> parseJsonTree(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) { // Jackson's word for a number whose exponent no BigDecimal holds
+            throw new InvalidInputException("body", "number out of range: " + e.getMessage());
         } catch (IOException e) {
             throw new InvalidInputException("body", "unreadable body: " + e.getMessage());
         }
@@ -112,7 +119,7 @@ public final class BatchParser {
         if (ts == null || ts.isNull()) {
             throw new InvalidInputException("ts", "ts is missing");
         }
-        if (ts.isIntegralNumber()) {
+        if (ts.isIntegralNumber() && ts.canConvertToLong()) {
             return ts.longValue();
         }
         if (ts.isTextual()) {

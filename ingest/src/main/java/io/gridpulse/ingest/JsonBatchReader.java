@@ -275,6 +275,10 @@ final class JsonBatchReader {
         if (!token.isNumeric()) {
             throw new InvalidInputException(field, field + " must be a number, got " + parser.getText());
         }
-        return parser.getDecimalValue();
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) { // an exponent no BigDecimal holds
+            throw new InvalidInputException(field, field + " " + parser.getText() + " is out of range");
+        }
     }
 }

@@ -21,7 +21,11 @@ public final class ReadingParsers {
             throw new InvalidInputException("ts", "timestamp is missing");
         }
         if (isInteger(text)) {
-            return Long.parseLong(text);
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("ts", "timestamp " + text + " is out of range");
+            }
         }
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 
 /** Small helpers to read required and optional numbers from device JSON with field-naming errors. */
 final class DeviceJson {
+    /** Powers of ten beyond any meter's readings, either way. */
+    private static final int MAX_DECIMAL_EXPONENT = 40;
+
     private DeviceJson() {}
 
     /** A required number at {@code node.name}; {@code path} names it in errors. */
@@ -21,7 +24,12 @@ final class DeviceJson {
         if (!value.isNumber()) {
             throw new InvalidInputException(path, path + " must be a number, got " + value);
         }
-        return value.decimalValue();
+        BigDecimal number = value.decimalValue();
+        // sums and unit changes come before the range checks: 1e99999999 + 5 would build every digit
+        if (number.signum() != 0 && Math.abs(number.precision() - number.scale()) > MAX_DECIMAL_EXPONENT) {
+            throw new InvalidInputException(path, path + " " + number + " is out of range");
+        }
+        return number;
     }
 
     /** An optional number, or null when absent. */

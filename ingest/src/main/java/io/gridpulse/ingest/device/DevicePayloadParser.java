@@ -1,6 +1,7 @@
 package io.gridpulse.ingest.device;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.InvalidInputException;
@@ -18,7 +19,8 @@ import java.util.List;
  * {@link IngestLimits#maxFutureMs()} are refused. Thread-safe.
  */
 public final class DevicePayloadParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as BigDecimal, as sent: a double would turn {@code 1e999} into Infinity. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Clock clock;
     private final IngestLimits limits;
@@ -65,6 +67,8 @@ public final class DevicePayloadParser {
             return root;
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) { // Jackson's word for a number whose exponent no BigDecimal holds
+            throw new InvalidInputException("body", "number out of range: " + e.getMessage());
         } catch (IOException e) {
             throw new InvalidInputException("body", "unreadable body: " + e.getMessage());
         }

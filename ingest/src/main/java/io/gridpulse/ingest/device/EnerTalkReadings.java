@@ -48,6 +48,9 @@ final class EnerTalkReadings {
         if (ts == null || !ts.isIntegralNumber()) {
             throw new InvalidInputException("timestamp", "timestamp (epoch ms) is missing or not an integer");
         }
+        if (!ts.canConvertToLong()) {
+            throw new InvalidInputException("timestamp", "timestamp " + ts + " is out of range");
+        }
         BigDecimal milliwatts = DeviceJson.number(item, "activePower", "activePower");
         long power = ReadingParsers.checkedPower(milliwatts.divide(MILLI), "activePower");
         String energyField = item.has("energy") ? "energy" : "positiveEnergy";

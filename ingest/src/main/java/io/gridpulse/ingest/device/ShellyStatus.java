@@ -92,6 +92,10 @@ final class ShellyStatus {
         if (!unixSeconds.isIntegralNumber()) {
             throw new InvalidInputException("unixtime", "unixtime must be integer seconds, got " + unixSeconds);
         }
-        return Math.multiplyExact(unixSeconds.longValue(), 1000L);
+        if (!unixSeconds.canConvertToLong() || unixSeconds.longValue() > Long.MAX_VALUE / 1000
+                || unixSeconds.longValue() < Long.MIN_VALUE / 1000) {
+            throw new InvalidInputException("unixtime", "unixtime " + unixSeconds + " is out of range");
+        }
+        return unixSeconds.longValue() * 1000L;
     }
 }

@@ -30,12 +30,14 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Meters, readings in, power and usage out. */
 public final class MeterRoutes {
     /** A raw query may span at most this long (one week at 1 Hz is 604,800 points). */
     static final long MAX_RAW_RANGE_MS = 7 * 86_400_000L;
 
+    private final Set<String> tariffIds;
     private final ReadingStore store;
     private final IngestPipeline pipeline;
     private final BatchParser parser;
@@ -44,9 +46,11 @@ public final class MeterRoutes {
     /** The server's mapper, leaving the response stream open for Javalin to finish. */
     private final ObjectWriter streamingJson;
 
+    /** @param tariffIds the tariffs a meter's settings may name */
     public MeterRoutes(ReadingStore store, IngestPipeline pipeline, BatchParser parser, Clock clock, long maxBodyBytes,
-                       ObjectMapper json) {
+                       ObjectMapper json, Set<String> tariffIds) {
         this.store = store;
+        this.tariffIds = Set.copyOf(tariffIds);
         this.pipeline = pipeline;
         this.parser = parser;
         this.clock = clock;
@@ -79,8 +83,12 @@ public final class MeterRoutes {
 
     public void updateSettings(Context ctx) {
         MeterRecord m = meter(ctx, Scope.WRITE);
-        Map<String, Object> changes = ctx.bodyAsClass(Map.class);
+        Map<String, Object> changes = RequestBody.jsonObject(ctx);
         MeterSettings merged = MeterSettings.fromMap(m.settings()).merge(changes);
+        if (!tariffIds.contains(merged.tariffId())) { // the bill would fail on every reading after
+            throw new InvalidInputException("tariffId", "unknown tariff '" + merged.tariffId() + "'; known: "
+                    + String.join(", ", tariffIds.stream().sorted().toList()));
+        }
         ctx.json(view(store.meters().updateSettings(m.ref(), merged.toMap())));
     }
 

@@ -3,6 +3,7 @@ package io.gridpulse.server.api;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.http.RequestBody;
 import io.gridpulse.store.Retention;
 import io.gridpulse.store.RetentionPolicies;
 import io.javalin.http.Context;
@@ -25,7 +26,7 @@ public final class RetentionRoutes {
     /** Body {@code {"rawDays":400,"fineRollupDays":90}}; a field left out keeps its current value. */
     public void put(Context ctx) {
         Principal p = MeterRoutes.principal(ctx, Scope.ADMIN);
-        Map<?, ?> body = ctx.bodyAsClass(Map.class);
+        Map<?, ?> body = RequestBody.jsonObject(ctx);
         Retention current = policies.get(p.tenant());
         Retention updated = new Retention(days(body, "rawDays", current.rawDays()),
                 days(body, "fineRollupDays", current.fineRollupDays()));
