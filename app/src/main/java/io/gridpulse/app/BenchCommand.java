@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code gridpulse bench}: benchmarks; one subcommand per benchmark. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run GridPulse benchmarks.",
         subcommands = {BenchCompressionCommand.class, BenchCodecCommand.class, BenchCrashCommand.class, BenchIngestCommand.class,
-            BenchQueryCommand.class, BenchLoadCommand.class, BenchFuzzCommand.class})
+            BenchQueryCommand.class, BenchLoadCommand.class, BenchFuzzCommand.class, BenchLiveCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
