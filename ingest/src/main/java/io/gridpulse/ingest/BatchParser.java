@@ -1,9 +1,11 @@
 package io.gridpulse.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.core.Reading;
@@ -19,8 +21,12 @@ import java.util.List;
  * an {@link InvalidInputException} naming the row (zero-based) and the field.
  */
 public final class BatchParser {
-    /** Decimals as BigDecimal, as typed: a double would turn {@code 1e999} into Infinity and round long fractions. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Decimals as BigDecimal, as typed (a double would turn {@code 1e999} into Infinity); a key
+     * given twice or anything after the body's object is malformed, as the streaming reader has it.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Clock clock;
     private final IngestLimits limits;

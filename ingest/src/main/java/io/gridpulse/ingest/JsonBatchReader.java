@@ -3,6 +3,7 @@ package io.gridpulse.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.core.Reading;
@@ -24,7 +25,8 @@ import java.util.List;
  * class's own, so it words its errors (row = index in the arrays) with the same field messages.
  */
 final class JsonBatchReader {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** A key given twice is malformed here as in the tree parser (it used to take the last). */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final long MAX_ABS_WATTS = ReadingParsers.MAX_ABS_POWER_MILLIWATTS / 1000;
     private static final long MAX_WATT_HOURS = Long.MAX_VALUE / 1000;
 
@@ -86,6 +88,9 @@ final class JsonBatchReader {
             } else {
                 throw USE_TREE_PARSER; // arrays and scalars mixed
             }
+        }
+        if (parser.nextToken() != null) {
+            throw USE_TREE_PARSER; // something after the body's object: malformed, the tree words it
         }
         if (rows != null) {
             return rows;

@@ -8,7 +8,7 @@ import java.util.List;
  * The first fast path of {@link BatchParser#parseJson}: scans the plainest row body, {@code
  * {"readings":[{"ts":…,"powerW":…[,"energyWh":…]},…]}}, byte by byte — no tokens, no field-name
  * strings. Only the keys {@code readings}, {@code ts}, {@code powerW} and {@code energyWh} (in any
- * order, a repeated key keeping its last value), epoch-millisecond integers and plain decimals
+ * order, each once: a repeated key is malformed, as the tree parser words it), epoch-millisecond integers and plain decimals
  * ({@link DecimalMilli}) are read here. Anything else returns null and the body goes to {@link
  * JsonBatchReader}, and from there to the tree parser, the reference for what is accepted.
  */
@@ -77,17 +77,26 @@ final class JsonRowScanner {
         long powerMilliwatts = 0;
         boolean hasPower = false;
         long energyMilliwattHours = Reading.NO_ENERGY;
+        int seen = 0; // one bit per key
         do {
+            int key;
             if (isKey(TS)) {
+                key = 1;
                 ts = timestamp();
             } else if (isKey(POWER)) {
+                key = 2;
                 powerMilliwatts = power();
                 hasPower = true;
             } else if (isKey(ENERGY)) {
+                key = 4;
                 energyMilliwattHours = energy();
             } else {
                 throw NOT_PLAIN;
             }
+            if ((seen & key) != 0) {
+                throw NOT_PLAIN;
+            }
+            seen |= key;
         } while (separator('}'));
         if (ts < IngestLimits.EARLIEST_TIMESTAMP_MS || ts > latestMs || !hasPower) {
             throw NOT_PLAIN;

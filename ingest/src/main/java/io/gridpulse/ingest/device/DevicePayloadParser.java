@@ -1,9 +1,11 @@
 package io.gridpulse.ingest.device;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.core.Reading;
@@ -19,8 +21,9 @@ import java.util.List;
  * {@link IngestLimits#maxFutureMs()} are refused. Thread-safe.
  */
 public final class DevicePayloadParser {
-    /** Decimals as BigDecimal, as sent: a double would turn {@code 1e999} into Infinity. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Decimals as BigDecimal, as sent (a double would turn {@code 1e999} into Infinity); keys once, nothing after the body. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Clock clock;
     private final IngestLimits limits;
