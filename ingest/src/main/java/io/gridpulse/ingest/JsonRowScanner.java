@@ -8,8 +8,8 @@ import java.util.List;
  * The first fast path of {@link BatchParser#parseJson}: scans the plainest row body, {@code
  * {"readings":[{"ts":…,"powerW":…[,"energyWh":…]},…]}}, byte by byte — no tokens, no field-name
  * strings. Only the keys {@code readings}, {@code ts}, {@code powerW} and {@code energyWh} (in any
- * order, each once: a repeated key is malformed, as the tree parser words it), epoch-millisecond integers and plain decimals
- * ({@link DecimalMilli}) are read here. Anything else returns null and the body goes to {@link
+ * order, each once: a repeated key is malformed, and the tree parser words it), epoch-millisecond
+ * integers and plain decimals ({@link DecimalMilli}) are read here. Anything else returns null and the body goes to {@link
  * JsonBatchReader}, and from there to the tree parser, the reference for what is accepted.
  */
 final class JsonRowScanner {
