@@ -34,7 +34,7 @@ public final class BenchFuzzCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--targets", split = ",", description = "Targets (default: all of json-readings, csv-readings, line-protocol, "
-            + "device-payloads, chunk-decode, http-api).")
+            + "device-payloads, chunk-decode, http-api, mqtt).")
     List<String> targets;
 
     @Option(names = "--seconds", defaultValue = "60", description = "Time per target (default: ${DEFAULT-VALUE}).")
@@ -49,7 +49,7 @@ public final class BenchFuzzCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for each finding's first input (as <target>-<n>.bin).")
     Path out;
 
-    @Option(names = "--dir", description = "Store folder of the HTTP target (default: a new temporary folder, deleted after).")
+    @Option(names = "--dir", description = "Store folder of the HTTP and MQTT targets (default: a new temporary folder, deleted after).")
     Path dir;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
