@@ -80,7 +80,7 @@ final class JsonBatchReader {
                 }
                 rows = rows(); // the tree ignores the other keys then, and so do we
             } else if (rows != null || !isReadingField(name)) {
-                parser.skipChildren(); // other keys are ignored, as the tree parser ignores them
+                skipIgnored(value); // other keys are ignored, as the tree parser ignores them
             } else if (value == JsonToken.START_ARRAY && !single.seen()) {
                 columns.put(name, column(name));
             } else if (value != JsonToken.START_ARRAY && columns.isEmpty()) {
@@ -131,13 +131,41 @@ final class JsonBatchReader {
             if (isReadingField(name)) {
                 fields.read(name, value);
             } else {
-                parser.skipChildren();
+                skipIgnored(value);
             }
         }
         return fields.reading();
     }
 
-    /** The fields of one reading object as they stream by; a repeated key keeps its last value, as in the tree. */
+    /**
+     * Skips an ignored key's value. Its decimals are read all the same, as the tree parser reads
+     * them: one that no BigDecimal holds ({@code 1e18651200009}) makes the tree refuse the body, so
+     * it is handed there to be worded.
+     */
+    private void skipIgnored(JsonToken value) throws IOException {
+        int depth = 0;
+        for (JsonToken token = value; ; token = parser.nextToken()) {
+            if (token == null) {
+                throw USE_TREE_PARSER; // the body ends inside the value
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                try {
+                    parser.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    throw USE_TREE_PARSER;
+                }
+            }
+            if (depth == 0) {
+                return;
+            }
+        }
+    }
+
+    /** The fields of one reading object as they stream by (a repeated key never gets here: the parser refuses it). */
     private final class RowFields {
         private long ts = -1;
         private long powerMilliwatts;

@@ -34,7 +34,11 @@ public final class ReadingParsers {
                 return Instant.parse(text).toEpochMilli();
             } catch (DateTimeParseException e2) {
                 throw new InvalidInputException("ts", "timestamp '" + text + "' is neither epoch ms nor ISO-8601 with offset");
+            } catch (ArithmeticException e2) {
+                throw new InvalidInputException("ts", "timestamp '" + text + "' is out of range");
             }
+        } catch (ArithmeticException e) { // a year like -922337026 parses, but no long holds its milliseconds
+            throw new InvalidInputException("ts", "timestamp '" + text + "' is out of range");
         }
     }
 

@@ -71,6 +71,19 @@ class AbsurdNumbersTest {
                 json("{\"sys\":{\"unixtime\":9223372036854775},\"switch:0\":{\"apower\":5}}"), ZoneId.of("UTC"), null));
     }
 
+    @Test
+    void aYearNoLongHoldsAndAnAbsurdNumberUnderAnIgnoredKeyAreRefusedByEveryPath() {
+        refusedAtOnce(() -> parser.parseCsv("ts,powerW\n-922337026-11-26T09:00:00+09:00,1\n"));
+        refusedAtOnce(() -> parser.parseJson(json("{\"ts\":\"+999999999-12-31T23:59:59Z\",\"powerW\":1}")));
+        refusedAtOnce(() -> devices.parse(DeviceFormat.TASMOTA, json("{\"Time\":\"-999999999-01-01T00:00:00\",\"ENERGY\":{\"Power\":5}}"),
+                ZoneId.of("Asia/Seoul"), null));
+        // the streaming reader skipped an ignored key's value without reading its numbers; the tree refused the body
+        String ignored = "{\"ts\":" + TS + ",\"powerW\":1.5,\"note\":[{\"x\":17951e18651200009}]}";
+        refusedAtOnce(() -> parser.parseJson(json(ignored)));
+        refusedAtOnce(() -> parser.parseJson(json("{\"readings\":[{\"ts\":" + TS + ",\"powerW\":1,\"x\":1e99999999999}]}")));
+        assertThat(parser.parseJson(json("{\"ts\":" + TS + ",\"powerW\":1.5,\"note\":[{\"x\":1e300}]}"))).hasSize(1);
+    }
+
     private static void refusedAtOnce(Executable parse) {
         assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> assertThatThrownBy(parse::execute).isInstanceOf(InvalidInputException.class));

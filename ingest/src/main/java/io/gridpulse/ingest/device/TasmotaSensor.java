@@ -62,7 +62,11 @@ final class TasmotaSensor {
                 return OffsetDateTime.parse(text).toInstant().toEpochMilli();
             } catch (DateTimeException e2) {
                 throw new InvalidInputException("Time", "Time '" + text + "' is not yyyy-MM-ddTHH:mm:ss");
+            } catch (ArithmeticException e2) {
+                throw new InvalidInputException("Time", "Time '" + text + "' is out of range");
             }
+        } catch (ArithmeticException e) { // a year far from ours parses, but no long holds its milliseconds
+            throw new InvalidInputException("Time", "Time '" + text + "' is out of range");
         }
     }
 }
