@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gridpulse bench fuzz}: mutated inputs against every surface that reads what others
  * send or what the disk returns — the JSON, CSV, line-protocol and device parsers (fast paths
- * held to their reference parsers), the chunk decoder, and the HTTP API and MQTT endpoint of a real server. A crash,
- * a hang, a 5xx or a broken promise is a finding; exit code 3 if there is any.
+ * held to their reference parsers), the chunk decoder, and the HTTP API and MQTT endpoint of a
+ * real server. A crash, a hang, a 5xx or a broken promise is a finding; exit code 3 if there is any.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = "Fuzz the parsers, the chunk decoder, the HTTP API and the MQTT endpoint with mutated inputs; report crashes, hangs, 5xx and broken promises.")
