@@ -1,15 +1,9 @@
 package io.gridpulse.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.core.Reading;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,13 +15,6 @@ import java.util.List;
  * an {@link InvalidInputException} naming the row (zero-based) and the field.
  */
 public final class BatchParser {
-    /**
-     * Decimals as BigDecimal, as typed (a double would turn {@code 1e999} into Infinity); a key
-     * given twice or anything after the body's object is malformed, as the streaming reader has it.
-     */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
     private final Clock clock;
     private final IngestLimits limits;
 
@@ -56,16 +43,7 @@ public final class BatchParser {
      * that the fuzz run can hold the fast paths of {@link #parseJson} to it.
      */
     public List<Reading> parseJsonTree(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
-        } catch (NumberFormatException e) { // Jackson's word for a number whose exponent no BigDecimal holds
-            throw new InvalidInputException("body", "number out of range: " + e.getMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException("body", "unreadable body: " + e.getMessage());
-        }
+        JsonNode root = BodyJson.readTree(body);
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("body", "expected a JSON object {\"readings\":[...]} or one reading");
         }

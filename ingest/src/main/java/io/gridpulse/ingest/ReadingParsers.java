@@ -27,18 +27,24 @@ public final class ReadingParsers {
                 throw new InvalidInputException("ts", "timestamp " + text + " is out of range");
             }
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            instant = isoInstant(text);
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text).toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw new InvalidInputException("ts", "timestamp '" + text + "' is neither epoch ms nor ISO-8601 with offset");
-            } catch (ArithmeticException e2) {
-                throw new InvalidInputException("ts", "timestamp '" + text + "' is out of range");
-            }
+            throw new InvalidInputException("ts", "timestamp '" + text + "' is neither epoch ms nor ISO-8601 with offset");
+        }
+        try {
+            return instant.toEpochMilli();
         } catch (ArithmeticException e) { // a year like -922337026 parses, but no long holds its milliseconds
             throw new InvalidInputException("ts", "timestamp '" + text + "' is out of range");
+        }
+    }
+
+    private static Instant isoInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.parse(text);
         }
     }
 

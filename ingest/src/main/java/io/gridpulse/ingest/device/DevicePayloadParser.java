@@ -1,16 +1,11 @@
 package io.gridpulse.ingest.device;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.core.Reading;
+import io.gridpulse.ingest.BodyJson;
 import io.gridpulse.ingest.IngestLimits;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,10 +16,6 @@ import java.util.List;
  * {@link IngestLimits#maxFutureMs()} are refused. Thread-safe.
  */
 public final class DevicePayloadParser {
-    /** Decimals as BigDecimal, as sent (a double would turn {@code 1e999} into Infinity); keys once, nothing after the body. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
     private final Clock clock;
     private final IngestLimits limits;
 
@@ -62,19 +53,11 @@ public final class DevicePayloadParser {
     }
 
     private static JsonNode tree(byte[] body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new InvalidInputException("body", "empty body");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "malformed JSON: " + e.getOriginalMessage());
-        } catch (NumberFormatException e) { // Jackson's word for a number whose exponent no BigDecimal holds
-            throw new InvalidInputException("body", "number out of range: " + e.getMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException("body", "unreadable body: " + e.getMessage());
+        JsonNode root = BodyJson.readTree(body);
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInputException("body", "empty body");
         }
+        return root;
     }
 
     private static JsonNode object(JsonNode root) {

@@ -6,6 +6,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.ingest.ReadingParsers;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -55,18 +56,25 @@ final class TasmotaSensor {
             return nowMs;
         }
         String text = time.asText().trim();
+        Instant instant;
         try {
-            return LocalDateTime.parse(text).atZone(zone).toInstant().toEpochMilli();
+            instant = instant(text, zone);
         } catch (DateTimeException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeException e2) {
-                throw new InvalidInputException("Time", "Time '" + text + "' is not yyyy-MM-ddTHH:mm:ss");
-            } catch (ArithmeticException e2) {
-                throw new InvalidInputException("Time", "Time '" + text + "' is out of range");
-            }
+            throw new InvalidInputException("Time", "Time '" + text + "' is not yyyy-MM-ddTHH:mm:ss");
+        }
+        try {
+            return instant.toEpochMilli();
         } catch (ArithmeticException e) { // a year far from ours parses, but no long holds its milliseconds
             throw new InvalidInputException("Time", "Time '" + text + "' is out of range");
+        }
+    }
+
+    /** Local time in the device's zone, or a time with its own offset. */
+    private static Instant instant(String text, ZoneId zone) {
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            return OffsetDateTime.parse(text).toInstant();
         }
     }
 }
