@@ -21,7 +21,11 @@ public final class BenchLiveCommand implements Callable<Integer> {
     @Option(names = "--meters", defaultValue = "1000", description = "Meters, each with its own subscriber (default: ${DEFAULT-VALUE}).")
     int meters;
 
-    @Option(names = "--seconds", defaultValue = "60", description = "Timed seconds after a 5 s warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Seconds run but not timed, while the JVM compiles its hot paths (default: ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "Timed seconds after the warm-up (default: ${DEFAULT-VALUE}).")
     int seconds;
 
     @Option(names = "--dir", description = "Store folder (default: a new temporary folder, deleted after).")
@@ -33,7 +37,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = BenchFolders.orTemporary(dir, "gridpulse-live");
-        LivePushBench.Result result = new LivePushBench(new LivePushBench.Settings(root.resolve("store"), meters, seconds),
+        LivePushBench.Settings settings = new LivePushBench.Settings(root.resolve("store"), meters, warmUpSeconds, seconds);
+        LivePushBench.Result result = new LivePushBench(settings,
                 line -> spec.commandLine().getErr().println("bench live " + line)).run();
         BenchFolders.deleteIfTemporary(dir, root);
         spec.commandLine().getOut().println(json ? result.toJson() : result.toText());

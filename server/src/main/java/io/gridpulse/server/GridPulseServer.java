@@ -5,14 +5,12 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
-import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.AccessDeniedException;
 import io.gridpulse.core.GridPulseException;
-import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.api.ApplianceRoutes;
@@ -43,7 +41,7 @@ import io.gridpulse.server.http.Problems;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.insight.LiveInsights;
 import io.gridpulse.server.metrics.Metrics;
-import io.gridpulse.server.live.SseStream;
+import io.gridpulse.server.live.LiveStreams;
 import io.gridpulse.server.nilm.NilmModels;
 import io.gridpulse.server.pipeline.IngestAdmission;
 import io.gridpulse.server.pipeline.IngestPipeline;
@@ -65,6 +63,7 @@ public final class GridPulseServer implements AutoCloseable {
     private final ReadingStore store;
     private final ApiKeys keys;
     private final LiveHub live;
+    private final LiveStreams liveStreams;
     private final IngestPipeline pipeline;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
@@ -89,6 +88,7 @@ public final class GridPulseServer implements AutoCloseable {
         this.clock = clock;
         this.keys = new ApiKeys(store.metadata());
         this.live = new LiveHub();
+        this.liveStreams = new LiveStreams(live, json);
         this.pipeline = new IngestPipeline(store, live, clock, new IngestAdmission(config.maxInFlightReadings()));
         this.startedMs = clock.millis();
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock, new ForecastProjector()));
@@ -191,11 +191,7 @@ public final class GridPulseServer implements AutoCloseable {
                     get("/anomalies", insights::anomalies);
                     get("/forecast", insights::forecast);
                     get("/appliances", appliances::appliances);
-                    sse("/live", client -> {
-                        Context ctx = client.ctx();
-                        MeterRef ref = meters.meter(ctx, Scope.READ).ref();
-                        new SseStream(client, json).run(live, ref);
-                    });
+                    get("/live", ctx -> liveStreams.serve(ctx, meters.meter(ctx, Scope.READ).ref()));
                 });
             }));
         });
@@ -213,7 +209,7 @@ public final class GridPulseServer implements AutoCloseable {
         });
         app.exception(Exception.class, Problems::respondUnexpected);
         app.start(config.host(), config.port());
-        background.scheduleWithFixedDelay(billWatcher::check, 60, 60, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(() -> billWatcher.check(BillWatcher.MAX_PER_SECOND), 60, 1, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(silenceWatcher::check, 15, 15, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::enforceRetention, 5, 60, TimeUnit.MINUTES);
         return this;
@@ -289,6 +285,7 @@ public final class GridPulseServer implements AutoCloseable {
     public void close() {
         background.shutdownNow();
         liveInsights.close();
+        liveStreams.close(); // before the server stops, so it does not wait on open streams
         if (metrics != null) {
             metrics.close();
         }

@@ -13,7 +13,7 @@ class LivePushBenchTest {
 
     @Test
     void everyPostedReadingReachesItsSubscriber() throws Exception {
-        LivePushBench.Result result = new LivePushBench(new LivePushBench.Settings(dir, 20, 3), line -> {}).run();
+        LivePushBench.Result result = new LivePushBench(new LivePushBench.Settings(dir, 20, 1, 3), line -> {}).run();
         assertThat(result.expectedEvents()).isEqualTo(60);
         assertThat(result.receivedEvents()).isEqualTo(60);
         assertThat(result.pushP50Ms()).isPositive().isLessThanOrEqualTo(result.pushP99Ms());

@@ -1,81 +1,151 @@
 package io.gridpulse.server.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
-import io.javalin.http.sse.SseClient;
-import java.util.LinkedHashMap;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * One SSE connection: the ingest thread only enqueues (never blocks on a slow browser); a virtual
- * thread writes. A client that falls more than the queue's capacity behind is disconnected and
- * reconnects by itself (EventSource), rather than slowing ingest or growing memory.
+ * One browser's live stream. The ingesting thread only queues frames; the push thread writes them
+ * through the servlet's non-blocking output, several queued frames in one write. Nobody waits for a
+ * slow browser: when the socket is full the container calls back once it drains, and a client that
+ * falls more than {@link #CAPACITY} frames behind is dropped and reconnects by itself (EventSource),
+ * rather than slowing ingest or growing memory.
  */
-public final class SseStream implements LiveHub.Subscriber {
-    private static final int CAPACITY = 10_000;
-    private static final long KEEPALIVE_MS = 15_000;
+final class SseStream implements LiveHub.Subscriber, WriteListener {
+    static final int CAPACITY = 10_000;
 
-    private final SseClient client;
-    private final ObjectMapper json;
-    private final BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private volatile boolean open = true;
+    private final ServletOutputStream out;
+    private final Executor pushThread;
+    private final Function<MeterEvent, byte[]> alertFrame;
+    private final Consumer<SseStream> onEnd;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private boolean drainScheduled;
+    private boolean flushNeeded;
+    private boolean closed;
+    private final AtomicBoolean endOnce = new AtomicBoolean();
 
-    public SseStream(SseClient client, ObjectMapper json) {
-        this.client = client;
-        this.json = json;
+    SseStream(ServletOutputStream out, Executor pushThread, Function<MeterEvent, byte[]> alertFrame, Consumer<SseStream> onEnd) {
+        this.out = out;
+        this.pushThread = pushThread;
+        this.alertFrame = alertFrame;
+        this.onEnd = onEnd;
     }
 
-    /** Subscribes and blocks the calling (request) thread while the connection is open. */
-    public void run(LiveHub hub, MeterRef meter) {
-        client.onClose(() -> open = false);
-        hub.subscribe(meter, this);
-        try {
-            client.sendComment("connected to " + meter.meter());
-            while (open && !client.terminated()) {
-                String[] item = queue.poll(KEEPALIVE_MS, TimeUnit.MILLISECONDS);
-                if (item == null) {
-                    client.sendComment("keepalive");
-                } else {
-                    client.sendEvent(item[0], item[1]);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            hub.unsubscribe(meter, this);
-        }
+    /** Completes when the stream has ended, for whatever reason. */
+    CompletableFuture<Void> ended() {
+        return ended;
     }
 
     @Override
     public void readings(List<Reading> readings) {
         for (Reading r : readings) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ts", r.timestampMs());
-            m.put("powerW", java.math.BigDecimal.valueOf(r.powerMilliwatts(), 3).stripTrailingZeros());
-            offer("reading", m);
+            send(SseFrames.reading(r));
         }
     }
 
     @Override
     public void event(MeterEvent event) {
-        offer("alert", Map.of("ts", event.timestampMs(), "type", event.type(), "severity", event.severity(),
-                "message", event.message(), "details", event.details()));
+        send(alertFrame.apply(event));
     }
 
-    private void offer(String type, Object payload) {
-        try {
-            if (!queue.offer(new String[] {type, json.writeValueAsString(payload)})) {
-                open = false; // too slow: drop the connection, the browser reconnects
+    void send(byte[] frame) {
+        boolean tooSlow;
+        synchronized (this) {
+            if (closed) {
+                return;
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("live payloads are plain maps", e);
+            tooSlow = pending.size() >= CAPACITY;
+            if (tooSlow) {
+                closed = true;
+                pending.clear();
+            } else {
+                pending.add(frame);
+                if (drainScheduled) {
+                    return;
+                }
+                drainScheduled = true;
+            }
+        }
+        onPushThread(tooSlow ? this::end : this::drain); // dropping it runs there too, not on the caller's thread
+    }
+
+    /** The container's call once a write that could not finish at once has finished. */
+    @Override
+    public void onWritePossible() {
+        drain();
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        end();
+    }
+
+    /** Writes while the output accepts without blocking; what is left waits for {@link #onWritePossible}. */
+    private void drain() {
+        synchronized (this) {
+            drainScheduled = false;
+            try {
+                while (!closed && out.isReady()) {
+                    if (!pending.isEmpty()) {
+                        out.write(takePending());
+                        flushNeeded = true;
+                    } else if (flushNeeded) {
+                        flushNeeded = false;
+                        out.flush();
+                    } else {
+                        return;
+                    }
+                }
+                if (!closed) {
+                    return;
+                }
+            } catch (IOException | IllegalStateException e) {
+                closed = true; // the browser left
+            }
+        }
+        end();
+    }
+
+    private byte[] takePending() {
+        if (pending.size() == 1) {
+            return pending.poll();
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] frame; (frame = pending.poll()) != null; ) {
+            all.writeBytes(frame);
+        }
+        return all.toByteArray();
+    }
+
+    /** Once only: unsubscribes, then lets the container finish the response. */
+    void end() {
+        synchronized (this) {
+            closed = true;
+            pending.clear();
+        }
+        if (endOnce.compareAndSet(false, true)) {
+            onEnd.accept(this);
+            ended.complete(null);
+        }
+    }
+
+    private void onPushThread(Runnable task) {
+        try {
+            pushThread.execute(task);
+        } catch (RejectedExecutionException e) {
+            end(); // the server is stopping
         }
     }
 }
