@@ -30,11 +30,11 @@ final class SseStream implements LiveHub.Subscriber, WriteListener {
     private final Function<MeterEvent, byte[]> alertFrame;
     private final Consumer<SseStream> onEnd;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private final AtomicBoolean endOnce = new AtomicBoolean();
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>(); // the fields below: guarded by this
     private boolean drainScheduled;
     private boolean flushNeeded;
     private boolean closed;
-    private final AtomicBoolean endOnce = new AtomicBoolean();
 
     SseStream(ServletOutputStream out, Executor pushThread, Function<MeterEvent, byte[]> alertFrame, Consumer<SseStream> onEnd) {
         this.out = out;
