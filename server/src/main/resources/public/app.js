@@ -175,13 +175,30 @@
   let nowTs = null; // the latest reading's, in s
   const showNowAt = () => nowTs != null && ($('nowAt').textContent = fmtTime(nowTs, CLOCK_S) + ' (' + zone + ')');
   function pushLive(ts, w) {
-    nowTs = ts / 1000;
-    live.x.push(nowTs); live.y.push(w);
+    live.x.push(ts / 1000); live.y.push(w);
+    showLive();
+  }
+
+  function showLive() {
     const cutoff = Date.now() / 1000 - 600;
     while (live.x.length && live.x[0] < cutoff) { live.x.shift(); live.y.shift(); }
     charts.live.setData([live.x, live.y]);
-    $('nowW').textContent = w.toLocaleString(undefined, { maximumFractionDigits: 1 });
+    if (!live.x.length) return;
+    nowTs = live.x[live.x.length - 1];
+    $('nowW').textContent = live.y[live.y.length - 1].toLocaleString(undefined, { maximumFractionDigits: 1 });
     showNowAt();
+  }
+
+  async function backfillLive(id) {
+    const now = Date.now();
+    const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
+    if (id !== meterId) return;
+    const seen = new Set(live.x);
+    const points = live.x.map((x, i) => [x, live.y[i]])
+      .concat(raw.points.filter(p => !seen.has(p.ts / 1000)).map(p => [p.ts / 1000, p.powerW]))
+      .sort((a, b) => a[0] - b[0]);
+    live = { x: points.map(p => p[0]), y: points.map(p => p[1]) };
+    showLive();
   }
 
   async function loadMeter(id, tz) {
@@ -190,8 +207,7 @@
     const now = Date.now();
     const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
     live = { x: raw.points.map(p => p.ts / 1000), y: raw.points.map(p => p.powerW) };
-    charts.live.setData([live.x, live.y]);
-    if (raw.points.length) { const p = raw.points[raw.points.length - 1]; pushLive(p.ts, p.powerW); }
+    showLive();
     const day = await api(`/meters/${id}/power?step=1m&from=${now - 86400000}&to=${now}`);
     charts.day.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
@@ -206,6 +222,10 @@
     alerts = []; renderAlerts();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
     source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
+    // EventSource reconnects by itself (network, server restart, a stream dropped for lagging);
+    // what was stored while it was away is fetched, so the live chart has no hole.
+    let opened = false;
+    source.addEventListener('open', () => { if (opened) backfillLive(id).catch(() => {}); opened = true; });
     source.addEventListener('alert', e => addAlerts([JSON.parse(e.data)]));
     loadAlerts(id).catch(() => {});
   }

@@ -112,6 +112,7 @@ class LiveStreamEndToEndTest {
             reader.join(60_000);
             assertThat(received.get()).as("events the reading client got").isEqualTo(total);
             awaitSubscribers(1);
+            assertThat(t.send("GET", "/metrics", null, KEY).body()).contains("gridpulse_live_dropped_total 1.0");
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's live streams ({@code GET …/live}). All of them are written by one push thread
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * set the push latency before (docs/benchmarks.md § 6).
  */
 public final class LiveStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStreams.class);
     static final long KEEPALIVE_MS = 15_000;
 
     private final LiveHub hub;
@@ -32,6 +36,7 @@ public final class LiveStreams implements AutoCloseable {
         return t;
     });
     private final Set<SseStream> open = ConcurrentHashMap.newKeySet();
+    private final LongAdder dropped = new LongAdder();
 
     public LiveStreams(LiveHub hub, ObjectMapper json) {
         this.hub = hub;
@@ -51,6 +56,11 @@ public final class LiveStreams implements AutoCloseable {
             SseStream stream = new SseStream(output(res), pushThread, e -> SseFrames.alert(e, json), s -> {
                 hub.unsubscribe(meter, s);
                 open.remove(s);
+                if (s.lagged()) {
+                    dropped.increment();
+                    LOG.info("live stream of {} dropped: its client fell {} events behind (it reconnects by itself)",
+                            meter, SseStream.CAPACITY);
+                }
             });
             ctx.req().getAsyncContext().setTimeout(0);
             ctx.req().getAsyncContext().addListener(endsOn(stream));
@@ -62,8 +72,9 @@ public final class LiveStreams implements AutoCloseable {
         });
     }
 
-    public int openStreams() {
-        return open.size();
+    /** Streams dropped so far because their clients fell too far behind. */
+    public long droppedTotal() {
+        return dropped.sum();
     }
 
     @Override

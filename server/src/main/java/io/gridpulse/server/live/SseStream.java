@@ -35,12 +35,18 @@ final class SseStream implements LiveHub.Subscriber, WriteListener {
     private boolean drainScheduled;
     private boolean flushNeeded;
     private boolean closed;
+    private volatile boolean lagged;
 
     SseStream(ServletOutputStream out, Executor pushThread, Function<MeterEvent, byte[]> alertFrame, Consumer<SseStream> onEnd) {
         this.out = out;
         this.pushThread = pushThread;
         this.alertFrame = alertFrame;
         this.onEnd = onEnd;
+    }
+
+    /** True if the stream was dropped because its client fell too far behind. */
+    boolean lagged() {
+        return lagged;
     }
 
     /** Completes when the stream has ended, for whatever reason. */
@@ -69,6 +75,7 @@ final class SseStream implements LiveHub.Subscriber, WriteListener {
             tooSlow = pending.size() >= CAPACITY;
             if (tooSlow) {
                 closed = true;
+                lagged = true;
                 pending.clear();
             } else {
                 pending.add(frame);

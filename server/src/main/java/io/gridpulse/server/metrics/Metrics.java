@@ -1,6 +1,7 @@
 package io.gridpulse.server.metrics;
 
 import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.live.LiveStreams;
 import io.gridpulse.server.pipeline.IngestPipeline;
 import io.gridpulse.store.ReadingStore;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -21,7 +22,7 @@ public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    public Metrics(IngestPipeline pipeline, LiveHub live, ReadingStore store) {
+    public Metrics(IngestPipeline pipeline, LiveHub live, LiveStreams streams, ReadingStore store) {
         FunctionCounter.builder("gridpulse.readings.accepted", pipeline, IngestPipeline::acceptedTotal)
                 .description("Readings stored durably").register(registry);
         FunctionCounter.builder("gridpulse.readings.duplicates", pipeline, IngestPipeline::duplicatesTotal)
@@ -29,6 +30,8 @@ public final class Metrics {
         FunctionCounter.builder("gridpulse.batches.rejected", pipeline, IngestPipeline::rejectedBatchesTotal)
                 .description("Batches refused as a whole (bad row, too large)").register(registry);
         Gauge.builder("gridpulse.live.subscribers", live, LiveHub::subscriberCount).register(registry);
+        FunctionCounter.builder("gridpulse.live.dropped", streams, LiveStreams::droppedTotal)
+                .description("Live streams dropped because their client fell too far behind").register(registry);
         Gauge.builder("gridpulse.meters", store, s -> s.meters().count()).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
