@@ -32,6 +32,11 @@ public final class TestServer implements AutoCloseable {
         return t;
     }
 
+    /** A server over the folder's store, not yet serving HTTP (call {@code server.start()}). */
+    public static TestServer unstarted(Path dir, ServerConfig config, Clock clock) {
+        return new TestServer(dir, config, clock);
+    }
+
     public static TestServer start(Path dir, Object... keysAndScopes) {
         return start(dir, ServerConfig.defaults(0), Clock.systemUTC(), keysAndScopes);
     }
