@@ -59,6 +59,8 @@ import org.slf4j.LoggerFactory;
 /** The HTTP face of GridPulse: REST API under /api/v1, live SSE, and the dashboard at /. */
 public final class GridPulseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GridPulseServer.class);
+    /** After a restart, meters that reported within this window are watched for silence again; older ones count as retired. */
+    private static final long SILENCE_RESUME_WINDOW_MS = 7 * 86_400_000L;
     private final ServerConfig config;
     private final ReadingStore store;
     private final ApiKeys keys;
@@ -210,6 +212,7 @@ public final class GridPulseServer implements AutoCloseable {
         app.exception(Exception.class, Problems::respondUnexpected);
         app.start(config.host(), config.port());
         background.scheduleWithFixedDelay(() -> billWatcher.check(BillWatcher.MAX_PER_SECOND), 60, 1, TimeUnit.SECONDS);
+        background.execute(() -> silenceWatcher.resume(store, SILENCE_RESUME_WINDOW_MS));
         background.scheduleWithFixedDelay(silenceWatcher::check, 15, 15, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::enforceRetention, 5, 60, TimeUnit.MINUTES);
         return this;

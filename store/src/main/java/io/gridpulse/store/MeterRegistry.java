@@ -96,6 +96,11 @@ public final class MeterRegistry {
         return meters.size();
     }
 
+    /** Every registered meter of every tenant, in no particular order. */
+    public List<MeterRecord> all() {
+        return List.copyOf(meters.values());
+    }
+
     public List<MeterRecord> list(TenantId tenant) {
         return meters.values().stream().filter(m -> m.ref().tenant().equals(tenant))
                 .sorted(Comparator.comparing(m -> m.ref().meter().value())).toList();

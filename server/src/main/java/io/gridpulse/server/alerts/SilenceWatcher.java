@@ -1,7 +1,10 @@
 package io.gridpulse.server.alerts;
 
 import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
 import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.store.MeterRecord;
+import io.gridpulse.store.ReadingStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Raises {@code meter-silent} when a meter that was reporting has sent nothing for
  * {@code silentAfterMs}, and {@code meter-back} when it reports again. Driven by arrivals
- * ({@link #arrived}) and a periodic {@link #check()}; state is per server run.
+ * ({@link #arrived}) and a periodic {@link #check()}. After a restart, {@link #resume} watches
+ * again the meters that reported recently, so a meter that died while the server was down is
+ * still reported, and one already reported silent is not reported twice.
  */
 public final class SilenceWatcher {
     private final AlertLog alerts;
@@ -42,6 +47,39 @@ public final class SilenceWatcher {
             alerts.record(new MeterEvent(meter, now, "meter-back", "info",
                     "The meter is reporting again.", Map.of()));
         }
+    }
+
+    /**
+     * Watches again, from their newest stored reading, the meters that reported within
+     * {@code windowMs}; older ones are taken as retired rather than raising an alert at every
+     * restart. A meter whose last silence alert was not followed by {@code meter-back} counts as
+     * silent already. Returns the number of meters watched.
+     */
+    public int resume(ReadingStore store, long windowMs) {
+        long since = clock.millis() - windowMs;
+        int watched = 0;
+        for (MeterRecord m : store.meters().all()) {
+            Reading newest = store.latest(m.ref());
+            if (newest == null || newest.timestampMs() < since) {
+                continue;
+            }
+            watched++;
+            if (lastArrivalMs.putIfAbsent(m.ref(), new AtomicLong(newest.timestampMs())) == null
+                    && reportedSilent(m.ref())) {
+                silent.add(m.ref());
+            }
+        }
+        return watched;
+    }
+
+    private boolean reportedSilent(MeterRef meter) {
+        for (Map<String, Object> alert : alerts.recent(meter, Integer.MAX_VALUE)) {
+            Object type = alert.get("type");
+            if ("meter-silent".equals(type) || "meter-back".equals(type)) {
+                return "meter-silent".equals(type);
+            }
+        }
+        return false;
     }
 
     /** Alerts for meters that fell silent since the last check. */
