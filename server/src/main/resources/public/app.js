@@ -6,6 +6,7 @@
       live: '실시간 (최근 10분, 1초 단위)', day: '최근 24시간 (1분 평균)', days: '일별 사용량 (최근 40일)',
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
       tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
+      lastReadingAt: '마지막 측정 {0} · 계량기가 보고하지 않습니다',
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
@@ -29,6 +30,7 @@
       live: 'Live, last 10 minutes (1 reading/s)', day: 'Last 24 hours (1-minute average)', days: 'Daily usage, last 40 days',
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
       kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
+      lastReadingAt: 'Last reading {0} · the meter is not reporting',
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
@@ -173,7 +175,10 @@
   let live = { x: [], y: [] }, source = null, meterId = null;
 
   let nowTs = null; // the latest reading's, in s
-  const showNowAt = () => nowTs != null && ($('nowAt').textContent = fmtTime(nowTs, CLOCK_S) + ' (' + zone + ')');
+  let nowStale = false; // no reading within the live window: "Power now" shows the last one, said as such
+  const showNowAt = () => nowTs != null && ($('nowAt').textContent = nowStale
+    ? t('lastReadingAt', fmtTime(nowTs, { month: 'short', day: 'numeric', ...CLOCK }) + ' (' + zone + ')')
+    : fmtTime(nowTs, CLOCK_S) + ' (' + zone + ')');
   function pushLive(ts, w) {
     live.x.push(ts / 1000); live.y.push(w);
     showLive();
@@ -184,6 +189,7 @@
     while (live.x.length && live.x[0] < cutoff) { live.x.shift(); live.y.shift(); }
     charts.live.setData([live.x, live.y]);
     if (!live.x.length) return;
+    nowStale = false;
     nowTs = live.x[live.x.length - 1];
     $('nowW').textContent = live.y[live.y.length - 1].toLocaleString(undefined, { maximumFractionDigits: 1 });
     showNowAt();
@@ -201,13 +207,20 @@
     showLive();
   }
 
-  async function loadMeter(id, tz) {
+  async function loadMeter(id, tz, lastReading) {
     meterId = id;
     zone = tz || zone;
     const now = Date.now();
     const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
     live = { x: raw.points.map(p => p.ts / 1000), y: raw.points.map(p => p.powerW) };
+    nowTs = null; $('nowW').textContent = '–'; $('nowAt').textContent = '';
     showLive();
+    if (!live.x.length && lastReading) {
+      nowStale = true;
+      nowTs = lastReading.ts / 1000;
+      $('nowW').textContent = lastReading.powerW.toLocaleString(undefined, { maximumFractionDigits: 1 });
+      showNowAt();
+    }
     const day = await api(`/meters/${id}/power?step=1m&from=${now - 86400000}&to=${now}`);
     charts.day.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
@@ -323,9 +336,10 @@
       const recent = [...meters].sort((a, b) => (b.lastReading?.ts || 0) - (a.lastReading?.ts || 0))[0];
       const saved = meters.find(m => m.meterId === localStorage.getItem('gp.meter'));
       select.value = (saved || recent).meterId;
-      const tzOf = id => meters.find(m => m.meterId === id).settings.timezone;
-      select.onchange = () => { localStorage.setItem('gp.meter', select.value); loadMeter(select.value, tzOf(select.value)).catch(showError); };
-      await loadMeter(select.value, tzOf(select.value));
+      const meterOf = id => meters.find(m => m.meterId === id);
+      const load = id => loadMeter(id, meterOf(id).settings.timezone, meterOf(id).lastReading);
+      select.onchange = () => { localStorage.setItem('gp.meter', select.value); load(select.value).catch(showError); };
+      await load(select.value);
       setInterval(() => meterId && loadBill(meterId).catch(() => {}), 30000);
       setInterval(() => meterId && loadAppliances(meterId), 300000);
     } catch (e) { if (e.message !== 'unauthorized') showError(e); }

@@ -44,6 +44,11 @@ public final class LiveHub {
         }
     }
 
+    public int subscriberCount(MeterRef meter) {
+        List<Subscriber> list = subscribers.get(meter);
+        return list == null ? 0 : list.size();
+    }
+
     public int subscriberCount() {
         return subscribers.values().stream().mapToInt(List::size).sum();
     }
