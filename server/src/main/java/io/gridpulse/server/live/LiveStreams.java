@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStreams.class);
-    static final long KEEPALIVE_MS = 15_000;
+    private static final long KEEPALIVE_MS = 15_000;
 
     private final LiveHub hub;
     private final ObjectMapper json;
