@@ -50,6 +50,40 @@ public final class Units {
         return BigDecimal.valueOf(milliwatts, 3).stripTrailingZeros();
     }
 
+    /** Characters {@link #plainThousandths} may need: "-9223372036854775.808", the longest value. */
+    public static final int PLAIN_THOUSANDTHS_MAX_CHARS = 21;
+
+    /**
+     * Writes {@code thousandths / 1000} (milliwatts as watts, say) as plain decimal text ending at
+     * the end of {@code text} (length ≥ {@link #PLAIN_THOUSANDTHS_MAX_CHARS}) and returns where it
+     * starts: no exponent, no trailing zeros after the point and no point for whole numbers —
+     * BigDecimal's {@code valueOf(v, 3).stripTrailingZeros().toPlainString()}, without the
+     * BigDecimal, for the JSON written per reading.
+     */
+    public static int plainThousandths(long thousandths, char[] text) {
+        int at = text.length;
+        int fraction = (int) Math.abs(thousandths % 1000);
+        if (fraction != 0) {
+            int digits = 3;
+            for (; fraction % 10 == 0; fraction /= 10) {
+                digits--;
+            }
+            for (; digits > 0; digits--, fraction /= 10) {
+                text[--at] = (char) ('0' + fraction % 10);
+            }
+            text[--at] = '.';
+        }
+        long whole = Math.abs(thousandths / 1000); // divided first: Long.MIN_VALUE has no positive counterpart
+        do {
+            text[--at] = (char) ('0' + whole % 10);
+            whole /= 10;
+        } while (whole != 0);
+        if (thousandths < 0) {
+            text[--at] = '-';
+        }
+        return at;
+    }
+
     public static double nanowattHoursToWattHours(long nanowattHours) {
         return nanowattHours / 1e9;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import io.gridpulse.core.Units;
 import io.gridpulse.store.ReadingColumns;
 import java.io.IOException;
 
@@ -19,9 +20,6 @@ final class RawPoints implements JsonSerializable {
     private static final SerializableString TS = new SerializedString("ts");
     private static final SerializableString POWER_W = new SerializedString("powerW");
     private static final SerializableString ENERGY_WH = new SerializedString("energyWh");
-    /** "-9223372036854775.808", the longest value. */
-    static final int MAX_CHARS = 21;
-
     private final ReadingColumns readings;
 
     RawPoints(ReadingColumns readings) {
@@ -30,7 +28,7 @@ final class RawPoints implements JsonSerializable {
 
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        char[] text = new char[MAX_CHARS];
+        char[] text = new char[Units.PLAIN_THOUSANDTHS_MAX_CHARS];
         gen.writeStartArray(readings, readings.size());
         for (int i = 0; i < readings.size(); i++) {
             gen.writeStartObject();
@@ -54,37 +52,7 @@ final class RawPoints implements JsonSerializable {
     }
 
     private static void writeThousandths(JsonGenerator gen, long thousandths, char[] text) throws IOException {
-        int start = plainThousandths(thousandths, text);
+        int start = Units.plainThousandths(thousandths, text);
         gen.writeNumber(text, start, text.length - start);
-    }
-
-    /**
-     * Writes {@code thousandths / 1000} as plain decimal text ending at the end of {@code text}
-     * (length ≥ {@link #MAX_CHARS}) and returns where it starts: no exponent, no trailing zeros
-     * after the point and no point for whole numbers — BigDecimal's {@code valueOf(v, 3)
-     * .stripTrailingZeros().toPlainString()}, without the BigDecimal.
-     */
-    static int plainThousandths(long thousandths, char[] text) {
-        int at = text.length;
-        int fraction = (int) Math.abs(thousandths % 1000);
-        if (fraction != 0) {
-            int digits = 3;
-            for (; fraction % 10 == 0; fraction /= 10) {
-                digits--;
-            }
-            for (; digits > 0; digits--, fraction /= 10) {
-                text[--at] = (char) ('0' + fraction % 10);
-            }
-            text[--at] = '.';
-        }
-        long whole = Math.abs(thousandths / 1000); // divided first: Long.MIN_VALUE has no positive counterpart
-        do {
-            text[--at] = (char) ('0' + whole % 10);
-            whole /= 10;
-        } while (whole != 0);
-        if (thousandths < 0) {
-            text[--at] = '-';
-        }
-        return at;
     }
 }

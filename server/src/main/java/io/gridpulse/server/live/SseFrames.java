@@ -3,6 +3,7 @@ package io.gridpulse.server.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.Reading;
+import io.gridpulse.core.Units;
 import io.gridpulse.core.event.MeterEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,10 +19,10 @@ final class SseFrames {
      * sent for every reading of every watched meter, and a map through Jackson cost more than the write.
      */
     static byte[] reading(Reading r) {
-        StringBuilder b = new StringBuilder(64).append("event: reading\ndata: {\"ts\":").append(r.timestampMs())
-                .append(",\"powerW\":");
-        appendWatts(b, r.powerMilliwatts());
-        return b.append("}\n\n").toString().getBytes(StandardCharsets.US_ASCII);
+        char[] watts = new char[Units.PLAIN_THOUSANDTHS_MAX_CHARS];
+        int start = Units.plainThousandths(r.powerMilliwatts(), watts);
+        return new StringBuilder(64).append("event: reading\ndata: {\"ts\":").append(r.timestampMs()).append(",\"powerW\":")
+                .append(watts, start, watts.length - start).append("}\n\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] alert(MeterEvent e, ObjectMapper json) {
@@ -37,28 +38,5 @@ final class SseFrames {
     /** A comment line; browsers ignore it, and it keeps proxies from closing an idle stream. */
     static byte[] comment(String text) {
         return (": " + text.replace('\r', ' ').replace('\n', ' ') + "\n\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Milliwatts as plain decimal watts without trailing zeros: 777500 → 777.5, 1000000 → 1000. */
-    static void appendWatts(StringBuilder b, long milliwatts) {
-        long whole = milliwatts / 1000;
-        long thousandths = Math.abs(milliwatts % 1000);
-        if (milliwatts < 0 && whole == 0) {
-            b.append('-');
-        }
-        b.append(whole);
-        if (thousandths != 0) {
-            b.append('.');
-            if (thousandths < 100) {
-                b.append('0');
-            }
-            if (thousandths < 10) {
-                b.append('0');
-            }
-            while (thousandths % 10 == 0) {
-                thousandths /= 10;
-            }
-            b.append(thousandths);
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
+import io.gridpulse.core.Units;
 import io.gridpulse.core.SharedData;
 import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
@@ -176,8 +177,8 @@ class RawPointsTest {
     }
 
     private static String plain(long thousandths) {
-        char[] text = new char[RawPoints.MAX_CHARS];
-        int start = RawPoints.plainThousandths(thousandths, text);
+        char[] text = new char[Units.PLAIN_THOUSANDTHS_MAX_CHARS];
+        int start = Units.plainThousandths(thousandths, text);
         return new String(text, start, text.length - start);
     }
 

@@ -13,10 +13,10 @@ class SseFramesTest {
         long[] milliwatts = {0, 1, 5, 10, 50, 120, 500, 999, 1000, 777_500, 1_000_000, 123_456_789, -1, -50, -999, -1000,
             -1_234_560, Long.MAX_VALUE, Long.MIN_VALUE};
         for (long mW : milliwatts) {
-            StringBuilder b = new StringBuilder();
-            SseFrames.appendWatts(b, mW);
+            String frame = new String(SseFrames.reading(new Reading(0, mW, Reading.NO_ENERGY)), StandardCharsets.US_ASCII);
+            String watts = frame.substring(frame.indexOf("\"powerW\":") + 9, frame.indexOf('}'));
             String expected = BigDecimal.valueOf(mW, 3).stripTrailingZeros().toPlainString();
-            assertThat(b.toString()).as("%d mW", mW).isEqualTo(expected.equals("0.000") ? "0" : expected);
+            assertThat(watts).as("%d mW", mW).isEqualTo(expected.equals("0.000") ? "0" : expected);
         }
     }
 
