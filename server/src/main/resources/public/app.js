@@ -173,6 +173,7 @@
   makeCharts();
 
   let live = { x: [], y: [] }, source = null, meterId = null;
+  const LIVE_WINDOW_MS = 600000; // the live chart's 10 minutes
 
   let nowTs = null; // the latest reading's, in s
   let nowStale = false; // no reading within the live window: "Power now" shows the last one, said as such
@@ -185,23 +186,32 @@
   }
 
   function showLive() {
-    const cutoff = Date.now() / 1000 - 600;
+    const cutoff = (Date.now() - LIVE_WINDOW_MS) / 1000;
     while (live.x.length && live.x[0] < cutoff) { live.x.shift(); live.y.shift(); }
     charts.live.setData([live.x, live.y]);
-    if (!live.x.length) return;
-    nowStale = false;
-    nowTs = live.x[live.x.length - 1];
-    $('nowW').textContent = live.y[live.y.length - 1].toLocaleString(undefined, { maximumFractionDigits: 1 });
+    if (live.x.length) showNow(live.x[live.x.length - 1], live.y[live.y.length - 1], false);
+  }
+
+  /** "Power now": the newest reading, or (stale) the last one of a meter that stopped reporting. */
+  function showNow(tsS, w, stale) {
+    nowStale = stale;
+    nowTs = tsS;
+    $('nowW').textContent = w.toLocaleString(undefined, { maximumFractionDigits: 1 });
     showNowAt();
   }
 
-  async function backfillLive(id) {
+  /** The raw readings of the live chart's window, oldest first. */
+  async function liveWindow(id) {
     const now = Date.now();
-    const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
+    return (await api(`/meters/${id}/power?step=raw&from=${now - LIVE_WINDOW_MS}&to=${now + 1}`)).points;
+  }
+
+  async function backfillLive(id) {
+    const fetched = await liveWindow(id);
     if (id !== meterId) return;
     const seen = new Set(live.x);
     const points = live.x.map((x, i) => [x, live.y[i]])
-      .concat(raw.points.filter(p => !seen.has(p.ts / 1000)).map(p => [p.ts / 1000, p.powerW]))
+      .concat(fetched.filter(p => !seen.has(p.ts / 1000)).map(p => [p.ts / 1000, p.powerW]))
       .sort((a, b) => a[0] - b[0]);
     live = { x: points.map(p => p[0]), y: points.map(p => p[1]) };
     showLive();
@@ -211,16 +221,11 @@
     meterId = id;
     zone = tz || zone;
     const now = Date.now();
-    const raw = await api(`/meters/${id}/power?step=raw&from=${now - 600000}&to=${now + 1}`);
-    live = { x: raw.points.map(p => p.ts / 1000), y: raw.points.map(p => p.powerW) };
+    const raw = await liveWindow(id);
+    live = { x: raw.map(p => p.ts / 1000), y: raw.map(p => p.powerW) };
     nowTs = null; $('nowW').textContent = '–'; $('nowAt').textContent = '';
     showLive();
-    if (!live.x.length && lastReading) {
-      nowStale = true;
-      nowTs = lastReading.ts / 1000;
-      $('nowW').textContent = lastReading.powerW.toLocaleString(undefined, { maximumFractionDigits: 1 });
-      showNowAt();
-    }
+    if (!live.x.length && lastReading) showNow(lastReading.ts / 1000, lastReading.powerW, true);
     const day = await api(`/meters/${id}/power?step=1m&from=${now - 86400000}&to=${now}`);
     charts.day.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
