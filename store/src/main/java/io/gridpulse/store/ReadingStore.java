@@ -10,6 +10,7 @@ import io.gridpulse.store.internal.IntervalEnergy;
 import io.gridpulse.store.internal.Keys;
 import io.gridpulse.store.internal.MeterState;
 import io.gridpulse.store.internal.MeterStates;
+import io.gridpulse.store.internal.MinuteDays;
 import io.gridpulse.store.internal.OpenRollups;
 import io.gridpulse.store.internal.OpenRowExtension;
 import io.gridpulse.store.internal.PendingLog;
@@ -60,17 +61,20 @@ import org.slf4j.LoggerFactory;
 public final class ReadingStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadingStore.class);
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
-    static final String FORMAT = "7";
+    static final String FORMAT = "8";
     /**
-     * Older layouts read after their hourly rollup rows move to their own column family
-     * ({@link HourRollupsMove}), then marked {@link #FORMAT}: 6 differs only in that its pending
+     * Older layouts are read as they are, after (formats 2–5) their hourly rollup rows move to their own column family
+     * ({@link HourRollupsMove}), then marked {@link #FORMAT}: 7 differs only in that no past day's
+     * minute rows are folded into one value ({@link MinuteRollupDay}); 6 also in that its pending
      * records are all in the first layout ({@link PendingLog}, still read); 5 also in that hourly
      * rows share the rollups column family; 4 also lacks codec-v8 (block
      * column) hour chunks; 3 also delta-layout head blocks (fixed-layout blocks still decode); 2
      * also the pending and days column families (created on open) and codec-v3 chunks (v2 chunks
      * still decode).
      */
-    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4", "5", "6");
+    private static final Set<String> READABLE_OLDER_FORMATS = Set.of("2", "3", "4", "5", "6", "7");
+    /** Formats whose hourly rollup rows share the {@code rollups} column family with the finer ones. */
+    private static final Set<String> SHARED_HOURLY_ROWS_FORMATS = Set.of("2", "3", "4", "5");
     private static final String FORMAT_KEY = "store/format";
     private final StorageConfig config;
     private final Clock clock;
@@ -81,6 +85,7 @@ public final class ReadingStore implements AutoCloseable {
     private final RetentionPolicies retention;
     private final OpenRollups openRollups;
     private final RollupWriter rollupWriter;
+    private final MinuteDays minuteDays;
     private final IntervalEnergy intervalEnergy;
     private final MeterStates states = new MeterStates();
     /**
@@ -135,7 +140,8 @@ public final class ReadingStore implements AutoCloseable {
         this.retention = new RetentionPolicies(metadata, this, clock);
         this.intervalEnergy = new IntervalEnergy(config.gapLimitMs(), config.registerGapLimitMs());
         this.openRollups = new OpenRollups(series, intervalEnergy);
-        this.rollupWriter = new RollupWriter(db);
+        this.minuteDays = new MinuteDays(db);
+        this.rollupWriter = new RollupWriter(db, minuteDays);
         // No write runs during a reopen: per-meter state reloads lazily, pending records on disk
         // (a failed write's may be among them) go into head blocks first.
         db.onReopen(() -> {
@@ -165,9 +171,11 @@ public final class ReadingStore implements AutoCloseable {
         byte[] marker = metadata.get(FORMAT_KEY);
         String found = marker == null ? (registry.count() == 0 ? null : "1") : new String(marker, StandardCharsets.UTF_8);
         if (found == null || READABLE_OLDER_FORMATS.contains(found)) {
-            if (found != null) {
+            if (found != null && SHARED_HOURLY_ROWS_FORMATS.contains(found)) {
                 long moved = HourRollupsMove.run(db);
                 LOG.info("store at {}: format {} → {}, {} hourly rollup rows moved", config.dataDir(), found, FORMAT, moved);
+            } else if (found != null && !found.equals(FORMAT)) {
+                LOG.info("store at {}: format {} → {}", config.dataDir(), found, FORMAT);
             }
             metadata.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.UTF_8));
         } else if (!found.equals(FORMAT)) {
@@ -702,10 +710,10 @@ public final class ReadingStore implements AutoCloseable {
         int[] from = sortByKey(keys); // a meter given twice is read twice
         return db.use(() -> {
             List<List<Rollup>> out = new ArrayList<>(Collections.nCopies(n, List.of()));
-            try (RocksIterator it = db.iterator(db.rollupsOf(level))) {
+            try (RocksIterator it = db.iterator(db.rollupsOf(level)); RocksIterator folded = foldedDaysIterator(level)) {
                 for (int i = 0; i < n; i++) {
                     Rollup open = loadedState(keys[i]).openRow(level.ordinal()); // read before the rows: see withOpenRow
-                    out.set(from[i], withOpenRow(rollupRows(it, keys[i], level, fromMs, toMs), open, fromMs, toMs));
+                    out.set(from[i], withOpenRow(rollupRows(it, folded, keys[i], level, fromMs, toMs), open, fromMs, toMs));
                 }
             }
             return out;
@@ -732,29 +740,21 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private List<Rollup> rollupRows(long key, RollupLevel level, long fromMs, long toMs) {
-        try (RocksIterator it = db.iterator(db.rollupsOf(level))) {
-            return rollupRows(it, key, level, fromMs, toMs);
+        try (RocksIterator it = db.iterator(db.rollupsOf(level)); RocksIterator folded = foldedDaysIterator(level)) {
+            return rollupRows(it, folded, key, level, fromMs, toMs);
         }
     }
 
-    private static List<Rollup> rollupRows(RocksIterator it, long key, RollupLevel level, long fromMs, long toMs) {
-        List<Rollup> out = new ArrayList<>();
-        ByteBuffer k = ByteBuffer.allocate(32); // rows read into these, not into new arrays: a fleet's day is 240,000 rows
-        ByteBuffer v = ByteBuffer.allocate(RollupRows.SIZE);
-        for (it.seek(Keys.rollup(key, level.id(), level.bucketStart(fromMs))); it.isValid(); it.next()) {
-            k.clear();
-            it.key(k);
-            long start = Keys.rollupTimeOf(k);
-            if (Keys.meterOf(k) != key || Keys.rollupLevelOf(k) != level.id() || start >= toMs) {
-                break;
-            }
-            if (start >= fromMs) {
-                v.clear();
-                it.value(v);
-                out.add(RollupRows.decode(start, v));
-            }
-        }
-        return out;
+    /** Rows on disk: in rows, and for the finer levels also in folded past days. */
+    private List<Rollup> rollupRows(RocksIterator rows, RocksIterator foldedDays, long key, RollupLevel level,
+            long fromMs, long toMs) {
+        List<Rollup> stored = RollupRows.read(rows, key, level, fromMs, toMs);
+        return foldedDays == null ? stored : MinuteDays.merge(stored, MinuteDays.read(foldedDays, key, level, fromMs, toMs));
+    }
+
+    /** An iterator over the folded days when the level has them, else null. */
+    private RocksIterator foldedDaysIterator(RollupLevel level) {
+        return MinuteDays.folds(level) ? db.iterator(db.minuteDays) : null;
     }
 
     /**
@@ -771,6 +771,20 @@ public final class ReadingStore implements AutoCloseable {
             long sealed = sealDueHoursOpen();
             daysCompactedLastPass = compactDueDays();
             return sealed;
+        });
+    }
+
+    /** Days of the meter whose minute rows are folded into one value (for tests). */
+    int foldedMinuteDays(MeterRef meter) {
+        long key = registry.require(meter).key();
+        return db.use(() -> {
+            int days = 0;
+            try (RocksIterator it = db.iterator(db.minuteDays)) {
+                for (it.seek(Keys.meterTime(key, 0)); it.isValid() && Keys.meterOf(it.key()) == key; it.next()) {
+                    days++;
+                }
+            }
+            return days;
         });
     }
 
@@ -837,6 +851,11 @@ public final class ReadingStore implements AutoCloseable {
             List<Reading> merged = SeriesAccess.merge(series.day(meterKey, dayStart), hours);
             batch.put(db.days, Keys.meterTime(meterKey, dayStart), SeriesAccess.encodeDay(merged));
             batch.deleteRange(db.chunks, Keys.meterTime(meterKey, dayStart), Keys.meterTime(meterKey, dayEnd));
+            ensureLoaded(meterKey, state);
+            Reading newest = state.newest();
+            if (newest != null && newest.timestampMs() >= dayEnd) { // no bucket of the day is open
+                minuteDays.fold(meterKey, dayStart, batch);
+            }
             db.writeDurableLater(batch); // lost in a crash, the hour chunks are still there
         } catch (RocksDBException e) {
             throw new StorageException("cannot compact day: " + e.getMessage(), false, e);
@@ -903,6 +922,7 @@ public final class ReadingStore implements AutoCloseable {
                     batch.deleteRange(db.head, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
                 }
                 if (fineRollupsBeforeMs != Long.MIN_VALUE) {
+                    minuteDays.deleteBefore(key, fineRollupsBeforeMs, batch);
                     for (RollupLevel level : List.of(RollupLevel.MINUTE, RollupLevel.FIFTEEN_MINUTES)) {
                         batch.deleteRange(db.rollupsOf(level), Keys.rollup(key, level.id(), 0),
                                 Keys.rollup(key, level.id(), level.bucketStart(fineRollupsBeforeMs)));

@@ -194,7 +194,7 @@ class RawColumnsReadTest {
     }
 
     /** GJW active power as logged (change-only, whole seconds, London time), in watts. */
-    private static List<Reading> gjw(Path file) {
+    static List<Reading> gjw(Path file) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         ZoneId london = ZoneId.of("Europe/London");
         TreeMap<Long, Long> rows = new TreeMap<>(); // sorted, last row of a repeated second wins (clock change)

@@ -70,6 +70,7 @@ public final class RocksDatabase implements AutoCloseable {
     public volatile ColumnFamilyHandle pending;
     public volatile ColumnFamilyHandle days;
     public volatile ColumnFamilyHandle hourRollups;
+    public volatile ColumnFamilyHandle minuteDays;
 
     /**
      * @param maxWalBytes WAL files beyond this much flush what the oldest covers, so it can be
@@ -121,7 +122,9 @@ public final class RocksDatabase implements AutoCloseable {
                 // Hourly rows apart from the minute and 15-minute ones: a fleet's day of them is
                 // then a few thousand adjacent blocks, not one or two blocks among each meter's
                 // 1,500 finer rows (format 6, see store/README.md).
-                descriptor("hourRollups".getBytes(), CompressionType.LZ4_COMPRESSION, true));
+                descriptor("hourRollups".getBytes(), CompressionType.LZ4_COMPRESSION, true),
+                // A past day's minute rows of a meter as one value (MinuteRollupDay): our codec again.
+                descriptor("minuteDays".getBytes(), CompressionType.NO_COMPRESSION, true));
         openDb();
         recoveryWarnings = RecoveryLog.warnings(dir);
     }
@@ -142,6 +145,7 @@ public final class RocksDatabase implements AutoCloseable {
         pending = handles.get(4);
         days = handles.get(5);
         hourRollups = handles.get(6);
+        minuteDays = handles.get(7);
     }
 
     /** The column family holding rollup rows of this level. */

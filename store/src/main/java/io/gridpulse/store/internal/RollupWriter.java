@@ -3,6 +3,10 @@ package io.gridpulse.store.internal;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
 import io.gridpulse.store.RollupLevel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -12,9 +16,11 @@ import org.rocksdb.WriteBatch;
  */
 public final class RollupWriter {
     private final RocksDatabase db;
+    private final MinuteDays minuteDays;
 
-    public RollupWriter(RocksDatabase db) {
+    public RollupWriter(RocksDatabase db, MinuteDays minuteDays) {
         this.db = db;
+        this.minuteDays = minuteDays;
     }
 
     /**
@@ -28,10 +34,27 @@ public final class RollupWriter {
         Reading oldNewest = state.newest();
         Rollup[] open = oldOpen.clone();
         boolean[] oldOpenPut = new boolean[open.length];
+        Map<Long, TreeMap<Long, Rollup>> foldedDays = null; // touched by late readings: day start → minutes, or null
         for (var e : deltas.all().entrySet()) {
             RollupDeltas.Bucket b = e.getKey();
             int level = b.level().ordinal();
             long oldOpenStart = oldNewest == null ? Long.MIN_VALUE : b.level().bucketStart(oldNewest.timestampMs());
+            if (b.startMs() < oldOpenStart && MinuteDays.folds(b.level())) { // late: its day may be folded
+                foldedDays = foldedDays == null ? new HashMap<>() : foldedDays;
+                TreeMap<Long, Rollup> minutes = foldedDays.computeIfAbsent(SeriesAccess.dayStart(b.startMs()),
+                        day -> foldedMinutes(key, day));
+                if (minutes != null) {
+                    if (b.level() == RollupLevel.MINUTE) { // quarter-hours of a folded day are summed from its minutes
+                        Rollup after = e.getValue().applyTo(minutes.getOrDefault(b.startMs(), Rollup.empty(b.startMs())));
+                        if (after.equals(Rollup.empty(b.startMs()))) {
+                            minutes.remove(b.startMs());
+                        } else {
+                            minutes.put(b.startMs(), after);
+                        }
+                    }
+                    continue;
+                }
+            }
             Rollup base;
             if (b.startMs() == oldOpenStart) {
                 base = oldOpen[level];
@@ -61,7 +84,25 @@ public final class RollupWriter {
                 batch.put(db.rollupsOf(level), Keys.rollup(key, level.id(), row.bucketStartMs()), RollupRows.encode(row));
             }
         }
+        if (foldedDays != null) {
+            for (var day : foldedDays.entrySet()) {
+                if (day.getValue() != null) {
+                    minuteDays.put(key, day.getKey(), day.getValue(), batch);
+                }
+            }
+        }
         return open;
+    }
+
+    /** A folded day's minutes by bucket start, or null when the day is in rows. */
+    private TreeMap<Long, Rollup> foldedMinutes(long key, long dayStart) {
+        List<Rollup> rows = minuteDays.day(key, dayStart);
+        if (rows == null) {
+            return null;
+        }
+        TreeMap<Long, Rollup> minutes = new TreeMap<>();
+        rows.forEach(r -> minutes.put(r.bucketStartMs(), r));
+        return minutes;
     }
 
     private Rollup storedRow(long key, RollupDeltas.Bucket b) {

@@ -1,0 +1,155 @@
+package io.gridpulse.store.internal;
+
+import io.gridpulse.core.Rollup;
+import io.gridpulse.store.codec.ChunkCodec;
+import io.gridpulse.store.codec.CorruptChunkException;
+import io.gridpulse.store.codec.DecodedChunk;
+import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One meter's 1-minute rollup rows of one past UTC day as one value (store format 8, column family
+ * {@code minuteDays}): six integer columns, each coded by our chunk codec as if it were a power
+ * series. As separate 48-byte rows the minutes of a day cost more than the day's readings
+ * (≈ 1.1 B per reading of a 1 Hz meter before LZ4, against the codec's 0.04–0.7).
+ *
+ * <p>The columns are transformed so that what the codec sees is small or repeats: samples and
+ * covered time (constant for a steady meter), the sum of the samples, min and max as distances
+ * below and above the mean sample, and energy as its difference from mean power held over the
+ * covered time. Every transform is undone exactly with wrapping long arithmetic, so any row
+ * round-trips.
+ *
+ * <p>Value: {@code [version = 1][count: varint]}, then six chunks, each {@code [length: varint][chunk]}
+ * (each checksummed by the codec): bucket starts with samples, then (on a synthetic one-second
+ * clock that codes as a single run) covered ms, sum, below-mean, above-mean, energy residual.
+ */
+public final class MinuteRollupDay {
+    private static final int VERSION = 1;
+    private static final int COLUMNS = 6;
+
+    private MinuteRollupDay() {}
+
+    /** Rows in bucket order, none empty. */
+    public static byte[] encode(List<Rollup> rows) {
+        int n = rows.size();
+        long[] starts = new long[n];
+        long[] clock = new long[n];
+        long[][] columns = new long[COLUMNS][n];
+        double previousPower = 0;
+        for (int i = 0; i < n; i++) {
+            Rollup r = rows.get(i);
+            starts[i] = r.bucketStartMs();
+            clock[i] = i * 1000L;
+            long mean = Math.floorDiv(r.sumPowerMilliwatts(), Math.max(1, r.samples()));
+            columns[0][i] = r.samples();
+            columns[1][i] = r.coveredMs();
+            columns[2][i] = r.sumPowerMilliwatts();
+            columns[3][i] = r.samples() > 0 ? mean - r.minPowerMilliwatts() : r.minPowerMilliwatts() - Long.MAX_VALUE;
+            columns[4][i] = r.samples() > 0 ? r.maxPowerMilliwatts() - mean : r.maxPowerMilliwatts() - Long.MIN_VALUE;
+            double power = meanPower(r.sumPowerMilliwatts(), r.samples(), previousPower);
+            columns[5][i] = r.energyNanowattHours() - heldEnergy(power, r.coveredMs());
+            previousPower = power;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + n * 4);
+        out.write(VERSION);
+        writeVarint(out, n);
+        for (int c = 0; c < COLUMNS; c++) {
+            byte[] chunk = ChunkCodec.encode(c == 0 ? starts : clock, columns[c], null, n);
+            writeVarint(out, chunk.length);
+            out.writeBytes(chunk);
+        }
+        return out.toByteArray();
+    }
+
+    public static List<Rollup> decode(byte[] value) {
+        try {
+            return decode(ByteBuffer.wrap(value));
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new CorruptChunkException("minute rollup day: truncated or malformed (" + e + ")");
+        }
+    }
+
+    private static List<Rollup> decode(ByteBuffer in) {
+        int version = in.get();
+        if (version != VERSION) {
+            throw new CorruptChunkException("minute rollup day of unknown version " + version);
+        }
+        int n = (int) readVarint(in);
+        long[] starts = null;
+        long[][] columns = new long[COLUMNS][];
+        for (int c = 0; c < COLUMNS; c++) {
+            long length = readVarint(in);
+            if (length < 0 || length > in.remaining()) {
+                throw new CorruptChunkException("minute rollup day: column " + c + " runs past the value's end");
+            }
+            byte[] chunk = new byte[(int) length];
+            in.get(chunk);
+            DecodedChunk decoded = ChunkCodec.decode(chunk);
+            if (decoded.count() != n) {
+                throw new CorruptChunkException("minute rollup day: column " + c + " holds " + decoded.count()
+                        + " rows, not " + n);
+            }
+            if (c == 0) {
+                starts = decoded.timestampsMs();
+            }
+            columns[c] = decoded.powerMilliwatts();
+        }
+        List<Rollup> rows = new ArrayList<>(n);
+        double previousPower = 0;
+        for (int i = 0; i < n; i++) {
+            long samples = columns[0][i];
+            long covered = columns[1][i];
+            long sum = columns[2][i];
+            long mean = Math.floorDiv(sum, Math.max(1, samples));
+            long min = samples > 0 ? mean - columns[3][i] : columns[3][i] + Long.MAX_VALUE;
+            long max = samples > 0 ? columns[4][i] + mean : columns[4][i] + Long.MIN_VALUE;
+            double power = meanPower(sum, samples, previousPower);
+            long energy = columns[5][i] + heldEnergy(power, covered);
+            rows.add(new Rollup(starts[i], energy, min, max, sum, samples, covered));
+            previousPower = power;
+        }
+        return rows;
+    }
+
+    /**
+     * The power a row's energy is predicted from: its sample mean, or for a minute without samples
+     * (covered by power held from a reading before it) the previous row's. (The previous row's
+     * time-weighted power measured 5–7 % larger on GJW as logged.)
+     */
+    private static double meanPower(long sum, long samples, double previousPower) {
+        return samples > 0 ? (double) sum / samples : previousPower;
+    }
+
+    /**
+     * Power held over the covered time, in nWh (mW × ms / 3.6): what the energy nearly is. The
+     * power is the mean sample, or for a minute without samples (covered by a reading before it)
+     * the previous row's. Double arithmetic is exact IEEE in Java and the cast saturates, so the
+     * prediction is the same at decode and any row round-trips.
+     */
+    private static long heldEnergy(double powerMilliwatts, long coveredMs) {
+        return (long) (powerMilliwatts * coveredMs / 3.6);
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    private static long readVarint(ByteBuffer in) {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.get();
+            v |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
+        throw new CorruptChunkException("minute rollup day: varint too long");
+    }
+}
