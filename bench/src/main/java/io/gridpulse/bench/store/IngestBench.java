@@ -57,6 +57,7 @@ public final class IngestBench {
         // Durability does not change QuestDB's files: its size comes from the faster nosync writer.
         size(report, "gridpulse", d -> new GridPulseEngine(d));
         size(report, "questdb", d -> new QuestDbEngine(d, false, symbols));
+        pastDaysSize(report);
         for (String shape : new String[] {"minuteBatches", "fleetSeconds"}) {
             report.ratio("ratio." + shape + ".gridpulseVsQuestdbSync", "gridpulse." + shape + ".readingsPerSecond",
                     "questdb-sync." + shape + ".readingsPerSecond");
@@ -127,6 +128,33 @@ public final class IngestBench {
             report.put(name + ".bytesPerReading.readings", readings);
         }
         progress.accept(name + " size done");
+    }
+
+    private static final int PAST_DAYS = 2;
+
+    /**
+     * Bytes per reading once days are past (DESIGN.md § 9: ≤ 0.8), GridPulse only: the size run's
+     * meters at 1 Hz for two whole UTC days in hour batches, then each meter's first reading of
+     * the next day. Both days are then compacted and their minute rows folded, as every day of a
+     * meter that keeps reporting is; the 2-hour size run above holds only a current day.
+     */
+    private void pastDaysSize(StoreBenchReport report) {
+        try (GridPulseEngine engine = new GridPulseEngine(settings.dir().resolve("past-days-" + System.nanoTime()))) {
+            engine.register(SIZE_METERS);
+            int hours = PAST_DAYS * 24;
+            for (int hour = 0; hour < hours; hour++) {
+                for (int meter = 0; meter < SIZE_METERS; meter++) {
+                    engine.appendMeterRun(meter, hour * 3_600L, 3_600, 1);
+                }
+            }
+            for (int meter = 0; meter < SIZE_METERS; meter++) {
+                engine.appendMeterRun(meter, hours * 3_600L, 1, 1);
+            }
+            long readings = (long) SIZE_METERS * (hours * 3_600L + 1);
+            report.put("gridpulse.bytesPerReading.pastDays", StoreBenchReport.round((double) engine.bytesOnDisk() / readings));
+            report.put("gridpulse.bytesPerReading.pastDays.readings", readings);
+        }
+        progress.accept("gridpulse past days size done");
     }
 
     /** Warm-up parts: a fifth of the timed units each, until the JIT compiler has settled. */

@@ -22,13 +22,17 @@ import java.util.List;
  * covered time. Every transform is undone exactly with wrapping long arithmetic, so any row
  * round-trips.
  *
- * <p>Value: {@code [version = 1][count: varint]}, then six chunks, each {@code [length: varint][chunk]}
- * (each checksummed by the codec): bucket starts with samples, then (on a synthetic one-second
- * clock that codes as a single run) covered ms, sum, below-mean, above-mean, energy residual.
+ * <p>Value: {@code [version = 1][count: varint][flags: 1]}, then six chunks, each {@code [length:
+ * varint][chunk]} (each checksummed by the codec): bucket starts with samples, then (on a
+ * synthetic one-second clock that codes as a single run) covered ms, sum, below-mean, above-mean,
+ * energy residual, or (flags bit 0) the energy itself where that codes smaller.
  */
 public final class MinuteRollupDay {
     private static final int VERSION = 1;
     private static final int COLUMNS = 6;
+    private static final int ENERGY = 5;
+    /** Flag: the energy column holds the energy itself, not its residual. */
+    private static final int PLAIN_ENERGY = 1;
 
     private MinuteRollupDay() {}
 
@@ -50,14 +54,30 @@ public final class MinuteRollupDay {
             columns[3][i] = r.samples() > 0 ? mean - r.minPowerMilliwatts() : r.minPowerMilliwatts() - Long.MAX_VALUE;
             columns[4][i] = r.samples() > 0 ? r.maxPowerMilliwatts() - mean : r.maxPowerMilliwatts() - Long.MIN_VALUE;
             double power = meanPower(r.sumPowerMilliwatts(), r.samples(), previousPower);
-            columns[5][i] = r.energyNanowattHours() - heldEnergy(power, r.coveredMs());
+            columns[ENERGY][i] = r.energyNanowattHours() - heldEnergy(power, r.coveredMs());
             previousPower = power;
+        }
+        byte[][] chunks = new byte[COLUMNS][];
+        for (int c = 0; c < COLUMNS; c++) {
+            chunks[c] = ChunkCodec.encode(c == 0 ? starts : clock, columns[c], null, n);
+        }
+        // A register that disagrees with the power (it counts another circuit, or only import)
+        // leaves residuals as large as the energy itself: then the energy as it is codes smaller.
+        long[] energy = new long[n];
+        for (int i = 0; i < n; i++) {
+            energy[i] = rows.get(i).energyNanowattHours();
+        }
+        byte[] plainEnergy = ChunkCodec.encode(clock, energy, null, n);
+        int flags = 0;
+        if (plainEnergy.length < chunks[ENERGY].length) {
+            chunks[ENERGY] = plainEnergy;
+            flags |= PLAIN_ENERGY;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + n * 4);
         out.write(VERSION);
         writeVarint(out, n);
-        for (int c = 0; c < COLUMNS; c++) {
-            byte[] chunk = ChunkCodec.encode(c == 0 ? starts : clock, columns[c], null, n);
+        out.write(flags);
+        for (byte[] chunk : chunks) {
             writeVarint(out, chunk.length);
             out.writeBytes(chunk);
         }
@@ -78,6 +98,10 @@ public final class MinuteRollupDay {
             throw new CorruptChunkException("minute rollup day of unknown version " + version);
         }
         int n = (int) readVarint(in);
+        int flags = in.get();
+        if ((flags & ~PLAIN_ENERGY) != 0) {
+            throw new CorruptChunkException("minute rollup day: unknown flags " + flags);
+        }
         long[] starts = null;
         long[][] columns = new long[COLUMNS][];
         for (int c = 0; c < COLUMNS; c++) {
@@ -107,7 +131,7 @@ public final class MinuteRollupDay {
             long min = samples > 0 ? mean - columns[3][i] : columns[3][i] + Long.MAX_VALUE;
             long max = samples > 0 ? columns[4][i] + mean : columns[4][i] + Long.MIN_VALUE;
             double power = meanPower(sum, samples, previousPower);
-            long energy = columns[5][i] + heldEnergy(power, covered);
+            long energy = (flags & PLAIN_ENERGY) != 0 ? columns[ENERGY][i] : columns[ENERGY][i] + heldEnergy(power, covered);
             rows.add(new Rollup(starts[i], energy, min, max, sum, samples, covered));
             previousPower = power;
         }
