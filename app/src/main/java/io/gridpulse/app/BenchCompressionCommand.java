@@ -49,6 +49,10 @@ public final class BenchCompressionCommand implements Callable<Integer> {
             + " needs the xz command) and report it as xzBytesPerReading.")
     boolean xzBound;
 
+    @Option(names = "--store", description = "Also write each file into a fresh store (hour batches, sealed and compacted as"
+            + " days pass) and report storeBytesPerReading: its table files, i.e. readings plus every rollup and RocksDB's keys.")
+    boolean store;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -73,7 +77,7 @@ public final class BenchCompressionCommand implements Callable<Integer> {
         if (xzBound && !XzBound.available()) {
             throw new ParameterException(spec.commandLine(), "--xz-bound needs the xz command (Debian: apt-get install xz-utils)");
         }
-        CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours, splitDays, xzBound);
+        CompressionRun run = new CompressionRun(inputs, parsed, fillOneHertz, chunkHours, splitDays, xzBound, store);
         CompressionRun.Report report;
         try {
             report = run.run(line -> spec.commandLine().getErr().println("bench compression " + line));

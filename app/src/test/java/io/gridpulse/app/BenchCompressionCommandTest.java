@@ -66,6 +66,28 @@ class BenchCompressionCommandTest {
         assertThat(err.toString()).contains("integer deltas + xz -9");
     }
 
+    /**
+     * DESIGN.md § 9: ≤ 0.8 B per reading on disk. A real household at 1 Hz (25 days of GJW filled to
+     * 1 Hz) in a store: readings, every rollup and RocksDB's keys. With its minutes as 48-byte rows
+     * that was 0.55 B per reading; folded into one value per past day, 0.18 (docs/benchmarks.md § 2).
+     */
+    @Test
+    void theStoreKeepsARealOneHertzHouseholdUnderTheDesignBar() throws Exception {
+        Optional<Path> gjw = SharedData.resolve("gjw-uk-home/active-power-2015-06-10.csv");
+        assumeTrue(gjw.isPresent(), "skipped: shared data gjw-uk-home not found (see SharedData)");
+        int code = execute("bench", "compression", "--input", gjw.orElseThrow().toString(), "--format", "gjw", "--fill-1hz",
+                "--store", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        String json = out.toString().trim();
+        double codec = Double.parseDouble(json.replaceAll(".*\"bytesPerReading\":([0-9.]+).*", "$1"));
+        double store = Double.parseDouble(json.replaceAll(".*\"storeBytesPerReading\":([0-9.]+).*", "$1"));
+        long readings = Long.parseLong(json.replaceAll(".*\"readings\":([0-9]+).*", "$1"));
+        assertThat(readings).as("readings at 1 Hz").isGreaterThan(2_000_000);
+        assertThat(store).as("store B/reading (codec alone: %s)", codec).isGreaterThan(codec).isLessThan(0.25);
+        assertThat(err.toString()).contains("in the store with its rollups");
+    }
+
     @Test
     void hourChunksAreCodedAsTheStoreSealsThemAndCounted() throws Exception {
         Path csv = dir.resolve("steps.csv");

@@ -32,12 +32,16 @@ public record CompressionResult(long readings, long chunks, long packedChunks, l
     }
 
     public String toJson() {
-        return toJson(-1);
+        return toJson(-1, -1);
     }
 
-    /** With {@code xzBytes ≥ 0}, also "xzBytesPerReading" (the integer-deltas + xz -9 bound on the same files). */
-    public String toJson(long xzBytes) {
+    /**
+     * With {@code xzBytes ≥ 0}, also "xzBytesPerReading" (the integer-deltas + xz -9 bound on the
+     * same files); with {@code storeBytes ≥ 0}, also "storeBytesPerReading" (the store's table files).
+     */
+    public String toJson(long xzBytes, long storeBytes) {
         String xz = xzBytes < 0 ? "" : String.format(Locale.ROOT, "\"xzBytesPerReading\":%.4f,", perReading(xzBytes));
+        xz += storeBytes < 0 ? "" : String.format(Locale.ROOT, "\"storeBytesPerReading\":%.4f,", perReading(storeBytes));
         return String.format(Locale.ROOT,
                 "{\"readings\":%d,\"bytes\":%d,\"bytesPerReading\":%.4f,\"gorillaBytesPerReading\":%.4f,"
                         + "%s\"chunks\":%d,\"packedChunks\":%d,\"blockChunks\":%d,\"lossless\":%b}",

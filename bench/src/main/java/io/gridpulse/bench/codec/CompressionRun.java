@@ -17,20 +17,28 @@ import java.util.function.Consumer;
  *     of each file and report it on its own progress line; totals are the whole files'
  * @param xzBound also measure "integer deltas + xz -9" on each whole file ({@link XzBound}; needs
  *     the {@code xz} command)
+ * @param store also write each file into a fresh store and measure its table files ({@link StoreSize})
  */
 public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fillOneHertz, int chunkHours, int splitDays,
-        boolean xzBound) {
+        boolean xzBound, boolean store) {
 
-    /** The codec's totals, and the xz bound's bytes on the same files (−1 when not measured). */
-    public record Report(CompressionResult codec, long xzBytes) {
+    /** The codec's totals, the xz bound's and the store's bytes on the same files (−1 when not measured). */
+    public record Report(CompressionResult codec, long xzBytes, long storeBytes) {
         public String toJson() {
-            return codec.toJson(xzBytes);
+            return codec.toJson(xzBytes, storeBytes);
         }
 
         public String toText() {
-            return xzBytes < 0 ? codec.toText() : codec.toText() + String.format(java.util.Locale.ROOT,
-                    "; integer deltas + xz -9 %.4f B/reading (codec / xz %.3f)", (double) xzBytes / codec.readings(),
-                    (double) codec.bytes() / xzBytes);
+            String text = codec.toText();
+            if (xzBytes >= 0) {
+                text += String.format(java.util.Locale.ROOT, "; integer deltas + xz -9 %.4f B/reading (codec / xz %.3f)",
+                        (double) xzBytes / codec.readings(), (double) codec.bytes() / xzBytes);
+            }
+            if (storeBytes >= 0) {
+                text += String.format(java.util.Locale.ROOT, "; in the store with its rollups %.4f B/reading",
+                        (double) storeBytes / codec.readings());
+            }
+            return text;
         }
     }
 
@@ -44,6 +52,7 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
     public Report run(Consumer<String> progress) {
         CompressionResult total = CompressionResult.EMPTY;
         long xzTotal = 0;
+        long storeTotal = 0;
         IllegalArgumentException unreadable = null;
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
@@ -70,8 +79,10 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
             total = total.plus(result);
             long xz = xzBound ? XzBound.textColumnBytes(series) : -1;
             xzTotal += xz;
+            long stored = store ? StoreSize.tableBytes(series) : -1;
+            storeTotal += stored;
             progress.accept(String.format(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)", i + 1, inputs.size(),
-                    file.getFileName(), new Report(result, xz).toText(), (System.nanoTime() - startNs) / 1e9));
+                    file.getFileName(), new Report(result, xz, stored).toText(), (System.nanoTime() - startNs) / 1e9));
             if (splitDays > 0) {
                 for (SeriesSpans.Span span : SeriesSpans.of(series, splitDays)) {
                     progress.accept(String.format(java.util.Locale.ROOT, "  %s %d days from %s: %s", file.getFileName(), splitDays,
@@ -82,6 +93,6 @@ public record CompressionRun(List<Path> inputs, DatasetFormat format, boolean fi
         if (total.readings() == 0 && unreadable != null) {
             throw new IllegalArgumentException("no input has a line that reads; the last: " + unreadable.getMessage());
         }
-        return new Report(total, xzBound ? xzTotal : -1);
+        return new Report(total, xzBound ? xzTotal : -1, store ? storeTotal : -1);
     }
 }

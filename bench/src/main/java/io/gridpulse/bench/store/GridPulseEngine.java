@@ -74,7 +74,7 @@ public final class GridPulseEngine implements Engine {
     @Override
     public long bytesOnDisk() {
         clock.jumpTo(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
-        store.sealDueHours();
+        store.sealAllDue();
         store.compact();
         return DiskUsage.bytes(dir) - store.recycledWalBytes();
     }
