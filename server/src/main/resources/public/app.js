@@ -10,6 +10,8 @@
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
+      standby: '대기전력 (늘 켜져 있는 전력)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 한 달에 {0} W 추세',
+      dayOf: '{0} (1분 평균)', back24h: '최근 24시간으로', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
       'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
@@ -34,6 +36,8 @@
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
+      standby: 'Standby (always on)', standbyCost: '₩{0} so far this month', standbyTrend: ' · trend {0} W a month',
+      dayOf: '{0} (1-minute average)', back24h: 'Back to the last 24 hours', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
       'tier-projected': 'At this pace you will reach tier {0} this period.',
@@ -99,6 +103,8 @@
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
     $('lang').textContent = t('langButton');
+    showDayTitle();
+    renderStandby();
   }
 
   const hashKey = new URLSearchParams(location.hash.slice(1)).get('key');
@@ -163,6 +169,8 @@
       scales: spec.bars ? { x: { time: true, range: () => daysWindow }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } }
         : { x: { time: true } },
       axes: [{ space: 70, values: timeTicks }, { label: spec.unit }],
+      // A click on a day of the daily chart shows that day in the day chart.
+      hooks: spec.bars ? { ready: [u => u.over.addEventListener('click', () => pickDay(u.cursor.idx))] } : {},
       series: [{ label: t('time'), value: (u, ts) => ts == null ? '--' : fmtTime(ts, spec.legendTime) },
         { label: t(spec.series), stroke: spec.color, fill: spec.color + (spec.bars ? '55' : '22'), width: spec.bars ? 1 : 1.5,
           paths: spec.bars ? uPlot.paths.bars({ size: [0.7] }) : undefined }] };
@@ -226,14 +234,16 @@
     nowTs = null; $('nowW').textContent = '–'; $('nowAt').textContent = '';
     showLive();
     if (!live.x.length && lastReading) showNow(lastReading.ts / 1000, lastReading.powerW, true);
-    const day = await api(`/meters/${id}/power?step=1m&from=${now - 86400000}&to=${now}`);
-    charts.day.setData([day.points.map(p => p.ts / 1000), day.points.map(p => p.avgW)]);
+    await showDay(id, null);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
+    usageDays = days.points.map(p => p.ts);
     daysWindow = [(now - 40 * 86400000) / 1000, now / 1000 + 86400];
     charts.days.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
     loadBill(id).catch(() => {});
+    standby = null; renderStandby();
+    loadStandby(id).catch(() => {});
     appliances = null; $('appliancesCard').hidden = true;
     loadAppliances(id);
     if (source) source.close();
@@ -246,6 +256,42 @@
     source.addEventListener('open', () => { if (opened) backfillLive(id).catch(() => {}); opened = true; });
     source.addEventListener('alert', e => addAlerts([JSON.parse(e.data)]));
     loadAlerts(id).catch(() => {});
+  }
+
+  // The day chart: the last 24 hours, or a local day picked on the daily chart ([from, to) in ms).
+  let dayShown = null, usageDays = [];
+  async function showDay(id, day) {
+    const [from, to] = day || [Date.now() - 86400000, Date.now()];
+    const minutes = await api(`/meters/${id}/power?step=1m&from=${from}&to=${to}`);
+    if (id !== meterId) return;
+    dayShown = day;
+    charts.day.setData([minutes.points.map(p => p.ts / 1000), minutes.points.map(p => p.avgW)]);
+    showDayTitle();
+  }
+  function showDayTitle() {
+    $('dayTitle').textContent = dayShown ? t('dayOf', fmtTime(dayShown[0] / 1000, { weekday: 'short', ...DAY })) : t('day');
+    $('dayBack').hidden = !dayShown;
+  }
+  function pickDay(i) {
+    if (i == null || usageDays[i] == null || !meterId) return;
+    // A day ends where the next one starts (23 or 25 hours across a DST change).
+    showDay(meterId, [usageDays[i], usageDays[i + 1] ?? usageDays[i] + 86400000]).catch(showError);
+  }
+  $('dayBack').onclick = () => meterId && showDay(meterId, null).catch(showError);
+
+  // Always-on power (the nightly baseload) and what it costs this month under the meter's tariff.
+  let standby = null;
+  async function loadStandby(id) {
+    const s = await api(`/meters/${id}/standby`);
+    if (id === meterId) { standby = s; renderStandby(); }
+  }
+  function renderStandby() {
+    const month = standby && standby.months[standby.months.length - 1];
+    $('standbyCard').hidden = !month;
+    if (!month) return;
+    $('standbyW').textContent = standby.baseloadW.toLocaleString(undefined, { maximumFractionDigits: 0 });
+    $('standbyCost').textContent = t('standbyCost', month.standbyCostWon.toLocaleString())
+      + (Math.abs(standby.trendWPerMonth) < 1 ? '' : t('standbyTrend', num(standby.trendWPerMonth, 0, 'always')));
   }
 
   async function loadBill(id) {
