@@ -10,7 +10,7 @@
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
-      standby: '대기전력 (늘 켜져 있는 전력)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 한 달에 {0} W 추세',
+      standby: '대기전력 (늘 켜져 있는 전력)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
       dayOf: '{0} (1분 평균)', back24h: '최근 24시간으로', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
@@ -36,7 +36,7 @@
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
-      standby: 'Standby (always on)', standbyCost: '₩{0} so far this month', standbyTrend: ' · trend {0} W a month',
+      standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
       dayOf: '{0} (1-minute average)', back24h: 'Back to the last 24 hours', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',

@@ -55,7 +55,7 @@ class DashboardDayPickBrowserTest extends DashboardBrowserSupport {
         JsonNode month = standby.get("months").get(standby.get("months").size() - 1);
         wait.until(d -> d.findElement(By.id("standbyCard")).isDisplayed());
         assertThat(text("standbyW")).isEqualTo(String.valueOf(Math.round(standby.get("baseloadW").asDouble())));
-        assertThat(text("standbyCost")).startsWith(String.format("₩%,d so far this month", month.get("standbyCostWon").asLong()));
+        assertThat(text("standbyCost")).startsWith(String.format("₩%,d this month so far", month.get("standbyCostWon").asLong()));
         assertThat(month.get("standbyCostWon").asLong()).as("80 W always on costs something").isPositive();
 
         long picked = SeoulTestHousehold.midnightDaysAgoMs(3);
