@@ -96,6 +96,8 @@ public final class ReadingStore implements AutoCloseable {
     private final PendingBlocks pendingBlocks = new PendingBlocks();
     /** Days the last sealing pass compacted (for tests). */
     private volatile long daysCompactedLastPass;
+    /** Days whose minute rows the last sealing pass folded. */
+    private volatile long daysFoldedLastPass;
     /**
      * Time a sealing pass may spend compacting days before it returns (the rest wait for the next
      * passes): right after midnight UTC every meter has a day due — at 100,000 meters minutes of
@@ -770,17 +772,19 @@ public final class ReadingStore implements AutoCloseable {
         return db.useForWrite(() -> {
             long sealed = sealDueHoursOpen();
             daysCompactedLastPass = compactDueDays();
+            daysFoldedLastPass = foldDueDays();
             return sealed;
         });
     }
 
     /**
-     * {@link #sealDueHours()} until no day is left to compact (a pass compacts for at most 2 s):
-     * for bulk loads and benchmarks that want the store as it settles. Returns the readings sealed.
+     * {@link #sealDueHours()} until no day is left to compact or fold (a pass spends at most 2 s
+     * on each): for bulk loads and benchmarks that want the store as it settles. Returns the
+     * readings sealed.
      */
     public long sealAllDue() {
         long sealed = sealDueHours();
-        while (daysCompactedLastPass > 0) {
+        while (daysCompactedLastPass > 0 || daysFoldedLastPass > 0) {
             sealed += sealDueHours();
         }
         return sealed;
@@ -830,6 +834,43 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     /**
+     * Folds the minute rollup rows of each meter's past days into one value per day
+     * ({@link MinuteDays}): a day is due once it ends by the seal horizon and the meter has a
+     * reading after it (else its last buckets are open, in memory). So days are folded a pass
+     * after they are compacted, a day on which a meter went quiet once it reports again, and the
+     * days of a folder written by format 7 bit by bit. Same time budget as compaction. Returns the
+     * number of days folded.
+     */
+    private long foldDueDays() {
+        List<long[]> due = minuteDays.dueDays(sealHorizon()); // {meterKey, dayStart}
+        long start = System.nanoTime();
+        int folded = 0;
+        for (int i = 0; i < due.size() && (folded == 0 || System.nanoTime() - start < dayCompactionBudgetNanos); i++) {
+            folded += foldDay(due.get(i)[0], due.get(i)[1]) ? 1 : 0;
+        }
+        return folded;
+    }
+
+    private boolean foldDay(long meterKey, long dayStart) {
+        MeterState state = states.getOrCreate(meterKey);
+        state.lock(); // a late write to this day reads and writes its rows meanwhile otherwise
+        try (WriteBatch batch = new WriteBatch()) {
+            ensureLoaded(meterKey, state);
+            Reading newest = state.newest();
+            if (newest == null || newest.timestampMs() < dayStart + SeriesAccess.DAY_MS) {
+                return false; // the meter's newest reading is in that day: its last buckets are open
+            }
+            minuteDays.fold(meterKey, dayStart, batch);
+            db.writeDurableLater(batch); // lost in a crash, the rows are still there
+            return true;
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot fold a day's minute rollups: " + e.getMessage(), false, e);
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /**
      * {meterKey, spanStart} of every span (hour or day, aligned) that holds a key of {@code cf}
      * and ends by {@code horizon}; keys are [meter][time], so one seek skips a span or a meter.
      */
@@ -863,11 +904,6 @@ public final class ReadingStore implements AutoCloseable {
             List<Reading> merged = SeriesAccess.merge(series.day(meterKey, dayStart), hours);
             batch.put(db.days, Keys.meterTime(meterKey, dayStart), SeriesAccess.encodeDay(merged));
             batch.deleteRange(db.chunks, Keys.meterTime(meterKey, dayStart), Keys.meterTime(meterKey, dayEnd));
-            ensureLoaded(meterKey, state);
-            Reading newest = state.newest();
-            if (newest != null && newest.timestampMs() >= dayEnd) { // no bucket of the day is open
-                minuteDays.fold(meterKey, dayStart, batch);
-            }
             db.writeDurableLater(batch); // lost in a crash, the hour chunks are still there
         } catch (RocksDBException e) {
             throw new StorageException("cannot compact day: " + e.getMessage(), false, e);

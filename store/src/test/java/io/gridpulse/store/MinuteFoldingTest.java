@@ -109,6 +109,35 @@ class MinuteFoldingTest {
                 .isEqualTo(rows.rollups(METER, RollupLevel.HOUR, 0, Long.MAX_VALUE));
     }
 
+    /** A day on which the meter went quiet keeps its rows (its last buckets are open) until the meter reports again. */
+    @Test
+    void aDayAMeterWentQuietOnIsFoldedOnceItReportsAgain() {
+        long day1 = 1_767_225_600_000L; // 2026-01-01, UTC midnight
+        clock.set(day1);
+        folding = open("folding");
+        rows = open("rows");
+        List<Reading> twoDays = new ArrayList<>();
+        for (long t = day1; t < day1 + DAY_MS + 20 * HOUR_MS; t += 10_000) { // quiet from 20:00 on day 2
+            twoDays.add(Reading.ofPower(t, 300_000 + (t / 10_000 % 97) * 1_000));
+        }
+        for (int i = 0; i < twoDays.size(); i += 360) {
+            List<Reading> hour = twoDays.subList(i, Math.min(twoDays.size(), i + 360));
+            clock.set(hour.get(hour.size() - 1).timestampMs() + 1_000);
+            append(hour);
+        }
+        clock.set(day1 + 3 * DAY_MS);
+        folding.sealAllDue();
+        assertThat(folding.foldedMinuteDays(METER)).as("day 1 folded, day 2 holds the newest reading").isEqualTo(1);
+        Random random = new Random(3);
+        assertSameRollups(day1, day1 + 2 * DAY_MS, random, "quiet", 1_000);
+
+        clock.set(day1 + 4 * DAY_MS + 1_000);
+        append(List.of(Reading.ofPower(day1 + 4 * DAY_MS, 450_000)));
+        folding.sealAllDue();
+        assertThat(folding.foldedMinuteDays(METER)).as("day 2 folded once the meter reported again").isEqualTo(2);
+        assertSameRollups(day1, day1 + 4 * DAY_MS, random, "back", 1_000);
+    }
+
     private ReadingStore open(String name) {
         ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir.resolve(name)), clock);
         store.meters().ensure(METER);
@@ -122,6 +151,10 @@ class MinuteFoldingTest {
     }
 
     private void assertSameRollups(long first, long last, Random random, String stage) {
+        assertSameRollups(first, last, random, stage, 2_000);
+    }
+
+    private void assertSameRollups(long first, long last, Random random, String stage, int minMinuteRows) {
         for (RollupLevel level : RollupLevel.values()) {
             assertSame(level, 0, Long.MAX_VALUE, stage);
             for (long day = Math.floorDiv(first, DAY_MS) * DAY_MS; day <= last; day += DAY_MS) {
@@ -134,7 +167,7 @@ class MinuteFoldingTest {
             }
         }
         List<Rollup> minutes = rows.rollups(METER, RollupLevel.MINUTE, 0, Long.MAX_VALUE);
-        assertThat(minutes.size()).as("minute rows").isGreaterThan(2_000);
+        assertThat(minutes.size()).as("minute rows").isGreaterThan(minMinuteRows);
     }
 
     private void assertSame(RollupLevel level, long from, long to, String stage) {

@@ -1,6 +1,7 @@
 package io.gridpulse.store.internal;
 
 import io.gridpulse.core.Rollup;
+import io.gridpulse.core.StorageException;
 import io.gridpulse.store.RollupLevel;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -18,9 +19,10 @@ import org.rocksdb.WriteBatch;
  * of its minutes' rows (energy is split at bucket edges by the same cumulative proportions at
  * every level, so the minute parts telescope to the quarter-hour's).
  *
- * <p>A day is folded only once the meter has a reading after it, so none of its buckets is open
- * (in memory) and no in-order write touches it again: only late readings do, and they update the
- * folded value ({@link RollupWriter}). A day is therefore either folded or in rows, never both.
+ * <p>A day is folded only once the meter has a reading after it (the store's sealing passes,
+ * {@link #dueDays}), so none of its buckets is open (in memory) and no in-order write touches it
+ * again: only late readings do, and they update the folded value ({@link RollupWriter}). A day is
+ * therefore either folded or in rows, never both.
  */
 public final class MinuteDays {
     private static final RollupLevel MINUTE = RollupLevel.MINUTE;
@@ -57,6 +59,33 @@ public final class MinuteDays {
         for (RollupLevel level : List.of(MINUTE, QUARTER)) {
             batch.deleteRange(db.rollups, Keys.rollup(meterKey, level.id(), dayStart), Keys.rollup(meterKey, level.id(), dayEnd));
         }
+    }
+
+    /**
+     * {meterKey, dayStart} of every day that has minute rows and ends by {@code horizon}, in key
+     * order; keys are [meter][level][time], so one seek skips a day or a meter.
+     */
+    public List<long[]> dueDays(long horizon) {
+        List<long[]> due = new ArrayList<>();
+        int minute = MINUTE.id();
+        try (RocksIterator it = db.iterator(db.rollups)) {
+            it.seek(Keys.rollup(0, minute, 0));
+            while (it.isValid()) {
+                ByteBuffer key = ByteBuffer.wrap(it.key());
+                long meter = Keys.meterOf(key);
+                long day = SeriesAccess.dayStart(Keys.rollupTimeOf(key));
+                if (Keys.rollupLevelOf(key) == minute && day + SeriesAccess.DAY_MS <= horizon) {
+                    due.add(new long[] {meter, day});
+                    it.seek(Keys.rollup(meter, minute, day + SeriesAccess.DAY_MS));
+                } else { // a day not over yet, or past the meter's minute rows (its quarter-hour rows)
+                    it.seek(Keys.rollup(meter + 1, minute, 0));
+                }
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot list days to fold: " + e.getMessage(), false, e);
+        }
+        return due;
     }
 
     /** The folded minute rows of a day, or null when the day is not folded. */
