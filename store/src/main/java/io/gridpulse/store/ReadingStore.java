@@ -18,6 +18,7 @@ import io.gridpulse.store.internal.PendingBlock;
 import io.gridpulse.store.internal.PendingBlocks;
 import io.gridpulse.store.internal.RocksDatabase;
 import io.gridpulse.store.internal.RollupDeltas;
+import io.gridpulse.store.internal.RollupIterators;
 import io.gridpulse.store.internal.RollupWriter;
 import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
@@ -712,10 +713,10 @@ public final class ReadingStore implements AutoCloseable {
         int[] from = sortByKey(keys); // a meter given twice is read twice
         return db.use(() -> {
             List<List<Rollup>> out = new ArrayList<>(Collections.nCopies(n, List.of()));
-            try (RocksIterator it = db.iterator(db.rollupsOf(level)); RocksIterator folded = foldedDaysIterator(level)) {
+            try (RollupIterators stored = RollupIterators.open(db, level)) {
                 for (int i = 0; i < n; i++) {
                     Rollup open = loadedState(keys[i]).openRow(level.ordinal()); // read before the rows: see withOpenRow
-                    out.set(from[i], withOpenRow(rollupRows(it, folded, keys[i], level, fromMs, toMs), open, fromMs, toMs));
+                    out.set(from[i], withOpenRow(stored.read(keys[i], fromMs, toMs), open, fromMs, toMs));
                 }
             }
             return out;
@@ -742,21 +743,9 @@ public final class ReadingStore implements AutoCloseable {
     }
 
     private List<Rollup> rollupRows(long key, RollupLevel level, long fromMs, long toMs) {
-        try (RocksIterator it = db.iterator(db.rollupsOf(level)); RocksIterator folded = foldedDaysIterator(level)) {
-            return rollupRows(it, folded, key, level, fromMs, toMs);
+        try (RollupIterators stored = RollupIterators.open(db, level)) {
+            return stored.read(key, fromMs, toMs);
         }
-    }
-
-    /** Rows on disk: in rows, and for the finer levels also in folded past days. */
-    private List<Rollup> rollupRows(RocksIterator rows, RocksIterator foldedDays, long key, RollupLevel level,
-            long fromMs, long toMs) {
-        List<Rollup> stored = RollupRows.read(rows, key, level, fromMs, toMs);
-        return foldedDays == null ? stored : MinuteDays.merge(stored, MinuteDays.read(foldedDays, key, level, fromMs, toMs));
-    }
-
-    /** An iterator over the folded days when the level has them, else null. */
-    private RocksIterator foldedDaysIterator(RollupLevel level) {
-        return MinuteDays.folds(level) ? db.iterator(db.minuteDays) : null;
     }
 
     /**

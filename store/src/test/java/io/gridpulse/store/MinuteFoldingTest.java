@@ -138,6 +138,50 @@ class MinuteFoldingTest {
         assertSameRollups(day1, day1 + 4 * DAY_MS, random, "back", 1_000);
     }
 
+    /** Reads running while days are folded see every minute once: rows and folded days are read from one view. */
+    @Test
+    void readsDuringFoldingSeeEachMinuteOnce() throws Exception {
+        long day1 = 1_767_225_600_000L;
+        clock.set(day1);
+        folding = open("folding");
+        List<MeterRef> meters = new ArrayList<>();
+        for (int m = 0; m < 8; m++) {
+            meters.add(MeterRef.of("default", "meter-" + m));
+            folding.meters().ensure(meters.get(m));
+        }
+        for (long hour = day1; hour < day1 + 5 * DAY_MS; hour += HOUR_MS) {
+            for (MeterRef meter : meters) {
+                List<Reading> batch = new ArrayList<>();
+                for (long t = hour; t < hour + HOUR_MS; t += 20_000) {
+                    batch.add(Reading.ofPower(t, 200_000 + (t / 20_000 % 13) * 7_000));
+                }
+                clock.set(hour + HOUR_MS);
+                folding.append(meter, batch);
+            }
+        }
+        List<List<Rollup>> expected = new ArrayList<>();
+        for (MeterRef meter : meters) {
+            expected.add(folding.rollups(meter, RollupLevel.MINUTE, day1, day1 + 4 * DAY_MS));
+        }
+        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            for (int i = 0; !done.get() && wrong.get() == null; i++) {
+                int m = i % meters.size();
+                List<Rollup> seen = folding.rollups(meters.get(m), RollupLevel.MINUTE, day1, day1 + 4 * DAY_MS);
+                if (!seen.equals(expected.get(m))) {
+                    wrong.set("meter " + m + ": " + seen.size() + " rows, expected " + expected.get(m).size());
+                }
+            }
+        });
+        clock.set(day1 + 6 * DAY_MS);
+        folding.sealAllDue();
+        done.set(true);
+        reader.join();
+        assertThat(wrong.get()).isNull();
+        assertThat(folding.foldedMinuteDays(meters.get(0))).as("days before the newest").isEqualTo(4);
+    }
+
     private ReadingStore open(String name) {
         ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir.resolve(name)), clock);
         store.meters().ensure(METER);

@@ -288,6 +288,15 @@ public final class RocksDatabase implements AutoCloseable {
         return db.newIterator(cf);
     }
 
+    /** Iterators over several column families that all see the same moment of the database. */
+    public List<RocksIterator> iterators(List<ColumnFamilyHandle> cfs) {
+        try {
+            return db.newIterators(cfs);
+        } catch (RocksDBException e) {
+            throw new StorageException("read failed: " + e.getMessage(), false, e);
+        }
+    }
+
     /**
      * Bytes of the WAL files RocksDB keeps for reuse: on disk, but no longer part of the log (a
      * fixed reserve, not data). Meant for a store without writes in flight.
