@@ -58,18 +58,7 @@ class MinuteFoldingTest {
         folding = open("folding");
         rows = open("rows");
 
-        long lastPass = clock.millis();
-        for (int i = 0; i < data.size(); ) {
-            int end = Math.min(data.size(), i + 1 + random.nextInt(300));
-            List<Reading> batch = data.subList(i, end);
-            clock.set(batch.get(batch.size() - 1).timestampMs() + 1_000);
-            append(batch);
-            if (clock.millis() - lastPass > 3 * HOUR_MS) {
-                folding.sealDueHours();
-                lastPass = clock.millis();
-            }
-            i = end;
-        }
+        LiveLoad.feed(data, random, 300, clock, this::append, folding::sealDueHours);
         clock.set(clock.millis() + 2 * HOUR_MS);
         folding.sealDueHours();
         long first = data.get(0).timestampMs();

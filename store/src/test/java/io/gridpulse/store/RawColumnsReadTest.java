@@ -94,18 +94,7 @@ class RawColumnsReadTest {
 
     /** Batches of 1–600 readings, the clock just past each; a sealing pass every 3 hours of data. */
     private void loadLive(List<Reading> readings, Random random) {
-        long lastPass = clock.millis();
-        for (int i = 0; i < readings.size(); ) {
-            int end = Math.min(readings.size(), i + 1 + random.nextInt(600));
-            List<Reading> batch = readings.subList(i, end);
-            clock.set(batch.get(batch.size() - 1).timestampMs() + 1_000);
-            append(batch);
-            if (clock.millis() - lastPass > 3 * HOUR_MS) {
-                store.sealDueHours();
-                lastPass = clock.millis();
-            }
-            i = end;
-        }
+        LiveLoad.feed(readings, random, 600, clock, this::append, () -> store.sealDueHours());
     }
 
     private void append(List<Reading> batch) {
