@@ -64,9 +64,9 @@ public final class ReadingStore implements AutoCloseable {
     /** On-disk layout version, kept in the meta column family; see store/README.md. */
     static final String FORMAT = "8";
     /**
-     * Older layouts are read as they are, after (formats 2–5) their hourly rollup rows move to their own column family
-     * ({@link HourRollupsMove}), then marked {@link #FORMAT}: 7 differs only in that no past day's
-     * minute rows are folded into one value ({@link MinuteRollupDay}); 6 also in that its pending
+     * Older layouts are read as they are (formats 2–5 after their hourly rollup rows move to their
+     * own column family, {@link HourRollupsMove}), then marked {@link #FORMAT}: 7 differs only in
+     * that no past day's minute rows are folded into one value ({@link MinuteDays}); 6 also in that its pending
      * records are all in the first layout ({@link PendingLog}, still read); 5 also in that hourly
      * rows share the rollups column family; 4 also lacks codec-v8 (block
      * column) hour chunks; 3 also delta-layout head blocks (fixed-layout blocks still decode); 2
@@ -750,8 +750,9 @@ public final class ReadingStore implements AutoCloseable {
 
     /**
      * Moves head readings of hours that are now old enough into compressed chunks, then merges
-     * the hour chunks of days whose hours are all sealed into day chunks. Returns the number of
-     * readings sealed. Called periodically; safe to run concurrently with writes.
+     * the hour chunks of days whose hours are all sealed into day chunks and folds past days'
+     * minute rollups. Returns the number of readings sealed. Called periodically; safe to run
+     * concurrently with writes.
      */
     public long sealDueHours() {
         movePending(); // the hours to seal may still have readings there

@@ -41,8 +41,11 @@ public final class RollupWriter {
             long oldOpenStart = oldNewest == null ? Long.MIN_VALUE : b.level().bucketStart(oldNewest.timestampMs());
             if (b.startMs() < oldOpenStart && MinuteDays.folds(b.level())) { // late: its day may be folded
                 foldedDays = foldedDays == null ? new HashMap<>() : foldedDays;
-                TreeMap<Long, Rollup> minutes = foldedDays.computeIfAbsent(SeriesAccess.dayStart(b.startMs()),
-                        day -> foldedMinutes(key, day));
+                long day = SeriesAccess.dayStart(b.startMs());
+                if (!foldedDays.containsKey(day)) { // looked up once per day: null (in rows) is kept too
+                    foldedDays.put(day, foldedMinutes(key, day));
+                }
+                TreeMap<Long, Rollup> minutes = foldedDays.get(day);
                 if (minutes != null) {
                     if (b.level() == RollupLevel.MINUTE) { // quarter-hours of a folded day are summed from its minutes
                         Rollup after = e.getValue().applyTo(minutes.getOrDefault(b.startMs(), Rollup.empty(b.startMs())));
