@@ -274,8 +274,11 @@
   }
   function pickDay(i) {
     if (i == null || usageDays[i] == null || !meterId) return;
-    // A day ends where the next one starts (23 or 25 hours across a DST change).
-    showDay(meterId, [usageDays[i], usageDays[i + 1] ?? usageDays[i] + 86400000]).catch(showError);
+    // A day ends where the next one starts (23 or 25 hours across a DST change); days without
+    // data have no bar, so a next bar further away than that is not the next day.
+    const from = usageDays[i], next = usageDays[i + 1];
+    const to = next != null && next - from <= 25 * 3600000 ? next : from + 86400000;
+    showDay(meterId, [from, to]).catch(showError);
   }
   $('dayBack').onclick = () => meterId && showDay(meterId, null).catch(showError);
 

@@ -148,10 +148,9 @@ public final class MinuteRollupDay {
     }
 
     /**
-     * Power held over the covered time, in nWh (mW × ms / 3.6): what the energy nearly is. The
-     * power is the mean sample, or for a minute without samples (covered by a reading before it)
-     * the previous row's. Double arithmetic is exact IEEE in Java and the cast saturates, so the
-     * prediction is the same at decode and any row round-trips.
+     * Power held over the covered time, in nWh (mW × ms / 3.6): what the energy nearly is. Double
+     * arithmetic is exact IEEE in Java and the cast saturates, so the prediction is the same at
+     * decode and any row round-trips.
      */
     private static long heldEnergy(double powerMilliwatts, long coveredMs) {
         return (long) (powerMilliwatts * coveredMs / 3.6);
