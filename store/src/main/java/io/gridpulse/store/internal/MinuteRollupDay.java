@@ -19,20 +19,22 @@ import java.util.List;
  * <p>The columns are transformed so that what the codec sees is small or repeats: samples and
  * covered time (constant for a steady meter), the sum of the samples, min and max as distances
  * below and above the mean sample, and energy as its difference from mean power held over the
- * covered time. Every transform is undone exactly with wrapping long arithmetic, so any row
- * round-trips.
+ * covered time; min, max and energy each stay as they are where that codes smaller. Every
+ * transform is undone exactly with wrapping long arithmetic, so any row round-trips.
  *
  * <p>Value: {@code [version = 1][count: varint][flags: 1]}, then six chunks, each {@code [length:
  * varint][chunk]} (each checksummed by the codec): bucket starts with samples, then (on a
- * synthetic one-second clock that codes as a single run) covered ms, sum, below-mean, above-mean,
- * energy residual, or (flags bit 0) the energy itself where that codes smaller.
+ * synthetic one-second clock that codes as a single run) covered ms, sum, below-mean (flags bit 1:
+ * min), above-mean (bit 2: max), energy residual (bit 0: energy).
  */
 public final class MinuteRollupDay {
     private static final int VERSION = 1;
     private static final int COLUMNS = 6;
+    private static final int MIN = 3;
+    private static final int MAX = 4;
     private static final int ENERGY = 5;
-    /** Flag: the energy column holds the energy itself, not its residual. */
-    private static final int PLAIN_ENERGY = 1;
+    /** Flags: bit 0 the energy column, bit 1 min, bit 2 max hold the value itself, not its transform. */
+    private static final int ALL_FLAGS = 7;
 
     private MinuteRollupDay() {}
 
@@ -51,8 +53,8 @@ public final class MinuteRollupDay {
             columns[0][i] = r.samples();
             columns[1][i] = r.coveredMs();
             columns[2][i] = r.sumPowerMilliwatts();
-            columns[3][i] = r.samples() > 0 ? mean - r.minPowerMilliwatts() : r.minPowerMilliwatts() - Long.MAX_VALUE;
-            columns[4][i] = r.samples() > 0 ? r.maxPowerMilliwatts() - mean : r.maxPowerMilliwatts() - Long.MIN_VALUE;
+            columns[MIN][i] = r.samples() > 0 ? mean - r.minPowerMilliwatts() : r.minPowerMilliwatts() - Long.MAX_VALUE;
+            columns[MAX][i] = r.samples() > 0 ? r.maxPowerMilliwatts() - mean : r.maxPowerMilliwatts() - Long.MIN_VALUE;
             double power = meanPower(r.sumPowerMilliwatts(), r.samples(), previousPower);
             columns[ENERGY][i] = r.energyNanowattHours() - heldEnergy(power, r.coveredMs());
             previousPower = power;
@@ -61,17 +63,21 @@ public final class MinuteRollupDay {
         for (int c = 0; c < COLUMNS; c++) {
             chunks[c] = ChunkCodec.encode(c == 0 ? starts : clock, columns[c], null, n);
         }
-        // A register that disagrees with the power (it counts another circuit, or only import)
-        // leaves residuals as large as the energy itself: then the energy as it is codes smaller.
-        long[] energy = new long[n];
-        for (int i = 0; i < n; i++) {
-            energy[i] = rows.get(i).energyNanowattHours();
-        }
-        byte[] plainEnergy = ChunkCodec.encode(clock, energy, null, n);
+        // Each of min, max and energy also as it is, kept where that codes smaller (flags): a 1 Hz
+        // meter's min and max often stay put while its mean moves (GJW filled: half the bytes),
+        // and a register that disagrees with the power (it counts another circuit, or only
+        // import) leaves energy residuals as large as the energy itself.
         int flags = 0;
-        if (plainEnergy.length < chunks[ENERGY].length) {
-            chunks[ENERGY] = plainEnergy;
-            flags |= PLAIN_ENERGY;
+        for (int c = MIN; c <= ENERGY; c++) {
+            long[] plain = new long[n];
+            for (int i = 0; i < n; i++) {
+                plain[i] = plainValue(rows.get(i), c);
+            }
+            byte[] chunk = ChunkCodec.encode(clock, plain, null, n);
+            if (chunk.length < chunks[c].length) {
+                chunks[c] = chunk;
+                flags |= plainFlag(c);
+            }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + n * 4);
         out.write(VERSION);
@@ -99,7 +105,7 @@ public final class MinuteRollupDay {
         }
         int n = (int) readVarint(in);
         int flags = in.get();
-        if ((flags & ~PLAIN_ENERGY) != 0) {
+        if ((flags & ~ALL_FLAGS) != 0) {
             throw new CorruptChunkException("minute rollup day: unknown flags " + flags);
         }
         long[] starts = null;
@@ -128,14 +134,24 @@ public final class MinuteRollupDay {
             long covered = columns[1][i];
             long sum = columns[2][i];
             long mean = Math.floorDiv(sum, Math.max(1, samples));
-            long min = samples > 0 ? mean - columns[3][i] : columns[3][i] + Long.MAX_VALUE;
-            long max = samples > 0 ? columns[4][i] + mean : columns[4][i] + Long.MIN_VALUE;
+            long min = (flags & plainFlag(MIN)) != 0 ? columns[MIN][i]
+                    : samples > 0 ? mean - columns[MIN][i] : columns[MIN][i] + Long.MAX_VALUE;
+            long max = (flags & plainFlag(MAX)) != 0 ? columns[MAX][i]
+                    : samples > 0 ? columns[MAX][i] + mean : columns[MAX][i] + Long.MIN_VALUE;
             double power = meanPower(sum, samples, previousPower);
-            long energy = (flags & PLAIN_ENERGY) != 0 ? columns[ENERGY][i] : columns[ENERGY][i] + heldEnergy(power, covered);
+            long energy = (flags & plainFlag(ENERGY)) != 0 ? columns[ENERGY][i] : columns[ENERGY][i] + heldEnergy(power, covered);
             rows.add(new Rollup(starts[i], energy, min, max, sum, samples, covered));
             previousPower = power;
         }
         return rows;
+    }
+
+    private static int plainFlag(int column) {
+        return column == ENERGY ? 1 : column == MIN ? 2 : 4;
+    }
+
+    private static long plainValue(Rollup r, int column) {
+        return column == ENERGY ? r.energyNanowattHours() : column == MIN ? r.minPowerMilliwatts() : r.maxPowerMilliwatts();
     }
 
     /**
