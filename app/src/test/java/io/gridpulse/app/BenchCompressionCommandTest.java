@@ -69,7 +69,7 @@ class BenchCompressionCommandTest {
     /**
      * DESIGN.md § 9: ≤ 0.8 B per reading on disk. A real household at 1 Hz (25 days of GJW filled to
      * 1 Hz) in a store: readings, every rollup and RocksDB's keys. With its minutes as 48-byte rows
-     * that was 0.55 B per reading; folded into one value per past day, 0.18 (docs/benchmarks.md § 2).
+     * that was 0.55 B per reading; folded into one value per past day, 0.15 (docs/benchmarks.md § 2).
      */
     @Test
     void theStoreKeepsARealOneHertzHouseholdUnderTheDesignBar() throws Exception {
