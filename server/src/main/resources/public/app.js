@@ -11,7 +11,7 @@
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
-      dayOf: '{0} (1분 평균)', back24h: '최근 24시간으로', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
+      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', back24h: '최근 24시간으로', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
       'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
@@ -37,7 +37,7 @@
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
-      dayOf: '{0} (1-minute average)', back24h: 'Back to the last 24 hours', pickDay: 'Click a day to see it minute by minute above.',
+      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", back24h: 'Back to the last 24 hours', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
       'tier-projected': 'At this pace you will reach tier {0} this period.',
@@ -234,6 +234,7 @@
     nowTs = null; $('nowW').textContent = '–'; $('nowAt').textContent = '';
     showLive();
     if (!live.x.length && lastReading) showNow(lastReading.ts / 1000, lastReading.powerW, true);
+    appliances = null; $('appliancesCard').hidden = true;
     await showDay(id, null);
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
     usageDays = days.points.map(p => p.ts);
@@ -244,8 +245,6 @@
     loadBill(id).catch(() => {});
     standby = null; renderStandby();
     loadStandby(id).catch(() => {});
-    appliances = null; $('appliancesCard').hidden = true;
-    loadAppliances(id);
     if (source) source.close();
     alerts = []; renderAlerts();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
@@ -258,7 +257,8 @@
     loadAlerts(id).catch(() => {});
   }
 
-  // The day chart: the last 24 hours, or a local day picked on the daily chart ([from, to) in ms).
+  // The day chart and the appliance card: the last 24 hours and today, or a local day picked on
+  // the daily chart ([from, to) in ms).
   let dayShown = null, usageDays = [];
   async function showDay(id, day) {
     const [from, to] = day || [Date.now() - 86400000, Date.now()];
@@ -267,9 +267,13 @@
     dayShown = day;
     charts.day.setData([minutes.points.map(p => p.ts / 1000), minutes.points.map(p => p.avgW)]);
     showDayTitle();
+    loadAppliances(id);
   }
   function showDayTitle() {
-    $('dayTitle').textContent = dayShown ? t('dayOf', fmtTime(dayShown[0] / 1000, { weekday: 'short', ...DAY })) : t('day');
+    const label = dayShown && fmtTime(dayShown[0] / 1000, { weekday: 'short', ...DAY });
+    $('dayTitle').textContent = dayShown ? t('dayOf', label) : t('day');
+    $('appliancesTitle').textContent = dayShown ? t('appliancesOn', label) : t('appliances');
+    $('appliancesNote').textContent = t(dayShown ? 'appliancesNoteDay' : 'appliancesNote');
     $('dayBack').hidden = !dayShown;
   }
   function pickDay(i) {
@@ -345,12 +349,14 @@
   }
 
   async function loadAppliances(id) {
+    const day = dayShown; // an answer for a meter or day no longer shown is dropped
+    let got = null;
     try {
-      appliances = await api(`/meters/${id}/appliances`);
-    } catch (e) {
-      appliances = null; $('appliancesCard').hidden = true; return;
-    }
-    if (id === meterId) renderAppliances();
+      got = await api(`/meters/${id}/appliances` + (day ? `?from=${day[0]}&to=${day[1]}` : ''));
+    } catch (e) { /* no model for this meter (404): the card stays hidden */ }
+    if (id !== meterId || day !== dayShown) return;
+    appliances = got;
+    if (appliances) renderAppliances(); else $('appliancesCard').hidden = true;
   }
 
   function renderAppliances() {

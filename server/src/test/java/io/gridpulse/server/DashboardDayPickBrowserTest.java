@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A click on a day of the daily chart shows that day minute by minute, from the store's folded
  * minute rows (past days are sealed, compacted and folded first, as the server's maintenance does);
- * a link goes back to the last 24 hours. The standby card shows the API's always-on power and its
+ * a link goes back to the last 24 hours, and the appliance card asks for that day. The standby card shows the API's always-on power and its
  * cost this month. Screenshot: target/dashboard-day-pick.png.
  */
 class DashboardDayPickBrowserTest extends DashboardBrowserSupport {
@@ -66,6 +66,9 @@ class DashboardDayPickBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElement(By.id("dayBack")).isDisplayed()).isTrue();
         String wanted = "step=1m&from=" + picked + "&to=" + (picked + DAY_MS);
         assertThat(fetchedUrls()).as("the page asked for the picked day's minutes").anyMatch(u -> u.contains(wanted));
+        String appliancesOfTheDay = "/appliances?from=" + picked + "&to=" + (picked + DAY_MS);
+        wait.until(d -> fetchedUrls().stream().anyMatch(u -> u.endsWith(appliancesOfTheDay))); // no model here: the card stays hidden
+        assertThat(browser.findElement(By.id("appliancesCard")).isDisplayed()).isFalse();
 
         // What the page drew: the folded day's 1,440 minutes, adding up to the day's usage (hourly rows).
         JsonNode minutes = get("/api/v1/meters/home-1/power?" + wanted).get("points");
