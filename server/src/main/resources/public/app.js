@@ -170,7 +170,7 @@
         : { x: { time: true } },
       axes: [{ space: 70, values: timeTicks }, { label: spec.unit }],
       // A click on a day of the daily chart shows that day in the day chart.
-      hooks: spec.bars ? { ready: [u => u.over.addEventListener('click', () => pickDay(u.cursor.idx))] } : {},
+      hooks: spec.bars ? { ready: [u => u.over.addEventListener('click', e => pickDay(barAt(u, e.offsetX)))] } : {},
       series: [{ label: t('time'), value: (u, ts) => ts == null ? '--' : fmtTime(ts, spec.legendTime) },
         { label: t(spec.series), stroke: spec.color, fill: spec.color + (spec.bars ? '55' : '22'), width: spec.bars ? 1 : 1.5,
           paths: spec.bars ? uPlot.paths.bars({ size: [0.7] }) : undefined }] };
@@ -275,6 +275,14 @@
     $('appliancesTitle').textContent = dayShown ? t('appliancesOn', label) : t('appliances');
     $('appliancesNote').textContent = t(dayShown ? 'appliancesNoteDay' : 'appliancesNote');
     $('dayBack').hidden = !dayShown;
+  }
+  // The bar under a click or tap at x (CSS px in the plot): the nearest one if within half a day
+  // of it, else null. From the event's position, not the cursor, which a tap need not have moved.
+  function barAt(u, x) {
+    const i = u.posToIdx(x), ts = u.data[0][i];
+    if (ts == null) return null;
+    const at = u.valToPos(ts, 'x');
+    return Math.abs(at - x) <= u.valToPos(ts + 43200, 'x') - at ? i : null;
   }
   function pickDay(i) {
     if (i == null || usageDays[i] == null || !meterId) return;

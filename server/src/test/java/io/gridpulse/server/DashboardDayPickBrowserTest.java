@@ -58,6 +58,9 @@ class DashboardDayPickBrowserTest extends DashboardBrowserSupport {
         assertThat(text("standbyCost")).startsWith(String.format("₩%,d this month so far", month.get("standbyCostWon").asLong()));
         assertThat(month.get("standbyCostWon").asLong()).as("80 W always on costs something").isPositive();
 
+        clickDailyBar(SeoulTestHousehold.midnightDaysAgoMs(20), pageLoadedMs); // no bar there (the data starts 6 days ago)
+        Thread.sleep(1_000);
+        assertThat(text("dayTitle")).as("a click away from every bar picks none").isEqualTo("Last 24 hours (1-minute average)");
         long picked = SeoulTestHousehold.midnightDaysAgoMs(3);
         clickDailyBar(picked, pageLoadedMs);
         wait.until(d -> text("dayTitle").endsWith("(1-minute average)") && !text("dayTitle").startsWith("Last 24"));
