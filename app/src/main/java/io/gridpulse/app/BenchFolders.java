@@ -1,11 +1,10 @@
 package io.gridpulse.app;
 
+import io.gridpulse.bench.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Scratch folders of the store benchmarks: a given one is kept, a temporary one deleted after. */
 final class BenchFolders {
@@ -23,10 +22,6 @@ final class BenchFolders {
         if (given != null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(used)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Folders.deleteTree(used);
     }
 }

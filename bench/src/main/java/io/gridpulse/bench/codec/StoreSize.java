@@ -1,6 +1,7 @@
 package io.gridpulse.bench.codec;
 
 import io.gridpulse.bench.DataClock;
+import io.gridpulse.bench.Folders;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.store.ReadingStore;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,7 +56,9 @@ final class StoreSize {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
+            if (dir != null) {
+                Folders.deleteTree(dir);
+            }
         }
     }
 
@@ -75,19 +77,6 @@ final class StoreSize {
                 sum += Files.size(p);
             }
             return sum;
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gridpulse.bench.crash;
 
+import io.gridpulse.bench.Folders;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.Rollup;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +132,7 @@ public final class StoreVerifier {
                 }
             }
         } finally {
-            deleteTree(scratch);
+            Folders.deleteTree(scratch);
         }
     }
 
@@ -145,14 +145,6 @@ public final class StoreVerifier {
     private static Path createScratch() {
         try {
             return Files.createTempDirectory("gridpulse-verify");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -103,7 +103,7 @@ public final class MinuteRollupDay {
         if (version != VERSION) {
             throw new CorruptChunkException("minute rollup day of unknown version " + version);
         }
-        int n = (int) readVarint(in);
+        int n = (int) Varints.read(in);
         int flags = in.get();
         if ((flags & ~ALL_FLAGS) != 0) {
             throw new CorruptChunkException("minute rollup day: unknown flags " + flags);
@@ -111,7 +111,7 @@ public final class MinuteRollupDay {
         long[] starts = null;
         long[][] columns = new long[COLUMNS][];
         for (int c = 0; c < COLUMNS; c++) {
-            long length = readVarint(in);
+            long length = Varints.read(in);
             if (length < 0 || length > in.remaining()) {
                 throw new CorruptChunkException("minute rollup day: column " + c + " runs past the value's end");
             }
@@ -178,17 +178,5 @@ public final class MinuteRollupDay {
             v >>>= 7;
         }
         out.write((int) v);
-    }
-
-    private static long readVarint(ByteBuffer in) {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in.get();
-            v |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return v;
-            }
-        }
-        throw new CorruptChunkException("minute rollup day: varint too long");
     }
 }

@@ -136,26 +136,26 @@ public final class PendingLog {
 
     private static Map<Long, List<Reading>> decodeCompact(ByteBuffer in) {
         in.get();
-        long baseMs = varint(in);
-        long meters = varint(in);
+        long baseMs = Varints.read(in);
+        long meters = Varints.read(in);
         int shape = in.get();
         boolean oneAtBase = (shape & ONE_AT_BASE) != 0;
         Map<Long, List<Reading>> out = new LinkedHashMap<>();
         long meterKey = 0;
         for (long m = 0; m < meters; m++) {
-            meterKey += varint(in);
+            meterKey += Varints.read(in);
             int count = 1;
             boolean hasEnergy = (shape & WITH_ENERGY) != 0;
             if (!oneAtBase) {
-                long countAndEnergy = varint(in);
+                long countAndEnergy = Varints.read(in);
                 count = checkedCount(countAndEnergy >>> 1, in);
                 hasEnergy = (countAndEnergy & 1) != 0;
             }
             Reading[] readings = new Reading[count];
             for (int i = 0; i < count; i++) {
-                long ts = oneAtBase ? baseMs : baseMs + unzigzag(varint(in));
-                long power = unzigzag(varint(in));
-                long energy = hasEnergy ? varint(in) : Reading.NO_ENERGY;
+                long ts = oneAtBase ? baseMs : baseMs + unzigzag(Varints.read(in));
+                long power = unzigzag(Varints.read(in));
+                long energy = hasEnergy ? Varints.read(in) : Reading.NO_ENERGY;
                 readings[i] = new Reading(ts, power, energy);
             }
             out.put(meterKey, List.of(readings));
@@ -164,18 +164,18 @@ public final class PendingLog {
     }
 
     private static Map<Long, List<Reading>> decodeFirstLayout(ByteBuffer in) {
-        long baseMs = unzigzag(varint(in));
-        long meters = varint(in);
+        long baseMs = unzigzag(Varints.read(in));
+        long meters = Varints.read(in);
         Map<Long, List<Reading>> out = new LinkedHashMap<>();
         for (long m = 0; m < meters; m++) {
-            long meterKey = varint(in);
-            int count = checkedCount(varint(in), in);
+            long meterKey = Varints.read(in);
+            int count = checkedCount(Varints.read(in), in);
             boolean hasEnergy = in.get() != 0;
             Reading[] readings = new Reading[count];
             for (int i = 0; i < count; i++) {
-                long ts = baseMs + unzigzag(varint(in));
-                long power = unzigzag(varint(in));
-                long energy = hasEnergy ? unzigzag(varint(in)) : Reading.NO_ENERGY;
+                long ts = baseMs + unzigzag(Varints.read(in));
+                long power = unzigzag(Varints.read(in));
+                long energy = hasEnergy ? unzigzag(Varints.read(in)) : Reading.NO_ENERGY;
                 readings[i] = new Reading(ts, power, energy);
             }
             out.put(meterKey, List.of(readings));
@@ -197,16 +197,5 @@ public final class PendingLog {
 
     private static long unzigzag(long v) {
         return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static long varint(ByteBuffer in) {
-        long v = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = in.get();
-            v |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return v;
-            }
-        }
     }
 }
