@@ -11,7 +11,7 @@
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
-      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', back24h: '최근 24시간으로', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
+      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
       'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
@@ -37,7 +37,7 @@
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
-      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", back24h: 'Back to the last 24 hours', pickDay: 'Click a day to see it minute by minute above.',
+      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
       'tier-projected': 'At this pace you will reach tier {0} this period.',
@@ -373,22 +373,66 @@
     const max = Math.max(1, ...rows.map(a => a.energyWh));
     const box = $('applianceBars');
     box.innerHTML = '';
+    // Today: the appliances the online NILM sees on right now, and lanes over the whole local day.
+    const onNow = new Set(dayShown ? [] : appliances.onNow || []);
+    const span = [appliances.from, dayShown ? appliances.to : localDayEnd(appliances.from)];
     rows.forEach(a => {
       const typical = a.estimate === 'typicalLevel';
       const name = document.createElement('span'); name.className = 'name'; name.textContent = applianceName(a.appliance);
       if (typical) {
         const tag = document.createElement('span'); tag.className = 'tag'; tag.textContent = t('typicalLevel'); name.append(' ', tag);
       }
+      if (onNow.has(a.appliance)) {
+        const on = document.createElement('span'); on.className = 'on'; on.textContent = t('onNow'); name.append(' ', on);
+      }
+      const use = document.createElement('div'); use.className = 'use'; use.dataset.appliance = a.appliance;
       const track = document.createElement('div'); track.className = 'track';
       const fill = document.createElement('div');
       fill.className = a.appliance === 'unidentified' ? 'fill other' : typical ? 'fill typical' : 'fill';
       fill.style.width = (100 * a.energyWh / max).toFixed(1) + '%'; track.appendChild(fill);
+      use.append(track);
+      if (a.onPeriods.length) use.append(lane(a.onPeriods, span));
       const value = document.createElement('span'); value.className = 'value';
       value.textContent = (a.energyWh / 1000).toFixed(2) + ' kWh · ' + t('won', a.costWon.toLocaleString()) + ' · ' + Math.round(a.share * 100) + '%';
-      box.append(name, track, value);
+      box.append(name, use, value);
     });
+    if (rows.some(a => a.onPeriods.length)) box.append(document.createElement('span'), hourAxis(span), document.createElement('span'));
     $('appliancesTypicalNote').hidden = !rows.some(a => a.estimate === 'typicalLevel');
     $('appliancesCard').hidden = false;
+  }
+
+  // When an appliance ran: one mark per on-period on a lane over span [from, to) ms; today's hours
+  // still to come are shaded.
+  function lane(periods, [from, to]) {
+    const at = ms => (100 * (Math.min(to, Math.max(from, ms)) - from) / (to - from)).toFixed(2);
+    const el = document.createElement('div'); el.className = 'lane';
+    periods.forEach(p => {
+      const mark = document.createElement('span');
+      mark.style.left = at(p.startMs) + '%';
+      mark.style.width = Math.max(0.25, at(p.endMs) - at(p.startMs)).toFixed(2) + '%';
+      mark.title = `${fmtTime(p.startMs / 1000, CLOCK)}–${fmtTime(p.endMs / 1000, CLOCK)} · ${num(p.avgW)} W`;
+      el.append(mark);
+    });
+    if (!dayShown && appliances.to < to) { // the answer's `to` is the server's now
+      const later = document.createElement('i'); later.className = 'later'; later.style.left = at(appliances.to) + '%'; el.append(later);
+    }
+    return el;
+  }
+  // Hours of the local day under the lanes, every 6 hours.
+  function hourAxis([from, to]) {
+    const el = document.createElement('div'); el.className = 'axis';
+    for (let ms = from; ms <= to; ms += 6 * 3600000) {
+      const label = document.createElement('span');
+      label.style.left = (100 * (ms - from) / (to - from)).toFixed(2) + '%';
+      label.textContent = ms === to ? '24' : fmtTime(ms / 1000, { hour: '2-digit', hourCycle: 'h23' }).replace(/\D/g, '');
+      el.append(label);
+    }
+    return el;
+  }
+  // The end of the local day that starts at fromMs: 24 hours on, ±1 across a DST change.
+  function localDayEnd(fromMs) {
+    const end = fromMs + 86400000, hour = tzDate(end / 1000).getHours();
+    return hour === 23 ? end + 3600000 : hour === 1 ? end - 3600000 : end;
   }
 
   async function start() {

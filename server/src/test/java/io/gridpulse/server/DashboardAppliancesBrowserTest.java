@@ -1,7 +1,10 @@
 package io.gridpulse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.analytics.nilm.ApplianceModel;
 import io.gridpulse.analytics.nilm.NilmModel;
 import io.gridpulse.analytics.nilm.NilmTrainer;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,6 +46,7 @@ class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final long DAY_MS = LocalDate.of(2026, 7, 22).atStartOfDay(SEOUL).toInstant().toEpochMilli();
     private static final long NOW_MS = DAY_MS + 20 * 3600_000L;
+    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() {
@@ -54,11 +58,16 @@ class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
     void applianceCardShowsEnergyAndWonPerApplianceInKoreanAndEnglish() throws Exception {
         SignatureLibrary signatures = SignatureLibrary.parametric();
         MeterRef home = new MeterRef(TenantId.DEFAULT, new MeterId("home-3"));
-        ingestDay(home, new HouseholdSimulator(3, SEOUL, signatures));
+        HouseholdSimulator simulated = new HouseholdSimulator(3, SEOUL, signatures);
+        ingest(home, simulated, DAY_MS, NOW_MS - 3600_000L);
         var options = new NilmTrainer.Options(1800, 300, new TreeParams(15, 4, 0.3, 20, 0.5, 32, false, 42), 0.03, 15_000);
         NilmModel model = SimulatedTraining.train(new HouseholdSimulator(3, SEOUL, signatures),
                 DAY_MS - 2 * 86_400_000L, DAY_MS, options, line -> {});
         server.nilmModels().save(home, model);
+        // The last hour after the model: the online NILM starts with it and says what is on at 20:00.
+        ingest(home, simulated, NOW_MS - 3600_000L, NOW_MS);
+        assertThat(server.liveInsights().awaitIdle(30_000)).isTrue();
+        JsonNode answer = json.readTree(running.send("GET", "/api/v1/meters/home-3/appliances", null, KEY).body());
 
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         browser.executeScript("localStorage.setItem('gp.lang', 'ko')");
@@ -81,6 +90,56 @@ class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElements(By.cssSelector("#applianceBars .fill.typical"))).isNotEmpty();
         assertThat(english).contains("typical level", "not recognised in this home's signal");
         assertThat(korean).contains("평소 수준");
+        assertLanesShowOnPeriods(answer);
+        assertOnNowBadges(answer);
+        assertThat(korean).contains("작동 중");
+        assertThat(english).contains("on now");
+    }
+
+    /**
+     * Each appliance with on-periods today has a lane over the local day with one mark per period
+     * where the API puts it, and the hours after the server's now (20:00) are shaded.
+     */
+    private void assertLanesShowOnPeriods(JsonNode answer) {
+        double dayMs = 86_400_000.0;
+        int lanes = 0;
+        for (JsonNode a : answer.get("appliances")) {
+            JsonNode periods = a.get("onPeriods");
+            if (a.get("energyWh").asDouble() < 1 && !a.get("appliance").asText().equals("unidentified")) {
+                continue; // not listed: under 1 Wh
+            }
+            List<WebElement> marks = browser.findElements(By.cssSelector(
+                    "#applianceBars .use[data-appliance='" + a.get("appliance").asText() + "'] .lane span"));
+            assertThat(marks).as(a.get("appliance").asText()).hasSize(periods.size());
+            for (int i = 0; i < periods.size(); i++) {
+                long start = Math.max(DAY_MS, periods.get(i).get("startMs").asLong());
+                double left = Double.parseDouble(marks.get(i).getCssValue("left").replace("px", ""));
+                double laneWidth = marks.get(i).findElement(By.xpath("..")).getRect().getWidth();
+                assertThat(left / laneWidth).isCloseTo((start - DAY_MS) / dayMs, within(0.005));
+            }
+            lanes += periods.isEmpty() ? 0 : 1;
+        }
+        assertThat(lanes).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElements(By.cssSelector("#applianceBars .lane"))).hasSize(lanes);
+        WebElement later = browser.findElement(By.cssSelector("#applianceBars .lane .later"));
+        double left = Double.parseDouble(later.getCssValue("left").replace("px", ""));
+        assertThat(left / later.findElement(By.xpath("..")).getRect().getWidth()).isCloseTo(20 / 24.0, within(0.005));
+        assertThat(browser.findElement(By.cssSelector("#applianceBars .axis")).getText()).contains("00", "06", "12", "18", "24");
+    }
+
+    /** "On now" tags are on exactly the listed appliances the online NILM sees on at the server's now. */
+    private void assertOnNowBadges(JsonNode answer) {
+        List<String> onNow = new ArrayList<>();
+        answer.get("onNow").forEach(n -> onNow.add(n.asText()));
+        assertThat(onNow).isNotEmpty();
+        int listedOn = 0;
+        for (WebElement use : browser.findElements(By.cssSelector("#applianceBars .use"))) {
+            WebElement name = use.findElement(By.xpath("preceding-sibling::span[1]"));
+            boolean on = onNow.contains(use.getDomAttribute("data-appliance"));
+            assertThat(name.findElements(By.cssSelector(".on"))).as(use.getDomAttribute("data-appliance")).hasSize(on ? 1 : 0);
+            listedOn += on ? 1 : 0;
+        }
+        assertThat(listedOn).isPositive();
     }
 
     @Test
@@ -97,9 +156,9 @@ class DashboardAppliancesBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
-    private void ingestDay(MeterRef meter, HouseholdSimulator home) {
+    private void ingest(MeterRef meter, HouseholdSimulator home, long fromMs, long toMs) {
         long[] power = new long[3600];
-        for (long t = DAY_MS; t < NOW_MS; t += 3600_000L) {
+        for (long t = fromMs; t < toMs; t += 3600_000L) {
             home.fill(t, 1000, power.length, power);
             List<Reading> batch = new ArrayList<>(power.length);
             for (int i = 0; i < power.length; i++) {
