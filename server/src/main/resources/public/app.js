@@ -118,7 +118,8 @@
     return res.json();
   }
 
-  function showLogin() { $('login').hidden = false; }
+  // Until a key is entered there is nothing to show but the key form (empty charts have no axes to speak of).
+  function showLogin() { $('login').hidden = false; document.body.classList.add('no-key'); }
   function showError(e) { $('error').hidden = false; $('error').textContent = String(e.message || e); }
 
   // Times are shown in the meter's zone (its household's clock), not the viewer's.
@@ -457,7 +458,10 @@
     } catch (e) { if (e.message !== 'unauthorized') showError(e); }
   }
 
-  $('keyForm').onsubmit = e => { e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key); $('login').hidden = true; start(); };
+  $('keyForm').onsubmit = e => {
+    e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key);
+    $('login').hidden = true; document.body.classList.remove('no-key'); makeCharts(); start();
+  };
   $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

@@ -64,4 +64,30 @@ class DashboardBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElements(By.cssSelector("#dayChart canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
+
+    @Test
+    void withoutAKeyOnlyTheKeyFormShowsAndTheKeyOpensTheDashboard() {
+        MeterRef meter = new MeterRef(TenantId.DEFAULT, new io.gridpulse.core.MeterId("home-1"));
+        long now = System.currentTimeMillis() / 1000 * 1000;
+        List<Reading> history = new ArrayList<>();
+        for (long t = now - 600_000L; t < now; t += 1000) {
+            history.add(Reading.ofPower(t, 700_000));
+        }
+        server.pipeline().ingest(meter, history);
+
+        browser.get("http://localhost:" + server.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> d.findElement(By.id("keyInput")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector(".cards")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("liveChart")).isDisplayed()).isFalse();
+        browser.findElement(By.id("lang")).click(); // remakes the charts while they are hidden
+
+        browser.findElement(By.id("keyInput")).sendKeys(KEY);
+        browser.findElement(By.cssSelector("#keyForm button")).click();
+        wait.until(d -> d.findElement(By.id("nowW")).getText().equals("700"));
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+        // Charts made while hidden would be 0 px wide: they are made again once shown.
+        assertThat(browser.findElement(By.cssSelector("#liveChart canvas")).getRect().getWidth()).isGreaterThan(300);
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
 }
