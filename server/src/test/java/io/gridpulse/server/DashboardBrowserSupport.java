@@ -1,5 +1,7 @@
 package io.gridpulse.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,11 @@ abstract class DashboardBrowserSupport {
     void open(TestServer started) {
         running = started;
         server = started.server;
-        browser = HeadlessChromium.start();
+        try {
+            browser = HeadlessChromium.start(dir.resolve("chromium-tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach

@@ -2,8 +2,10 @@ package io.gridpulse.server;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,14 +26,20 @@ final class HeadlessChromium {
                 "Chromium/ChromeDriver not installed (apt-get install chromium chromium-driver): browser test skipped");
     }
 
-    /** A headless browser that keeps the page's console log (read it with {@code LogType.BROWSER}). */
-    static ChromeDriver start() {
+    /**
+     * A headless browser that keeps the page's console log (read it with {@code LogType.BROWSER}).
+     * Its temporary files go to {@code tmp}: Chromium leaves folders in the temporary directory
+     * after it quits (two per browser), which piled up in /tmp run after run.
+     */
+    static ChromeDriver start(Path tmp) throws IOException {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--no-first-run", "--window-size=1280,1400");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        Files.createDirectories(tmp);
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(Map.of("TMPDIR", tmp.toString())).build(), options);
     }
 }
