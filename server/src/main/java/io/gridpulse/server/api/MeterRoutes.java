@@ -20,6 +20,7 @@ import io.gridpulse.server.pipeline.IngestPipeline;
 import io.gridpulse.store.AppendResult;
 import io.gridpulse.store.CalendarRollups;
 import io.gridpulse.store.MeterRecord;
+import io.gridpulse.store.ReadingColumns;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
 import io.javalin.http.ContentType;
@@ -118,20 +119,27 @@ public final class MeterRoutes {
         long to = Params.time(ctx, "to", clock.millis() + 1);
         long from = Params.time(ctx, "from", to - 3_600_000L);
         checkRange(from, to);
+        boolean csv = CsvSeries.wanted(ctx);
         if (step == Step.RAW) {
             if (to - from > MAX_RAW_RANGE_MS) {
                 throw new InvalidInputException("from", "raw range may span at most 7 days; use a rollup step");
             }
-            RawPoints points = new RawPoints(store.readRawColumns(m.ref(), from, to));
+            ReadingColumns readings = store.readRawColumns(m.ref(), from, to);
+            if (csv) {
+                CsvSeries.raw(ctx, m.ref().meter().value(), readings, zone(m));
+                return;
+            }
             // streamed: a day at 1 Hz is ≈ 5 MB of JSON, which ctx.json would first build as a String
             ctx.contentType(ContentType.APPLICATION_JSON);
-            streamingJson.writeValue(ctx.outputStream(), series(m, step, points));
+            streamingJson.writeValue(ctx.outputStream(), series(m, step, new RawPoints(readings)));
+        } else if (csv) {
+            CsvSeries.rollups(ctx, m.ref().meter().value(), step.label(), rollups(m, step, from, to, ctx), zone(m));
         } else {
             ctx.json(series(m, step, rollups(m, step, from, to, ctx).stream().map(Json::rollup).toList()));
         }
     }
 
-    public void usage(Context ctx) {
+    public void usage(Context ctx) throws IOException {
         MeterRecord m = meter(ctx, Scope.READ);
         Step step = Step.parse(ctx.queryParamAsClass("step", String.class).getOrDefault("1d"));
         if (step != Step.ONE_HOUR && step != Step.ONE_DAY && step != Step.ONE_MONTH) {
@@ -140,6 +148,11 @@ public final class MeterRoutes {
         long to = Params.time(ctx, "to", clock.millis() + 1);
         long from = Params.time(ctx, "from", to - 30 * 86_400_000L);
         checkRange(from, to);
+        if (CsvSeries.wanted(ctx)) {
+            CsvSeries.usage(ctx, m.ref().meter().value(), step.label(), rollups(m, step, from, to, ctx),
+                    Params.zone(ctx, "tz", zone(m)));
+            return;
+        }
         List<Map<String, Object>> points = rollups(m, step, from, to, ctx).stream()
                 .map(r -> Map.<String, Object>of("ts", r.bucketStartMs(), "energyWh", Json.wattHours(r.energyNanowattHours())))
                 .toList();

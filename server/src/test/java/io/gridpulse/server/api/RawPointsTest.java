@@ -193,7 +193,7 @@ class RawPointsTest {
     }
 
     /** GJW active power as logged (watts, London time), a register integrated from it, absent on every 40th. */
-    private static List<Reading> gjwWithRegister(Path file) throws IOException {
+    static List<Reading> gjwWithRegister(Path file) throws IOException {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         List<Reading> out = new ArrayList<>();
         long energyMwh = 0;
