@@ -31,10 +31,20 @@ abstract class DashboardBrowserSupport {
         running = started;
         server = started.server;
         try {
-            browser = HeadlessChromium.start(dir.resolve("chromium-tmp"));
+            browser = HeadlessChromium.start(browserTmp());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The browser's own temporary folder (see {@link HeadlessChromium#start}). */
+    Path browserTmp() {
+        return dir.resolve("chromium-tmp");
+    }
+
+    /** The file the browser saved as {@code name}, once it is complete. */
+    Path downloaded(String name) {
+        return HeadlessChromium.downloads(browserTmp()).resolve(name);
     }
 
     @AfterEach

@@ -85,6 +85,15 @@ class DashboardDayPickBrowserTest extends DashboardBrowserSupport {
         assertThat(usage.get(0).get("energyWh").asDouble()).as("80 W all day + 2 kW for an hour").isCloseTo(3_920, within(5.0));
         ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).renameTo(screenshotFile());
 
+        // The picked day's minutes as a file: what the API's CSV says for that range.
+        browser.findElement(By.id("dayCsv")).click();
+        String date = java.time.Instant.ofEpochMilli(picked).atZone(SeoulTestHousehold.SEOUL).toLocalDate().toString();
+        Path csv = downloaded("home-1-" + date + "-1m.csv");
+        wait.until(d -> Files.exists(csv));
+        var expected = running.send("GET", "/api/v1/meters/home-1/power?format=csv&" + wanted, null, KEY);
+        assertThat(Files.readString(csv)).isEqualTo(expected.body()).startsWith("ts,avgW,minW,maxW,energyWh,samples\n");
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 1440);
+
         browser.findElement(By.id("lang")).click(); // the title follows the language, the day stays
         wait.until(d -> text("dayTitle").endsWith("(1분 평균)"));
         browser.findElement(By.id("lang")).click();

@@ -29,7 +29,8 @@ final class HeadlessChromium {
     /**
      * A headless browser that keeps the page's console log (read it with {@code LogType.BROWSER}).
      * Its temporary files go to {@code tmp}: Chromium leaves folders in the temporary directory
-     * after it quits (two per browser), which piled up in /tmp run after run.
+     * after it quits (two per browser), which piled up in /tmp run after run. Downloads are saved
+     * without asking in {@link #downloads}{@code (tmp)}.
      */
     static ChromeDriver start(Path tmp) throws IOException {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
@@ -38,8 +39,15 @@ final class HeadlessChromium {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        Files.createDirectories(tmp);
+        Files.createDirectories(downloads(tmp));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads(tmp).toString(),
+                "download.prompt_for_download", false));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withEnvironment(Map.of("TMPDIR", tmp.toString())).build(), options);
+    }
+
+    /** Where the browser started with {@code tmp} saves downloads. */
+    static Path downloads(Path tmp) {
+        return tmp.resolve("downloads");
     }
 }
