@@ -11,7 +11,8 @@
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
-      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
+      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기',
+      bills: '요금 내역', linesSoFar: '이번 검침 기간 ({0}–{1}) 지금까지', byPeriod: '검침 기간별', projectedHatched: '빗금: 이번 기간 남은 날에 더해질 것으로 예상되는 요금', partialDays: '{0}/{1}일만 측정', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
       'usage-high': '{0}시~{1}시 사용량 {2} kWh — {3} 이 시간대 평소({4} kWh)의 {5}배입니다.',
@@ -37,7 +38,8 @@
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
-      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV', pickDay: 'Click a day to see it minute by minute above.',
+      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV',
+      bills: 'Bills', linesSoFar: 'This billing period ({0}–{1}) so far', byPeriod: 'By billing period', projectedHatched: 'Hatched: what the rest of this period is projected to add.', partialDays: 'measured {0} of {1} days', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
       'tier-projected': 'At this pace you will reach tier {0} this period.',
@@ -243,7 +245,9 @@
     charts.days.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
+    bill = null; bills = null; $('billsCard').hidden = true;
     loadBill(id).catch(() => {});
+    loadBills(id).catch(() => {});
     standby = null; renderStandby();
     loadStandby(id).catch(() => {});
     if (source) source.close();
@@ -334,8 +338,16 @@
       + (Math.abs(standby.trendWPerMonth) < 1 ? '' : t('standbyTrend', num(standby.trendWPerMonth, 0, 'always')));
   }
 
+  let bill = null, bills = null;
   async function loadBill(id) {
-    const bill = await api(`/meters/${id}/bill`);
+    const got = await api(`/meters/${id}/bill`);
+    if (id !== meterId) return;
+    bill = got;
+    renderBill();
+    renderBills();
+  }
+  function renderBill() {
+    if (!bill) return;
     $('billCard').hidden = false; $('tierCard').hidden = false;
     $('billWon').textContent = bill.billSoFar.totalWon.toLocaleString();
     $('projWon').textContent = bill.projected.totalWon.toLocaleString();
@@ -344,6 +356,60 @@
     $('tierBar').style.width = next == null ? '100%' : Math.min(100, 100 * used / (used + next)) + '%';
     $('tierNext').textContent = next == null ? '' : t('kwhToNext', next.toFixed ? next.toFixed(1) : next)
       + (bill.tier.projectedCrossingDate ? t('crossing', bill.tier.projectedCrossingDate) : '');
+  }
+
+  // The bill's make-up so far (the tariff's own line items, in the page's language) and the last
+  // 12 months of billing periods, this one drawn to its projected total.
+  async function loadBills(id) {
+    const day = ms => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date(ms));
+    const got = await api(`/meters/${id}/bills?from=${day(Date.now() - 365 * 86400000)}&to=${day(Date.now())}`);
+    if (id !== meterId) return;
+    bills = got.bills;
+    renderBills();
+  }
+  function renderBills() {
+    if (!bill || !bills) return;
+    const period = bill.period;
+    $('billLinesTitle').textContent = t('linesSoFar', monthDay(period.start), monthDay(period.end));
+    const table = $('billLines');
+    table.innerHTML = '';
+    bill.billSoFar.lines.forEach(l => {
+      const row = table.insertRow();
+      row.className = l.kind + (l.item.includes('.') ? ' sub' : '');
+      row.insertCell().textContent = lang === 'ko' ? l.labelKo : l.labelEn;
+      row.insertCell().textContent = t('won', num(l.amountWon));
+    });
+    // Periods before the meter's first reading bill nothing but the basic charge: left out.
+    const shown = bills.slice(bills.findIndex(b => b.energyWh > 0)).slice(-12);
+    const current = b => b.period.start === period.start;
+    const max = Math.max(1, ...shown.map(b => current(b) ? bill.projected.totalWon : b.totalWon));
+    const box = $('billPeriods');
+    box.innerHTML = '';
+    shown.forEach(past => {
+      // this period's figures from /bill, which the page refreshes every 30 s
+      const b = current(past) ? { ...past, energyWh: bill.energySoFarWh, totalWon: bill.billSoFar.totalWon } : past;
+      const name = document.createElement('span'); name.className = 'name';
+      name.textContent = `${monthDay(b.period.start)}–${monthDay(b.period.end)}`;
+      const track = document.createElement('div'); track.className = 'track';
+      const fill = document.createElement('div'); fill.className = 'fill';
+      fill.style.width = (100 * b.totalWon / max).toFixed(1) + '%';
+      track.append(fill);
+      const value = document.createElement('span'); value.className = 'value';
+      value.textContent = `${num(b.energyWh / 1000, 0)} kWh · ${t('won', num(b.totalWon))}`;
+      if (!current(b) && b.daysWithData < b.period.days) { // joined part-way: not a cheap month
+        const tag = document.createElement('span'); tag.className = 'tag'; tag.textContent = t('partialDays', b.daysWithData, b.period.days);
+        name.append(' ', tag);
+      }
+      if (current(b)) {
+        const rest = document.createElement('div'); rest.className = 'fill projected';
+        rest.style.width = (100 * Math.max(0, bill.projected.totalWon - b.totalWon) / max).toFixed(1) + '%';
+        track.append(rest);
+        value.textContent += ` → ${t('won', num(bill.projected.totalWon))}`;
+      }
+      box.append(name, track, value);
+    });
+    $('billsCard').hidden = shown.length === 0;
   }
 
   // Hidden when the meter has no NILM model (the API answers 404).
@@ -486,6 +552,6 @@
     e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key);
     $('login').hidden = true; document.body.classList.remove('no-key'); makeCharts(); start();
   };
-  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); if (meterId) loadBill(meterId).catch(() => {}); };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); renderBills(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

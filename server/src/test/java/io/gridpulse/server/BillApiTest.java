@@ -149,5 +149,10 @@ class BillApiTest {
         assertThat(bills.get("bills").findValuesAsText("start")).containsExactly("2026-02-01", "2026-03-01");
         JsonNode february = bills.get("bills").get(0);
         assertThat(february.get("billedKwh").asLong()).isEqualTo(336); // 28 days x 12 kWh
+        // How many days of each period the meter reported on: from 2026-01-20 (KST) to today, day 20 of March.
+        JsonNode withJanuary = get("/api/v1/meters/home-1/bills?from=2026-01-01&to=2026-03-19").get("bills");
+        assertThat(withJanuary.findValuesAsText("start")).containsExactly("2026-01-01", "2026-02-01", "2026-03-01");
+        assertThat(withJanuary.findValues("daysWithData")).extracting(JsonNode::asInt).containsExactly(12, 28, 20);
+        assertThat(withJanuary.get(0).get("billedKwh").asLong()).isEqualTo(144); // 12 days x 12 kWh
     }
 }

@@ -7,7 +7,6 @@ import io.gridpulse.server.meter.MeterSettings;
 import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
-import io.gridpulse.tariff.Bill;
 import io.gridpulse.tariff.BillingPeriod;
 import io.gridpulse.tariff.BillingService;
 import io.gridpulse.tariff.HourlyUsage;
@@ -17,8 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bills for a stored meter: feeds the tariff engine with hourly usage read from rollups (never raw
@@ -57,11 +58,18 @@ public final class MeterBilling {
     }
 
     /** Bills of every period overlapping the two dates, oldest first (the last may still be running). */
-    public List<Bill> pastBills(MeterRecord meter, LocalDate from, LocalDate to) {
+    public List<PeriodBill> pastBills(MeterRecord meter, LocalDate from, LocalDate to) {
         MeterBillingSettings settings = settings(meter);
         long fromMs = from.minusDays(31).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
         long toMs = to.plusDays(32).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
-        return billing.pastBills(settings, from, to, hourlyUsage(meter.ref(), fromMs, toMs));
+        List<Rollup> hours = store.rollups(meter.ref(), RollupLevel.HOUR, fromMs, toMs);
+        Set<LocalDate> daysWithData = new HashSet<>();
+        hours.stream().filter(r -> r.samples() > 0)
+                .forEach(r -> daysWithData.add(LocalDate.ofInstant(Instant.ofEpochMilli(r.bucketStartMs()), settings.zone())));
+        return billing.pastBills(settings, from, to, hourlyUsage(hours)).stream()
+                .map(bill -> new PeriodBill(bill, (int) bill.period().start().datesUntil(bill.period().end().plusDays(1))
+                        .filter(daysWithData::contains).count()))
+                .toList();
     }
 
     /**
@@ -80,8 +88,12 @@ public final class MeterBilling {
     }
 
     private HourlyUsage hourlyUsage(MeterRef meter, long fromMs, long toMs) {
+        return hourlyUsage(store.rollups(meter, RollupLevel.HOUR, fromMs, toMs));
+    }
+
+    private static HourlyUsage hourlyUsage(List<Rollup> hours) {
         Map<Long, Long> microwattHours = new HashMap<>();
-        for (Rollup r : store.rollups(meter, RollupLevel.HOUR, fromMs, toMs)) {
+        for (Rollup r : hours) {
             microwattHours.put(r.bucketStartMs(), r.energyNanowattHours() / 1000);
         }
         return HourlyUsage.of(microwattHours);
