@@ -22,7 +22,9 @@ import java.util.List;
  * loads as a table. Times are ISO-8601 with the meter's offset, so raw rows post back unchanged
  * as readings ({@code ts,powerW,energyWh}, an empty energy cell where a reading has none).
  */
-final class CsvSeries {
+public final class CsvSeries {
+    public static final String RAW_HEADER = "ts,powerW,energyWh\n";
+    public static final String ROLLUP_HEADER = "ts,avgW,minW,maxW,energyWh,samples\n";
     static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -44,32 +46,16 @@ final class CsvSeries {
 
     static void raw(Context ctx, String meterId, ReadingColumns readings, ZoneId zone) throws IOException {
         try (Writer out = start(ctx, meterId, "raw")) {
-            out.write("ts,powerW,energyWh\n");
-            char[] number = new char[Units.PLAIN_THOUSANDTHS_MAX_CHARS];
-            for (int i = 0; i < readings.size(); i++) {
-                out.write(time(readings.timestampMs(i), zone));
-                out.write(',');
-                thousandths(out, readings.powerMilliwatts(i), number);
-                out.write(',');
-                if (readings.hasEnergy(i)) {
-                    thousandths(out, readings.energyMilliwattHours(i), number);
-                }
-                out.write('\n');
-            }
+            out.write(RAW_HEADER);
+            rawRows(out, readings, zone);
         }
     }
 
     /** Rollup rows as {@code /power} gives them: {@code ts,avgW,minW,maxW,energyWh,samples}. */
     static void rollups(Context ctx, String meterId, String step, List<Rollup> rollups, ZoneId zone) throws IOException {
         try (Writer out = start(ctx, meterId, step)) {
-            out.write("ts,avgW,minW,maxW,energyWh,samples\n");
-            for (Rollup r : rollups) {
-                boolean empty = r.samples() == 0;
-                out.write(time(r.bucketStartMs(), zone) + ',' + plain(Json.watts(Math.round(r.averagePowerMilliwatts())))
-                        + ',' + (empty ? "" : plain(Json.watts(r.minPowerMilliwatts())))
-                        + ',' + (empty ? "" : plain(Json.watts(r.maxPowerMilliwatts())))
-                        + ',' + plain(Json.wattHours(r.energyNanowattHours())) + ',' + r.samples() + '\n');
-            }
+            out.write(ROLLUP_HEADER);
+            rollupRows(out, rollups, zone);
         }
     }
 
@@ -80,6 +66,32 @@ final class CsvSeries {
             for (Rollup r : rollups) {
                 out.write(time(r.bucketStartMs(), zone) + ',' + plain(Json.wattHours(r.energyNanowattHours())) + '\n');
             }
+        }
+    }
+
+    /** Raw rows ({@link #RAW_HEADER}), also for {@code gridpulse export}. */
+    public static void rawRows(Writer out, ReadingColumns readings, ZoneId zone) throws IOException {
+        char[] number = new char[Units.PLAIN_THOUSANDTHS_MAX_CHARS];
+        for (int i = 0; i < readings.size(); i++) {
+            out.write(time(readings.timestampMs(i), zone));
+            out.write(',');
+            thousandths(out, readings.powerMilliwatts(i), number);
+            out.write(',');
+            if (readings.hasEnergy(i)) {
+                thousandths(out, readings.energyMilliwattHours(i), number);
+            }
+            out.write('\n');
+        }
+    }
+
+    /** Rollup rows ({@link #ROLLUP_HEADER}), also for {@code gridpulse export}. */
+    public static void rollupRows(Writer out, List<Rollup> rollups, ZoneId zone) throws IOException {
+        for (Rollup r : rollups) {
+            boolean empty = r.samples() == 0;
+            out.write(time(r.bucketStartMs(), zone) + ',' + plain(Json.watts(Math.round(r.averagePowerMilliwatts())))
+                    + ',' + (empty ? "" : plain(Json.watts(r.minPowerMilliwatts())))
+                    + ',' + (empty ? "" : plain(Json.watts(r.maxPowerMilliwatts())))
+                    + ',' + plain(Json.wattHours(r.energyNanowattHours())) + ',' + r.samples() + '\n');
         }
     }
 

@@ -1,0 +1,100 @@
+package io.gridpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.Rollup;
+import io.gridpulse.core.SharedData;
+import io.gridpulse.ingest.BatchParser;
+import io.gridpulse.ingest.IngestLimits;
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.RollupLevel;
+import io.gridpulse.store.StorageConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code gridpulse export} on a real household imported with {@code gridpulse import}: the CSV holds what the store holds. */
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private Path gjw;
+
+    @BeforeEach
+    void importRealData() {
+        gjw = SharedData.resolve("gjw-uk-home/active-power-2015-06-10.csv").orElse(null);
+        assumeTrue(gjw != null, "../shared/data/gjw-uk-home absent: skipping the export of real data");
+        assertThat(run("import", "gjw", gjw.toString(), "--meter", "gjw", "--data", data().toString())).as(err.toString()).isZero();
+        out.getBuffer().setLength(0); // the import's summary
+    }
+
+    @Test
+    void rawExportHoldsEveryStoredReadingAndParsesBackAsReadings() throws Exception {
+        Path csv = dir.resolve("gjw.csv");
+        assertThat(run("export", "--meter", "gjw", "--data", data().toString(), "--out", csv.toString())).as(err.toString()).isZero();
+        List<Reading> stored = stored(store -> store.readRaw(MeterRef.of("default", "gjw"), 0, Long.MAX_VALUE));
+        // what POST /readings with text/csv parses
+        List<Reading> exported = new BatchParser(Clock.systemUTC(), IngestLimits.DEFAULTS).parseCsv(Files.readString(csv));
+        assertThat(exported).hasSize(94_178).isEqualTo(stored);
+        assertThat(err.toString()).contains("exported 94,178 rows of default/gjw (raw) to " + csv);
+    }
+
+    @Test
+    void hourlyExportOfOneLocalDayToStandardOutput() {
+        assertThat(run("export", "--meter", "gjw", "--data", data().toString(), "--step", "1h",
+                "--from", "2015-06-01", "--to", "2015-06-02")).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("ts,avgW,minW,maxW,energyWh,samples");
+        // the meter's zone (Seoul, the default): the local day is 2015-05-31T15:00Z .. 2015-06-01T15:00Z
+        long from = OffsetDateTime.parse("2015-06-01T00:00:00+09:00").toInstant().toEpochMilli();
+        List<Rollup> hours = stored(store -> store.rollups(MeterRef.of("default", "gjw"), RollupLevel.HOUR, from, from + 86_400_000L));
+        assertThat(lines).hasSize(1 + hours.size());
+        assertThat(hours).hasSize(24);
+        for (int i = 0; i < hours.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            assertThat(OffsetDateTime.parse(cells[0]).toInstant().toEpochMilli()).isEqualTo(hours.get(i).bucketStartMs());
+            assertThat(new BigDecimal(cells[4]).movePointRight(9).longValueExact()).isCloseTo(hours.get(i).energyNanowattHours(),
+                    org.assertj.core.api.Assertions.within(500_000L)); // rounded to the mWh
+            assertThat(Long.parseLong(cells[5])).isEqualTo(hours.get(i).samples());
+        }
+    }
+
+    @Test
+    void unknownMeterAndMissingFolderAreClearErrors() {
+        assertThat(run("export", "--meter", "nobody", "--data", data().toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("export failed: no meter 'nobody' in tenant 'default'");
+        assertThat(run("export", "--meter", "gjw", "--data", dir.resolve("nowhere").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no storage folder");
+    }
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new GridPulseCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path data() {
+        return dir.resolve("store");
+    }
+
+    private <T> T stored(java.util.function.Function<ReadingStore, T> read) {
+        try (ReadingStore store = ReadingStore.open(StorageConfig.defaults(data()), Clock.systemUTC())) {
+            return read.apply(store);
+        }
+    }
+}
