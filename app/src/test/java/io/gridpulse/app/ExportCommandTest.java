@@ -51,6 +51,12 @@ class ExportCommandTest {
         List<Reading> exported = new BatchParser(Clock.systemUTC(), IngestLimits.DEFAULTS).parseCsv(Files.readString(csv));
         assertThat(exported).hasSize(94_178).isEqualTo(stored);
         assertThat(err.toString()).contains("exported 94,178 rows of default/gjw (raw) to " + csv);
+
+        // imported back as another meter and exported again: the same file
+        assertThat(run("import", "csv", csv.toString(), "--meter", "again", "--data", data().toString())).as(err.toString()).isZero();
+        Path again = dir.resolve("again.csv");
+        assertThat(run("export", "--meter", "again", "--data", data().toString(), "--out", again.toString())).isZero();
+        assertThat(Files.mismatch(csv, again)).isEqualTo(-1L);
     }
 
     @Test
