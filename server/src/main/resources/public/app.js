@@ -182,6 +182,14 @@
   const charts = {};
   const makeCharts = () => Object.entries(CHARTS).forEach(([name, spec]) => charts[name] = makeChart(spec, charts[name]));
   makeCharts();
+  // Charts are drawn at their card's width: again when it changes (a phone turned, a window resized).
+  let resizing = null, drawnWidth = document.documentElement.clientWidth;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (document.documentElement.clientWidth !== drawnWidth) { drawnWidth = document.documentElement.clientWidth; makeCharts(); }
+    }, 200);
+  });
 
   let live = { x: [], y: [] }, source = null, meterId = null;
   const LIVE_WINDOW_MS = 600000; // the live chart's 10 minutes

@@ -89,6 +89,32 @@ class DashboardBillsBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElement(By.cssSelector("#billPeriods .name")).getText()).contains(first.get("daysWithData").asInt() + "/" + first.at("/period/days").asInt() + "일");
     }
 
+    @Test
+    void onAPhoneNothingIsWiderThanTheScreenAndBarsTakeTheWholeWidth() throws Exception {
+        open(TestServer.start(dir, KEY, Scope.ADMIN));
+        long day0 = LocalDate.now(SeoulTestHousehold.SEOUL).minusMonths(1).withDayOfMonth(16)
+                .atStartOfDay(SeoulTestHousehold.SEOUL).toInstant().toEpochMilli();
+        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0, day0, System.currentTimeMillis(), Integer.MAX_VALUE)) {
+            server.pipeline().ingest(METER, batch);
+        }
+        browser.manage().window().setSize(new Dimension(390, 2400));
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("billsCard")).isDisplayed());
+        Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        long overflow = (Long) browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("page wider than the screen").isLessThanOrEqualTo(0);
+        int cardWidth = browser.findElement(By.id("billPeriods")).getRect().getWidth();
+        for (WebElement track : browser.findElements(By.cssSelector("#billPeriods .track"))) {
+            assertThat(track.getRect().getWidth()).isGreaterThan(cardWidth * 9 / 10);
+        }
+        assertThat(browser.findElement(By.cssSelector("#dayChart canvas")).getRect().getWidth()).isLessThan(390);
+
+        browser.manage().window().setSize(new Dimension(1200, 2400)); // the phone turned, or a window widened
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.cssSelector("#dayChart canvas")).getRect().getWidth() > 900);
+    }
+
     private JsonNode get(String path) throws Exception {
         var response = running.send("GET", path, null, KEY);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
