@@ -150,6 +150,10 @@ public final class NilmCommand implements Runnable {
                 + "the sub-metered truth, ours and CO")
         Path plot;
 
+        @Option(names = "--series", description = "also write the test period tick by tick to this CSV: aggregate, then per "
+                + "appliance truth, ours and CO, in W")
+        Path series;
+
         @Override
         public Integer call() throws IOException {
             NilmModel m = NilmModel.read(model);
@@ -170,6 +174,10 @@ public final class NilmCommand implements Runnable {
                         run.report().overall().meanBaselineAccuracy(), run.report().overall().coAccuracy());
                 DisaggregationPicture.write(plot, title, test, run, data.zone);
                 System.err.println("nilm: drew " + plot);
+            }
+            if (series != null) {
+                DisaggregationSeries.write(series, test, run, data.zone);
+                System.err.printf("nilm: wrote %,d ticks to %s%n", test.size(), series);
             }
             return 0;
         }
