@@ -37,6 +37,8 @@ import java.util.Set;
 public final class MeterRoutes {
     /** A raw query may span at most this long (one week at 1 Hz is 604,800 points). */
     static final long MAX_RAW_RANGE_MS = 7 * 86_400_000L;
+    static final int DEFAULT_METERS_PER_PAGE = 1_000;
+    static final int MAX_METERS_PER_PAGE = 10_000;
 
     private final Set<String> tariffIds;
     private final ReadingStore store;
@@ -73,9 +75,24 @@ public final class MeterRoutes {
         return store.meters().require(new MeterRef(p.tenant(), new MeterId(ctx.pathParam("meterId"))));
     }
 
+    /**
+     * {@code GET /meters[?prefix=][&after=][&limit=]}: the tenant's meters by id, a page at a time (a
+     * fleet holds 100,000); {@code next} is the {@code after} of the next page, null on the last.
+     */
     public void list(Context ctx) {
         Principal p = principal(ctx, Scope.READ);
-        ctx.json(Map.of("meters", store.meters().list(p.tenant()).stream().map(this::view).toList()));
+        int limit = Params.intInRange(ctx, "limit", 1, MAX_METERS_PER_PAGE, DEFAULT_METERS_PER_PAGE);
+        String prefix = ctx.queryParamAsClass("prefix", String.class).getOrDefault("");
+        String after = ctx.queryParam("after");
+        List<MeterRecord> page = store.meters().list(p.tenant()).stream()
+                .filter(m -> m.ref().meter().value().startsWith(prefix))
+                .filter(m -> after == null || m.ref().meter().value().compareTo(after) > 0)
+                .limit(limit + 1L)
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meters", page.stream().limit(limit).map(this::view).toList());
+        body.put("next", page.size() > limit ? page.get(limit - 1).ref().meter().value() : null);
+        ctx.json(body);
     }
 
     public void get(Context ctx) {

@@ -34,4 +34,21 @@ public final class Params {
             throw new InvalidInputException(name, "unknown time zone '" + value + "'");
         }
     }
+
+    /** A whole number in [min, max]; {@code fallback} when absent. */
+    public static int intInRange(Context ctx, String name, int min, int max, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException(name, "'" + name + "' must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
 }
