@@ -4,7 +4,7 @@
     ko: { meter: '계량기', needKey: 'GridPulse 시작 시 출력된 API 키를 입력하세요.', connect: '연결', now: '현재 전력',
       today: '오늘 사용량', sinceMidnight: '자정부터', billSoFar: '현재까지 요금', projected: '예상 요금', tier: '누진 단계',
       live: '실시간 (최근 10분, 1초 단위)', day: '최근 24시간 (1분 평균)', days: '일별 사용량 (최근 40일)',
-      footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', kwhToNext: '다음 단계까지 {0} kWh',
+      footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English', fleetLink: '운영', kwhToNext: '다음 단계까지 {0} kWh',
       tierN: '{0}단계', crossing: ' · {0} 진입 예상', noMeters: '아직 계량기가 없습니다.',
       lastReadingAt: '마지막 측정 {0} · 계량기가 보고하지 않습니다',
       appliances: '오늘 가전별 사용량', appliancesNote: '1초 단위 전력 신호로 추정(NILM) · 요금은 이번 달 요금에 더해지는 금액',
@@ -31,7 +31,7 @@
     en: { meter: 'Meter', needKey: 'Enter the API key printed when GridPulse started.', connect: 'Connect', now: 'Power now',
       today: 'Today', sinceMidnight: 'since local midnight', billSoFar: 'Bill so far', projected: 'Projected', tier: 'Tier',
       live: 'Live, last 10 minutes (1 reading/s)', day: 'Last 24 hours (1-minute average)', days: 'Daily usage, last 40 days',
-      footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어',
+      footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어', fleetLink: 'Fleet',
       kwhToNext: '{0} kWh to the next tier', tierN: 'Tier {0}', crossing: ' · expected {0}', noMeters: 'No meters yet.',
       lastReadingAt: 'Last reading {0} · the meter is not reporting',
       appliances: 'Appliances today', appliancesNote: "Estimated from the 1 Hz signal (NILM); won = what each adds to this month's bill.",
@@ -109,8 +109,11 @@
     renderStandby();
   }
 
-  const hashKey = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (hashKey) { localStorage.setItem('gp.key', hashKey); history.replaceState(null, '', location.pathname); }
+  // #key=… (the URL GridPulse prints) and #meter=… (the fleet page's links) are kept, then dropped from the URL.
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.get('key')) localStorage.setItem('gp.key', hash.get('key'));
+  if (hash.get('meter')) localStorage.setItem('gp.meter', hash.get('meter'));
+  if (location.hash) history.replaceState(null, '', location.pathname);
   let key = localStorage.getItem('gp.key');
 
   async function api(path) {
@@ -538,11 +541,17 @@
     applyLang();
     if (!key) { showLogin(); return; }
     try {
-      const { meters } = await api('/meters');
+      const { meters } = await api('/meters'); // the first page: a household's meters, or a fleet's first 1,000
+      const wanted = localStorage.getItem('gp.meter');
+      if (wanted && !meters.some(m => m.meterId === wanted)) { // e.g. a fleet page's link to a meter further on
+        const one = await api(`/meters/${encodeURIComponent(wanted)}`).catch(() => null);
+        if (one) meters.push(one);
+      }
       const select = $('meter');
       select.innerHTML = '';
       meters.forEach(m => select.add(new Option(m.settings.name ? `${m.meterId} · ${m.settings.name}` : m.meterId, m.meterId)));
       if (!meters.length) { showError(t('noMeters')); return; }
+      $('fleetLink').hidden = meters.length < 2; // an operator's tenant: its fleet page
       // Default to the meter chosen last time, else the one that reported most recently.
       const recent = [...meters].sort((a, b) => (b.lastReading?.ts || 0) - (a.lastReading?.ts || 0))[0];
       const saved = meters.find(m => m.meterId === localStorage.getItem('gp.meter'));

@@ -155,7 +155,7 @@ public final class GridPulseServer implements AutoCloseable {
         ApplianceRoutes appliances = new ApplianceRoutes(store, meters, nilmModels, billing, clock, liveInsights);
         RetentionRoutes retention = new RetentionRoutes(store.retention());
         DeviceTokenRoutes deviceTokens = new DeviceTokenRoutes(keys, store);
-        FleetRoutes fleet = new FleetRoutes(store, clock);
+        FleetRoutes fleet = new FleetRoutes(store, clock, silenceWatcher, config.silentAfterMs());
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -175,6 +175,7 @@ public final class GridPulseServer implements AutoCloseable {
                 get("/health", this::health);
                 get("/meters", meters::list);
                 get("/usage", fleet::usage);
+                get("/fleet/status", fleet::status);
                 get("/tariffs", bills::tariffs);
                 get("/retention", retention::get);
                 put("/retention", retention::put);

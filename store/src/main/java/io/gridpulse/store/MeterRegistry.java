@@ -101,6 +101,11 @@ public final class MeterRegistry {
         return List.copyOf(meters.values());
     }
 
+    /** Meters registered in {@code tenant}. */
+    public int countOf(TenantId tenant) {
+        return (int) meters.keySet().stream().filter(m -> m.tenant().equals(tenant)).count();
+    }
+
     public List<MeterRecord> list(TenantId tenant) {
         return meters.values().stream().filter(m -> m.ref().tenant().equals(tenant))
                 .sorted(Comparator.comparing(m -> m.ref().meter().value())).toList();

@@ -2,11 +2,13 @@ package io.gridpulse.server.alerts;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
+import io.gridpulse.core.TenantId;
 import io.gridpulse.core.event.MeterEvent;
 import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,4 +101,31 @@ public final class SilenceWatcher {
         });
         return raised;
     }
+
+    /**
+     * One tenant's watched meters now: how many there are, and the silent ones, longest silent
+     * first, at most {@code listed} of them. In memory: a fleet's status costs no store read.
+     */
+    public FleetSilence status(TenantId tenant, int listed) {
+        long now = clock.millis();
+        int watched = 0;
+        List<SilentMeter> silentNow = new ArrayList<>();
+        for (Map.Entry<MeterRef, AtomicLong> e : lastArrivalMs.entrySet()) {
+            if (!e.getKey().tenant().equals(tenant)) {
+                continue;
+            }
+            watched++;
+            if (silent.contains(e.getKey())) {
+                long last = e.getValue().get();
+                silentNow.add(new SilentMeter(e.getKey(), last, now - last));
+            }
+        }
+        silentNow.sort(Comparator.comparingLong(SilentMeter::lastArrivalMs).thenComparing(m -> m.meter().meter().value()));
+        return new FleetSilence(watched, silentNow.size(), List.copyOf(silentNow.subList(0, Math.min(listed, silentNow.size()))));
+    }
+
+    /** See {@link #status}: {@code silent} holds the first {@code silentCount} by silence, at most the asked number. */
+    public record FleetSilence(int watched, int silentCount, List<SilentMeter> silent) {}
+
+    public record SilentMeter(MeterRef meter, long lastArrivalMs, long silentForMs) {}
 }

@@ -3,6 +3,7 @@ package io.gridpulse.server.api;
 import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Rollup;
+import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.http.Params;
@@ -28,12 +29,39 @@ public final class FleetRoutes {
     static final long MAX_CELLS = 5_000_000L;
     private static final long HOUR_MS = RollupLevel.HOUR.lengthMs();
 
+    /** Silent meters listed in a status answer (all are counted). */
+    static final int SILENT_LISTED = 100;
+
     private final ReadingStore store;
     private final Clock clock;
+    private final SilenceWatcher silence;
+    private final long silentAfterMs;
 
-    public FleetRoutes(ReadingStore store, Clock clock) {
+    public FleetRoutes(ReadingStore store, Clock clock, SilenceWatcher silence, long silentAfterMs) {
         this.store = store;
         this.clock = clock;
+        this.silence = silence;
+        this.silentAfterMs = silentAfterMs;
+    }
+
+    /**
+     * {@code GET /api/v1/fleet/status}: how many of the tenant's meters report now and which went
+     * silent (no reading for {@code silentAfterMs}), longest silent first; meters that have not
+     * reported since the server started (or within its look-back at start) are not watched.
+     */
+    public void status(Context ctx) {
+        Principal p = MeterRoutes.principal(ctx, Scope.READ);
+        SilenceWatcher.FleetSilence s = silence.status(p.tenant(), SILENT_LISTED);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", p.tenant().value());
+        body.put("at", clock.millis());
+        body.put("meters", store.meters().countOf(p.tenant()));
+        body.put("reporting", s.watched() - s.silentCount());
+        body.put("silentCount", s.silentCount());
+        body.put("silentAfterMs", silentAfterMs);
+        body.put("silent", s.silent().stream().map(m -> Map.of("meterId", m.meter().meter().value(),
+                "lastArrivalMs", m.lastArrivalMs(), "silentForMs", m.silentForMs())).toList());
+        ctx.json(body);
     }
 
     public void usage(Context ctx) {

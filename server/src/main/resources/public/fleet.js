@@ -1,0 +1,118 @@
+// GridPulse fleet page for operators: how many meters report, which went silent, the fleet's hourly energy.
+(() => {
+  const TEXT = {
+    ko: { fleet: '운영', dashboard: '가정용 대시보드', needKey: '테넌트의 API 키를 입력하세요.', connect: '연결', meters: '계량기',
+      reporting: '보고 중', silent: '응답 없음', today: '오늘 전체 사용량', sinceMidnight: '이 컴퓨터 시각 자정부터',
+      hourly: '시간별 전체 사용량 (최근 48시간)', silentMeters: '응답 없는 계량기 (오래된 순)', meter: '계량기', lastReading: '마지막 수신',
+      silentFor: '끊긴 시간', noneSilent: '지켜보는 모든 계량기가 보고하고 있습니다.', share: '전체의 {0}%', rule: '{0} 넘게 값이 없으면',
+      tenant: '테넌트 {0}', more: '외 {0}대', energy: '사용량 (kWh)', reportingMeters: '보고한 계량기', time: '시각',
+      footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English' },
+    en: { fleet: 'Fleet', dashboard: 'Household dashboard', needKey: 'Enter an API key of your tenant.', connect: 'Connect', meters: 'Meters',
+      reporting: 'Reporting', silent: 'Silent', today: 'Fleet energy today', sinceMidnight: 'since your local midnight',
+      hourly: 'Fleet energy per hour, last 48 hours', silentMeters: 'Silent meters, longest first', meter: 'Meter', lastReading: 'Last data received',
+      silentFor: 'Silent for', noneSilent: 'Every watched meter is reporting.', share: '{0}% of all', rule: 'no reading for over {0}',
+      tenant: 'tenant {0}', more: '{0} more', energy: 'Energy (kWh)', reportingMeters: 'Meters reporting', time: 'Time',
+      footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어' },
+  };
+  let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
+  const t = (k, ...a) => (TEXT[lang][k] || k).replace(/\{(\d)\}/g, (_, i) => a[i]);
+  const $ = id => document.getElementById(id);
+  const num = (v, digits = 0) => Number(v).toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const duration = ms => {
+    const m = Math.floor(ms / 60000), h = Math.floor(m / 60), d = Math.floor(h / 24);
+    if (lang === 'ko') return d ? `${d}일 ${h % 24}시간` : h ? `${h}시간 ${m % 60}분` : `${m}분`;
+    return d ? `${d} d ${h % 24} h` : h ? `${h} h ${m % 60} min` : `${m} min`;
+  };
+  const when = ms => new Date(ms).toLocaleString(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+  const hashKey = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (hashKey) { localStorage.setItem('gp.key', hashKey); history.replaceState(null, '', location.pathname); }
+  let key = localStorage.getItem('gp.key');
+
+  async function api(path) {
+    const res = await fetch('/api/v1' + path, { headers: { Authorization: 'Bearer ' + key } });
+    if (res.status === 401) { showLogin(); throw new Error('unauthorized'); }
+    if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail || res.statusText); }
+    return res.json();
+  }
+  function showLogin() { $('login').hidden = false; document.body.classList.add('no-key'); }
+  function showError(e) { if (e.message !== 'unauthorized') { $('error').hidden = false; $('error').textContent = String(e.message || e); } }
+
+  let status = null, usage = null, chart = null;
+  function applyLang() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
+    $('lang').textContent = t('langButton');
+    makeChart();
+    render();
+  }
+
+  function makeChart() {
+    if (chart) chart.destroy();
+    chart = new uPlot({ width: Math.min(1150, $('fleetChart').clientWidth), height: 240,
+      scales: { x: { time: true }, kwh: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] },
+        n: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+      axes: [{}, { scale: 'kwh', label: 'kWh' }, { scale: 'n', side: 1, grid: { show: false } }],
+      series: [{ label: t('time') },
+        { label: t('energy'), scale: 'kwh', stroke: '#2fb36d', fill: '#2fb36d55', paths: uPlot.paths.bars({ size: [0.7] }) },
+        { label: t('reportingMeters'), scale: 'n', stroke: '#1f7ae0', width: 1.5 }] },
+      usage ? chartData() : [[], [], []], $('fleetChart'));
+  }
+  const chartData = () => [usage.ts.map(ms => ms / 1000 + 1800), usage.totalWh.map(wh => wh / 1000), usage.metersReporting];
+
+  function render() {
+    if (status) {
+      $('meterCount').textContent = num(status.meters);
+      $('tenant').textContent = t('tenant', status.tenant);
+      $('reportingCount').textContent = num(status.reporting);
+      $('reportingShare').textContent = status.meters ? t('share', num(100 * status.reporting / status.meters, 1)) : '';
+      $('silentCount').textContent = num(status.silentCount);
+      $('silentRule').textContent = t('rule', duration(status.silentAfterMs));
+      const body = $('silentTable').tBodies[0];
+      body.innerHTML = '';
+      status.silent.forEach(m => {
+        const row = body.insertRow();
+        const link = document.createElement('a');
+        link.href = '/#meter=' + encodeURIComponent(m.meterId);
+        link.textContent = m.meterId;
+        row.insertCell().append(link);
+        row.insertCell().textContent = when(m.lastArrivalMs);
+        row.insertCell().textContent = duration(m.silentForMs);
+      });
+      if (status.silentCount > status.silent.length) {
+        body.insertRow().insertCell().textContent = t('more', num(status.silentCount - status.silent.length));
+      }
+      $('silentTable').hidden = status.silent.length === 0;
+      $('silentNone').hidden = status.silent.length > 0;
+    }
+    if (usage) {
+      chart.setData(chartData());
+      const midnight = new Date(); midnight.setHours(0, 0, 0, 0);
+      const today = usage.ts.reduce((sum, ms, i) => ms >= midnight.getTime() ? sum + usage.totalWh[i] : sum, 0);
+      $('todayKwh').textContent = num(today / 1000, 1);
+    }
+  }
+
+  async function load() {
+    const now = Date.now();
+    const [s, u] = await Promise.all([api('/fleet/status'),
+      api(`/usage?perMeter=false&from=${now - 48 * 3600000}&to=${now}`)]);
+    status = s; usage = u;
+    render();
+  }
+
+  async function start() {
+    applyLang();
+    if (!key) { showLogin(); return; }
+    try {
+      await load();
+      setInterval(() => load().catch(showError), 30000);
+    } catch (e) { showError(e); }
+  }
+  $('keyForm').onsubmit = e => {
+    e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key);
+    $('login').hidden = true; document.body.classList.remove('no-key'); makeChart(); start();
+  };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); };
+  start();
+})();
