@@ -109,22 +109,7 @@
     renderStandby();
   }
 
-  // #key=… (the URL GridPulse prints) and #meter=… (the fleet page's links) are kept, then dropped from the URL.
-  const hash = new URLSearchParams(location.hash.slice(1));
-  if (hash.get('key')) localStorage.setItem('gp.key', hash.get('key'));
-  if (hash.get('meter')) localStorage.setItem('gp.meter', hash.get('meter'));
-  if (location.hash) history.replaceState(null, '', location.pathname);
-  let key = localStorage.getItem('gp.key');
-
-  async function api(path) {
-    const res = await fetch('/api/v1' + path, { headers: { Authorization: 'Bearer ' + key } });
-    if (res.status === 401) { showLogin(); throw new Error('unauthorized'); }
-    if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail || res.statusText); }
-    return res.json();
-  }
-
-  // Until a key is entered there is nothing to show but the key form (empty charts have no axes to speak of).
-  function showLogin() { $('login').hidden = false; document.body.classList.add('no-key'); }
+  const { api, showLogin } = GridPulseSession;
   function showError(e) { $('error').hidden = false; $('error').textContent = String(e.message || e); }
 
   // Times are shown in the meter's zone (its household's clock), not the viewer's.
@@ -263,7 +248,7 @@
     loadStandby(id).catch(() => {});
     if (source) source.close();
     alerts = []; renderAlerts();
-    source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(key)}`);
+    source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(GridPulseSession.key())}`);
     source.addEventListener('reading', e => { const r = JSON.parse(e.data); pushLive(r.ts, r.powerW); });
     // EventSource reconnects by itself (network, server restart, a stream dropped for lagging);
     // what was stored while it was away is fetched, so the live chart has no hole.
@@ -312,8 +297,7 @@
 
   // The series a chart shows, as the API's CSV (fetched with the key, which a plain link cannot send).
   async function download(path, name) {
-    const res = await fetch('/api/v1' + path + '&format=csv', { headers: { Authorization: 'Bearer ' + key } });
-    if (!res.ok) throw new Error((await res.json().catch(() => ({}))).detail || res.statusText);
+    const res = await GridPulseSession.fetchApi(path + '&format=csv');
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await res.blob());
     a.download = name;
@@ -539,7 +523,7 @@
 
   async function start() {
     applyLang();
-    if (!key) { showLogin(); return; }
+    if (!GridPulseSession.hasKey()) { showLogin(); return; }
     try {
       const { meters } = await api('/meters'); // the first page: a household's meters, or a fleet's first 1,000
       const wanted = localStorage.getItem('gp.meter');
@@ -565,10 +549,7 @@
     } catch (e) { if (e.message !== 'unauthorized') showError(e); }
   }
 
-  $('keyForm').onsubmit = e => {
-    e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key);
-    $('login').hidden = true; document.body.classList.remove('no-key'); makeCharts(); start();
-  };
+  GridPulseSession.onKeyEntered(() => { makeCharts(); start(); });
   $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); renderBills(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

@@ -25,17 +25,7 @@
   };
   const when = ms => new Date(ms).toLocaleString(lang, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-  const hashKey = new URLSearchParams(location.hash.slice(1)).get('key');
-  if (hashKey) { localStorage.setItem('gp.key', hashKey); history.replaceState(null, '', location.pathname); }
-  let key = localStorage.getItem('gp.key');
-
-  async function api(path) {
-    const res = await fetch('/api/v1' + path, { headers: { Authorization: 'Bearer ' + key } });
-    if (res.status === 401) { showLogin(); throw new Error('unauthorized'); }
-    if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail || res.statusText); }
-    return res.json();
-  }
-  function showLogin() { $('login').hidden = false; document.body.classList.add('no-key'); }
+  const { api, showLogin } = GridPulseSession;
   function showError(e) { if (e.message !== 'unauthorized') { $('error').hidden = false; $('error').textContent = String(e.message || e); } }
 
   let status = null, usage = null, chart = null;
@@ -103,16 +93,13 @@
 
   async function start() {
     applyLang();
-    if (!key) { showLogin(); return; }
+    if (!GridPulseSession.hasKey()) { showLogin(); return; }
     try {
       await load();
       setInterval(() => load().catch(showError), 30000);
     } catch (e) { showError(e); }
   }
-  $('keyForm').onsubmit = e => {
-    e.preventDefault(); key = $('keyInput').value.trim(); localStorage.setItem('gp.key', key);
-    $('login').hidden = true; document.body.classList.remove('no-key'); makeChart(); start();
-  };
+  GridPulseSession.onKeyEntered(() => { makeChart(); start(); });
   $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); };
   start();
 })();
