@@ -12,8 +12,6 @@ import io.gridpulse.ingest.IngestLimits;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
 import io.gridpulse.store.StorageConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,47 +21,46 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gridpulse export} on a real household imported with {@code gridpulse import}: the CSV holds what the store holds. */
 class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private Path gjw;
 
     @BeforeEach
     void importRealData() {
         gjw = SharedData.resolve("gjw-uk-home/active-power-2015-06-10.csv").orElse(null);
         assumeTrue(gjw != null, "../shared/data/gjw-uk-home absent: skipping the export of real data");
-        assertThat(run("import", "gjw", gjw.toString(), "--meter", "gjw", "--data", data().toString())).as(err.toString()).isZero();
-        out.getBuffer().setLength(0); // the import's summary
+        CapturedRun imported = CapturedRun.of("import", "gjw", gjw.toString(), "--meter", "gjw", "--data", data().toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
     }
 
     @Test
     void rawExportHoldsEveryStoredReadingAndParsesBackAsReadings() throws Exception {
         Path csv = dir.resolve("gjw.csv");
-        assertThat(run("export", "--meter", "gjw", "--data", data().toString(), "--out", csv.toString())).as(err.toString()).isZero();
+        CapturedRun export = CapturedRun.of("export", "--meter", "gjw", "--data", data().toString(), "--out", csv.toString());
+        assertThat(export.code()).as(export.err()).isZero();
         List<Reading> stored = stored(store -> store.readRaw(MeterRef.of("default", "gjw"), 0, Long.MAX_VALUE));
         // what POST /readings with text/csv parses
         List<Reading> exported = new BatchParser(Clock.systemUTC(), IngestLimits.DEFAULTS).parseCsv(Files.readString(csv));
         assertThat(exported).hasSize(94_178).isEqualTo(stored);
-        assertThat(err.toString()).contains("exported 94,178 rows of default/gjw (raw) to " + csv);
+        assertThat(export.err()).contains("exported 94,178 rows of default/gjw (raw) to " + csv);
 
         // imported back as another meter and exported again: the same file
-        assertThat(run("import", "csv", csv.toString(), "--meter", "again", "--data", data().toString())).as(err.toString()).isZero();
+        assertThat(CapturedRun.of("import", "csv", csv.toString(), "--meter", "again", "--data", data().toString()).code()).isZero();
         Path again = dir.resolve("again.csv");
-        assertThat(run("export", "--meter", "again", "--data", data().toString(), "--out", again.toString())).isZero();
+        assertThat(CapturedRun.of("export", "--meter", "again", "--data", data().toString(), "--out", again.toString()).code()).isZero();
         assertThat(Files.mismatch(csv, again)).isEqualTo(-1L);
     }
 
     @Test
     void hourlyExportOfOneLocalDayToStandardOutput() {
-        assertThat(run("export", "--meter", "gjw", "--data", data().toString(), "--step", "1h",
-                "--from", "2015-06-01", "--to", "2015-06-02")).as(err.toString()).isZero();
-        List<String> lines = out.toString().lines().toList();
+        CapturedRun export = CapturedRun.of("export", "--meter", "gjw", "--data", data().toString(), "--step", "1h",
+                "--from", "2015-06-01", "--to", "2015-06-02");
+        assertThat(export.code()).as(export.err()).isZero();
+        List<String> lines = export.out().lines().toList();
         assertThat(lines.getFirst()).isEqualTo("ts,avgW,minW,maxW,energyWh,samples");
         // the meter's zone (Seoul, the default): the local day is 2015-05-31T15:00Z .. 2015-06-01T15:00Z
         long from = OffsetDateTime.parse("2015-06-01T00:00:00+09:00").toInstant().toEpochMilli();
@@ -81,17 +78,12 @@ class ExportCommandTest {
 
     @Test
     void unknownMeterAndMissingFolderAreClearErrors() {
-        assertThat(run("export", "--meter", "nobody", "--data", data().toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("export failed: no meter 'nobody' in tenant 'default'");
-        assertThat(run("export", "--meter", "gjw", "--data", dir.resolve("nowhere").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no storage folder");
-    }
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new GridPulseCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        CapturedRun nobody = CapturedRun.of("export", "--meter", "nobody", "--data", data().toString());
+        assertThat(nobody.code()).isEqualTo(1);
+        assertThat(nobody.err()).contains("export failed: no meter 'nobody' in tenant 'default'");
+        CapturedRun nowhere = CapturedRun.of("export", "--meter", "gjw", "--data", dir.resolve("nowhere").toString());
+        assertThat(nowhere.code()).isEqualTo(1);
+        assertThat(nowhere.err()).contains("no storage folder");
     }
 
     private Path data() {
