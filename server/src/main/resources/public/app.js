@@ -12,6 +12,8 @@
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
       dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기',
+      settings: '설정', homeName: '이름', tariffLabel: '요금제', readingDay: '검침일', monthEnd: '말일', timezone: '시간대',
+      budget: '월 예산 (원, 비우면 없음)', save: '저장', cancel: '취소',
       bills: '요금 내역', linesSoFar: '이번 검침 기간 ({0}–{1}) 지금까지', byPeriod: '검침 기간별', projectedHatched: '빗금: 이번 기간 남은 날에 더해질 것으로 예상되는 요금', partialDays: '{0}/{1}일만 측정', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
@@ -39,6 +41,8 @@
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
       dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV',
+      settings: 'Settings', homeName: 'Name', tariffLabel: 'Tariff', readingDay: 'Meter reading day (검침일)', monthEnd: 'month end',
+      timezone: 'Time zone', budget: 'Monthly budget (won; empty: none)', save: 'Save', cancel: 'Cancel',
       bills: 'Bills', linesSoFar: 'This billing period ({0}–{1}) so far', byPeriod: 'By billing period', projectedHatched: 'Hatched: what the rest of this period is projected to add.', partialDays: 'measured {0} of {1} days', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
@@ -104,6 +108,7 @@
   function applyLang() {
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
+    document.querySelectorAll('[data-i18n-title]').forEach(el => el.title = t(el.dataset.i18nTitle));
     $('lang').textContent = t('langButton');
     showDayTitle();
     renderStandby();
@@ -521,6 +526,45 @@
     return hour === 23 ? end + 3600000 : hour === 1 ? end - 3600000 : end;
   }
 
+  // The household's settings (PUT /meters/{id}): the bill depends on the tariff and the reading day.
+  let meterRecords = [];
+  async function openSettings() {
+    const m = meterRecords.find(r => r.meterId === meterId);
+    if (!m) return;
+    const { tariffs } = await api('/tariffs');
+    $('setTariff').innerHTML = '';
+    tariffs.forEach(tf => $('setTariff').add(new Option(lang === 'ko' ? tf.nameKo : tf.nameEn, tf.id)));
+    $('setReadingDay').innerHTML = '';
+    for (let d = 1; d <= 28; d++) $('setReadingDay').add(new Option(String(d), String(d)));
+    $('setReadingDay').add(new Option(t('monthEnd'), '0'));
+    $('setName').value = m.settings.name || '';
+    $('setTariff').value = m.settings.tariffId;
+    $('setReadingDay').value = String(m.settings.meterReadingDay);
+    $('setZone').value = m.settings.timezone;
+    $('setBudget').value = m.settings.budgetWon ?? '';
+    $('settingsError').hidden = true;
+    $('settingsCard').hidden = false;
+  }
+  $('settingsButton').onclick = () => openSettings().catch(showError);
+  $('settingsCancel').onclick = () => { $('settingsCard').hidden = true; };
+  $('settingsForm').onsubmit = async e => {
+    e.preventDefault();
+    const budget = $('setBudget').value.trim();
+    try {
+      const saved = await api(`/meters/${encodeURIComponent(meterId)}`, { method: 'PUT', body: {
+        name: $('setName').value.trim(), tariffId: $('setTariff').value, meterReadingDay: Number($('setReadingDay').value),
+        timezone: $('setZone').value.trim(), budgetWon: budget === '' ? null : Number(budget) } });
+      meterRecords = meterRecords.map(r => r.meterId === saved.meterId ? saved : r);
+      const option = [...$('meter').options].find(o => o.value === saved.meterId);
+      if (option) option.text = saved.settings.name ? `${saved.meterId} · ${saved.settings.name}` : saved.meterId;
+      $('settingsCard').hidden = true;
+      await loadMeter(saved.meterId, saved.settings.timezone, saved.lastReading);
+    } catch (err) {
+      $('settingsError').textContent = err.message;
+      $('settingsError').hidden = false;
+    }
+  };
+
   async function start() {
     applyLang();
     if (!GridPulseSession.hasKey()) { showLogin(); return; }
@@ -531,6 +575,8 @@
         const one = await api(`/meters/${encodeURIComponent(wanted)}`).catch(() => null);
         if (one) meters.push(one);
       }
+      meterRecords = meters;
+      $('settingsButton').hidden = false;
       const select = $('meter');
       select.innerHTML = '';
       meters.forEach(m => select.add(new Option(m.settings.name ? `${m.meterId} · ${m.settings.name}` : m.meterId, m.meterId)));
@@ -540,7 +586,7 @@
       const recent = [...meters].sort((a, b) => (b.lastReading?.ts || 0) - (a.lastReading?.ts || 0))[0];
       const saved = meters.find(m => m.meterId === localStorage.getItem('gp.meter'));
       select.value = (saved || recent).meterId;
-      const meterOf = id => meters.find(m => m.meterId === id);
+      const meterOf = id => meterRecords.find(m => m.meterId === id); // as saved by the settings form
       const load = id => loadMeter(id, meterOf(id).settings.timezone, meterOf(id).lastReading);
       select.onchange = () => { localStorage.setItem('gp.meter', select.value); load(select.value).catch(showError); };
       await load(select.value);

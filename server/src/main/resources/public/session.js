@@ -12,9 +12,11 @@ const GridPulseSession = (() => {
   // Until a key is entered there is nothing to show but the key form (empty charts have no axes to speak of).
   function showLogin() { $('login').hidden = false; document.body.classList.add('no-key'); }
 
-  /** The API's answer to GET /api/v1 + path; an error with the problem's detail unless 2xx (401: the key form). */
-  async function fetchApi(path) {
-    const res = await fetch('/api/v1' + path, { headers: { Authorization: 'Bearer ' + key } });
+  /** The API's answer to /api/v1 + path (GET, or {method, body} with a JSON body); an error with the problem's detail unless 2xx (401: the key form). */
+  async function fetchApi(path, { method = 'GET', body } = {}) {
+    const headers = { Authorization: 'Bearer ' + key };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch('/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.status === 401) { showLogin(); throw new Error('unauthorized'); }
     if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail || res.statusText); }
     return res;
@@ -25,7 +27,7 @@ const GridPulseSession = (() => {
     /** For what cannot send a header: the live stream's ?access_token=. */
     key: () => key,
     fetchApi,
-    api: async path => (await fetchApi(path)).json(),
+    api: async (path, init) => (await fetchApi(path, init)).json(),
     showLogin,
     /** On the key form's submit: keep the key, hide the form, then {@code onKey} (the page starts with it). */
     onKeyEntered(onKey) {
