@@ -15,6 +15,7 @@ import io.gridpulse.core.PayloadTooLargeException;
 import io.gridpulse.ingest.BatchParser;
 import io.gridpulse.server.api.ApplianceRoutes;
 import io.gridpulse.server.alerts.AlertLog;
+import io.gridpulse.server.alerts.AlertWebhooks;
 import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.FleetRoutes;
@@ -26,6 +27,7 @@ import io.gridpulse.server.api.DeviceTokenRoutes;
 import io.gridpulse.server.api.LineProtocolRoutes;
 import io.gridpulse.server.api.MeterRoutes;
 import io.gridpulse.server.api.RetentionRoutes;
+import io.gridpulse.server.api.WebhookRoutes;
 import io.gridpulse.server.billing.BillWatcher;
 import io.gridpulse.server.billing.ForecastProjector;
 import io.gridpulse.server.billing.MeterBilling;
@@ -75,6 +77,7 @@ public final class GridPulseServer implements AutoCloseable {
     private final AlertLog alertLog;
     private final BillWatcher billWatcher;
     private final SilenceWatcher silenceWatcher;
+    private final AlertWebhooks webhooks;
     private final NilmModels nilmModels;
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bill-watcher");
@@ -95,6 +98,8 @@ public final class GridPulseServer implements AutoCloseable {
         this.startedMs = clock.millis();
         this.billing = new MeterBilling(store, new BillingService(TariffCatalog.loadDefault(), clock, new ForecastProjector()));
         this.alertLog = new AlertLog(store.metadata(), live);
+        this.webhooks = new AlertWebhooks(store.metadata(), clock);
+        live.onEveryEvent(webhooks::raised);
         this.billWatcher = new BillWatcher(store, billing, alertLog, clock);
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
         this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
@@ -120,6 +125,10 @@ public final class GridPulseServer implements AutoCloseable {
 
     public AlertLog alerts() {
         return alertLog;
+    }
+
+    public AlertWebhooks webhooks() {
+        return webhooks;
     }
 
     public SilenceWatcher silenceWatcher() {
@@ -156,6 +165,7 @@ public final class GridPulseServer implements AutoCloseable {
         RetentionRoutes retention = new RetentionRoutes(store.retention());
         DeviceTokenRoutes deviceTokens = new DeviceTokenRoutes(keys, store);
         FleetRoutes fleet = new FleetRoutes(store, clock, silenceWatcher, config.silentAfterMs());
+        WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -176,6 +186,9 @@ public final class GridPulseServer implements AutoCloseable {
                 get("/meters", meters::list);
                 get("/usage", fleet::usage);
                 get("/fleet/status", fleet::status);
+                get("/alert-webhook", webhookRoutes::get);
+                put("/alert-webhook", webhookRoutes::put);
+                delete("/alert-webhook", webhookRoutes::delete);
                 get("/tariffs", bills::tariffs);
                 get("/retention", retention::get);
                 put("/retention", retention::put);
@@ -288,6 +301,7 @@ public final class GridPulseServer implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        webhooks.close();
         liveInsights.close();
         liveStreams.close(); // before the server stops, so it does not wait on open streams
         if (metrics != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Fans accepted readings and events of a meter out to its live subscribers (SSE clients). */
 public final class LiveHub {
@@ -18,6 +19,12 @@ public final class LiveHub {
     }
 
     private final Map<MeterRef, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    /** Hear every meter's events (the alert webhooks); called on the raising thread, must not block. */
+    private final List<Consumer<MeterEvent>> eventListeners = new CopyOnWriteArrayList<>();
+
+    public void onEveryEvent(Consumer<MeterEvent> listener) {
+        eventListeners.add(listener);
+    }
 
     public void subscribe(MeterRef meter, Subscriber s) {
         subscribers.computeIfAbsent(meter, m -> new CopyOnWriteArrayList<>()).add(s);
@@ -38,6 +45,7 @@ public final class LiveHub {
     }
 
     public void publish(MeterEvent event) {
+        eventListeners.forEach(l -> l.accept(event));
         List<Subscriber> list = subscribers.get(event.meter());
         if (list != null) {
             list.forEach(s -> s.event(event));

@@ -1,0 +1,202 @@
+package io.gridpulse.server.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridpulse.core.InvalidInputException;
+import io.gridpulse.core.TenantId;
+import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.store.Metadata;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each tenant's alert webhook: every alert and anomaly of its meters (what the live stream pushes)
+ * is POSTed as JSON to the URL the tenant set, so a home-automation hub or an operator's system
+ * hears of it without watching each meter. Delivery is in the background, in order, with retries
+ * ({@link #RETRY_DELAYS_MS}); events queued beyond {@link #QUEUE_EVENTS} are dropped and counted,
+ * never blocking ingest. Events older than {@link #MAX_EVENT_AGE_MS} when raised are history being
+ * rebuilt (a state refilled from the store), not news, and are not sent. URLs persist in metadata.
+ */
+public final class AlertWebhooks implements AutoCloseable {
+    static final int QUEUE_EVENTS = 10_000;
+    static final long MAX_EVENT_AGE_MS = 3_600_000L;
+    private static final long[] RETRY_DELAYS_MS = {1_000, 5_000};
+    private static final String PREFIX = "webhook/";
+    private static final Logger LOG = LoggerFactory.getLogger(AlertWebhooks.class);
+
+    private final Metadata metadata;
+    private final Clock clock;
+    private final long[] retryDelaysMs;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<TenantId, URI> urls = new ConcurrentHashMap<>();
+    private final Map<TenantId, Delivery> deliveries = new ConcurrentHashMap<>();
+    private final BlockingQueue<MeterEvent> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
+    private final Thread sender;
+
+    public AlertWebhooks(Metadata metadata, Clock clock) {
+        this(metadata, clock, RETRY_DELAYS_MS);
+    }
+
+    AlertWebhooks(Metadata metadata, Clock clock, long[] retryDelaysMs) {
+        this.metadata = metadata;
+        this.clock = clock;
+        this.retryDelaysMs = retryDelaysMs.clone();
+        metadata.scan(PREFIX).forEach((key, value) ->
+                urls.put(new TenantId(key.substring(PREFIX.length())), URI.create(new String(value, StandardCharsets.UTF_8))));
+        sender = Thread.ofVirtual().name("alert-webhooks").start(this::send);
+    }
+
+    /** The tenant's webhook URL, if it set one. */
+    public Optional<URI> url(TenantId tenant) {
+        return Optional.ofNullable(urls.get(tenant));
+    }
+
+    /** Sets (or with null, removes) the tenant's webhook; an absolute http(s) URL or a 400. */
+    public void set(TenantId tenant, String url) {
+        if (url == null) {
+            metadata.delete(PREFIX + tenant.value());
+            urls.remove(tenant);
+            return;
+        }
+        URI uri = checked(url);
+        metadata.put(PREFIX + tenant.value(), uri.toString().getBytes(StandardCharsets.UTF_8));
+        urls.put(tenant, uri);
+    }
+
+    /** An alert or anomaly was raised: queued for its tenant's webhook, if any; never blocks. */
+    public void raised(MeterEvent event) {
+        if (!urls.containsKey(event.meter().tenant()) || clock.millis() - event.timestampMs() > MAX_EVENT_AGE_MS) {
+            return;
+        }
+        if (!queue.offer(event)) {
+            delivery(event.meter().tenant()).dropped.incrementAndGet();
+        }
+    }
+
+    /** Counts for the tenant's webhook: delivered, failed after retries, dropped for a full queue; the last error. */
+    public Map<String, Object> status(TenantId tenant) {
+        Delivery d = delivery(tenant);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", url(tenant).map(URI::toString).orElse(null));
+        m.put("delivered", d.delivered.get());
+        m.put("failed", d.failed.get());
+        m.put("dropped", d.dropped.get());
+        m.put("lastDeliveredMs", d.lastDeliveredMs.get() == 0 ? null : d.lastDeliveredMs.get());
+        m.put("lastError", d.lastError);
+        return m;
+    }
+
+    private void send() {
+        while (!Thread.currentThread().isInterrupted()) {
+            MeterEvent event;
+            try {
+                event = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            URI url = urls.get(event.meter().tenant());
+            if (url != null) {
+                deliver(event, url);
+            }
+        }
+    }
+
+    private void deliver(MeterEvent event, URI url) {
+        Delivery d = delivery(event.meter().tenant());
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(payload(event));
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // maps of strings and numbers always serialise
+        }
+        for (int attempt = 0; ; attempt++) {
+            String error;
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json").header("User-Agent", "GridPulse alert webhook")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() / 100 == 2) {
+                    d.delivered.incrementAndGet();
+                    d.lastDeliveredMs.set(clock.millis());
+                    return;
+                }
+                error = "HTTP " + r.statusCode();
+            } catch (IOException e) {
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (attempt == retryDelaysMs.length) {
+                d.failed.incrementAndGet();
+                d.lastError = error;
+                LOG.warn("alert webhook of tenant {} failed for {} {}: {}", event.meter().tenant(), event.meter(), event.type(), error);
+                return;
+            }
+            try {
+                Thread.sleep(retryDelaysMs[attempt]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The live stream's alert fields, with the meter they are about. */
+    private static Map<String, Object> payload(MeterEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tenant", e.meter().tenant().value());
+        m.put("meterId", e.meter().meter().value());
+        m.put("ts", e.timestampMs());
+        m.put("type", e.type());
+        m.put("severity", e.severity());
+        m.put("message", e.message());
+        m.put("details", e.details());
+        return m;
+    }
+
+    private static URI checked(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.isAbsolute() && uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        throw new InvalidInputException("url", "url must be an absolute http:// or https:// URL, got '" + url + "'");
+    }
+
+    private Delivery delivery(TenantId tenant) {
+        return deliveries.computeIfAbsent(tenant, t -> new Delivery());
+    }
+
+    @Override
+    public void close() {
+        sender.interrupt();
+    }
+
+    private static final class Delivery {
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong dropped = new AtomicLong();
+        final AtomicLong lastDeliveredMs = new AtomicLong();
+        volatile String lastError;
+    }
+}

@@ -1,0 +1,109 @@
+package io.gridpulse.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
+import io.gridpulse.core.TenantId;
+import io.gridpulse.core.event.MeterEvent;
+import io.gridpulse.server.MovableClock;
+import io.gridpulse.server.ServerConfig;
+import io.gridpulse.server.TestServer;
+import io.gridpulse.server.auth.Scope;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tenant's alert webhook against a real HTTP receiver: a meter going silent is POSTed with its
+ * meter and details, a receiver that fails once gets it on the retry, another tenant's alerts are
+ * not sent, old events are not sent, and the URL survives a restart.
+ */
+class AlertWebhookTest {
+    private static final String KEY = "webhook-admin-key-0123456789";
+    private static final String OTHER_KEY = "webhook-other-key-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private HttpServer receiver;
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final AtomicInteger failuresToGive = new AtomicInteger();
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean fail = failuresToGive.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (!fail) {
+                received.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void alertsArePostedToTheTenantsWebhook() throws Exception {
+        MovableClock clock = new MovableClock(1_800_000_000_000L);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        try (TestServer node = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN)) {
+            node.server.apiKeys().register(OTHER_KEY, new TenantId("other"), Scope.ADMIN, "other");
+            assertThat(node.send("PUT", "/api/v1/alert-webhook", "{\"url\":\"ftp://example.com/x\"}", KEY).statusCode()).isEqualTo(400);
+            assertThat(node.send("PUT", "/api/v1/alert-webhook", "{\"url\":\"" + url + "\"}", KEY).statusCode()).isEqualTo(200);
+
+            MeterRef home = MeterRef.of("default", "home-1");
+            node.server.pipeline().ingest(home, List.of(Reading.ofPower(clock.millis(), 500_000)));
+            node.server.pipeline().ingest(MeterRef.of("other", "x"), List.of(Reading.ofPower(clock.millis(), 500_000)));
+            clock.advanceMs(6 * 60_000L);
+            failuresToGive.set(1); // the first attempt is refused: delivered on the retry
+            assertThat(node.server.silenceWatcher().check()).hasSize(2); // one per tenant
+
+            JsonNode posted = received.poll(15, TimeUnit.SECONDS);
+            assertThat(posted).isNotNull();
+            assertThat(posted.get("tenant").asText()).isEqualTo("default");
+            assertThat(posted.get("meterId").asText()).isEqualTo("home-1");
+            assertThat(posted.get("type").asText()).isEqualTo("meter-silent");
+            assertThat(posted.get("ts").asLong()).isEqualTo(clock.millis());
+            assertThat(posted.at("/details/silentForMs").asLong()).isEqualTo(6 * 60_000L);
+            assertThat(received.poll(1, TimeUnit.SECONDS)).as("the other tenant set no webhook").isNull();
+
+            // an event from an hour and more ago is history being rebuilt: not sent
+            node.server.alerts().record(new MeterEvent(home, clock.millis() - 2 * 3_600_000L, "usage-high", "warning", "old", Map.of()));
+            node.server.alerts().record(new MeterEvent(home, clock.millis(), "usage-high", "warning", "new", Map.of()));
+            assertThat(received.poll(15, TimeUnit.SECONDS).get("message").asText()).isEqualTo("new");
+
+            JsonNode status = JSON.readTree(node.send("GET", "/api/v1/alert-webhook", null, KEY).body());
+            assertThat(status.get("url").asText()).isEqualTo(url);
+            assertThat(status.get("delivered").asLong()).isEqualTo(2);
+            assertThat(status.get("failed").asLong()).isZero();
+            assertThat(JSON.readTree(node.send("GET", "/api/v1/alert-webhook", null, OTHER_KEY).body()).get("url").isNull()).isTrue();
+        }
+        try (TestServer restarted = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN)) {
+            assertThat(JSON.readTree(restarted.send("GET", "/api/v1/alert-webhook", null, KEY).body()).get("url").asText()).isEqualTo(url);
+            assertThat(restarted.send("DELETE", "/api/v1/alert-webhook", null, KEY).statusCode()).isEqualTo(204);
+            assertThat(JSON.readTree(restarted.send("GET", "/api/v1/alert-webhook", null, KEY).body()).get("url").isNull()).isTrue();
+        }
+    }
+}
