@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Each tenant's alert webhook: every alert and anomaly of its meters (what the live stream pushes)
  * is POSTed as JSON to the URL the tenant set, so a home-automation hub or an operator's system
  * hears of it without watching each meter. Delivery is in the background, in order, with retries
- * ({@link #RETRY_DELAYS_MS}); events queued beyond {@link #QUEUE_EVENTS} are dropped and counted,
- * never blocking ingest. Events older than {@link #MAX_EVENT_AGE_MS} when raised are history being
- * rebuilt (a state refilled from the store), not news, and are not sent. URLs persist in metadata.
+ * ({@link #RETRY_DELAYS_MS}), one sender per tenant, so a slow or dead endpoint delays only its own
+ * tenant's events; events queued beyond {@link #QUEUE_EVENTS} are dropped and counted, never
+ * blocking ingest (per tenant). Events older than {@link #MAX_EVENT_AGE_MS} when raised are history being rebuilt
+ * (a state refilled from the store), not news, and are not sent. URLs persist in metadata.
  */
 public final class AlertWebhooks implements AutoCloseable {
     static final int QUEUE_EVENTS = 10_000;
@@ -45,9 +46,10 @@ public final class AlertWebhooks implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<TenantId, URI> urls = new ConcurrentHashMap<>();
+    /** Per tenant that had an event to send: its queue, sender and counts. */
     private final Map<TenantId, Delivery> deliveries = new ConcurrentHashMap<>();
-    private final BlockingQueue<MeterEvent> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
-    private final Thread sender;
+    private static final Delivery NONE_YET = new Delivery();
+    private volatile boolean closed;
 
     public AlertWebhooks(Metadata metadata, Clock clock) {
         this(metadata, clock, RETRY_DELAYS_MS);
@@ -59,7 +61,6 @@ public final class AlertWebhooks implements AutoCloseable {
         this.retryDelaysMs = retryDelaysMs.clone();
         metadata.scan(PREFIX).forEach((key, value) ->
                 urls.put(new TenantId(key.substring(PREFIX.length())), URI.create(new String(value, StandardCharsets.UTF_8))));
-        sender = Thread.ofVirtual().name("alert-webhooks").start(this::send);
     }
 
     /** The tenant's webhook URL, if it set one. */
@@ -81,17 +82,18 @@ public final class AlertWebhooks implements AutoCloseable {
 
     /** An alert or anomaly was raised: queued for its tenant's webhook, if any; never blocks. */
     public void raised(MeterEvent event) {
-        if (!urls.containsKey(event.meter().tenant()) || clock.millis() - event.timestampMs() > MAX_EVENT_AGE_MS) {
+        if (closed || !urls.containsKey(event.meter().tenant()) || clock.millis() - event.timestampMs() > MAX_EVENT_AGE_MS) {
             return;
         }
-        if (!queue.offer(event)) {
-            delivery(event.meter().tenant()).dropped.incrementAndGet();
+        Delivery d = delivery(event.meter().tenant());
+        if (!d.queue.offer(event)) {
+            d.dropped.incrementAndGet();
         }
     }
 
     /** Counts for the tenant's webhook: delivered, failed after retries, dropped for a full queue; the last error. */
     public Map<String, Object> status(TenantId tenant) {
-        Delivery d = delivery(tenant);
+        Delivery d = deliveries.getOrDefault(tenant, NONE_YET);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", url(tenant).map(URI::toString).orElse(null));
         m.put("delivered", d.delivered.get());
@@ -102,23 +104,23 @@ public final class AlertWebhooks implements AutoCloseable {
         return m;
     }
 
-    private void send() {
+    /** One tenant's sender: its events in order, each until delivered or out of retries. */
+    private void send(TenantId tenant, Delivery d) {
         while (!Thread.currentThread().isInterrupted()) {
             MeterEvent event;
             try {
-                event = queue.take();
+                event = d.queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            URI url = urls.get(event.meter().tenant());
+            URI url = urls.get(tenant);
             if (url != null) {
-                deliver(event, url);
+                deliver(event, url, d);
             }
         }
     }
 
-    private void deliver(MeterEvent event, URI url) {
-        Delivery d = delivery(event.meter().tenant());
+    private void deliver(MeterEvent event, URI url, Delivery d) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(payload(event));
@@ -184,15 +186,22 @@ public final class AlertWebhooks implements AutoCloseable {
     }
 
     private Delivery delivery(TenantId tenant) {
-        return deliveries.computeIfAbsent(tenant, t -> new Delivery());
+        return deliveries.computeIfAbsent(tenant, t -> {
+            Delivery d = new Delivery();
+            d.sender = Thread.ofVirtual().name("alert-webhook-" + t.value()).start(() -> send(t, d));
+            return d;
+        });
     }
 
     @Override
     public void close() {
-        sender.interrupt();
+        closed = true;
+        deliveries.values().forEach(d -> d.sender.interrupt());
     }
 
     private static final class Delivery {
+        final BlockingQueue<MeterEvent> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
+        volatile Thread sender;
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();

@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/usage}: hourly energy of every meter of the caller's tenant, side by side
- * (an operator's view of the fleet). One read of the store for the whole fleet
- * ({@link ReadingStore#rollups(List, RollupLevel, long, long)}).
+ * An operator's view of the fleet. {@code GET /api/v1/usage}: hourly energy of every meter of the
+ * caller's tenant, side by side, in one read of the store for the whole fleet
+ * ({@link ReadingStore#rollups(List, RollupLevel, long, long)}). {@code GET /api/v1/fleet/status}:
+ * how many report now, which went silent.
  */
 public final class FleetRoutes {
     /** Meters × hours per answer: 10,000 meters × 3 weeks, 100,000 × 2 days; ≈ 1 s of reading. */
