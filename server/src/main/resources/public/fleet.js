@@ -42,8 +42,12 @@
     chart = new uPlot({ width: Math.min(1150, $('fleetChart').clientWidth), height: 240,
       scales: { x: { time: true }, kwh: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] },
         n: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
-      axes: [{}, { scale: 'kwh', label: 'kWh' }, { scale: 'n', side: 1, grid: { show: false } }],
-      series: [{ label: t('time') },
+      // times in the page's language and the viewer's zone: hours, and the date at midnight
+      axes: [{ space: 60, values: (u, splits) => splits.map(ts => new Date(ts * 1e3).getHours() === 0
+          ? new Date(ts * 1e3).toLocaleDateString(lang, { month: 'short', day: 'numeric' })
+          : new Date(ts * 1e3).toLocaleTimeString(lang, { hour: 'numeric' })) },
+        { scale: 'kwh', label: 'kWh' }, { scale: 'n', side: 1, grid: { show: false } }],
+      series: [{ label: t('time'), value: (u, ts) => ts == null ? '--' : when(ts * 1e3) },
         { label: t('energy'), scale: 'kwh', stroke: '#2fb36d', fill: '#2fb36d55', paths: uPlot.paths.bars({ size: [0.7] }) },
         { label: t('reportingMeters'), scale: 'n', stroke: '#1f7ae0', width: 1.5 }] },
       usage ? chartData() : [[], [], []], $('fleetChart'));
