@@ -105,6 +105,24 @@ public final class AlertWebhooks implements AutoCloseable {
     }
 
     /** One tenant's sender: its events in order, each until delivered or out of retries. */
+    /** What became of the events raised for a webhook. */
+    public enum Outcome {
+        DELIVERED, FAILED, DROPPED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Events of every tenant with this outcome since the start. */
+    public long total(Outcome outcome) {
+        return deliveries.values().stream().mapToLong(d -> switch (outcome) {
+            case DELIVERED -> d.delivered.get();
+            case FAILED -> d.failed.get();
+            case DROPPED -> d.dropped.get();
+        }).sum();
+    }
+
     private void send(TenantId tenant, Delivery d) {
         while (!Thread.currentThread().isInterrupted()) {
             MeterEvent event;

@@ -102,6 +102,11 @@ public final class SilenceWatcher {
         return raised;
     }
 
+    /** Meters silent now, all tenants. */
+    public int silentCount() {
+        return silent.size();
+    }
+
     /**
      * One tenant's watched meters now: how many there are, and the silent ones, longest silent
      * first, at most {@code listed} of them. In memory: a fleet's status costs no store read.

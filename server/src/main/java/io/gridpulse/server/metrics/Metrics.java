@@ -1,5 +1,7 @@
 package io.gridpulse.server.metrics;
 
+import io.gridpulse.server.alerts.AlertWebhooks;
+import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.live.LiveStreams;
 import io.gridpulse.server.pipeline.IngestPipeline;
@@ -22,7 +24,8 @@ public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    public Metrics(IngestPipeline pipeline, LiveHub live, LiveStreams streams, ReadingStore store) {
+    public Metrics(IngestPipeline pipeline, LiveHub live, LiveStreams streams, ReadingStore store, SilenceWatcher silence,
+                   AlertWebhooks webhooks) {
         FunctionCounter.builder("gridpulse.readings.accepted", pipeline, IngestPipeline::acceptedTotal)
                 .description("Readings stored durably").register(registry);
         FunctionCounter.builder("gridpulse.readings.duplicates", pipeline, IngestPipeline::duplicatesTotal)
@@ -33,6 +36,13 @@ public final class Metrics {
         FunctionCounter.builder("gridpulse.live.dropped", streams, LiveStreams::droppedTotal)
                 .description("Live streams dropped because their client fell too far behind").register(registry);
         Gauge.builder("gridpulse.meters", store, s -> s.meters().count()).register(registry);
+        Gauge.builder("gridpulse.meters.silent", silence, SilenceWatcher::silentCount)
+                .description("Meters that reported and then sent nothing for the silence limit").register(registry);
+        for (AlertWebhooks.Outcome outcome : AlertWebhooks.Outcome.values()) {
+            FunctionCounter.builder("gridpulse.alert.webhook.events", webhooks, w -> w.total(outcome))
+                    .tag("outcome", outcome.label())
+                    .description("Alert webhook events by outcome, all tenants").register(registry);
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -116,6 +116,9 @@ class AlertWebhookTest {
             assertThat(status.get("delivered").asLong()).isEqualTo(2);
             assertThat(status.get("failed").asLong()).isZero();
             assertThat(JSON.readTree(node.send("GET", "/api/v1/alert-webhook", null, OTHER_KEY).body()).get("url").asText()).isEqualTo(slow);
+            String metrics = node.send("GET", "/metrics", null, KEY).body();
+            assertThat(metrics).contains("gridpulse_alert_webhook_events_total{outcome=\"failed\"} 0.0",
+                    "gridpulse_meters_silent 2.0").containsPattern("gridpulse_alert_webhook_events_total\\{outcome=\"delivered\"} [2-4]\\.0");
         }
         try (TestServer restarted = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN)) {
             assertThat(JSON.readTree(restarted.send("GET", "/api/v1/alert-webhook", null, KEY).body()).get("url").asText()).isEqualTo(url);
