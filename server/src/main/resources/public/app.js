@@ -11,7 +11,7 @@
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
-      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기',
+      dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기', todayExpected: ' · 오늘 예상 약 {0} kWh', expected: '예상 (kWh)',
       settings: '설정', homeName: '이름', tariffLabel: '요금제', readingDay: '검침일', monthEnd: '말일', timezone: '시간대',
       budget: '월 예산 (원, 비우면 없음)', save: '저장', cancel: '취소',
       bills: '요금 내역', linesSoFar: '이번 검침 기간 ({0}–{1}) 지금까지', byPeriod: '검침 기간별', projectedHatched: '빗금: 이번 기간 남은 날에 더해질 것으로 예상되는 요금', partialDays: '{0}/{1}일만 측정', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
@@ -40,7 +40,7 @@
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
-      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV',
+      dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV', todayExpected: ' · about {0} kWh expected today', expected: 'Expected (kWh)',
       settings: 'Settings', homeName: 'Name', tariffLabel: 'Tariff', readingDay: 'Meter reading day (검침일)', monthEnd: 'month end',
       timezone: 'Time zone', budget: 'Monthly budget (won; empty: none)', save: 'Save', cancel: 'Cancel',
       bills: 'Bills', linesSoFar: 'This billing period ({0}–{1}) so far', byPeriod: 'By billing period', projectedHatched: 'Hatched: what the rest of this period is projected to add.', partialDays: 'measured {0} of {1} days', pickDay: 'Click a day to see it minute by minute above.',
@@ -131,6 +131,9 @@
     const s = dateFormats.get(k).format(new Date(ts * 1e3));
     return lang === 'en' ? s.replace(/\s([AP])M\b/, (_, p) => ' ' + p.toLowerCase() + 'm') : s;
   }
+  // yyyy-mm-dd in the meter's zone (file names, the API's dates)
+  const localDate = ms => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(ms));
   // One kind of label per axis, from the tick step; an hourly axis says the date at midnight instead.
   function timeTicks(u, splits, axisIdx, space, step) {
     const fields = step >= 28 * 86400 ? MONTH : step >= 86400 ? DAY : step >= 60 ? CLOCK : CLOCK_S;
@@ -170,7 +173,11 @@
       series: [{ label: t('time'), value: (u, ts) => ts == null ? '--' : fmtTime(ts, spec.legendTime) },
         { label: t(spec.series), stroke: spec.color, fill: spec.color + (spec.bars ? '55' : '22'), width: spec.bars ? 1 : 1.5,
           paths: spec.bars ? uPlot.paths.bars({ size: [0.7] }) : undefined }] };
-    return new uPlot(opts, data, $(spec.el));
+    if (spec.bars) { // today's expected total, an outline behind today's bar so far
+      opts.series.push({ label: t('expected'), stroke: spec.color, dash: [4, 3], width: 1, fill: spec.color + '14',
+        paths: uPlot.paths.bars({ size: [0.7] }), points: { show: false } });
+    }
+    return new uPlot(opts, data.length === opts.series.length ? data : opts.series.map(() => []), $(spec.el));
   }
   const charts = {};
   const makeCharts = () => Object.entries(CHARTS).forEach(([name, spec]) => charts[name] = makeChart(spec, charts[name]));
@@ -243,7 +250,10 @@
     const days = await api(`/meters/${id}/usage?step=1d&from=${now - 40 * 86400000}&to=${now}`);
     usageDays = days.points.map(p => p.ts);
     daysWindow = [(now - 40 * 86400000) / 1000, now / 1000 + 86400];
-    charts.days.setData([days.points.map(p => p.ts / 1000 + 43200), days.points.map(p => p.energyWh / 1000)]);
+    dailyPoints = days.points;
+    todayExpectedWh = null;
+    showDays();
+    loadTodayExpected(id).catch(() => {});
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
     bill = null; bills = null; $('billsCard').hidden = true;
@@ -261,6 +271,23 @@
     source.addEventListener('open', () => { if (opened) backfillLive(id).catch(() => {}); opened = true; });
     source.addEventListener('alert', e => addAlerts([JSON.parse(e.data)]));
     loadAlerts(id).catch(() => {});
+  }
+
+  // The daily chart: each day's usage, and what today is expected to come to (the forecast's day,
+  // when it is the day of the last bar).
+  let dailyPoints = [], todayExpectedWh = null;
+  function showDays() {
+    const last = dailyPoints.length - 1;
+    charts.days.setData([dailyPoints.map(p => p.ts / 1000 + 43200), dailyPoints.map(p => p.energyWh / 1000),
+      dailyPoints.map((p, i) => i === last && todayExpectedWh != null ? todayExpectedWh / 1000 : null)]);
+    $('todayExpected').textContent = todayExpectedWh == null ? '' : t('todayExpected', num(todayExpectedWh / 1000, 1));
+  }
+  async function loadTodayExpected(id) {
+    const f = await api(`/meters/${id}/forecast`);
+    const lastDay = dailyPoints.length && localDate(dailyPoints[dailyPoints.length - 1].ts);
+    if (id !== meterId || !f.nextDay || lastDay !== f.nextDay.date) return;
+    todayExpectedWh = f.nextDay.expectedEnergyWh;
+    showDays();
   }
 
   // The day chart and the appliance card: the last 24 hours and today, or a local day picked on
@@ -309,9 +336,6 @@
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
   }
-  // yyyy-mm-dd in the meter's zone, for file names
-  const localDate = ms => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(ms));
   $('dayCsv').onclick = () => {
     if (!meterId) return;
     const [from, to] = dayShown || [Date.now() - 86400000, Date.now()];
@@ -596,6 +620,6 @@
   }
 
   GridPulseSession.onKeyEntered(() => { makeCharts(); start(); });
-  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); renderBills(); if (meterId) loadBill(meterId).catch(() => {}); };
+  $('lang').onclick = () => { lang = lang === 'ko' ? 'en' : 'ko'; localStorage.setItem('gp.lang', lang); applyLang(); makeCharts(); showNowAt(); renderAppliances(); renderAlerts(); renderBills(); showDays(); if (meterId) loadBill(meterId).catch(() => {}); };
   start();
 })();

@@ -83,6 +83,13 @@ class DashboardBillsBrowserTest extends DashboardBrowserSupport {
         assertThat(browser.findElements(By.cssSelector("#billPeriods .fill.projected"))).hasSize(1);
         Files.write(Path.of("target", "dashboard-bills.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
+        // The Today card and the daily chart's last bar say what today is expected to come to.
+        JsonNode forecast = get("/api/v1/meters/home-1/forecast").get("nextDay");
+        assertThat(forecast.get("date").asText()).isEqualTo(today.toString());
+        wait.until(d -> !text("todayExpected").isEmpty());
+        assertThat(text("todayExpected")).isEqualTo(String.format("· about %.1f kWh expected today", // getText trims
+                forecast.get("expectedEnergyWh").asDouble() / 1000));
+
         browser.findElement(By.id("lang")).click();
         wait.until(d -> d.findElement(By.id("billsCard")).getText().contains("요금 내역"));
         assertThat(browser.findElement(By.id("billLines")).getText()).contains("기본요금", "청구금액");
@@ -113,6 +120,10 @@ class DashboardBillsBrowserTest extends DashboardBrowserSupport {
         browser.manage().window().setSize(new Dimension(1200, 2400)); // the phone turned, or a window widened
         new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(d -> d.findElement(By.cssSelector("#dayChart canvas")).getRect().getWidth() > 900);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
     }
 
     private JsonNode get(String path) throws Exception {
