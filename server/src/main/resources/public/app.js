@@ -257,6 +257,7 @@
     const last = days.points[days.points.length - 1];
     $('todayKwh').textContent = last ? (last.energyWh / 1000).toFixed(2) : '0.00';
     bill = null; bills = null; $('billsCard').hidden = true;
+    $('settingsCard').hidden = true; // its fields are the previous meter's
     loadBill(id).catch(() => {});
     loadBills(id).catch(() => {});
     standby = null; renderStandby();
@@ -385,9 +386,7 @@
   // The bill's make-up so far (the tariff's own line items, in the page's language) and the last
   // 12 months of billing periods, this one drawn to its projected total.
   async function loadBills(id) {
-    const day = ms => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(new Date(ms));
-    const got = await api(`/meters/${id}/bills?from=${day(Date.now() - 365 * 86400000)}&to=${day(Date.now())}`);
+    const got = await api(`/meters/${id}/bills?from=${localDate(Date.now() - 365 * 86400000)}&to=${localDate(Date.now())}`);
     if (id !== meterId) return;
     bills = got.bills;
     renderBills();
