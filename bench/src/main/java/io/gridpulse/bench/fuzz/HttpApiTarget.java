@@ -81,6 +81,12 @@ final class HttpApiTarget implements FuzzTarget {
                 "GET " + json + " " + m + "/forecast?date=2026-11-26\n",
                 "GET " + json + " " + m + "/appliances?from=" + from + "&to=" + to + "\n",
                 "GET " + json + " /api/v1/meters\n",
+                "GET " + json + " /api/v1/meters?prefix=fuzz-&after=fuzz-1&limit=2\n",
+                "GET " + json + " " + m + "/power?from=" + dayStartMs + "&to=" + (dayStartMs + 3_600_000L) + "&step=raw&format=csv\n",
+                "GET text/csv " + m + "/usage?from=" + from + "&to=" + to + "&step=1h&format=csv\n",
+                "GET " + json + " /api/v1/fleet/status\n",
+                "PUT " + json + " /api/v1/alert-webhook\n{\"url\":\"http://127.0.0.1:9/hook\"}",
+                "DELETE " + json + " /api/v1/alert-webhook\n",
                 "GET " + json + " /api/v1/tariffs\n",
                 "PUT " + json + " " + m + "\n{\"tariffId\":\"kepco-residential-low\",\"meterReadingDay\":15,\"timezone\":\"Asia/Seoul\","
                         + "\"name\":\"거실\",\"budgetWon\":50000}",
