@@ -8,12 +8,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The meters known to the store, per tenant. A meter is registered on its first write; each gets
@@ -26,6 +28,8 @@ public final class MeterRegistry {
     private final Metadata metadata;
     private final Clock clock;
     private final Map<MeterRef, MeterRecord> meters = new ConcurrentHashMap<>();
+    /** The same records per tenant in meter-id order: a fleet's pages without sorting 100,000 ids each time. */
+    private final Map<TenantId, ConcurrentSkipListMap<String, MeterRecord>> byTenant = new ConcurrentHashMap<>();
     private long lastKey;
 
     MeterRegistry(Metadata metadata, Clock clock) {
@@ -33,10 +37,7 @@ public final class MeterRegistry {
         this.clock = clock;
         byte[] seq = metadata.get(SEQUENCE);
         lastKey = seq == null ? 0 : Long.parseLong(new String(seq, StandardCharsets.UTF_8));
-        metadata.scan(PREFIX).values().forEach(v -> {
-            MeterRecord r = parse(v);
-            meters.put(r.ref(), r);
-        });
+        metadata.scan(PREFIX).values().forEach(v -> cache(parse(v)));
     }
 
     public Optional<MeterRecord> find(MeterRef ref) {
@@ -80,7 +81,7 @@ public final class MeterRegistry {
             added.values().forEach(r -> rows.put(PREFIX + r.ref(), format(r)));
             metadata.putAll(rows); // durable before any of them is handed out
             lastKey = key;
-            meters.putAll(added);
+            added.values().forEach(this::cache);
         }
         return records;
     }
@@ -103,17 +104,45 @@ public final class MeterRegistry {
 
     /** Meters registered in {@code tenant}. */
     public int countOf(TenantId tenant) {
-        return (int) meters.keySet().stream().filter(m -> m.tenant().equals(tenant)).count();
+        return tenantIndex(tenant).size();
     }
 
+    /** The tenant's meters in id order. */
     public List<MeterRecord> list(TenantId tenant) {
-        return meters.values().stream().filter(m -> m.ref().tenant().equals(tenant))
-                .sorted(Comparator.comparing(m -> m.ref().meter().value())).toList();
+        return List.copyOf(tenantIndex(tenant).values());
+    }
+
+    /**
+     * Up to {@code limit} of the tenant's meters in id order whose id starts with {@code prefix}
+     * and comes after {@code afterOrNull}: one page of a fleet, found without a scan.
+     */
+    public List<MeterRecord> page(TenantId tenant, String prefix, String afterOrNull, int limit) {
+        NavigableMap<String, MeterRecord> from = afterOrNull != null && afterOrNull.compareTo(prefix) >= 0
+                ? tenantIndex(tenant).tailMap(afterOrNull, false)
+                : tenantIndex(tenant).tailMap(prefix, true);
+        List<MeterRecord> page = new ArrayList<>(Math.min(limit, 1_024));
+        for (Map.Entry<String, MeterRecord> e : from.entrySet()) {
+            if (page.size() == limit || !e.getKey().startsWith(prefix)) {
+                break;
+            }
+            page.add(e.getValue());
+        }
+        return page;
+    }
+
+    private NavigableMap<String, MeterRecord> tenantIndex(TenantId tenant) {
+        NavigableMap<String, MeterRecord> index = byTenant.get(tenant);
+        return index != null ? index : Collections.emptyNavigableMap();
+    }
+
+    private void cache(MeterRecord r) {
+        meters.put(r.ref(), r);
+        byTenant.computeIfAbsent(r.ref().tenant(), t -> new ConcurrentSkipListMap<>()).put(r.ref().meter().value(), r);
     }
 
     private void save(MeterRecord record) {
         metadata.put(PREFIX + record.ref(), format(record));
-        meters.put(record.ref(), record);
+        cache(record);
     }
 
     private static byte[] format(MeterRecord r) {

@@ -84,11 +84,7 @@ public final class MeterRoutes {
         int limit = Params.intInRange(ctx, "limit", 1, MAX_METERS_PER_PAGE, DEFAULT_METERS_PER_PAGE);
         String prefix = ctx.queryParamAsClass("prefix", String.class).getOrDefault("");
         String after = ctx.queryParam("after");
-        List<MeterRecord> page = store.meters().list(p.tenant()).stream()
-                .filter(m -> m.ref().meter().value().startsWith(prefix))
-                .filter(m -> after == null || m.ref().meter().value().compareTo(after) > 0)
-                .limit(limit + 1L)
-                .toList();
+        List<MeterRecord> page = store.meters().page(p.tenant(), prefix, after, limit + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meters", page.stream().limit(limit).map(this::view).toList());
         body.put("next", page.size() > limit ? page.get(limit - 1).ref().meter().value() : null);
