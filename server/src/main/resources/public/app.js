@@ -14,6 +14,7 @@
       dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기', todayExpected: ' · 오늘 예상 약 {0} kWh', expected: '예상 (kWh)',
       settings: '설정', homeName: '이름', tariffLabel: '요금제', readingDay: '검침일', monthEnd: '말일', timezone: '시간대',
       budget: '월 예산 (원, 비우면 없음)', save: '저장', cancel: '취소',
+      webhook: '모든 알림 보낼 곳 (웹훅 URL, 모든 계량기; 비우면 보내지 않음)', webhookStatus: '전달 {0} · 실패 {1} · 버림 {2}', lastError: ' · 마지막 오류: {0}',
       bills: '요금 내역', linesSoFar: '이번 검침 기간 ({0}–{1}) 지금까지', byPeriod: '검침 기간별', projectedHatched: '빗금: 이번 기간 남은 날에 더해질 것으로 예상되는 요금', partialDays: '{0}/{1}일만 측정', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
       weekday: '평일', weekend: '주말',
@@ -43,6 +44,8 @@
       dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV', todayExpected: ' · about {0} kWh expected today', expected: 'Expected (kWh)',
       settings: 'Settings', homeName: 'Name', tariffLabel: 'Tariff', readingDay: 'Meter reading day (검침일)', monthEnd: 'month end',
       timezone: 'Time zone', budget: 'Monthly budget (won; empty: none)', save: 'Save', cancel: 'Cancel',
+      webhook: 'Send every alert to (webhook URL, all your meters; empty: nowhere)', webhookStatus: 'delivered {0} · failed {1} · dropped {2}',
+      lastError: ' · last error: {0}',
       bills: 'Bills', linesSoFar: 'This billing period ({0}–{1}) so far', byPeriod: 'By billing period', projectedHatched: 'Hatched: what the rest of this period is projected to add.', partialDays: 'measured {0} of {1} days', pickDay: 'Click a day to see it minute by minute above.',
       // The bill alerts' message is English / Korean: these say only the English half.
       'tier-entered': 'Your usage this period has entered tier {0}; each further kWh costs more.',
@@ -565,8 +568,22 @@
     $('setReadingDay').value = String(m.settings.meterReadingDay);
     $('setZone').value = m.settings.timezone;
     $('setBudget').value = m.settings.budgetWon ?? '';
+    const hook = await api('/alert-webhook');
+    webhookUrl = hook.url || '';
+    $('setWebhook').value = webhookUrl;
+    $('webhookStatus').textContent = hook.url ? t('webhookStatus', num(hook.delivered), num(hook.failed), num(hook.dropped))
+      + (hook.lastError ? t('lastError', hook.lastError) : '') : '';
     $('settingsError').hidden = true;
     $('settingsCard').hidden = false;
+  }
+  // The tenant's alert webhook, changed only when its field was (it needs an admin key).
+  let webhookUrl = '';
+  async function saveWebhook() {
+    const url = $('setWebhook').value.trim();
+    if (url === webhookUrl) return;
+    if (url) await api('/alert-webhook', { method: 'PUT', body: { url } });
+    else await GridPulseSession.fetchApi('/alert-webhook', { method: 'DELETE' });
+    webhookUrl = url;
   }
   $('settingsButton').onclick = () => openSettings().catch(showError);
   $('settingsCancel').onclick = () => { $('settingsCard').hidden = true; };
@@ -574,6 +591,7 @@
     e.preventDefault();
     const budget = $('setBudget').value.trim();
     try {
+      await saveWebhook(); // first: a mistyped URL is the likelier refusal, and then nothing is saved
       const saved = await api(`/meters/${encodeURIComponent(meterId)}`, { method: 'PUT', body: {
         name: $('setName').value.trim(), tariffId: $('setTariff').value, meterReadingDay: Number($('setReadingDay').value),
         timezone: $('setZone').value.trim(), budgetWon: budget === '' ? null : Number(budget) } });

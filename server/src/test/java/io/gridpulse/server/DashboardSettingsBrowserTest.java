@@ -56,6 +56,11 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
 
         field("setZone").clear();
         field("setZone").sendKeys("Asia/Seoul");
+        field("setWebhook").sendKeys("ftp://hub.local/alerts");
+        field("settingsForm").submit();
+        wait.until(d -> text("settingsError").contains("url must be an absolute http:// or https:// URL"));
+        field("setWebhook").clear();
+        field("setWebhook").sendKeys("http://127.0.0.1:9/gridpulse-alerts");
         field("setName").sendKeys("Our flat");
         new Select(field("setReadingDay")).selectByValue("15");
         new Select(field("setTariff")).selectByValue("kepco-residential-high");
@@ -74,6 +79,11 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(text("billLinesTitle")).contains(" 15");
         assertThat(new Select(field("meter")).getFirstSelectedOption().getText()).isEqualTo("home-1 · Our flat");
         assertThat(text("billWon")).isEqualTo(String.format("%,d", bill.at("/billSoFar/totalWon").asLong()));
+        assertThat(get("/api/v1/alert-webhook").get("url").asText()).isEqualTo("http://127.0.0.1:9/gridpulse-alerts");
+        browser.findElement(By.id("settingsButton")).click(); // the form shows the webhook and how delivery goes
+        wait.until(d -> d.findElement(By.id("settingsCard")).isDisplayed());
+        assertThat(field("setWebhook").getDomProperty("value")).isEqualTo("http://127.0.0.1:9/gridpulse-alerts");
+        assertThat(text("webhookStatus")).startsWith("delivered 0 · failed ");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
