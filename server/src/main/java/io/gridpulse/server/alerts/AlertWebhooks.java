@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * is POSTed as JSON to the URL the tenant set, so a home-automation hub or an operator's system
  * hears of it without watching each meter. Delivery is in the background, in order, with retries
  * ({@link #RETRY_DELAYS_MS}), one sender per tenant, so a slow or dead endpoint delays only its own
- * tenant's events; events queued beyond {@link #QUEUE_EVENTS} are dropped and counted, never
- * blocking ingest (per tenant). Events older than {@link #MAX_EVENT_AGE_MS} when raised are history being rebuilt
- * (a state refilled from the store), not news, and are not sent. URLs persist in metadata.
+ * tenant's events; a tenant's events queued beyond {@link #QUEUE_EVENTS} are dropped and counted,
+ * never blocking ingest. Events older than {@link #MAX_EVENT_AGE_MS} when raised are history being
+ * rebuilt (a state refilled from the store), not news, and are not sent. URLs persist in metadata.
  */
 public final class AlertWebhooks implements AutoCloseable {
     static final int QUEUE_EVENTS = 10_000;
@@ -39,26 +39,20 @@ public final class AlertWebhooks implements AutoCloseable {
     private static final long[] RETRY_DELAYS_MS = {1_000, 5_000};
     private static final String PREFIX = "webhook/";
     private static final Logger LOG = LoggerFactory.getLogger(AlertWebhooks.class);
+    private static final Delivery NONE_YET = new Delivery();
 
     private final Metadata metadata;
     private final Clock clock;
-    private final long[] retryDelaysMs;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<TenantId, URI> urls = new ConcurrentHashMap<>();
     /** Per tenant that had an event to send: its queue, sender and counts. */
     private final Map<TenantId, Delivery> deliveries = new ConcurrentHashMap<>();
-    private static final Delivery NONE_YET = new Delivery();
     private volatile boolean closed;
 
     public AlertWebhooks(Metadata metadata, Clock clock) {
-        this(metadata, clock, RETRY_DELAYS_MS);
-    }
-
-    AlertWebhooks(Metadata metadata, Clock clock, long[] retryDelaysMs) {
         this.metadata = metadata;
         this.clock = clock;
-        this.retryDelaysMs = retryDelaysMs.clone();
         metadata.scan(PREFIX).forEach((key, value) ->
                 urls.put(new TenantId(key.substring(PREFIX.length())), URI.create(new String(value, StandardCharsets.UTF_8))));
     }
@@ -104,7 +98,6 @@ public final class AlertWebhooks implements AutoCloseable {
         return m;
     }
 
-    /** One tenant's sender: its events in order, each until delivered or out of retries. */
     /** What became of the events raised for a webhook. */
     public enum Outcome {
         DELIVERED, FAILED, DROPPED;
@@ -123,6 +116,7 @@ public final class AlertWebhooks implements AutoCloseable {
         }).sum();
     }
 
+    /** One tenant's sender: its events in order, each until delivered or out of retries. */
     private void send(TenantId tenant, Delivery d) {
         while (!Thread.currentThread().isInterrupted()) {
             MeterEvent event;
@@ -163,14 +157,14 @@ public final class AlertWebhooks implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (attempt == retryDelaysMs.length) {
+            if (attempt == RETRY_DELAYS_MS.length) {
                 d.failed.incrementAndGet();
                 d.lastError = error;
                 LOG.warn("alert webhook of tenant {} failed for {} {}: {}", event.meter().tenant(), event.meter(), event.type(), error);
                 return;
             }
             try {
-                Thread.sleep(retryDelaysMs[attempt]);
+                Thread.sleep(RETRY_DELAYS_MS[attempt]);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
