@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridpulse export --meter <id>}: one meter's stored data as CSV, straight from the storage
- * folder (no server), a local day at a time with a progress bar. The rows are the API's
+ * folder (no server), 24 hours at a time with a progress bar. The rows are the API's
  * {@code format=csv} rows, so raw exports import back unchanged.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
