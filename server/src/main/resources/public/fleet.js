@@ -6,12 +6,16 @@
       hourly: '시간별 전체 사용량 (최근 48시간)', silentMeters: '응답 없는 계량기 (오래된 순)', meter: '계량기', lastReading: '마지막 수신',
       silentFor: '끊긴 시간', noneSilent: '지켜보는 모든 계량기가 보고하고 있습니다.', share: '전체의 {0}%', rule: '{0} 넘게 값이 없으면',
       tenant: '테넌트 {0}', more: '외 {0}대', energy: '사용량 (kWh)', reportingMeters: '보고한 계량기', time: '시각',
+      find: '계량기 찾기', findHint: '계량기 ID 또는 그 앞부분', findButton: '찾기', name: '이름', lastReadingTs: '마지막 측정',
+      noneFound: '"{0}"(으)로 시작하는 계량기가 없습니다.', moreFound: '처음 {0}대만 보여 줍니다. 더 길게 입력해 보세요.',
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English' },
     en: { fleet: 'Fleet', dashboard: 'Household dashboard', needKey: 'Enter an API key of your tenant.', connect: 'Connect', meters: 'Meters',
       reporting: 'Reporting', silent: 'Silent', today: 'Fleet energy today', sinceMidnight: 'since your local midnight',
       hourly: 'Fleet energy per hour, last 48 hours', silentMeters: 'Silent meters, longest first', meter: 'Meter', lastReading: 'Last data received',
       silentFor: 'Silent for', noneSilent: 'Every watched meter is reporting.', share: '{0}% of all', rule: 'no reading for over {0}',
       tenant: 'tenant {0}', more: '{0} more', energy: 'Energy (kWh)', reportingMeters: 'Meters reporting', time: 'Time',
+      find: 'Find a meter', findHint: 'meter id, or its beginning', findButton: 'Find', name: 'Name', lastReadingTs: 'Last reading',
+      noneFound: 'No meter id starts with "{0}".', moreFound: 'The first {0} shown: type more of the id.',
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어' },
   };
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
@@ -32,6 +36,7 @@
   function applyLang() {
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
+    document.querySelectorAll('[data-i18n-placeholder]').forEach(el => el.placeholder = t(el.dataset.i18nPlaceholder));
     $('lang').textContent = t('langButton');
     makeChart();
     render();
@@ -86,6 +91,27 @@
       $('todayKwh').textContent = num(today / 1000, 1);
     }
   }
+
+  // Meters by the beginning of their id (GET /meters?prefix=), each linked to its dashboard.
+  const FOUND = 20;
+  async function find(prefix) {
+    const { meters, next } = await api(`/meters?prefix=${encodeURIComponent(prefix)}&limit=${FOUND}`);
+    const body = $('findTable').tBodies[0];
+    body.innerHTML = '';
+    meters.forEach(m => {
+      const row = body.insertRow();
+      const link = document.createElement('a');
+      link.href = '/#meter=' + encodeURIComponent(m.meterId);
+      link.textContent = m.meterId;
+      row.insertCell().append(link);
+      row.insertCell().textContent = m.settings.name || '';
+      row.insertCell().textContent = m.lastReading ? when(m.lastReading.ts) : '–';
+    });
+    $('findTable').hidden = meters.length === 0;
+    $('findNone').hidden = meters.length > 0 && !next;
+    $('findNone').textContent = meters.length === 0 ? t('noneFound', prefix) : t('moreFound', FOUND);
+  }
+  $('findForm').onsubmit = e => { e.preventDefault(); find($('findInput').value.trim()).catch(showError); };
 
   async function load() {
     const now = Date.now();

@@ -79,6 +79,21 @@ class FleetPageBrowserTest extends DashboardBrowserSupport {
         assertThat(((Number) bars).intValue()).isPositive();
         Files.write(Path.of("target", "fleet-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
+        // Finding a meter by the beginning of its id: the first 20 listed, and a hint to type more.
+        browser.findElement(By.id("findInput")).sendKeys("fleet-0");
+        browser.findElement(By.cssSelector("#findForm button")).click();
+        wait.until(d -> d.findElement(By.id("findTable")).isDisplayed());
+        assertThat(browser.findElements(By.cssSelector("#findTable tbody a"))).extracting(WebElement::getText)
+                .containsExactly("fleet-00", "fleet-01", "fleet-02", "fleet-03", "fleet-04", "fleet-05", "fleet-06",
+                        "fleet-07", "fleet-08", "fleet-09");
+        assertThat(browser.findElement(By.id("findNone")).isDisplayed()).isFalse(); // all of them fit
+        browser.findElement(By.id("findInput")).clear();
+        browser.findElement(By.id("findInput")).sendKeys("nope");
+        browser.findElement(By.cssSelector("#findForm button")).click();
+        wait.until(d -> d.findElement(By.id("findNone")).isDisplayed());
+        assertThat(text("findNone")).isEqualTo("No meter id starts with \"nope\".");
+        assertThat(browser.findElement(By.id("findTable")).isDisplayed()).isFalse();
+
         browser.findElement(By.id("lang")).click();
         wait.until(d -> text("silentRule").equals("5분 넘게 값이 없으면"));
 
