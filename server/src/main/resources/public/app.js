@@ -109,10 +109,7 @@
   const $ = id => document.getElementById(id);
 
   function applyLang() {
-    document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
-    document.querySelectorAll('[data-i18n-title]').forEach(el => el.title = t(el.dataset.i18nTitle));
-    $('lang').textContent = t('langButton');
+    GridPulseSession.applyTexts(lang, t);
     showDayTitle();
     renderStandby();
   }

@@ -34,10 +34,7 @@
 
   let status = null, usage = null, chart = null;
   function applyLang() {
-    document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
-    document.querySelectorAll('[data-i18n-placeholder]').forEach(el => el.placeholder = t(el.dataset.i18nPlaceholder));
-    $('lang').textContent = t('langButton');
+    GridPulseSession.applyTexts(lang, t);
     makeChart();
     render();
   }

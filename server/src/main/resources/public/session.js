@@ -1,6 +1,7 @@
 // What the dashboard and the fleet page share: the API key (from #key=… in the URL GridPulse
-// prints, or the key form; kept in localStorage), API calls with it, and the key form, shown when
-// there is no key or the server refuses it. #meter=… (the fleet page's links) is kept for the dashboard.
+// prints, or the key form; kept in localStorage), API calls with it, the key form, shown when
+// there is no key or the server refuses it, and the fixed texts in the page's language.
+// #meter=… (the fleet page's links) is kept for the dashboard.
 const GridPulseSession = (() => {
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.get('key')) localStorage.setItem('gp.key', hash.get('key'));
@@ -22,7 +23,17 @@ const GridPulseSession = (() => {
     return res;
   }
 
+  /** The page's fixed texts in its language: data-i18n (text), data-i18n-title, data-i18n-placeholder name keys of t. */
+  function applyTexts(lang, t) {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(el => el.textContent = t(el.dataset.i18n));
+    document.querySelectorAll('[data-i18n-title]').forEach(el => el.title = t(el.dataset.i18nTitle));
+    document.querySelectorAll('[data-i18n-placeholder]').forEach(el => el.placeholder = t(el.dataset.i18nPlaceholder));
+    $('lang').textContent = t('langButton');
+  }
+
   return {
+    applyTexts,
     hasKey: () => !!key,
     /** For what cannot send a header: the live stream's ?access_token=. */
     key: () => key,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
-import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
 import java.nio.file.Files;
@@ -40,9 +39,7 @@ class DashboardBillsBrowserTest extends DashboardBrowserSupport {
         long day0 = LocalDate.now(SeoulTestHousehold.SEOUL).minusMonths(1).withDayOfMonth(16)
                 .atStartOfDay(SeoulTestHousehold.SEOUL).toInstant().toEpochMilli();
         long now = System.currentTimeMillis() / 60_000 * 60_000;
-        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0, day0, now, Integer.MAX_VALUE)) {
-            server.pipeline().ingest(METER, batch);
-        }
+        ingestHousehold(METER, day0, now);
         browser.manage().window().setSize(new Dimension(1280, 2400));
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -101,9 +98,7 @@ class DashboardBillsBrowserTest extends DashboardBrowserSupport {
         open(TestServer.start(dir, KEY, Scope.ADMIN));
         long day0 = LocalDate.now(SeoulTestHousehold.SEOUL).minusMonths(1).withDayOfMonth(16)
                 .atStartOfDay(SeoulTestHousehold.SEOUL).toInstant().toEpochMilli();
-        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0, day0, System.currentTimeMillis(), Integer.MAX_VALUE)) {
-            server.pipeline().ingest(METER, batch);
-        }
+        ingestHousehold(METER, day0, System.currentTimeMillis());
         browser.manage().window().setSize(new Dimension(390, 2400));
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("billsCard")).isDisplayed());

@@ -2,7 +2,10 @@ package io.gridpulse.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.gridpulse.core.MeterRef;
+import io.gridpulse.core.Reading;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,13 @@ abstract class DashboardBrowserSupport {
     /** The file the browser saved as {@code name}, once it is complete. */
     Path downloaded(String name) {
         return HeadlessChromium.downloads(browserTmp()).resolve(name);
+    }
+
+    /** The test household ({@link SeoulTestHousehold}, no heater) from {@code day0Ms} until {@code toMs}, through the pipeline. */
+    void ingestHousehold(MeterRef meter, long day0Ms, long toMs) {
+        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0Ms, day0Ms, toMs, Integer.MAX_VALUE)) {
+            server.pipeline().ingest(meter, batch);
+        }
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
-import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
 import java.nio.file.Files;
@@ -41,9 +40,7 @@ class DashboardDayPickBrowserTest extends DashboardBrowserSupport {
         open(TestServer.start(dir, KEY, Scope.ADMIN));
         long day0 = SeoulTestHousehold.midnightDaysAgoMs(DAYS);
         long now = System.currentTimeMillis() / 60_000 * 60_000;
-        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0, day0, now, Integer.MAX_VALUE)) {
-            server.pipeline().ingest(METER, batch);
-        }
+        ingestHousehold(METER, day0, now);
         running.store.sealAllDue(); // every past day compacted, its minutes folded
         browser.manage().window().setSize(new Dimension(1280, 2000));
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.MeterRef;
-import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,9 +30,7 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
     void settingsAreShownValidatedSavedAndPriceTheBill() throws Exception {
         open(TestServer.start(dir, KEY, Scope.ADMIN));
         long day0 = SeoulTestHousehold.midnightDaysAgoMs(40);
-        for (List<Reading> batch : SeoulTestHousehold.minuteBatches(day0, day0, System.currentTimeMillis(), Integer.MAX_VALUE)) {
-            server.pipeline().ingest(METER, batch);
-        }
+        ingestHousehold(METER, day0, System.currentTimeMillis());
         browser.manage().window().setSize(new Dimension(1280, 2400));
         browser.get("http://localhost:" + server.port() + "/#key=" + KEY);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
