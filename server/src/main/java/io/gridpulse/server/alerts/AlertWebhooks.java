@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +43,7 @@ public final class AlertWebhooks implements AutoCloseable {
     static final long MAX_EVENT_AGE_MS = 3_600_000L;
     private static final long[] RETRY_DELAYS_MS = {1_000, 5_000};
     private static final String PREFIX = "webhook/";
+    public static final String SIGNATURE_HEADER = "X-GridPulse-Signature";
     private static final Logger LOG = LoggerFactory.getLogger(AlertWebhooks.class);
     private static final Delivery NONE_YET = new Delivery();
 
@@ -45,7 +51,8 @@ public final class AlertWebhooks implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<TenantId, URI> urls = new ConcurrentHashMap<>();
+    private final Map<TenantId, Hook> hooks = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
     /** Per tenant that had an event to send: its queue, sender and counts. */
     private final Map<TenantId, Delivery> deliveries = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -53,30 +60,43 @@ public final class AlertWebhooks implements AutoCloseable {
     public AlertWebhooks(Metadata metadata, Clock clock) {
         this.metadata = metadata;
         this.clock = clock;
-        metadata.scan(PREFIX).forEach((key, value) ->
-                urls.put(new TenantId(key.substring(PREFIX.length())), URI.create(new String(value, StandardCharsets.UTF_8))));
+        metadata.scan(PREFIX).forEach((key, value) -> {
+            String[] urlAndSecret = new String(value, StandardCharsets.UTF_8).split("\n", 2);
+            // a URL kept before posts were signed (no secret line) posts unsigned until it is set again
+            hooks.put(new TenantId(key.substring(PREFIX.length())),
+                    new Hook(URI.create(urlAndSecret[0]), urlAndSecret.length > 1 ? urlAndSecret[1] : null));
+        });
     }
 
     /** The tenant's webhook URL, if it set one. */
     public Optional<URI> url(TenantId tenant) {
-        return Optional.ofNullable(urls.get(tenant));
+        return Optional.ofNullable(hooks.get(tenant)).map(Hook::url);
     }
 
-    /** Sets (or with null, removes) the tenant's webhook; an absolute http(s) URL or a 400. */
-    public void set(TenantId tenant, String url) {
-        if (url == null) {
-            metadata.delete(PREFIX + tenant.value());
-            urls.remove(tenant);
-            return;
-        }
+    /**
+     * Sets the tenant's webhook (an absolute http(s) URL, or a 400) with a new signing secret,
+     * returned here only: each post carries {@value #SIGNATURE_HEADER} {@code sha256=<hex>}, the
+     * HMAC-SHA256 of its body under the secret, so the receiver can tell it came from here.
+     */
+    public String set(TenantId tenant, String url) {
         URI uri = checked(url);
-        metadata.put(PREFIX + tenant.value(), uri.toString().getBytes(StandardCharsets.UTF_8));
-        urls.put(tenant, uri);
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        metadata.put(PREFIX + tenant.value(), (uri + "\n" + secret).getBytes(StandardCharsets.UTF_8));
+        hooks.put(tenant, new Hook(uri, secret));
+        return secret;
+    }
+
+    /** Removes the tenant's webhook. */
+    public void remove(TenantId tenant) {
+        metadata.delete(PREFIX + tenant.value());
+        hooks.remove(tenant);
     }
 
     /** An alert or anomaly was raised: queued for its tenant's webhook, if any; never blocks. */
     public void raised(MeterEvent event) {
-        if (closed || !urls.containsKey(event.meter().tenant()) || clock.millis() - event.timestampMs() > MAX_EVENT_AGE_MS) {
+        if (closed || !hooks.containsKey(event.meter().tenant()) || clock.millis() - event.timestampMs() > MAX_EVENT_AGE_MS) {
             return;
         }
         Delivery d = delivery(event.meter().tenant());
@@ -125,14 +145,14 @@ public final class AlertWebhooks implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            URI url = urls.get(tenant);
-            if (url != null) {
-                deliver(event, url, d);
+            Hook hook = hooks.get(tenant);
+            if (hook != null) {
+                deliver(event, hook, d);
             }
         }
     }
 
-    private void deliver(MeterEvent event, URI url, Delivery d) {
+    private void deliver(MeterEvent event, Hook hook, Delivery d) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(payload(event));
@@ -142,9 +162,13 @@ public final class AlertWebhooks implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             String error;
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                HttpRequest.Builder post = HttpRequest.newBuilder(hook.url()).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json").header("User-Agent", "GridPulse alert webhook")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                if (hook.secret() != null) {
+                    post.header(SIGNATURE_HEADER, "sha256=" + signature(body, hook.secret()));
+                }
+                HttpResponse<Void> r = http.send(post.build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() / 100 == 2) {
                     d.delivered.incrementAndGet();
                     d.lastDeliveredMs.set(clock.millis());
@@ -184,6 +208,20 @@ public final class AlertWebhooks implements AutoCloseable {
         m.put("details", e.details());
         return m;
     }
+
+    /** Hex HMAC-SHA256 of {@code body} under {@code secret}: what the receiver recomputes. */
+    static String signature(byte[] body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** @param secret null for a URL kept before posts were signed */
+    private record Hook(URI url, String secret) {}
 
     private static URI checked(String url) {
         try {

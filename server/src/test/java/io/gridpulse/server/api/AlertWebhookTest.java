@@ -14,6 +14,7 @@ import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.TestServer;
 import io.gridpulse.server.auth.Scope;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,7 @@ class AlertWebhookTest {
     private HttpServer receiver;
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresToGive = new AtomicInteger();
+    private final BlockingQueue<String> signatures = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void startReceiver() throws Exception {
@@ -52,6 +54,7 @@ class AlertWebhookTest {
             byte[] body = exchange.getRequestBody().readAllBytes();
             boolean fail = failuresToGive.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             if (!fail) {
+                signatures.add(exchange.getRequestHeaders().getFirst("X-GridPulse-Signature") + " " + new String(body, StandardCharsets.UTF_8));
                 received.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
             }
             exchange.sendResponseHeaders(fail ? 503 : 204, -1);
@@ -83,7 +86,10 @@ class AlertWebhookTest {
         try (TestServer node = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN)) {
             node.server.apiKeys().register(OTHER_KEY, new TenantId("other"), Scope.ADMIN, "other");
             assertThat(node.send("PUT", "/api/v1/alert-webhook", "{\"url\":\"ftp://example.com/x\"}", KEY).statusCode()).isEqualTo(400);
-            assertThat(node.send("PUT", "/api/v1/alert-webhook", "{\"url\":\"" + url + "\"}", KEY).statusCode()).isEqualTo(200);
+            HttpResponse<String> set = node.send("PUT", "/api/v1/alert-webhook", "{\"url\":\"" + url + "\"}", KEY);
+            assertThat(set.statusCode()).isEqualTo(200);
+            String secret = JSON.readTree(set.body()).get("secret").asText();
+            assertThat(secret).hasSize(64);
             String slow = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow";
             assertThat(node.send("PUT", "/api/v1/alert-webhook", "{\"url\":\"" + slow + "\"}", OTHER_KEY).statusCode()).isEqualTo(200);
 
@@ -104,6 +110,9 @@ class AlertWebhookTest {
             assertThat(posted.get("type").asText()).isEqualTo("meter-silent");
             assertThat(posted.get("ts").asLong()).isEqualTo(clock.millis());
             assertThat(posted.at("/details/silentForMs").asLong()).isEqualTo(6 * 60_000L);
+            // signed: the receiver recomputes the HMAC-SHA256 of the body under the secret PUT gave
+            String[] signed = signatures.poll().split(" ", 2);
+            assertThat(signed[0]).isEqualTo("sha256=" + hmacHex(secret, signed[1]));
             assertThat(received.poll(1, TimeUnit.SECONDS)).as("the other tenant's event went to its own URL").isNull();
 
             // an event from an hour and more ago is history being rebuilt: not sent
@@ -113,6 +122,7 @@ class AlertWebhookTest {
 
             // the receiver has the body before the sender has its answer and counts it: wait for the count
             JsonNode status = JSON.readTree(node.send("GET", "/api/v1/alert-webhook", null, KEY).body());
+            assertThat(status.has("secret")).as("the secret is shown once, by PUT").isFalse();
             for (long deadline = System.nanoTime() + 10_000_000_000L; status.get("delivered").asLong() < 2
                     && System.nanoTime() < deadline; ) {
                 Thread.sleep(20);
@@ -131,5 +141,11 @@ class AlertWebhookTest {
             assertThat(restarted.send("DELETE", "/api/v1/alert-webhook", null, KEY).statusCode()).isEqualTo(204);
             assertThat(JSON.readTree(restarted.send("GET", "/api/v1/alert-webhook", null, KEY).body()).get("url").isNull()).isTrue();
         }
+    }
+
+    private static String hmacHex(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 }
