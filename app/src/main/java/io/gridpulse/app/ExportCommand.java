@@ -13,7 +13,6 @@ import io.gridpulse.store.MeterRecord;
 import io.gridpulse.store.ReadingColumns;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.RollupLevel;
-import io.gridpulse.store.StorageConfig;
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -96,12 +94,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no storage folder " + data + " (--data)");
         }
-        try {
-            return ReadingStore.open(StorageConfig.defaults(data), Clock.systemUTC());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open storage folder " + data + " (is 'gridpulse serve' using it?"
-                    + " stop it, or ask the running server: GET /api/v1/meters/{id}/power?format=csv): " + e.getMessage(), e);
-        }
+        return OfflineStore.open(data, "ask the running server: GET /api/v1/meters/{id}/power?format=csv");
     }
 
     /** Day by day for raw and fine steps (bounded memory, a progress bar); calendar buckets in one read. */

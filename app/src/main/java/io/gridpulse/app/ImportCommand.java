@@ -6,10 +6,8 @@ import io.gridpulse.core.TenantId;
 import io.gridpulse.ingest.dataset.DatasetFormat;
 import io.gridpulse.ingest.dataset.DatasetReader;
 import io.gridpulse.store.ReadingStore;
-import io.gridpulse.store.StorageConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,22 +64,13 @@ final class ImportCommand implements Callable<Integer> {
             DatasetReader reader = new DatasetReader(datasetFormat, zone == null ? datasetFormat.defaultZone() : zone);
             List<ImportSources.Source> sources = ImportSources.resolve(datasetFormat, path, meter, byLabel);
             TenantId tenantId = new TenantId(tenant);
-            try (ReadingStore store = openStore()) {
+            try (ReadingStore store = OfflineStore.open(data, "push over HTTP instead")) {
                 run(store, reader, sources, tenantId, out);
             }
             return 0;
         } catch (GridPulseException | IllegalArgumentException | java.io.UncheckedIOException e) {
             spec.commandLine().getErr().println("import failed: " + e.getMessage());
             return 1;
-        }
-    }
-
-    private ReadingStore openStore() {
-        try {
-            return ReadingStore.open(StorageConfig.defaults(data), Clock.systemUTC());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open storage folder " + data + " (is 'gridpulse serve' using it?"
-                    + " stop it, or push over HTTP instead): " + e.getMessage(), e);
         }
     }
 

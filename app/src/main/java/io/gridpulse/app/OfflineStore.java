@@ -1,0 +1,24 @@
+package io.gridpulse.app;
+
+import io.gridpulse.store.ReadingStore;
+import io.gridpulse.store.StorageConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The storage folder opened by a command that runs without a server (import, export). */
+final class OfflineStore {
+    private OfflineStore() {}
+
+    /**
+     * The store in {@code data}; when it cannot be opened (RocksDB allows one process per folder),
+     * an error that names the folder, the likely cause and {@code otherwise}, what to do instead.
+     */
+    static ReadingStore open(Path data, String otherwise) {
+        try {
+            return ReadingStore.open(StorageConfig.defaults(data), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot open storage folder " + data + " (is 'gridpulse serve' using it?"
+                    + " stop it, or " + otherwise + "): " + e.getMessage(), e);
+        }
+    }
+}
