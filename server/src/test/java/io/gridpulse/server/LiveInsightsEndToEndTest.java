@@ -15,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cooking 18–19 h, one reading a minute) are stored, then the 14th day is POSTed over HTTP with a
  * 1.2 kW heater left on from 08:00 for 8 h. The anomaly shows up on {@code /live} and in
  * {@code /anomalies}, and the forecast's energy so far grows by that day's energy — all from the
- * online processors ({@code "source": "live"}), equal to what the rollup path computes.
+ * online processors ({@code "source": "live"}), equal to what the rollup path computes. The same
+ * day posted as history (20 hours after it ended) finds the same anomaly but pushes nothing.
  */
 class LiveInsightsEndToEndTest {
     private static final String KEY = "live-insights-admin-key-0123456789";
@@ -46,7 +44,11 @@ class LiveInsightsEndToEndTest {
     private static final double POSTED_DAY_WH = 80 * 24 + 2000 + 1200 * 8;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Clock clock = Clock.fixed(Instant.ofEpochMilli(DAY0_MS + (14 * 1440 + 20 * 60) * 60_000L), ZoneOffset.UTC);
+    /** Half an hour after the posted day ends: its events are news. */
+    private final MovableClock clock = new MovableClock(DAY0_MS + (14 * 1440 + 30) * 60_000L);
+    private static final long LATER_THAT_DAY_MS = (20 * 60 - 30) * 60_000L;
+    /** Every event pushed (to {@code /live} and webhooks), from the first stored day on. */
+    private final List<String> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     Path dir;
@@ -56,6 +58,7 @@ class LiveInsightsEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         t = TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN);
+        t.server.live().onEveryEvent(e -> pushed.add(e.type()));
         MeterRef ref = new MeterRef(TenantId.DEFAULT, new MeterId("home"));
         for (int day = 0; day < POSTED_DAY; day++) {
             List<Reading> batch = new ArrayList<>();
@@ -91,6 +94,7 @@ class LiveInsightsEndToEndTest {
         assertThat(t.server.liveInsights().awaitIdle(30_000)).isTrue();
 
         assertThat(nextAlert(sse, "appliance-left-on")).contains("1200 W");
+        clock.advanceMs(LATER_THAT_DAY_MS); // long enough for the meter to count as silent
         JsonNode anomalies = get("/api/v1/meters/home/anomalies");
         assertThat(anomalies.get("source").asText()).isEqualTo("live");
         assertThat(types(anomalies)).contains("appliance-left-on", "meter-silent");
@@ -110,6 +114,23 @@ class LiveInsightsEndToEndTest {
         JsonNode standby = get("/api/v1/meters/home/standby");
         assertThat(standby.get("source").asText()).isEqualTo("live");
         assertThat(standby.get("baseloadW").asDouble()).isCloseTo(80, within(0.5));
+    }
+
+    @Test
+    void aDayPostedAsHistoryIsAnalysedButPushesNothing() throws Exception {
+        clock.advanceMs(LATER_THAT_DAY_MS);
+        StringBuilder csv = new StringBuilder("ts,powerW\n");
+        for (int m = POSTED_DAY * 1440; m < (POSTED_DAY + 1) * 1440; m++) {
+            csv.append(DAY0_MS + m * 60_000L).append(',').append(watts(m)).append('\n');
+        }
+        assertThat(post("/api/v1/meters/home/readings", csv.toString()).statusCode()).isEqualTo(200);
+        assertThat(t.server.liveInsights().awaitIdle(30_000)).isTrue();
+
+        JsonNode anomalies = get("/api/v1/meters/home/anomalies");
+        assertThat(anomalies.get("source").asText()).isEqualTo("live");
+        assertThat(types(anomalies)).contains("appliance-left-on");
+        assertThat(pushed).as("events found in history").isEmpty();
+        assertThat(t.server.liveInsights().historyEvents()).isPositive();
     }
 
     private static List<String> types(JsonNode body) {

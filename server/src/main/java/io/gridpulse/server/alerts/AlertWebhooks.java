@@ -35,12 +35,12 @@ import org.slf4j.LoggerFactory;
  * hears of it without watching each meter. Delivery is in the background, in order, with retries
  * ({@link #RETRY_DELAYS_MS}), one sender per tenant, so a slow or dead endpoint delays only its own
  * tenant's events; a tenant's events queued beyond {@link #QUEUE_EVENTS} are dropped and counted,
- * never blocking ingest. Events older than {@link #MAX_EVENT_AGE_MS} when raised are history being
- * rebuilt (a state refilled from the store), not news, and are not sent. URLs persist in metadata.
+ * never blocking ingest. It sends what the live stream pushes, so history pushed through the pipeline
+ * (a backfill, an import) is not sent either ({@code LiveInsights} decides what is news). URLs
+ * persist in metadata.
  */
 public final class AlertWebhooks implements AutoCloseable {
     static final int QUEUE_EVENTS = 10_000;
-    static final long MAX_EVENT_AGE_MS = 3_600_000L;
     private static final long[] RETRY_DELAYS_MS = {1_000, 5_000};
     private static final String PREFIX = "webhook/";
     public static final String SIGNATURE_HEADER = "X-GridPulse-Signature";
@@ -96,7 +96,7 @@ public final class AlertWebhooks implements AutoCloseable {
 
     /** An alert or anomaly was raised: queued for its tenant's webhook, if any; never blocks. */
     public void raised(MeterEvent event) {
-        if (closed || !hooks.containsKey(event.meter().tenant()) || clock.millis() - event.timestampMs() > MAX_EVENT_AGE_MS) {
+        if (closed || !hooks.containsKey(event.meter().tenant())) {
             return;
         }
         Delivery d = delivery(event.meter().tenant());

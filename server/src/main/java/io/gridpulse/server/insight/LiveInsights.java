@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps insight results current as data arrives: every stored batch is handed (off the ingest
  * thread) to its meter's {@link MeterInsights}, whose processors are the ones a Kafka deployment
- * would run. New anomalies go to live subscribers ({@code /live}, SSE {@code alert}).
+ * would run. New anomalies go to live subscribers ({@code /live}, SSE {@code alert}) and the
+ * tenant's webhook when they are news: found in a batch whose newest reading is at most
+ * {@link #NEWS_WINDOW_MS} old. Older batches (a backfill, an import, a meter's upload of last
+ * month) update the same state and the {@code /anomalies} answer, but push nothing: a household
+ * should not be woken by last month's spikes.
  *
  * <p>Memory is bounded: at most {@code maxMeters} meters keep state (least recently fed or read
  * are dropped), and at most {@link #QUEUE_BATCHES} batches / {@link #QUEUE_READINGS} readings
@@ -51,6 +55,11 @@ public final class LiveInsights implements AutoCloseable {
     static final int HISTORY_DAYS = 62;
     private static final long DAY_MS = 86_400_000L;
     private static final long NILM_RECHECK_MS = 5 * 60_000L;
+    /**
+     * How old a batch's newest reading may be for its events to be pushed. An hour: a usage-high
+     * event is raised only when its hour has ended, and a gateway may upload a buffered hour.
+     */
+    static final long NEWS_WINDOW_MS = 3_600_000L;
 
     private final ReadingStore store;
     private final LiveHub live;
@@ -61,6 +70,7 @@ public final class LiveInsights implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final LongAdder droppedBatches = new LongAdder();
     private final LongAdder unplacedBatches = new LongAdder();
+    private final LongAdder historyEvents = new LongAdder();
     private final int maxMeters;
     // displacements of the clock minute evictionMinute; used by the worker thread only
     private long evictionMinute = Long.MIN_VALUE;
@@ -186,6 +196,11 @@ public final class LiveInsights implements AutoCloseable {
         return unplacedBatches.sum();
     }
 
+    /** Events found in batches too old to be news: kept in the meters' state, not pushed. */
+    public long historyEvents() {
+        return historyEvents.sum();
+    }
+
     /** Waits until every queued batch has been applied (tests, orderly shutdown). */
     public boolean awaitIdle(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
@@ -217,7 +232,8 @@ public final class LiveInsights implements AutoCloseable {
             meters.put(ref, s);
         }
         attachNilm(ref, s);
-        if (!s.onReadings(readings, live::publish)) {
+        boolean news = clock.millis() - newestMs(readings) <= NEWS_WINDOW_MS;
+        if (!s.onReadings(readings, news ? live::publish : event -> historyEvents.increment())) {
             meters.remove(ref); // late data: the store merged it; rebuild on the next batch
         }
     }
@@ -280,6 +296,14 @@ public final class LiveInsights implements AutoCloseable {
         } catch (RuntimeException e) {
             // an unreadable model file: /appliances reports it; insights go on without NILM
         }
+    }
+
+    private static long newestMs(List<Reading> readings) {
+        long newest = Long.MIN_VALUE;
+        for (Reading r : readings) {
+            newest = Math.max(newest, r.timestampMs());
+        }
+        return newest;
     }
 
     private static ZoneId zoneOf(MeterRecord m) {
