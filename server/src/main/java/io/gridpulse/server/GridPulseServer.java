@@ -20,6 +20,7 @@ import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.FleetRoutes;
 import io.gridpulse.server.api.InsightRoutes;
+import io.gridpulse.server.api.KeyRoutes;
 import io.gridpulse.ingest.device.DevicePayloadParser;
 import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
 import io.gridpulse.server.api.DeviceReadingRoutes;
@@ -166,6 +167,7 @@ public final class GridPulseServer implements AutoCloseable {
         DeviceTokenRoutes deviceTokens = new DeviceTokenRoutes(keys, store);
         FleetRoutes fleet = new FleetRoutes(store, clock, silenceWatcher, config.silentAfterMs());
         WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
+        KeyRoutes keyRoutes = new KeyRoutes(keys, store, clock);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -190,6 +192,9 @@ public final class GridPulseServer implements AutoCloseable {
                 put("/alert-webhook", webhookRoutes::put);
                 delete("/alert-webhook", webhookRoutes::delete);
                 get("/tariffs", bills::tariffs);
+                get("/keys", keyRoutes::list);
+                post("/keys", keyRoutes::create);
+                delete("/keys/{id}", keyRoutes::revoke);
                 get("/retention", retention::get);
                 put("/retention", retention::put);
                 path("/meters/{meterId}", () -> {
@@ -245,19 +250,25 @@ public final class GridPulseServer implements AutoCloseable {
             throw new AccessDeniedException("missing API key: send 'Authorization: Bearer <key>'", true);
         }
         Principal principal = keys.authenticate(key);
-        if (principal.isDevice() && !deviceMayCall(ctx, principal)) {
-            throw new AccessDeniedException("a device token may only post and read its own meter's readings ("
+        if (principal.boundToMeter() && !meterKeyMayCall(ctx, principal)) {
+            throw new AccessDeniedException("this key may only post and read its own meter's readings ("
                     + principal.onlyMeter() + ")", false);
         }
         ctx.attribute("principal", principal);
+        ctx.attribute(KeyRoutes.CALLER_KEY_ID, ApiKeys.idOf(key));
     }
 
-    /** All a device token may do: GET its meter (and below it) and POST its readings. */
-    private static boolean deviceMayCall(Context ctx, Principal device) {
-        String own = "/api/v1/meters/" + device.onlyMeter().value();
+    /**
+     * All a key bound to one meter (a device token, a household's key) may do: GET its meter (and
+     * below it), the meter list (which then holds only its meter) and the tariffs, and POST its
+     * readings (with write scope).
+     */
+    private static boolean meterKeyMayCall(Context ctx, Principal meterKey) {
+        String own = "/api/v1/meters/" + meterKey.onlyMeter().value();
         String path = ctx.path();
         return switch (ctx.method().name()) {
-            case "GET" -> path.equals(own) || path.startsWith(own + "/");
+            case "GET" -> path.equals(own) || path.startsWith(own + "/") || path.equals("/api/v1/meters")
+                    || path.equals("/api/v1/tariffs");
             case "POST" -> path.equals(own + "/readings");
             default -> false;
         };

@@ -84,7 +84,11 @@ public final class MeterRoutes {
         int limit = Params.intInRange(ctx, "limit", 1, MAX_METERS_PER_PAGE, DEFAULT_METERS_PER_PAGE);
         String prefix = ctx.queryParamAsClass("prefix", String.class).getOrDefault("");
         String after = ctx.queryParam("after");
-        List<MeterRecord> page = store.meters().page(p.tenant(), prefix, after, limit + 1);
+        List<MeterRecord> page = p.boundToMeter() // a key bound to one meter sees that meter only
+                ? store.meters().find(new MeterRef(p.tenant(), p.onlyMeter())).stream()
+                        .filter(m -> m.ref().meter().value().startsWith(prefix)
+                                && (after == null || m.ref().meter().value().compareTo(after) > 0)).toList()
+                : store.meters().page(p.tenant(), prefix, after, limit + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meters", page.stream().limit(limit).map(this::view).toList());
         body.put("next", page.size() > limit ? page.get(limit - 1).ref().meter().value() : null);

@@ -8,14 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys and device tokens, stored only as SHA-256 hashes (a leaked data folder reveals no key).
- * Each key belongs to one tenant and has one scope. A device token is a write key bound to one
- * meter (what a meter itself is given); a meter has at most one, issuing a new one revokes the old.
+ * Each key belongs to one tenant and has one scope; a key may also be bound to one meter (a
+ * household's view of its own meter). A device token is a write key bound to one meter (what a
+ * meter itself is given); a meter has at most one, issuing a new one revokes the old.
+ *
+ * <p>Keys made by {@link #create} or {@link #register} are listed per tenant under an id (the
+ * first {@link #ID_LENGTH} hex digits of the hash), by which they are revoked; device tokens are
+ * managed per meter instead.
  */
 public final class ApiKeys {
     /** Shortest key accepted: a guessable key would guard the whole tenant. */
@@ -23,6 +32,9 @@ public final class ApiKeys {
     private static final String PREFIX = "apikey/";
     /** devicetoken/{tenant}/{meter} → hash of the meter's current token, so re-issuing revokes. */
     private static final String DEVICE_PREFIX = "devicetoken/";
+    /** keyindex/{tenant}/{id} → the key's hash: a tenant's keys without scanning every key. */
+    private static final String INDEX_PREFIX = "keyindex/";
+    static final int ID_LENGTH = 12;
     private final Metadata metadata;
     private final Map<String, Principal> cache = new ConcurrentHashMap<>();
 
@@ -37,14 +49,67 @@ public final class ApiKeys {
         return "gp_" + HexFormat.of().formatHex(bytes);
     }
 
-    /** Stores the key (idempotent). */
+    /** Stores the key (idempotent), e.g. the admin key a server is started with. */
     public void register(String plaintextKey, TenantId tenant, Scope scope, String name) {
         if (plaintextKey == null || plaintextKey.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("API keys must have at least " + MIN_LENGTH + " characters");
         }
-        String record = "tenant=" + tenant + "\nscope=" + scope + "\nname=" + name + "\n";
-        metadata.put(PREFIX + hash(plaintextKey), record.getBytes(StandardCharsets.UTF_8));
-        cache.remove(hash(plaintextKey));
+        store(hash(plaintextKey), new KeyInfo("", tenant, scope, name, null, 0));
+    }
+
+    /** A new random key of the tenant (returned once, stored hashed), optionally bound to one meter. */
+    public synchronized IssuedKey create(TenantId tenant, Scope scope, String name, MeterId meterOrNull, long createdMs) {
+        String key = generate();
+        KeyInfo info = store(hash(key), new KeyInfo("", tenant, scope, name, meterOrNull, createdMs));
+        return new IssuedKey(info, key);
+    }
+
+    /** The tenant's keys (never device tokens), oldest first. */
+    public List<KeyInfo> list(TenantId tenant) {
+        List<KeyInfo> keys = new ArrayList<>();
+        for (byte[] hash : metadata.scan(INDEX_PREFIX + tenant + "/").values()) {
+            byte[] record = metadata.get(PREFIX + new String(hash, StandardCharsets.UTF_8));
+            if (record != null) {
+                keys.add(parse(new String(hash, StandardCharsets.UTF_8), new String(record, StandardCharsets.UTF_8)));
+            }
+        }
+        keys.sort(Comparator.comparingLong(KeyInfo::createdMs).thenComparing(KeyInfo::id));
+        return keys;
+    }
+
+    /** The key of the tenant with this id, if any. */
+    public Optional<KeyInfo> find(TenantId tenant, String id) {
+        return list(tenant).stream().filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /** Revokes the tenant's key with this id; false if it has none. */
+    public synchronized boolean revoke(TenantId tenant, String id) {
+        byte[] hash = metadata.get(INDEX_PREFIX + tenant + "/" + id);
+        if (hash == null) {
+            return false;
+        }
+        String h = new String(hash, StandardCharsets.UTF_8);
+        metadata.delete(PREFIX + h);
+        metadata.delete(INDEX_PREFIX + tenant + "/" + id);
+        cache.remove(h);
+        return true;
+    }
+
+    /** The id a key is listed and revoked by. */
+    public static String idOf(String plaintextKey) {
+        return hash(plaintextKey).substring(0, ID_LENGTH);
+    }
+
+    private KeyInfo store(String hash, KeyInfo info) {
+        StringBuilder record = new StringBuilder("tenant=" + info.tenant() + "\nscope=" + info.scope() + "\nname=" + info.name()
+                + "\ncreated=" + info.createdMs() + "\n");
+        if (info.meter() != null) {
+            record.append("meter=").append(info.meter().value()).append('\n');
+        }
+        metadata.put(PREFIX + hash, record.toString().getBytes(StandardCharsets.UTF_8));
+        metadata.put(INDEX_PREFIX + info.tenant() + "/" + hash.substring(0, ID_LENGTH), hash.getBytes(StandardCharsets.UTF_8));
+        cache.remove(hash);
+        return parse(hash, record.toString());
     }
 
     /** A new device token for the meter (returned once, stored hashed); the meter's previous one stops working. */
@@ -92,10 +157,16 @@ public final class ApiKeys {
     }
 
     private static Principal parse(String record) {
+        KeyInfo k = parse("", record);
+        return new Principal(k.tenant(), k.scope(), k.name(), k.meter());
+    }
+
+    private static KeyInfo parse(String hash, String record) {
         String tenant = null;
         String scope = null;
         String name = "";
         MeterId meter = null;
+        long created = 0;
         for (String line : record.split("\n")) {
             if (line.startsWith("tenant=")) {
                 tenant = line.substring(7);
@@ -105,10 +176,19 @@ public final class ApiKeys {
                 name = line.substring(5);
             } else if (line.startsWith("meter=")) {
                 meter = new MeterId(line.substring(6));
+            } else if (line.startsWith("created=")) {
+                created = Long.parseLong(line.substring(8));
             }
         }
-        return new Principal(new TenantId(tenant), Scope.valueOf(scope), name, meter);
+        return new KeyInfo(hash.isEmpty() ? "" : hash.substring(0, ID_LENGTH), new TenantId(tenant), Scope.valueOf(scope),
+                name, meter, created);
     }
+
+    /** What is known of a key without the key itself; {@code meter} is null for a tenant-wide key. */
+    public record KeyInfo(String id, TenantId tenant, Scope scope, String name, MeterId meter, long createdMs) {}
+
+    /** A key just made: shown once. */
+    public record IssuedKey(KeyInfo info, String key) {}
 
     static String hash(String plaintextKey) {
         try {

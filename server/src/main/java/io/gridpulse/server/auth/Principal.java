@@ -4,20 +4,21 @@ import io.gridpulse.core.MeterId;
 import io.gridpulse.core.TenantId;
 
 /**
- * The caller behind a request: a tenant, the key's scope and, for a device token, the one meter
- * it speaks for ({@code onlyMeter}; null for tenant-wide API keys).
+ * The caller behind a request: a tenant, the key's scope and, for a device token or a key made
+ * for one household, the one meter it speaks for ({@code onlyMeter}; null for tenant-wide keys).
  */
 public record Principal(TenantId tenant, Scope scope, String keyName, MeterId onlyMeter) {
     public Principal(TenantId tenant, Scope scope, String keyName) {
         this(tenant, scope, keyName, null);
     }
 
-    /** True if this principal may act for the meter: always for API keys, only its own for device tokens. */
+    /** True if this principal may act for the meter: always for tenant-wide keys, only its own for keys bound to a meter. */
     public boolean mayActFor(MeterId meter) {
         return onlyMeter == null || onlyMeter.equals(meter);
     }
 
-    public boolean isDevice() {
+    /** A device token or a household's key: it may see and post only its meter. */
+    public boolean boundToMeter() {
         return onlyMeter != null;
     }
 }

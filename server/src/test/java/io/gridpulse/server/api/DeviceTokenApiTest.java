@@ -54,7 +54,9 @@ class DeviceTokenApiTest {
                     .body()).contains("\"powerW\":250");
 
             assertThat(send(t, "POST", "/api/v1/meters/plug-2/readings", "application/json", reading(now), token).statusCode()).isEqualTo(403);
-            assertThat(send(t, "GET", "/api/v1/meters", "application/json", null, token).statusCode()).isEqualTo(403);
+            HttpResponse<String> list = send(t, "GET", "/api/v1/meters", "application/json", null, token);
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(list.body()).get("meters").findValuesAsText("meterId")).as("its own meter only").containsExactly("plug-1");
             assertThat(send(t, "PUT", "/api/v1/meters/plug-1", "application/json", "{\"name\":\"x\"}", token).statusCode()).isEqualTo(403);
             assertThat(send(t, "POST", "/api/v1/meters/plug-1/device-token", "application/json", null, token).statusCode()).isEqualTo(403);
             assertThat(send(t, "POST", "/api/v1/meters/plug-1/device-token", "application/json", null, READER).statusCode()).isEqualTo(403);
