@@ -14,6 +14,7 @@
       dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기', todayExpected: ' · 오늘 예상 약 {0} kWh', expected: '예상 (kWh)',
       settings: '설정', homeName: '이름', tariffLabel: '요금제', readingDay: '검침일', monthEnd: '말일', timezone: '시간대',
       budget: '월 예산 (원, 비우면 없음)', save: '저장', cancel: '취소',
+      shareTitle: '이 집만 보는 링크 (보기 전용, 가족에게)', shareMake: '링크 만들기', shareNote: '이 링크는 지금만 보입니다. 이 계량기만 보고 바꿀 수는 없습니다.',
       webhook: '모든 알림 보낼 곳 (웹훅 URL, 모든 계량기; 비우면 보내지 않음)', webhookStatus: '전달 {0} · 실패 {1} · 버림 {2}', lastError: ' · 마지막 오류: {0}',
       bills: '요금 내역', linesSoFar: '이번 검침 기간 ({0}–{1}) 지금까지', byPeriod: '검침 기간별', projectedHatched: '빗금: 이번 기간 남은 날에 더해질 것으로 예상되는 요금', partialDays: '{0}/{1}일만 측정', pickDay: '날짜를 누르면 그날을 1분 단위로 위에서 볼 수 있습니다.',
       // Alerts, said from the event's type and details (see alertText); {n} are formatted numbers.
@@ -44,6 +45,7 @@
       dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV', todayExpected: ' · about {0} kWh expected today', expected: 'Expected (kWh)',
       settings: 'Settings', homeName: 'Name', tariffLabel: 'Tariff', readingDay: 'Meter reading day (검침일)', monthEnd: 'month end',
       timezone: 'Time zone', budget: 'Monthly budget (won; empty: none)', save: 'Save', cancel: 'Cancel',
+      shareTitle: 'A view-only link to this home (for the family)', shareMake: 'Make a link', shareNote: 'Shown only now. It sees this meter alone and changes nothing.',
       webhook: 'Send every alert to (webhook URL, all your meters; empty: nowhere)', webhookStatus: 'delivered {0} · failed {1} · dropped {2}',
       lastError: ' · last error: {0}',
       bills: 'Bills', linesSoFar: 'This billing period ({0}–{1}) so far', byPeriod: 'By billing period', projectedHatched: 'Hatched: what the rest of this period is projected to add.', partialDays: 'measured {0} of {1} days', pickDay: 'Click a day to see it minute by minute above.',
@@ -551,6 +553,7 @@
 
   // The household's settings (PUT /meters/{id}): the bill depends on the tariff and the reading day.
   let meterRecords = [];
+  let access = { scope: 'read', meterId: null };
   async function openSettings() {
     const m = meterRecords.find(r => r.meterId === meterId);
     if (!m) return;
@@ -565,6 +568,10 @@
     $('setReadingDay').value = String(m.settings.meterReadingDay);
     $('setZone').value = m.settings.timezone;
     $('setBudget').value = m.settings.budgetWon ?? '';
+    const admin = access.scope === 'admin';
+    $('webhookRow').hidden = $('shareRow').hidden = !admin; // the tenant's webhook and keys are an admin's
+    $('shareLink').hidden = true;
+    if (!admin) { $('settingsError').hidden = true; $('settingsCard').hidden = false; return; }
     const hook = await api('/alert-webhook');
     webhookUrl = hook.url || '';
     $('setWebhook').value = webhookUrl;
@@ -573,9 +580,19 @@
     $('settingsError').hidden = true;
     $('settingsCard').hidden = false;
   }
+  // A household's own key: read-only, bound to this meter (POST /keys), handed over as a dashboard link.
+  $('shareMake').onclick = async () => {
+    try {
+      const made = await api('/keys', { method: 'POST', body: { scope: 'read', meterId, name: `view link ${new Date().toISOString().slice(0, 10)}` } });
+      $('shareLink').value = `${location.origin}/#key=${encodeURIComponent(made.key)}&meter=${encodeURIComponent(meterId)}`;
+      $('shareLink').hidden = false;
+      $('shareLink').select();
+    } catch (err) { $('settingsError').textContent = err.message; $('settingsError').hidden = false; }
+  };
   // The tenant's alert webhook, changed only when its field was (it needs an admin key).
   let webhookUrl = '';
   async function saveWebhook() {
+    if (access.scope !== 'admin') return;
     const url = $('setWebhook').value.trim();
     if (url === webhookUrl) return;
     if (url) await api('/alert-webhook', { method: 'PUT', body: { url } });
@@ -607,6 +624,7 @@
     applyLang();
     if (!GridPulseSession.hasKey()) { showLogin(); return; }
     try {
+      access = await api('/key'); // what this key may do: a household's key (one meter, read) gets no ⚙
       const { meters } = await api('/meters'); // the first page: a household's meters, or a fleet's first 1,000
       const wanted = localStorage.getItem('gp.meter');
       if (wanted && !meters.some(m => m.meterId === wanted)) { // e.g. a fleet page's link to a meter further on
@@ -614,7 +632,7 @@
         if (one) meters.push(one);
       }
       meterRecords = meters;
-      $('settingsButton').hidden = false;
+      $('settingsButton').hidden = access.scope === 'read' || access.meterId !== null;
       const select = $('meter');
       select.innerHTML = '';
       meters.forEach(m => select.add(new Option(m.settings.name ? `${m.meterId} · ${m.settings.name}` : m.meterId, m.meterId)));

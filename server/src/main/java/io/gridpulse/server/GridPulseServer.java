@@ -192,6 +192,7 @@ public final class GridPulseServer implements AutoCloseable {
                 put("/alert-webhook", webhookRoutes::put);
                 delete("/alert-webhook", webhookRoutes::delete);
                 get("/tariffs", bills::tariffs);
+                get("/key", keyRoutes::caller);
                 get("/keys", keyRoutes::list);
                 post("/keys", keyRoutes::create);
                 delete("/keys/{id}", keyRoutes::revoke);
@@ -260,7 +261,7 @@ public final class GridPulseServer implements AutoCloseable {
 
     /**
      * All a key bound to one meter (a device token, a household's key) may do: GET its meter (and
-     * below it), the meter list (which then holds only its meter) and the tariffs, and POST its
+     * below it), the meter list (which then holds only its meter), the tariffs and what the key is, and POST its
      * readings (with write scope).
      */
     private static boolean meterKeyMayCall(Context ctx, Principal meterKey) {
@@ -268,7 +269,7 @@ public final class GridPulseServer implements AutoCloseable {
         String path = ctx.path();
         return switch (ctx.method().name()) {
             case "GET" -> path.equals(own) || path.startsWith(own + "/") || path.equals("/api/v1/meters")
-                    || path.equals("/api/v1/tariffs");
+                    || path.equals("/api/v1/tariffs") || path.equals("/api/v1/key");
             case "POST" -> path.equals(own + "/readings");
             default -> false;
         };

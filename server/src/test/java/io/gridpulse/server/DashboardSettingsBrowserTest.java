@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard's settings form: it shows the meter's settings, a refused value is said in the
  * form and changes nothing, and saved settings reach the API and the bill (its period follows the
- * new reading day).
+ * new reading day). A view-only link made there opens the dashboard on that meter alone, without
+ * the settings or the fleet page.
  */
 class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "settings-browser-key-0123456789";
@@ -81,6 +82,35 @@ class DashboardSettingsBrowserTest extends DashboardBrowserSupport {
         assertThat(field("setWebhook").getDomProperty("value")).isEqualTo("http://127.0.0.1:9/gridpulse-alerts");
         assertThat(text("webhookStatus")).startsWith("delivered 0 · failed ");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aViewOnlyLinkShowsThatHomeAloneAndNoSettings() throws Exception {
+        open(TestServer.start(dir, KEY, Scope.ADMIN));
+        long day0 = SeoulTestHousehold.midnightDaysAgoMs(2);
+        ingestHousehold(METER, day0, System.currentTimeMillis());
+        ingestHousehold(new MeterRef(TenantId.DEFAULT, new MeterId("home-2")), day0, System.currentTimeMillis());
+        browser.manage().window().setSize(new Dimension(1280, 2400));
+        browser.get("http://localhost:" + server.port() + "/#key=" + KEY + "&meter=home-1");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> d.findElement(By.id("billsCard")).isDisplayed());
+        assertThat(browser.findElement(By.id("fleetLink")).isDisplayed()).as("an operator's two meters").isTrue();
+        browser.findElement(By.id("settingsButton")).click();
+        wait.until(d -> d.findElement(By.id("settingsCard")).isDisplayed());
+        browser.findElement(By.id("shareMake")).click();
+        wait.until(d -> d.findElement(By.id("shareLink")).isDisplayed());
+        String link = field("shareLink").getDomProperty("value");
+        assertThat(link).contains("#key=gp_", "&meter=home-1");
+        assertThat(get("/api/v1/keys").get("keys").findValuesAsText("meterId")).contains("home-1");
+
+        browser.get("about:blank");
+        browser.get(link);
+        wait.until(d -> d.findElement(By.id("billsCard")).isDisplayed());
+        assertThat(new Select(field("meter")).getOptions()).extracting(WebElement::getText).containsExactly("home-1");
+        assertThat(field("settingsButton").isDisplayed()).isFalse();
+        assertThat(field("fleetLink").isDisplayed()).isFalse();
+        assertThat(text("billWon")).isNotEqualTo("–");
+        assertThat(field("error").isDisplayed()).isFalse();
     }
 
     private WebElement field(String id) {

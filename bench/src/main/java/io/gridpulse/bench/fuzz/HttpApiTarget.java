@@ -87,6 +87,9 @@ final class HttpApiTarget implements FuzzTarget {
                 "GET " + json + " /api/v1/fleet/status\n",
                 "PUT " + json + " /api/v1/alert-webhook\n{\"url\":\"http://127.0.0.1:9/hook\"}",
                 "DELETE " + json + " /api/v1/alert-webhook\n",
+                "POST " + json + " /api/v1/keys\n{\"scope\":\"read\",\"name\":\"거실 화면\",\"meterId\":\"fuzz-1\"}",
+                "GET " + json + " /api/v1/keys\n",
+                "DELETE " + json + " /api/v1/keys/0123456789ab\n",
                 "GET " + json + " /api/v1/tariffs\n",
                 "PUT " + json + " " + m + "\n{\"tariffId\":\"kepco-residential-low\",\"meterReadingDay\":15,\"timezone\":\"Asia/Seoul\","
                         + "\"name\":\"거실\",\"budgetWon\":50000}",

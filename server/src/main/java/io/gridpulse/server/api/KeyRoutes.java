@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code GET|POST /api/v1/keys}, {@code DELETE /api/v1/keys/{id}}: a tenant's admin makes and
  * revokes its API keys — a read key for a wall display, a write key for a gateway, or a key bound
  * to one meter for its household (it sees that meter only). A key is shown once, when made;
- * listed by id, name, scope and meter.
+ * listed by id, name, scope and meter. {@code GET /api/v1/key} says what the calling key is.
  */
 public final class KeyRoutes {
     static final int MAX_NAME_LENGTH = 100;
@@ -34,6 +34,18 @@ public final class KeyRoutes {
         this.keys = keys;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** {@code GET /api/v1/key}: the key making the request (any scope), so a page shows only what it may do. */
+    public void caller(Context ctx) {
+        Principal p = MeterRoutes.principal(ctx, Scope.READ);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", ctx.attribute(CALLER_KEY_ID));
+        v.put("tenant", p.tenant().value());
+        v.put("scope", p.scope().name().toLowerCase(Locale.ROOT));
+        v.put("meterId", p.onlyMeter() == null ? null : p.onlyMeter().value());
+        v.put("name", p.keyName());
+        ctx.json(v);
     }
 
     public void list(Context ctx) {

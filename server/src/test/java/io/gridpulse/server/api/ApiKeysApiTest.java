@@ -62,6 +62,9 @@ class ApiKeysApiTest {
             assertThat(meterIds(node.send("GET", "/api/v1/meters", null, homeKey))).containsExactly("home-1");
             assertThat(node.send("GET", "/api/v1/meters/home-1/bill", null, homeKey).statusCode()).isEqualTo(200);
             assertThat(node.send("GET", "/api/v1/tariffs", null, homeKey).statusCode()).isEqualTo(200);
+            JsonNode caller = JSON.readTree(node.send("GET", "/api/v1/key", null, homeKey).body());
+            assertThat(caller.get("scope").asText() + "/" + caller.get("meterId").asText() + "/" + caller.get("id").asText())
+                    .isEqualTo("read/home-1/" + home.get("id").asText());
             assertThat(node.send("GET", "/api/v1/meters/home-2", null, homeKey).statusCode()).isEqualTo(403);
             assertThat(node.send("GET", "/api/v1/usage?from=1799999990000&to=1800000010000", null, homeKey).statusCode()).isEqualTo(403);
             assertThat(node.send("POST", "/api/v1/meters/home-1/readings", READING, homeKey).statusCode()).isEqualTo(403);
