@@ -11,6 +11,7 @@
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
+      compare: '다른 가구와 비교', kwhPerDay: 'kWh/일', compareText: '최근 30일 · {0}가구 중간값 하루 {1} kWh · {2}%가 더 많이 씀',
       dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기', todayExpected: ' · 오늘 예상 약 {0} kWh', expected: '예상 (kWh)',
       settings: '설정', homeName: '이름', tariffLabel: '요금제', readingDay: '검침일', monthEnd: '말일', timezone: '시간대',
       budget: '월 예산 (원, 비우면 없음)', save: '저장', cancel: '취소',
@@ -42,6 +43,7 @@
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
+      compare: 'Beside other homes', kwhPerDay: 'kWh/day', compareText: 'last 30 days · median of {0} homes {1} kWh/day · {2}% use more',
       dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV', todayExpected: ' · about {0} kWh expected today', expected: 'Expected (kWh)',
       settings: 'Settings', homeName: 'Name', tariffLabel: 'Tariff', readingDay: 'Meter reading day (검침일)', monthEnd: 'month end',
       timezone: 'Time zone', budget: 'Monthly budget (won; empty: none)', save: 'Save', cancel: 'Cancel',
@@ -114,6 +116,7 @@
     GridPulseSession.applyTexts(lang, t);
     showDayTitle();
     renderStandby();
+    renderComparison();
   }
 
   const { api, showLogin } = GridPulseSession;
@@ -264,6 +267,8 @@
     loadBills(id).catch(() => {});
     standby = null; renderStandby();
     loadStandby(id).catch(() => {});
+    comparison = null; renderComparison();
+    loadComparison(id).catch(() => {});
     if (source) source.close();
     alerts = []; renderAlerts();
     source = new EventSource(`/api/v1/meters/${id}/live?access_token=${encodeURIComponent(GridPulseSession.key())}`);
@@ -363,6 +368,25 @@
     $('standbyW').textContent = standby.baseloadW.toLocaleString(undefined, { maximumFractionDigits: 0 });
     $('standbyCost').textContent = t('standbyCost', month.standbyCostWon.toLocaleString())
       + (Math.abs(standby.trendWPerMonth) < 1 ? '' : t('standbyTrend', num(standby.trendWPerMonth, 0, 'always')));
+  }
+
+  // This home's daily use beside the other homes of the same service (only aggregates, ≥ 5 homes).
+  let comparison = null;
+  async function loadComparison(id) {
+    const c = await api(`/meters/${id}/comparison`);
+    if (id === meterId) { comparison = c; renderComparison(); }
+  }
+  function renderComparison() {
+    const c = comparison;
+    $('compareCard').hidden = !c || c.percentUsingMore === null;
+    if ($('compareCard').hidden) return;
+    const kwh = wh => (wh / 1000).toFixed(1);
+    $('compareKwh').textContent = kwh(c.dailyWh);
+    $('compareText').textContent = t('compareText', c.homes, kwh(c.medianDailyWh), c.percentUsingMore);
+    const max = Math.max(c.p75DailyWh, c.dailyWh) * 1.25, at = wh => `${(100 * wh / max).toFixed(1)}%`;
+    Object.assign($('compareBand').style, { left: at(c.p25DailyWh), width: at(c.p75DailyWh - c.p25DailyWh) });
+    $('compareMedian').style.left = at(c.medianDailyWh);
+    $('compareYou').style.left = at(c.dailyWh);
   }
 
   let bill = null, bills = null;

@@ -18,6 +18,7 @@ import io.gridpulse.server.alerts.AlertLog;
 import io.gridpulse.server.alerts.AlertWebhooks;
 import io.gridpulse.server.alerts.SilenceWatcher;
 import io.gridpulse.server.api.BillRoutes;
+import io.gridpulse.server.api.ComparisonRoutes;
 import io.gridpulse.server.api.FleetRoutes;
 import io.gridpulse.server.api.InsightRoutes;
 import io.gridpulse.server.api.KeyRoutes;
@@ -42,6 +43,7 @@ import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.http.Problems;
 import io.gridpulse.server.live.LiveHub;
+import io.gridpulse.server.insight.HomeComparison;
 import io.gridpulse.server.insight.LiveInsights;
 import io.gridpulse.server.metrics.Metrics;
 import io.gridpulse.server.live.LiveStreams;
@@ -168,6 +170,7 @@ public final class GridPulseServer implements AutoCloseable {
         FleetRoutes fleet = new FleetRoutes(store, clock, silenceWatcher, config.silentAfterMs());
         WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
         KeyRoutes keyRoutes = new KeyRoutes(keys, store, clock);
+        ComparisonRoutes comparison = new ComparisonRoutes(meters, new HomeComparison(store, clock));
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -213,6 +216,7 @@ public final class GridPulseServer implements AutoCloseable {
                     get("/anomalies", insights::anomalies);
                     get("/forecast", insights::forecast);
                     get("/appliances", appliances::appliances);
+                    get("/comparison", comparison::comparison);
                     get("/live", ctx -> liveStreams.serve(ctx, meters.meter(ctx, Scope.READ).ref()));
                 });
             }));

@@ -80,6 +80,7 @@ final class HttpApiTarget implements FuzzTarget {
                 "GET " + json + " " + m + "/anomalies?from=" + from + "&to=" + to + "\n",
                 "GET " + json + " " + m + "/forecast?date=2026-11-26\n",
                 "GET " + json + " " + m + "/appliances?from=" + from + "&to=" + to + "\n",
+                "GET " + json + " " + m + "/comparison\n",
                 "GET " + json + " /api/v1/meters\n",
                 "GET " + json + " /api/v1/meters?prefix=fuzz-&after=fuzz-1&limit=2\n",
                 "GET " + json + " " + m + "/power?from=" + dayStartMs + "&to=" + (dayStartMs + 3_600_000L) + "&step=raw&format=csv\n",
