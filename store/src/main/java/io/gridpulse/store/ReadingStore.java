@@ -125,10 +125,12 @@ public final class ReadingStore implements AutoCloseable {
     /** ...or once there are this many blocks (a reader of one meter searches each). */
     private static final int PENDING_MOVE_BLOCKS = 4_096;
     /**
-     * Each sealed hour leaves a range tombstone in the head's memtable, and every new iterator
-     * pays for all of them: with many meters, flush the head that often during a sealing pass.
+     * Each sealed hour, compacted day and folded day leaves a range tombstone in a memtable (head,
+     * chunks, rollups), and every new iterator on that column family pays for all of them (RocksDB
+     * fragments a memtable's tombstones per iterator): with many meters, a sealing pass flushes
+     * the column family after this many, or its own iterators make it quadratic.
      */
-    private static final int SEALS_PER_HEAD_FLUSH = 1_000;
+    private static final int RANGE_DELETES_PER_FLUSH = 1_000;
 
     private ReadingStore(StorageConfig config, Clock clock) {
         this.config = config;
@@ -819,6 +821,9 @@ public final class ReadingStore implements AutoCloseable {
         while (compacted < due.size() && (compacted == 0 || System.nanoTime() - start < dayCompactionBudgetNanos)) {
             compactDay(due.get(compacted)[0], due.get(compacted)[1]);
             compacted++;
+            if (compacted % RANGE_DELETES_PER_FLUSH == 0) {
+                db.flush(db.chunks);
+            }
         }
         return compacted;
     }
@@ -836,7 +841,9 @@ public final class ReadingStore implements AutoCloseable {
         long start = System.nanoTime();
         int folded = 0;
         for (int i = 0; i < due.size() && (folded == 0 || System.nanoTime() - start < dayCompactionBudgetNanos); i++) {
-            folded += foldDay(due.get(i)[0], due.get(i)[1]) ? 1 : 0;
+            if (foldDay(due.get(i)[0], due.get(i)[1]) && ++folded % (RANGE_DELETES_PER_FLUSH / 2) == 0) {
+                db.flush(db.rollups); // a fold deletes two ranges: its minute and quarter-hour rows
+            }
         }
         return folded;
     }
@@ -907,11 +914,11 @@ public final class ReadingStore implements AutoCloseable {
         long sealed = 0;
         for (int i = 0; i < due.size(); i++) {
             sealed += sealHour(due.get(i)[0], due.get(i)[1]);
-            if ((i + 1) % SEALS_PER_HEAD_FLUSH == 0) {
+            if ((i + 1) % RANGE_DELETES_PER_FLUSH == 0) {
                 db.flush(db.head);
             }
         }
-        if (due.size() >= SEALS_PER_HEAD_FLUSH) {
+        if (due.size() >= RANGE_DELETES_PER_FLUSH) {
             db.flush(db.head);
         }
         return sealed;
