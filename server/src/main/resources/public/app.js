@@ -11,7 +11,7 @@
       typicalLevel: '평소 수준', typicalNote: '빗금 막대: 이 집의 신호에서 사용을 알아보지 못해 그 시간대의 평소 수준으로 채운 추정치입니다.',
       won: '{0}원', wonUnit: '원', alerts: '알림', time: '시각', power: '전력 (W)', usage: '사용량 (kWh)',
       standby: '대기전력 (상시)', standbyCost: '이번 달 지금까지 {0}원', standbyTrend: ' · 추세 월 {0} W',
-      compare: '다른 가구와 비교', kwhPerDay: 'kWh/일', compareText: '최근 30일 · {0}가구 중간값 하루 {1} kWh · {2}%가 더 많이 씀',
+      findMeter: '계량기 찾기…', compare: '다른 가구와 비교', kwhPerDay: 'kWh/일', compareText: '최근 30일 · {0}가구 중간값 하루 {1} kWh · {2}%가 더 많이 씀',
       dayOf: '{0} (1분 평균)', appliancesOn: '{0} 가전별 사용량', appliancesNoteDay: '1초 단위 전력 신호로 추정(NILM) · 요금은 그달 요금에 더해진 금액', onNow: '작동 중', back24h: '최근 24시간으로', csv: 'CSV 내려받기', todayExpected: ' · 오늘 예상 약 {0} kWh', expected: '예상 (kWh)',
       settings: '설정', homeName: '이름', tariffLabel: '요금제', readingDay: '검침일', monthEnd: '말일', timezone: '시간대',
       budget: '월 예산 (원, 비우면 없음)', save: '저장', cancel: '취소',
@@ -43,7 +43,7 @@
       typicalLevel: 'typical level', typicalNote: "Hatched bars: use not recognised in this home's signal, filled in at the appliance's typical level for the time of day.",
       won: '₩{0}', wonUnit: 'won', alerts: 'Alerts', time: 'Time', power: 'Power (W)', usage: 'Usage (kWh)',
       standby: 'Standby (always on)', standbyCost: '₩{0} this month so far', standbyTrend: ' · trend {0} W/month',
-      compare: 'Beside other homes', kwhPerDay: 'kWh/day', compareText: 'last 30 days · median of {0} homes {1} kWh/day · {2}% use more',
+      findMeter: 'find a meter…', compare: 'Beside other homes', kwhPerDay: 'kWh/day', compareText: 'last 30 days · median of {0} homes {1} kWh/day · {2}% use more',
       dayOf: '{0} (1-minute average)', appliancesOn: 'Appliances on {0}', appliancesNoteDay: "Estimated from the 1 Hz signal (NILM); won = what each added to that month's bill.", onNow: 'on now', back24h: 'Back to the last 24 hours', csv: 'Download CSV', todayExpected: ' · about {0} kWh expected today', expected: 'Expected (kWh)',
       settings: 'Settings', homeName: 'Name', tariffLabel: 'Tariff', readingDay: 'Meter reading day (검침일)', monthEnd: 'month end',
       timezone: 'Time zone', budget: 'Monthly budget (won; empty: none)', save: 'Save', cancel: 'Cancel',
@@ -644,12 +644,30 @@
     }
   };
 
+  // Meters by the beginning of their id (GET /meters?prefix=), offered as the user types; picking one calls onPick.
+  function findMeters(onPick) {
+    const input = $('meterFind');
+    let found = [], timer = null;
+    input.oninput = () => {
+      clearTimeout(timer);
+      const prefix = input.value.trim();
+      const picked = found.find(m => m.meterId === prefix);
+      if (picked) { input.value = ''; onPick(picked); return; }
+      if (!prefix) return;
+      timer = setTimeout(async () => {
+        found = (await api(`/meters?prefix=${encodeURIComponent(prefix)}&limit=20`).catch(() => ({ meters: [] }))).meters;
+        $('meterFound').replaceChildren(...found.map(m => new Option(m.settings.name || '', m.meterId)));
+      }, 250);
+    };
+  }
+
   async function start() {
     applyLang();
     if (!GridPulseSession.hasKey()) { showLogin(); return; }
     try {
       access = await api('/key'); // what this key may do: a household's key (one meter, read) gets no ⚙
-      const { meters } = await api('/meters'); // the first page: a household's meters, or a fleet's first 1,000
+      const { meters, next } = await api('/meters'); // the first page: a household's meters, or a fleet's first 1,000
+      $('meterFind').hidden = !next; // a larger fleet: the rest are found by id
       const wanted = localStorage.getItem('gp.meter');
       if (wanted && !meters.some(m => m.meterId === wanted)) { // e.g. a fleet page's link to a meter further on
         const one = await api(`/meters/${encodeURIComponent(wanted)}`).catch(() => null);
@@ -669,6 +687,14 @@
       const meterOf = id => meterRecords.find(m => m.meterId === id); // as saved by the settings form
       const load = id => loadMeter(id, meterOf(id).settings.timezone, meterOf(id).lastReading);
       select.onchange = () => { localStorage.setItem('gp.meter', select.value); load(select.value).catch(showError); };
+      findMeters(async found => { // a meter beyond the first page: into the list, then shown
+        if (!meterOf(found.meterId)) {
+          meterRecords.push(found);
+          select.add(new Option(found.settings.name ? `${found.meterId} · ${found.settings.name}` : found.meterId, found.meterId));
+        }
+        select.value = found.meterId;
+        select.onchange();
+      });
       await load(select.value);
       setInterval(() => meterId && loadBill(meterId).catch(() => {}), 30000);
       setInterval(() => meterId && loadAppliances(meterId), 300000);
