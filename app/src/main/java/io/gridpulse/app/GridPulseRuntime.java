@@ -47,7 +47,8 @@ final class GridPulseRuntime implements AutoCloseable {
     GridPulseRuntime(NodeOptions node, Clock clock) {
         this.store = ReadingStore.open(StorageConfig.defaults(node.data), clock);
         this.adminKey = adminKey(System.getenv(KEY_ENV), node.data);
-        this.server = new GridPulseServer(ServerConfig.defaults(node.port).withLineProtocol(node.lineProtocol()), store, clock);
+        this.server = new GridPulseServer(ServerConfig.defaults(node.port).withLineProtocol(node.lineProtocol())
+                .withInsightMeters(node.insightMeters), store, clock);
         server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
         maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
         server.start();

@@ -64,4 +64,9 @@ final class NodeOptions {
 
     @Option(names = "--data", defaultValue = "gridpulse-data", description = "Storage folder (default: ${DEFAULT-VALUE}).")
     Path data;
+
+    @Option(names = "--insight-meters", defaultValue = "1000", description = "Meters whose anomalies are found as readings "
+            + "arrive and pushed (dashboard, webhooks); about 65 KB of heap each; others' are computed when asked "
+            + "(default: ${DEFAULT-VALUE}; gridpulse_insight_meters_unplaced_batches_total counts the batches of meters beyond).")
+    int insightMeters;
 }

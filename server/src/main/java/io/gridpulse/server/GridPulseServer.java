@@ -106,7 +106,7 @@ public final class GridPulseServer implements AutoCloseable {
         this.billWatcher = new BillWatcher(store, billing, alertLog, clock);
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
         this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
-        this.liveInsights = new LiveInsights(store, live, nilmModels, clock, LiveInsights.DEFAULT_MAX_METERS);
+        this.liveInsights = new LiveInsights(store, live, nilmModels, clock, config.insightMeters());
         pipeline.onStored(storedByMeter -> {
             storedByMeter.keySet().forEach(meter -> {
                 billWatcher.touched(meter);
@@ -157,7 +157,7 @@ public final class GridPulseServer implements AutoCloseable {
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock,
                 config.maxBodyBytes(), json, billing.service().catalog().ids());
-        metrics = new Metrics(pipeline, live, liveStreams, store, silenceWatcher, webhooks);
+        metrics = new Metrics(pipeline, live, liveStreams, store, silenceWatcher, webhooks, liveInsights);
         BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing, liveInsights);
         LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,

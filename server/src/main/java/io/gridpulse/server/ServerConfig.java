@@ -15,11 +15,15 @@ import io.gridpulse.server.pipeline.IngestAdmission;
  *     writes get 429 + Retry-After and MQTT publishers wait
  * @param silentAfterMs a meter that reported and then sends nothing this long raises {@code meter-silent}
  * @param lineProtocol which InfluxDB line-protocol points are readings ({@code /write}, {@code /api/v2/write})
+ * @param insightMeters meters whose insights follow their readings (anomalies pushed to {@code /live}
+ *     and webhooks as they happen; ≈ 65 KB of heap each); the others' are computed on request
  */
 public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits, int maxInFlightReadings,
-                           long silentAfterMs, LineProtocolMapping lineProtocol) {
+                           long silentAfterMs, LineProtocolMapping lineProtocol, int insightMeters) {
     /** Five minutes: many missed 1 Hz readings, yet short enough to catch a tripped breaker. */
     public static final long DEFAULT_SILENT_AFTER_MS = 5 * 60_000L;
+    /** ≈ 65 MB of heap: a home install and a small service follow every meter live. */
+    public static final int DEFAULT_INSIGHT_METERS = 1_000;
 
     public ServerConfig {
         if (port < 0 || port > 65_535) {
@@ -28,6 +32,9 @@ public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimit
         if (maxInFlightReadings < 1) {
             throw new IllegalArgumentException("maxInFlightReadings must be ≥ 1, got " + maxInFlightReadings);
         }
+        if (insightMeters < 1) {
+            throw new IllegalArgumentException("insightMeters must be ≥ 1, got " + insightMeters);
+        }
         if (silentAfterMs <= 0) {
             throw new IllegalArgumentException("silentAfterMs must be > 0, got " + silentAfterMs);
         }
@@ -35,14 +42,19 @@ public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimit
 
     public static ServerConfig defaults(int port) {
         return new ServerConfig(port, "0.0.0.0", 32L * 1024 * 1024, IngestLimits.DEFAULTS,
-                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT);
+                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT,
+                DEFAULT_INSIGHT_METERS);
     }
 
     public ServerConfig withMaxInFlightReadings(int readings) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs, lineProtocol);
+        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs, lineProtocol, insightMeters);
     }
 
     public ServerConfig withLineProtocol(LineProtocolMapping mapping) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, mapping);
+        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, mapping, insightMeters);
+    }
+
+    public ServerConfig withInsightMeters(int meters) {
+        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, lineProtocol, meters);
     }
 }

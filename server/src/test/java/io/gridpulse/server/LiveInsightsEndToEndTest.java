@@ -131,6 +131,21 @@ class LiveInsightsEndToEndTest {
         assertThat(types(anomalies)).contains("appliance-left-on");
         assertThat(pushed).as("events found in history").isEmpty();
         assertThat(t.server.liveInsights().historyEvents()).isPositive();
+        assertThat(t.send("GET", "/metrics", null, KEY).body()).contains("gridpulse_insight_meters 1.0",
+                "gridpulse_insight_meters_unplaced_batches_total 0.0");
+    }
+
+    @Test
+    void metersBeyondTheFollowedOnesAreCountedNotFollowed() throws Exception {
+        t.close();
+        t = TestServer.start(dir.resolve("one"), ServerConfig.defaults(0).withInsightMeters(1), clock, KEY, Scope.ADMIN);
+        // the second displaces the first (once a clock minute, as many as are followed); the third waits
+        for (String meter : List.of("a", "b", "c")) {
+            t.server.pipeline().ingest(MeterRef.of("default", meter), List.of(Reading.ofPower(clock.millis() - 60_000, 100_000)));
+        }
+        assertThat(t.server.liveInsights().awaitIdle(30_000)).isTrue();
+        assertThat(t.send("GET", "/metrics", null, KEY).body()).contains("gridpulse_insight_meters 1.0",
+                "gridpulse_insight_meters_unplaced_batches_total 1.0");
     }
 
     private static List<String> types(JsonNode body) {

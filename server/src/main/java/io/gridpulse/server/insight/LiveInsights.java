@@ -49,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveInsights implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveInsights.class);
-    public static final int DEFAULT_MAX_METERS = 1_000;
     static final int QUEUE_BATCHES = 10_000;
     static final long QUEUE_READINGS = 1_000_000;
     static final int HISTORY_DAYS = 62;

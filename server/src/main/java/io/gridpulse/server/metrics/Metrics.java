@@ -2,6 +2,7 @@ package io.gridpulse.server.metrics;
 
 import io.gridpulse.server.alerts.AlertWebhooks;
 import io.gridpulse.server.alerts.SilenceWatcher;
+import io.gridpulse.server.insight.LiveInsights;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.live.LiveStreams;
 import io.gridpulse.server.pipeline.IngestPipeline;
@@ -25,7 +26,7 @@ public final class Metrics {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public Metrics(IngestPipeline pipeline, LiveHub live, LiveStreams streams, ReadingStore store, SilenceWatcher silence,
-                   AlertWebhooks webhooks) {
+                   AlertWebhooks webhooks, LiveInsights insights) {
         FunctionCounter.builder("gridpulse.readings.accepted", pipeline, IngestPipeline::acceptedTotal)
                 .description("Readings stored durably").register(registry);
         FunctionCounter.builder("gridpulse.readings.duplicates", pipeline, IngestPipeline::duplicatesTotal)
@@ -43,6 +44,10 @@ public final class Metrics {
                     .tag("outcome", outcome.label())
                     .description("Alert webhook events by outcome, all tenants").register(registry);
         }
+        Gauge.builder("gridpulse.insight.meters", insights, LiveInsights::meterCount)
+                .description("Meters whose insights follow their readings live").register(registry);
+        FunctionCounter.builder("gridpulse.insight.meters.unplaced.batches", insights, LiveInsights::unplacedBatches)
+                .description("Batches of meters beyond --insight-meters: their anomalies are not pushed").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

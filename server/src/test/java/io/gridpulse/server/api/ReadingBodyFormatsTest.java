@@ -82,7 +82,8 @@ class ReadingBodyFormatsTest {
     @Test
     void bodyDeclaredLargerThanTheLimitIsRefusedWith413() throws Exception {
         ServerConfig small = new ServerConfig(0, "127.0.0.1", 1_000, IngestLimits.DEFAULTS,
-                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, ServerConfig.DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT);
+                IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, ServerConfig.DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT,
+                ServerConfig.DEFAULT_INSIGHT_METERS);
         long now = System.currentTimeMillis();
         StringBuilder body = new StringBuilder("ts,powerW\n");
         for (int i = 0; i < 100; i++) {
