@@ -65,6 +65,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
+    @Option(names = "--seal-meters", defaultValue = "2000", description = "Meters of the sealing-pass run: two past days each "
+            + "sealed, compacted and folded at once, as after midnight; 0 skips (default: ${DEFAULT-VALUE}).")
+    int sealMeters;
+
     @Option(names = "--heap-meters", defaultValue = "10000", description = "Active meters for the heap figure; 0 skips (default: ${DEFAULT-VALUE}).")
     int heapMeters;
 
@@ -75,7 +79,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
     public Integer call() {
         return run.run(spec, "ingest", (root, report, progress) -> {
             new IngestBench(new IngestBench.Settings(root, meters, minutes, fleetMeters, fleetSeconds, gateways, threads,
-                    writers == WriterThreads.virtual, maxTimedSeconds), progress)
+                    writers == WriterThreads.virtual, maxTimedSeconds, sealMeters), progress)
                     .run(report);
             List<HttpBodyShape> shapes = httpShapes == null ? List.of(HttpBodyShape.values())
                     : httpShapes.stream().map(HttpBodyShape::ofLabel).toList();

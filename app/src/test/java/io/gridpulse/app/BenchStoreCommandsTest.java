@@ -28,7 +28,7 @@ class BenchStoreCommandsTest {
     void ingestBenchPrintsBothEnginesAndRatiosAsJson() {
         int code = execute("bench", "ingest", "--json", "--dir", dir.toString(), "--meters", "5", "--minutes", "2",
                 "--fleet-meters", "20", "--fleet-seconds", "5", "--gateways", "3", "--threads", "2", "--http-readings", "36000",
-                "--clients", "2", "--heap-meters", "50");
+                "--clients", "2", "--heap-meters", "50", "--seal-meters", "20");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().trim()).startsWith("{\"cores\":").endsWith("}")
@@ -51,6 +51,9 @@ class BenchStoreCommandsTest {
         long warmUp = Long.parseLong(value(out.toString(), "gridpulse.fleetSeconds.warmUpReadings"));
         assertThat(warmUp).isPositive();
         assertThat(warmUp % 60).isZero();
+        // the sealing pass: 20 meters x 2 past days, all sealed, compacted and folded
+        assertThat(value(out.toString(), "gridpulse.sealPass.meterDays")).isEqualTo("40");
+        assertThat(Double.parseDouble(value(out.toString(), "gridpulse.sealPass.msPerMeterDay"))).isPositive();
     }
 
     @Test

@@ -757,27 +757,33 @@ public final class ReadingStore implements AutoCloseable {
      * concurrently with writes.
      */
     public long sealDueHours() {
+        return sealDueHours(dayCompactionBudgetNanos);
+    }
+
+    /** A pass that spends at most {@code budgetNanos} on compacting days and as much on folding them. */
+    private long sealDueHours(long budgetNanos) {
         movePending(); // the hours to seal may still have readings there
         // Moves may run meanwhile (they only add head blocks, and sealing reads pending readings
         // before the head): at 100,000 meters a pass takes minutes, and pending readings must not
         // pile up behind it.
         return db.useForWrite(() -> {
             long sealed = sealDueHoursOpen();
-            daysCompactedLastPass = compactDueDays();
-            daysFoldedLastPass = foldDueDays();
+            daysCompactedLastPass = compactDueDays(budgetNanos);
+            daysFoldedLastPass = foldDueDays(budgetNanos);
             return sealed;
         });
     }
 
     /**
-     * {@link #sealDueHours()} until no day is left to compact or fold (a pass spends at most 2 s
-     * on each): for bulk loads and benchmarks that want the store as it settles. Returns the
-     * readings sealed.
+     * Seals, compacts and folds everything due, without the periodic pass's time budget (each
+     * budgeted pass lists every due day again, so many short passes over a large backlog cost
+     * more than one long one): for bulk loads and benchmarks that want the store as it settles.
+     * Returns the readings sealed.
      */
     public long sealAllDue() {
-        long sealed = sealDueHours();
+        long sealed = sealDueHours(Long.MAX_VALUE);
         while (daysCompactedLastPass > 0 || daysFoldedLastPass > 0) {
-            sealed += sealDueHours();
+            sealed += sealDueHours(Long.MAX_VALUE);
         }
         return sealed;
     }
@@ -814,11 +820,11 @@ public final class ReadingStore implements AutoCloseable {
      * day: a day's context compresses better than 24 separate hours (docs/benchmarks-codec.md)
      * and a day's read decodes one chunk. Returns the number of days compacted.
      */
-    private long compactDueDays() {
+    private long compactDueDays(long budgetNanos) {
         List<long[]> due = dueSpans(db.chunks, SeriesAccess.DAY_MS, sealHorizon()); // {meterKey, dayStart}
         long start = System.nanoTime();
         int compacted = 0;
-        while (compacted < due.size() && (compacted == 0 || System.nanoTime() - start < dayCompactionBudgetNanos)) {
+        while (compacted < due.size() && (compacted == 0 || System.nanoTime() - start < budgetNanos)) {
             compactDay(due.get(compacted)[0], due.get(compacted)[1]);
             compacted++;
             if (compacted % RANGE_DELETES_PER_FLUSH == 0) {
@@ -836,11 +842,11 @@ public final class ReadingStore implements AutoCloseable {
      * days of a folder written by format 7 bit by bit. Same time budget as compaction. Returns the
      * number of days folded.
      */
-    private long foldDueDays() {
+    private long foldDueDays(long budgetNanos) {
         List<long[]> due = minuteDays.dueDays(sealHorizon()); // {meterKey, dayStart}
         long start = System.nanoTime();
         int folded = 0;
-        for (int i = 0; i < due.size() && (folded == 0 || System.nanoTime() - start < dayCompactionBudgetNanos); i++) {
+        for (int i = 0; i < due.size() && (folded == 0 || System.nanoTime() - start < budgetNanos); i++) {
             if (foldDay(due.get(i)[0], due.get(i)[1]) && ++folded % (RANGE_DELETES_PER_FLUSH / 2) == 0) {
                 db.flush(db.rollups); // a fold deletes two ranges: its minute and quarter-hour rows
             }

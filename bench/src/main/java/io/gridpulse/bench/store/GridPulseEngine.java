@@ -71,6 +71,33 @@ public final class GridPulseEngine implements Engine {
         store.appendAll(refs, batches); // as the server's pipeline writes a gateway's post
     }
 
+    /**
+     * A fleet's hour of minute readings: {@code minutes} readings a minute apart for each of
+     * {@code meters} meters (registered beforehand), one atomic write.
+     */
+    public void appendFleetMinutes(int meters, long firstSecond, int minutes) {
+        List<MeterRef> refs = new ArrayList<>(meters);
+        List<List<Reading>> batches = new ArrayList<>(meters);
+        for (int m = 0; m < meters; m++) {
+            List<Reading> batch = new ArrayList<>(minutes);
+            for (int i = 0; i < minutes; i++) {
+                batch.add(FleetData.reading(m, firstSecond + i * 60L));
+            }
+            refs.add(FleetData.meter(m));
+            batches.add(batch);
+        }
+        clock.saw(FleetData.START_MS + (firstSecond + (minutes - 1) * 60L) * 1000);
+        store.appendAll(refs, batches);
+    }
+
+    /** Nanoseconds the store takes to seal, compact and fold everything due long after the data. */
+    public long sealAllDueNanos() {
+        clock.jumpTo(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());
+        long start = System.nanoTime();
+        store.sealAllDue();
+        return System.nanoTime() - start;
+    }
+
     @Override
     public long bytesOnDisk() {
         clock.jumpTo(Instant.parse("2100-01-01T00:00:00Z").toEpochMilli());

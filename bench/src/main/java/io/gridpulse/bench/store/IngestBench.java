@@ -35,9 +35,10 @@ public final class IngestBench {
      * @param threads GridPulse writers of minute batches (QuestDB has one writer per table)
      * @param virtualWriters GridPulse's writers are virtual threads (else platform threads)
      * @param maxTimedSeconds longest warm-up or timed part per engine and shape
+     * @param sealMeters meters of the sealing-pass run (0 skips it)
      */
     public record Settings(Path dir, int meters, int minutes, int fleetMeters, int fleetSeconds, int gateways,
-            int threads, boolean virtualWriters, int maxTimedSeconds) {}
+            int threads, boolean virtualWriters, int maxTimedSeconds, int sealMeters) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -58,6 +59,7 @@ public final class IngestBench {
         size(report, "gridpulse", d -> new GridPulseEngine(d));
         size(report, "questdb", d -> new QuestDbEngine(d, false, symbols));
         pastDaysSize(report);
+        sealPass(report);
         for (String shape : new String[] {"minuteBatches", "fleetSeconds"}) {
             report.ratio("ratio." + shape + ".gridpulseVsQuestdbSync", "gridpulse." + shape + ".readingsPerSecond",
                     "questdb-sync." + shape + ".readingsPerSecond");
@@ -155,6 +157,34 @@ public final class IngestBench {
             report.put("gridpulse.bytesPerReading.pastDays.readings", readings);
         }
         progress.accept("gridpulse past days size done");
+    }
+
+    /**
+     * What a night's sealing pass costs (GridPulse only): the {@code sealMeters} meters report a
+     * reading a minute for two whole UTC days, in hour batches of the fleet, then the next day's
+     * first reading; timed: sealing their hours, compacting their days and folding their minute
+     * rows, as a server does after midnight. Per meter-day, so runs of other sizes compare: it
+     * should not grow with the fleet (it did, through RocksDB range tombstones).
+     */
+    private void sealPass(StoreBenchReport report) {
+        int meters = settings.sealMeters();
+        if (meters <= 0) {
+            return;
+        }
+        try (GridPulseEngine engine = new GridPulseEngine(settings.dir().resolve("seal-pass-" + System.nanoTime()))) {
+            engine.register(meters);
+            int hours = PAST_DAYS * 24;
+            for (int hour = 0; hour < hours; hour++) {
+                engine.appendFleetMinutes(meters, hour * 3_600L, 60);
+            }
+            engine.appendFleetMinutes(meters, hours * 3_600L, 1);
+            long nanos = engine.sealAllDueNanos();
+            long meterDays = (long) meters * PAST_DAYS;
+            report.put("gridpulse.sealPass.meterDays", meterDays);
+            report.put("gridpulse.sealPass.seconds", StoreBenchReport.round(nanos / 1e9));
+            report.put("gridpulse.sealPass.msPerMeterDay", StoreBenchReport.round(nanos / 1e6 / meterDays));
+        }
+        progress.accept("gridpulse sealing pass done");
     }
 
     /** Warm-up parts: a fifth of the timed units each, until the JIT compiler has settled. */
