@@ -644,15 +644,20 @@
     }
   };
 
-  // Meters by the beginning of their id (GET /meters?prefix=), offered as the user types; picking one calls onPick.
+  // Meters by the beginning of their id (GET /meters?prefix=), offered as the user types; one picked
+  // from the offers, or typed whole and entered, calls onPick (not while typing: meter-1 may be meter-10's start).
   function findMeters(onPick) {
     const input = $('meterFind');
     let found = [], timer = null;
-    input.oninput = () => {
+    const pick = () => {
+      const picked = found.find(m => m.meterId === input.value.trim());
+      if (picked) { input.value = ''; onPick(picked); }
+    };
+    input.onchange = pick;
+    input.oninput = e => {
       clearTimeout(timer);
+      if (e.inputType === 'insertReplacementText') { pick(); return; } // chosen from the offered list
       const prefix = input.value.trim();
-      const picked = found.find(m => m.meterId === prefix);
-      if (picked) { input.value = ''; onPick(picked); return; }
       if (!prefix) return;
       timer = setTimeout(async () => {
         found = (await api(`/meters?prefix=${encodeURIComponent(prefix)}&limit=20`).catch(() => ({ meters: [] }))).meters;

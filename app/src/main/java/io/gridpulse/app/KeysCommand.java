@@ -76,12 +76,7 @@ final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             TenantId tenant = new TenantId(target.tenant);
-            Scope parsed = switch (scope.toLowerCase(Locale.ROOT)) {
-                case "read" -> Scope.READ;
-                case "write" -> Scope.WRITE;
-                case "admin" -> Scope.ADMIN;
-                default -> throw new IllegalArgumentException("unknown scope '" + scope + "': read, write or admin (--scope)");
-            };
+            Scope parsed = Scope.parse(scope);
             if (meter != null && parsed == Scope.ADMIN) {
                 throw new IllegalArgumentException("a key bound to one meter may be read or write, not admin (--scope)");
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,7 +43,9 @@ class DashboardMeterFindBrowserTest extends DashboardBrowserSupport {
         find.sendKeys("meter-100");
         wait.until(d -> d.findElements(By.cssSelector("#meterFound option")).stream()
                 .anyMatch(o -> "meter-1000".equals(o.getDomProperty("value"))));
-        find.sendKeys("0"); // what picking it from the offered list does: the input holds its id
+        find.sendKeys("0"); // the whole id typed: not yet picked (it could be the start of another)
+        assertThat(select.getFirstSelectedOption().getDomProperty("value")).isEqualTo("meter-0000");
+        find.sendKeys(Keys.ENTER);
         wait.until(d -> "meter-1000".equals(select.getFirstSelectedOption().getDomProperty("value")));
         wait.until(d -> d.findElement(By.id("nowW")).getText().equals("1,001"));
         assertThat(find.getDomProperty("value")).isEmpty();

@@ -92,9 +92,9 @@ public final class KeyRoutes {
             throw new InvalidInputException("scope", "scope must be \"read\", \"write\" or \"admin\"");
         }
         try {
-            return Scope.valueOf(s.toUpperCase(Locale.ROOT));
+            return Scope.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("scope", "unknown scope '" + s + "': read, write or admin");
+            throw new InvalidInputException("scope", e.getMessage());
         }
     }
 

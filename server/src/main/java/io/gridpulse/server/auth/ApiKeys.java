@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,11 +74,6 @@ public final class ApiKeys {
         }
         keys.sort(Comparator.comparingLong(KeyInfo::createdMs).thenComparing(KeyInfo::id));
         return keys;
-    }
-
-    /** The key of the tenant with this id, if any. */
-    public Optional<KeyInfo> find(TenantId tenant, String id) {
-        return list(tenant).stream().filter(k -> k.id().equals(id)).findFirst();
     }
 
     /** Revokes the tenant's key with this id; false if it has none. */
