@@ -132,7 +132,8 @@ class LiveInsightsEndToEndTest {
         assertThat(pushed).as("events found in history").isEmpty();
         assertThat(t.server.liveInsights().historyEvents()).isPositive();
         assertThat(t.send("GET", "/metrics", null, KEY).body()).contains("gridpulse_insight_meters 1.0",
-                "gridpulse_insight_meters_unplaced_batches_total 0.0");
+                "gridpulse_insight_meters_unplaced_batches_total 0.0",
+                "gridpulse_insight_history_events_total " + t.server.liveInsights().historyEvents() + ".0");
     }
 
     @Test

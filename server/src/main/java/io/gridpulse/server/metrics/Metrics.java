@@ -48,6 +48,8 @@ public final class Metrics {
                 .description("Meters whose insights follow their readings live").register(registry);
         FunctionCounter.builder("gridpulse.insight.meters.unplaced.batches", insights, LiveInsights::unplacedBatches)
                 .description("Batches of meters beyond --insight-meters: their anomalies are not pushed").register(registry);
+        FunctionCounter.builder("gridpulse.insight.history.events", insights, LiveInsights::historyEvents)
+                .description("Anomalies found in data over an hour old (backfills, imports): kept, not pushed").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
