@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gridpulse keys create|list|revoke}: API keys in the storage folder, with the server
- * stopped. It is how an operator starts a new tenant (its first admin key); a tenant's admin then
- * makes further keys over the API ({@code POST /api/v1/keys}), which needs no restart.
+ * stopped: an install's first keys of a new tenant, or keys after the admin key is lost. A running
+ * server does the same over the API ({@code POST /api/v1/keys}; other tenants' by an admin key of
+ * the default tenant).
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Make, list and revoke API keys in the storage folder (the server stopped); a new tenant starts here.",

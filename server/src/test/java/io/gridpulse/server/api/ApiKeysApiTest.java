@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tenant's admin makes keys over the API: a read key reads and cannot write, a key bound to one
  * meter (a household's) sees that meter alone, keys are listed without their secret, a revoked key
- * stops working at once and after a restart, and a key cannot revoke itself.
+ * stops working at once and after a restart, and a key cannot revoke itself. The default tenant's
+ * admin starts another tenant; that tenant's admin cannot reach back.
  */
 class ApiKeysApiTest {
     private static final String ADMIN = "keys-admin-key-0123456789";
@@ -75,6 +76,20 @@ class ApiKeysApiTest {
             assertThat(names).containsExactlyInAnyOrder("test/admin/null", "test/write/null", "wall display/read/null", "Kim family/read/home-1");
             assertThat(names.subList(2, 4)).as("made keys after registered ones, oldest first").containsExactly("wall display/read/null", "Kim family/read/home-1");
             assertThat(listed.toString()).doesNotContain(readKey).doesNotContain(homeKey).doesNotContain("\"key\"");
+
+            // the server owner (the default tenant's admin) starts another tenant; that tenant cannot do the same
+            JsonNode acme = JSON.readTree(node.send("POST", "/api/v1/keys", "{\"scope\":\"admin\",\"tenant\":\"acme\",\"name\":\"acme ops\"}", ADMIN).body());
+            String acmeKey = acme.get("key").asText();
+            assertThat(node.send("POST", "/api/v1/meters/site-1/readings", READING, acmeKey).statusCode()).isEqualTo(200);
+            assertThat(meterIds(node.send("GET", "/api/v1/meters", null, acmeKey))).containsExactly("site-1");
+            assertThat(meterIds(node.send("GET", "/api/v1/meters", null, ADMIN))).doesNotContain("site-1");
+            assertThat(node.send("POST", "/api/v1/keys", "{\"scope\":\"admin\",\"tenant\":\"default\"}", acmeKey).statusCode()).isEqualTo(403);
+            assertThat(node.send("GET", "/api/v1/keys?tenant=default", null, acmeKey).statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(node.send("GET", "/api/v1/keys?tenant=acme", null, ADMIN).body()).get("keys").findValuesAsText("name"))
+                    .containsExactly("acme ops");
+            assertThat(problem(node.send("POST", "/api/v1/keys", "{\"scope\":\"read\",\"tenant\":\"Acme!\"}", ADMIN))).startsWith("tenant");
+            assertThat(node.send("DELETE", "/api/v1/keys/" + acme.get("id").asText() + "?tenant=acme", null, ADMIN).statusCode()).isEqualTo(204);
+            assertThat(node.send("GET", "/api/v1/meters", null, acmeKey).statusCode()).isEqualTo(401);
 
             String adminId = listed.findParents("scope").stream().filter(k -> k.get("scope").asText().equals("admin"))
                     .findFirst().orElseThrow().get("id").asText();
