@@ -260,7 +260,6 @@ public final class GridPulseServer implements AutoCloseable {
                     + principal.onlyMeter() + ")", false);
         }
         ctx.attribute("principal", principal);
-        ctx.attribute(KeyRoutes.CALLER_KEY_ID, ApiKeys.idOf(key));
     }
 
     /**

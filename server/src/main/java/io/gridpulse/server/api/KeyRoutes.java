@@ -28,8 +28,6 @@ import java.util.Map;
  */
 public final class KeyRoutes {
     static final int MAX_NAME_LENGTH = 100;
-    /** Request attribute: the id of the key making the request (set by the server's authentication). */
-    public static final String CALLER_KEY_ID = "keyId";
     private final ApiKeys keys;
     private final ReadingStore store;
     private final Clock clock;
@@ -44,7 +42,7 @@ public final class KeyRoutes {
     public void caller(Context ctx) {
         Principal p = MeterRoutes.principal(ctx, Scope.READ);
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", ctx.attribute(CALLER_KEY_ID));
+        v.put("id", p.keyId());
         v.put("tenant", p.tenant().value());
         v.put("scope", p.scope().name().toLowerCase(Locale.ROOT));
         v.put("meterId", p.onlyMeter() == null ? null : p.onlyMeter().value());
@@ -85,7 +83,7 @@ public final class KeyRoutes {
     public void revoke(Context ctx) {
         TenantId tenant = tenant(ctx, ctx.queryParam("tenant"));
         String id = ctx.pathParam("id");
-        if (id.equals(ctx.attribute(CALLER_KEY_ID))) {
+        if (id.equals(MeterRoutes.principal(ctx, Scope.ADMIN).keyId())) {
             throw new InvalidInputException("id", "this is the key making the request: revoke it with another admin key");
         }
         if (!keys.revoke(tenant, id)) {

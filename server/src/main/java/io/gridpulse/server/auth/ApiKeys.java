@@ -89,11 +89,6 @@ public final class ApiKeys {
         return true;
     }
 
-    /** The id a key is listed and revoked by. */
-    public static String idOf(String plaintextKey) {
-        return hash(plaintextKey).substring(0, ID_LENGTH);
-    }
-
     private KeyInfo store(String hash, KeyInfo info) {
         StringBuilder record = new StringBuilder("tenant=" + info.tenant() + "\nscope=" + info.scope() + "\nname=" + info.name()
                 + "\ncreated=" + info.createdMs() + "\n");
@@ -145,14 +140,10 @@ public final class ApiKeys {
         if (record == null) {
             throw new AccessDeniedException("invalid API key", true);
         }
-        Principal principal = parse(new String(record, StandardCharsets.UTF_8));
+        KeyInfo k = parse(hash, new String(record, StandardCharsets.UTF_8));
+        Principal principal = new Principal(k.tenant(), k.scope(), k.name(), k.meter(), k.id());
         cache.put(hash, principal);
         return principal;
-    }
-
-    private static Principal parse(String record) {
-        KeyInfo k = parse("", record);
-        return new Principal(k.tenant(), k.scope(), k.name(), k.meter());
     }
 
     private static KeyInfo parse(String hash, String record) {
@@ -174,7 +165,7 @@ public final class ApiKeys {
                 created = Long.parseLong(line.substring(8));
             }
         }
-        return new KeyInfo(hash.isEmpty() ? "" : hash.substring(0, ID_LENGTH), new TenantId(tenant), Scope.valueOf(scope),
+        return new KeyInfo(hash.substring(0, ID_LENGTH), new TenantId(tenant), Scope.valueOf(scope),
                 name, meter, created);
     }
 

@@ -5,12 +5,10 @@ import io.gridpulse.core.TenantId;
 
 /**
  * The caller behind a request: a tenant, the key's scope and, for a device token or a key made
- * for one household, the one meter it speaks for ({@code onlyMeter}; null for tenant-wide keys).
+ * for one household, the one meter it speaks for ({@code onlyMeter}; null for tenant-wide keys),
+ * and the id its key is listed and revoked by ({@code keyId}).
  */
-public record Principal(TenantId tenant, Scope scope, String keyName, MeterId onlyMeter) {
-    public Principal(TenantId tenant, Scope scope, String keyName) {
-        this(tenant, scope, keyName, null);
-    }
+public record Principal(TenantId tenant, Scope scope, String keyName, MeterId onlyMeter, String keyId) {
 
     /** True if this principal may act for the meter: always for tenant-wide keys, only its own for keys bound to a meter. */
     public boolean mayActFor(MeterId meter) {
