@@ -27,12 +27,16 @@ public final class BenchQueryCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "200", description = "Timed repetitions per query (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
+    @Option(names = "--retention-meters", defaultValue = "4000", description = "Meters of the retention run: does "
+            + "trimming old data slow down reading new data? 0 skips it (default: ${DEFAULT-VALUE}).")
+    int retentionMeters;
+
     @Mixin
     StoreBenchRun run;
 
     @Override
     public Integer call() {
         return run.run(spec, "query", (root, report, progress) ->
-                new QueryBench(new QueryBench.Settings(root, days, fleetMeters, repetitions), progress).run(report));
+                new QueryBench(new QueryBench.Settings(root, days, fleetMeters, repetitions, retentionMeters), progress).run(report));
     }
 }

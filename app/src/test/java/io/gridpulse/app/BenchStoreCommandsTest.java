@@ -59,7 +59,7 @@ class BenchStoreCommandsTest {
     @Test
     void queryBenchAnswersTheSameOnBothEngines() {
         int code = execute("bench", "query", "--json", "--dir", dir.toString(), "--days", "1", "--fleet-meters", "5",
-                "--reps", "5");
+                "--reps", "5", "--retention-meters", "20");
 
         assertThat(code).as(err.toString()).isZero();
         String json = out.toString();
@@ -68,11 +68,17 @@ class BenchStoreCommandsTest {
         assertThat(value(json, "gridpulse.monthToDateEnergy.milliwattHours"))
                 .isEqualTo(value(json, "questdb-nosync.monthToDateEnergy.milliwattHours"));
         assertThat(value(json, "gridpulse.day.checksum")).isEqualTo(value(json, "questdb-nosync.day.checksum"));
+        // the retention run's last day, untrimmed: 288 readings 5 min apart and the minute rows up to the last (23:55)
+        assertThat(value(json, "gridpulse.retention.dayView.points")).isEqualTo(String.valueOf(288 + 24 * 60 - 4));
+        assertThat(Double.parseDouble(value(json, "ratio.retention.dayView.p50Ms.afterVsBeforePasses"))).isPositive();
     }
 
     private static String value(String json, String name) {
         int start = json.indexOf("\"" + name + "\":") + name.length() + 3;
-        int end = json.indexOf(',', start);
-        return json.substring(start, end);
+        int end = start;
+        while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '}') {
+            end++;
+        }
+        return json.substring(start, end).trim();
     }
 }

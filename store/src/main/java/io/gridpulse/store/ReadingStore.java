@@ -131,6 +131,8 @@ public final class ReadingStore implements AutoCloseable {
      * the column family after this many, or its own iterators make it quadratic.
      */
     private static final int RANGE_DELETES_PER_FLUSH = 1_000;
+    /** Retention deletes up to this many keys of a meter and column family one by one, more as a range. */
+    private static final int POINT_DELETES_PER_RANGE = 64;
 
     private ReadingStore(StorageConfig config, Clock clock) {
         this.config = config;
@@ -968,18 +970,21 @@ public final class ReadingStore implements AutoCloseable {
                 ensureLoaded(key, state);
                 if (readingsBeforeMs != Long.MIN_VALUE) {
                     long wholeHours = Math.min(SeriesAccess.chunkStart(readingsBeforeMs), keepFrom(state));
-                    batch.deleteRange(db.chunks, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
-                    batch.deleteRange(db.days, Keys.meterTime(key, 0), Keys.meterTime(key, SeriesAccess.dayStart(wholeHours)));
-                    batch.deleteRange(db.head, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
+                    deleteKeys(batch, db.chunks, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
+                    deleteKeys(batch, db.days, Keys.meterTime(key, 0), Keys.meterTime(key, SeriesAccess.dayStart(wholeHours)));
+                    deleteKeys(batch, db.head, Keys.meterTime(key, 0), Keys.meterTime(key, wholeHours));
                 }
                 if (fineRollupsBeforeMs != Long.MIN_VALUE) {
-                    minuteDays.deleteBefore(key, fineRollupsBeforeMs, batch);
+                    deleteKeys(batch, db.minuteDays, Keys.meterTime(key, 0),
+                            Keys.meterTime(key, SeriesAccess.dayStart(fineRollupsBeforeMs))); // whole days only
                     for (RollupLevel level : List.of(RollupLevel.MINUTE, RollupLevel.FIFTEEN_MINUTES)) {
-                        batch.deleteRange(db.rollupsOf(level), Keys.rollup(key, level.id(), 0),
+                        deleteKeys(batch, db.rollupsOf(level), Keys.rollup(key, level.id(), 0),
                                 Keys.rollup(key, level.id(), level.bucketStart(fineRollupsBeforeMs)));
                     }
                 }
-                db.write(batch);
+                if (batch.count() > 0) {
+                    db.writeDurableLater(batch); // lost in a crash, the next pass deletes the same again
+                }
             } catch (RocksDBException e) {
                 throw new StorageException("cannot apply retention: " + e.getMessage(), false, e);
             } finally {
@@ -987,6 +992,28 @@ public final class ReadingStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Deletes the keys in [from, to) of {@code cf}: each by itself when there are few, as there are
+     * in an hourly pass (usually none; a day and its folded minutes once a day). A range tombstone
+     * for every meter on every pass, even with nothing under it, slowed every read: RocksDB weighs
+     * each new iterator with the memtable's tombstones, and they stay in files until compacted.
+     */
+    private void deleteKeys(WriteBatch batch, ColumnFamilyHandle cf, byte[] from, byte[] to) throws RocksDBException {
+        List<byte[]> found = new ArrayList<>();
+        try (RocksIterator it = db.iterator(cf)) {
+            for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), to) < 0; it.next()) {
+                if (found.size() == POINT_DELETES_PER_RANGE) { // a backlog (a new policy): one tombstone
+                    batch.deleteRange(cf, from, to);
+                    return;
+                }
+                found.add(it.key());
+            }
+        }
+        for (byte[] key : found) {
+            batch.delete(cf, key);
+        }
     }
 
     /**

@@ -107,6 +107,34 @@ class RetentionTest {
         }
     }
 
+    /** Sealed and folded data, trimmed by passes an hour and a day apart: whole days go, one at a time. */
+    @Test
+    void laterPassesDeleteTheDaysThatAgeOutAndNothingElse() {
+        ReadingStoreTest.MutableClock clock = new ReadingStoreTest.MutableClock(NOW.toEpochMilli());
+        try (ReadingStore store = ReadingStore.open(StorageConfig.defaults(dir), clock)) {
+            store.meters().ensure(SHORT_LIVED);
+            store.append(SHORT_LIVED, tenDays());
+            store.sealAllDue(); // days compacted, minute rows folded: what a long-running server holds
+            long hourlyBefore = energy(store.rollups(SHORT_LIVED, RollupLevel.HOUR, 0, Long.MAX_VALUE));
+            store.retention().set(new TenantId("short"), new Retention(3, 5));
+
+            long day = Instant.parse("2026-04-08T00:00:00Z").toEpochMilli();
+            for (long passAt : new long[] {0, 3_600_000L, 2 * 3_600_000L, DAY_MS}) {
+                clock.set(NOW.toEpochMilli() + passAt);
+                store.retention().enforce();
+                long firstRawDay = passAt < DAY_MS ? day : day + DAY_MS;
+                assertThat(store.readRaw(SHORT_LIVED, 0, Long.MAX_VALUE).get(0).timestampMs()).as("pass at +%d ms", passAt)
+                        .isEqualTo(firstRawDay);
+                assertThat(store.rollups(SHORT_LIVED, RollupLevel.MINUTE, 0, Long.MAX_VALUE).get(0).bucketStartMs())
+                        .isEqualTo(firstRawDay - 2 * DAY_MS);
+                assertThat(store.rollups(SHORT_LIVED, RollupLevel.FIFTEEN_MINUTES, 0, Long.MAX_VALUE).get(0).bucketStartMs())
+                        .isEqualTo(firstRawDay - 2 * DAY_MS);
+            }
+            assertThat(energy(store.rollups(SHORT_LIVED, RollupLevel.HOUR, 0, Long.MAX_VALUE))).isEqualTo(hourlyBefore);
+            assertThat(store.latest(SHORT_LIVED).timestampMs()).isEqualTo(NOW.toEpochMilli() - 10_000);
+        }
+    }
+
     @Test
     void refusesNegativeOrAbsurdDays() {
         assertThatThrownBy(() -> new Retention(-1, 0)).isInstanceOf(InvalidInputException.class).hasMessageContaining("rawDays");

@@ -76,18 +76,44 @@ public final class GridPulseEngine implements Engine {
      * {@code meters} meters (registered beforehand), one atomic write.
      */
     public void appendFleetMinutes(int meters, long firstSecond, int minutes) {
+        appendFleetRun(meters, firstSecond, minutes, 60);
+    }
+
+    /** {@code count} readings {@code stepSeconds} apart for each of {@code meters} meters, one atomic write. */
+    public void appendFleetRun(int meters, long firstSecond, int count, int stepSeconds) {
         List<MeterRef> refs = new ArrayList<>(meters);
         List<List<Reading>> batches = new ArrayList<>(meters);
         for (int m = 0; m < meters; m++) {
-            List<Reading> batch = new ArrayList<>(minutes);
-            for (int i = 0; i < minutes; i++) {
-                batch.add(FleetData.reading(m, firstSecond + i * 60L));
+            List<Reading> batch = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                batch.add(FleetData.reading(m, firstSecond + (long) i * stepSeconds));
             }
             refs.add(FleetData.meter(m));
             batches.add(batch);
         }
-        clock.saw(FleetData.START_MS + (firstSecond + (minutes - 1) * 60L) * 1000);
+        clock.saw(FleetData.START_MS + (firstSecond + (long) (count - 1) * stepSeconds) * 1000);
         store.appendAll(refs, batches);
+    }
+
+    /** Seals, compacts and folds what is due at the data's own clock (as a live server would have). */
+    public void sealDueNow() {
+        store.sealAllDue();
+    }
+
+    /** Nanoseconds one retention pass takes with the clock at {@code second} of the data. */
+    public long retentionPassNanos(long second) {
+        clock.jumpTo(FleetData.START_MS + second * 1000);
+        long start = System.nanoTime();
+        store.retention().enforce();
+        return System.nanoTime() - start;
+    }
+
+    /** A day of raw readings and minute rollups (the dashboard's day view); returns the points read. */
+    public int queryDayWithMinutes(int meter, long dayStartSecond) {
+        long from = FleetData.START_MS + dayStartSecond * 1000;
+        MeterRef ref = FleetData.meter(meter);
+        return store.readRawColumns(ref, from, from + 86_400_000L).size()
+                + store.rollups(ref, RollupLevel.MINUTE, from, from + 86_400_000L).size();
     }
 
     /** Nanoseconds the store takes to seal, compact and fold everything due long after the data. */

@@ -1,5 +1,7 @@
 package io.gridpulse.bench.store;
 
+import io.gridpulse.core.TenantId;
+import io.gridpulse.store.Retention;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,8 +19,15 @@ public final class QueryBench {
     private static final long MAX_PART_NANOS = 1_000_000_000L;
     private static final int MAX_WARM_UP_PARTS = 60;
 
-    /** Settings: days of 1 Hz data for the queried meter, fleet size, timed repetitions. */
-    public record Settings(Path dir, int days, int fleetMeters, int repetitions) {}
+    /**
+     * Settings: days of 1 Hz data for the queried meter, fleet size, timed repetitions, meters of
+     * the retention run (0 skips it).
+     */
+    public record Settings(Path dir, int days, int fleetMeters, int repetitions, int retentionMeters) {}
+
+    /** The retention run: three days of 5 min readings, then hourly passes keeping two days. */
+    private static final int RETENTION_DAYS = 3;
+    private static final int RETENTION_PASSES = 6;
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -34,6 +43,52 @@ public final class QueryBench {
         for (String q : new String[] {"day.p99Ms", "monthToDateEnergy.p99Ms", "fleetHourly.p99Ms"}) {
             report.ratio("ratio." + q + ".gridpulseVsQuestdb", "gridpulse." + q, "questdb-nosync." + q);
         }
+        retention(report);
+    }
+
+    /**
+     * Does trimming old data slow down reading new data? (GridPulse only.) A fleet with three days of
+     * 5 min readings, sealed as a live server would have; a day view (raw readings and minute
+     * rollups of the last day, over the fleet's meters in turn) timed before any retention pass and
+     * after {@link #RETENTION_PASSES} hourly passes under a two-day policy, which never reaches the
+     * day read. The ratio should stay near 1: it did not while every pass wrote range tombstones
+     * for every meter.
+     */
+    private void retention(StoreBenchReport report) {
+        int meters = settings.retentionMeters();
+        if (meters <= 0) {
+            return;
+        }
+        try (GridPulseEngine engine = new GridPulseEngine(settings.dir().resolve("retention-" + System.nanoTime()))) {
+            engine.register(meters);
+            int hours = RETENTION_DAYS * 24;
+            for (int hour = 0; hour < hours; hour++) {
+                engine.appendFleetRun(meters, hour * 3_600L, 12, 300);
+                if (hour % 12 == 0) {
+                    progress.accept("retention run: loaded hour " + hour + "/" + hours);
+                }
+            }
+            engine.sealDueNow();
+            long lastDay = (RETENTION_DAYS - 1) * 86_400L;
+            int[] next = {0};
+            Runnable dayView = () -> engine.queryDayWithMinutes(next[0]++ % meters, lastDay);
+            report.put("gridpulse.retention.meters", meters);
+            report.put("gridpulse.retention.dayView.points", engine.queryDayWithMinutes(0, lastDay));
+            time(report, "gridpulse.retention.dayView.beforePasses", dayView);
+            engine.store().retention().set(new TenantId(FleetData.TENANT), new Retention(2, 2));
+            long firstPass = engine.retentionPassNanos(hours * 3_600L + 3_600L); // deletes the first day
+            long slowestLaterPass = 0;
+            for (int pass = 2; pass <= RETENTION_PASSES; pass++) {
+                slowestLaterPass = Math.max(slowestLaterPass, engine.retentionPassNanos(hours * 3_600L + pass * 3_600L));
+            }
+            report.put("gridpulse.retention.passes", RETENTION_PASSES);
+            report.put("gridpulse.retention.firstPassSeconds", StoreBenchReport.round(firstPass / 1e9));
+            report.put("gridpulse.retention.slowestLaterPassSeconds", StoreBenchReport.round(slowestLaterPass / 1e9));
+            time(report, "gridpulse.retention.dayView.afterPasses", dayView);
+            report.ratio("ratio.retention.dayView.p50Ms.afterVsBeforePasses",
+                    "gridpulse.retention.dayView.afterPasses.p50Ms", "gridpulse.retention.dayView.beforePasses.p50Ms");
+        }
+        progress.accept("retention run done");
     }
 
     private void measure(StoreBenchReport report, Function<Path, Engine> open) {

@@ -104,12 +104,6 @@ public final class MinuteDays {
         }
     }
 
-    /** Deletes the folded days that end by {@code beforeMs} (retention: whole days only). */
-    public void deleteBefore(long meterKey, long beforeMs, WriteBatch batch) throws RocksDBException {
-        long end = SeriesAccess.dayStart(beforeMs);
-        batch.deleteRange(db.minuteDays, Keys.meterTime(meterKey, 0), Keys.meterTime(meterKey, end));
-    }
-
     /**
      * Rows of {@code level} with fromMs ≤ bucket start < toMs from the folded days, in time order:
      * minutes as stored, quarter-hours summed from them. {@code it} iterates {@code minuteDays}.
