@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RocksDatabase implements AutoCloseable {
     static {
-        RocksDB.loadLibrary();
+        RocksNativeLibrary.load();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksDatabase.class);
