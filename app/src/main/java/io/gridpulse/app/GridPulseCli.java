@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code gridpulse} command line: one subcommand per job. */
 @Command(name = "gridpulse", mixinStandardHelpOptions = true, version = "GridPulse 0.1.0",
         description = "Per-second household electricity data: store, bill, analyse.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, ExportCommand.class, KeysCommand.class, BillCommand.class, NilmCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, KeysCommand.class, BillCommand.class, NilmCommand.class,
             InsightsBacktestCommand.class, LoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GridPulseCli implements Runnable {
 

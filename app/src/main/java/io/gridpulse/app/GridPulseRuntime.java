@@ -8,6 +8,7 @@ import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.backup.BackupPlan;
 import io.gridpulse.server.mqtt.ExternalBrokerIngest;
 import io.gridpulse.server.mqtt.MqttIngestBroker;
 import io.gridpulse.server.mqtt.MqttTls;
@@ -45,10 +46,11 @@ final class GridPulseRuntime implements AutoCloseable {
 
     /** Starts a node; {@code node.mqttPort} of -1 means no plain MQTT (TLS only with a key store, else none). */
     GridPulseRuntime(NodeOptions node, Clock clock) {
+        BackupPlan backups = node.backups(); // a mistyped option stops here, before the store opens
         this.store = ReadingStore.open(StorageConfig.defaults(node.data), clock);
         this.adminKey = adminKey(System.getenv(KEY_ENV), node.data);
         this.server = new GridPulseServer(ServerConfig.defaults(node.port).withLineProtocol(node.lineProtocol())
-                .withInsightMeters(node.insightMeters), store, clock);
+                .withInsightMeters(node.insightMeters).withBackups(backups), store, clock);
         server.apiKeys().register(adminKey, TenantId.DEFAULT, Scope.ADMIN, "admin");
         maintenance.scheduleWithFixedDelay(this::seal, 30, 30, TimeUnit.SECONDS);
         server.start();

@@ -1,6 +1,8 @@
 package io.gridpulse.app;
 
+import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.ingest.lineprotocol.LineProtocolMapping;
+import io.gridpulse.server.backup.BackupPlan;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -69,4 +71,44 @@ final class NodeOptions {
             + "arrive and pushed (dashboard, webhooks); about 65 KB of heap each; others' are computed when asked "
             + "(default: ${DEFAULT-VALUE}; gridpulse_insight_meters_unplaced_batches_total counts the batches of meters beyond).")
     int insightMeters;
+
+    @Option(names = "--backup-dir", description = "Backups folder (default: <data>-backups beside the storage folder); "
+            + "backups are made by POST /api/v1/backups or every --backup-every.")
+    Path backupDir;
+
+    @Option(names = "--backup-every", defaultValue = "0", description = "Make a backup this often, e.g. 24h, 6h, 30m "
+            + "(default: ${DEFAULT-VALUE} = only when asked).")
+    String backupEvery;
+
+    @Option(names = "--backup-keep", defaultValue = "7", description = "Backups kept; the oldest beyond go (default: ${DEFAULT-VALUE}).")
+    int backupKeep;
+
+    BackupPlan backups() {
+        return new BackupPlan(backupDir, backupKeep, intervalMs("--backup-every", backupEvery));
+    }
+
+    /** {@code 0}, or a whole number with m, h or d: minutes, hours, days. */
+    static long intervalMs(String option, String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("0")) {
+            return 0;
+        }
+        long unitMs = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'm' -> 60_000L;
+            case 'h' -> 3_600_000L;
+            case 'd' -> 86_400_000L;
+            default -> -1;
+        };
+        long count = -1;
+        try {
+            count = unitMs < 0 ? -1 : Long.parseLong(t.substring(0, t.length() - 1));
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (count < 1 || count > 366 * 86_400_000L / unitMs) {
+            throw new InvalidInputException(option, option + " takes 0 or a whole number of minutes, hours or days"
+                    + " such as 30m, 6h or 1d, got '" + text + "'");
+        }
+        return count * unitMs;
+    }
 }

@@ -21,6 +21,7 @@ import io.gridpulse.server.api.BillRoutes;
 import io.gridpulse.server.api.ComparisonRoutes;
 import io.gridpulse.server.api.FleetRoutes;
 import io.gridpulse.server.api.InsightRoutes;
+import io.gridpulse.server.api.BackupRoutes;
 import io.gridpulse.server.api.KeyRoutes;
 import io.gridpulse.ingest.device.DevicePayloadParser;
 import io.gridpulse.ingest.lineprotocol.LineProtocolParser;
@@ -38,6 +39,8 @@ import io.gridpulse.tariff.TariffCatalog;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.gridpulse.server.backup.BackupPlan;
+import io.gridpulse.server.backup.Backups;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
@@ -87,6 +90,13 @@ public final class GridPulseServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    // Apart from the other background work: a backup copied to another disk may take minutes.
+    private final ScheduledExecutorService backupScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "backups");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Backups backups;
     private Javalin app;
     private Metrics metrics;
 
@@ -107,6 +117,9 @@ public final class GridPulseServer implements AutoCloseable {
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
         this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
         this.liveInsights = new LiveInsights(store, live, nilmModels, clock, config.insightMeters());
+        BackupPlan plan = config.backups();
+        this.backups = new Backups(store, plan.folder() != null ? plan.folder() : Backups.defaultFolder(store.config().dataDir()),
+                plan.keep(), clock);
         pipeline.onStored(storedByMeter -> {
             storedByMeter.keySet().forEach(meter -> {
                 billWatcher.touched(meter);
@@ -146,6 +159,10 @@ public final class GridPulseServer implements AutoCloseable {
         return keys;
     }
 
+    public Backups backups() {
+        return backups;
+    }
+
     public IngestPipeline pipeline() {
         return pipeline;
     }
@@ -171,6 +188,7 @@ public final class GridPulseServer implements AutoCloseable {
         WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks);
         KeyRoutes keyRoutes = new KeyRoutes(keys, store, clock);
         ComparisonRoutes comparison = new ComparisonRoutes(meters, new HomeComparison(store, clock));
+        BackupRoutes backupRoutes = new BackupRoutes(backups);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -199,6 +217,8 @@ public final class GridPulseServer implements AutoCloseable {
                 get("/keys", keyRoutes::list);
                 post("/keys", keyRoutes::create);
                 delete("/keys/{id}", keyRoutes::revoke);
+                get("/backups", backupRoutes::list);
+                post("/backups", backupRoutes::create);
                 get("/retention", retention::get);
                 put("/retention", retention::put);
                 path("/meters/{meterId}", () -> {
@@ -239,6 +259,10 @@ public final class GridPulseServer implements AutoCloseable {
         background.execute(() -> silenceWatcher.resume(store, SILENCE_RESUME_WINDOW_MS));
         background.scheduleWithFixedDelay(silenceWatcher::check, 15, 15, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(this::enforceRetention, 5, 60, TimeUnit.MINUTES);
+        long backupEveryMs = config.backups().everyMs();
+        if (backupEveryMs > 0) {
+            backupScheduler.scheduleWithFixedDelay(this::backUp, backupEveryMs, backupEveryMs, TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -292,6 +316,15 @@ public final class GridPulseServer implements AutoCloseable {
         return ctx.queryParam("access_token");
     }
 
+    /** A scheduled backup ({@code serve --backup-every}); a failure is logged and the next one tried. */
+    private void backUp() {
+        try {
+            backups.create();
+        } catch (RuntimeException e) {
+            LOG.error("scheduled backup to {} failed; will try again at the next one", backups.folder(), e);
+        }
+    }
+
     /** Deletes what tenants' retention settings let go (hourly; a no-op for tenants keeping all). */
     private void enforceRetention() {
         try {
@@ -316,6 +349,7 @@ public final class GridPulseServer implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        backupScheduler.shutdownNow();
         webhooks.close();
         liveInsights.close();
         liveStreams.close(); // before the server stops, so it does not wait on open streams

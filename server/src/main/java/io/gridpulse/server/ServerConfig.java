@@ -2,6 +2,7 @@ package io.gridpulse.server;
 
 import io.gridpulse.ingest.IngestLimits;
 import io.gridpulse.ingest.lineprotocol.LineProtocolMapping;
+import io.gridpulse.server.backup.BackupPlan;
 import io.gridpulse.server.pipeline.IngestAdmission;
 
 /**
@@ -17,9 +18,10 @@ import io.gridpulse.server.pipeline.IngestAdmission;
  * @param lineProtocol which InfluxDB line-protocol points are readings ({@code /write}, {@code /api/v2/write})
  * @param insightMeters meters whose insights follow their readings (anomalies pushed to {@code /live}
  *     and webhooks as they happen; ≈ 65 KB of heap each); the others' are computed on request
+ * @param backups where backups go and how often the server makes them
  */
 public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimits limits, int maxInFlightReadings,
-                           long silentAfterMs, LineProtocolMapping lineProtocol, int insightMeters) {
+                           long silentAfterMs, LineProtocolMapping lineProtocol, int insightMeters, BackupPlan backups) {
     /** Five minutes: many missed 1 Hz readings, yet short enough to catch a tripped breaker. */
     public static final long DEFAULT_SILENT_AFTER_MS = 5 * 60_000L;
     /** ≈ 65 MB of heap: a home install and a small service follow every meter live. */
@@ -43,18 +45,23 @@ public record ServerConfig(int port, String host, long maxBodyBytes, IngestLimit
     public static ServerConfig defaults(int port) {
         return new ServerConfig(port, "0.0.0.0", 32L * 1024 * 1024, IngestLimits.DEFAULTS,
                 IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT,
-                DEFAULT_INSIGHT_METERS);
+                DEFAULT_INSIGHT_METERS, BackupPlan.DEFAULT);
     }
 
     public ServerConfig withMaxInFlightReadings(int readings) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs, lineProtocol, insightMeters);
+        return new ServerConfig(port, host, maxBodyBytes, limits, readings, silentAfterMs, lineProtocol, insightMeters, backups);
     }
 
     public ServerConfig withLineProtocol(LineProtocolMapping mapping) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, mapping, insightMeters);
+        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, mapping, insightMeters, backups);
     }
 
     public ServerConfig withInsightMeters(int meters) {
-        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, lineProtocol, meters);
+        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, lineProtocol, meters, backups);
+    }
+
+    public ServerConfig withBackups(BackupPlan plan) {
+        return new ServerConfig(port, host, maxBodyBytes, limits, maxInFlightReadings, silentAfterMs, lineProtocol,
+                insightMeters, plan);
     }
 }

@@ -24,6 +24,7 @@ import io.gridpulse.store.internal.RollupRows;
 import io.gridpulse.store.internal.SeriesAccess;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1039,6 +1040,18 @@ public final class ReadingStore implements AutoCloseable {
     public void flush() {
         db.use(() -> {
             db.flush();
+            return null;
+        });
+    }
+
+    /**
+     * Copies the store as of now into {@code target}, a folder that must not exist yet, while
+     * reads and writes go on; the copy opens as a store of its own (a backup). Every reading
+     * acknowledged before the call is in it.
+     */
+    public void checkpoint(Path target) {
+        db.use(() -> {
+            db.checkpoint(target);
             return null;
         });
     }

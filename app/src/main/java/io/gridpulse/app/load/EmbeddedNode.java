@@ -46,7 +46,7 @@ final class EmbeddedNode implements AutoCloseable {
         store = ReadingStore.open(StorageConfig.defaults(dataDir), clock);
         ServerConfig defaults = ServerConfig.defaults(0);
         server = new GridPulseServer(new ServerConfig(0, "127.0.0.1", defaults.maxBodyBytes(), defaults.limits(),
-                defaults.maxInFlightReadings(), defaults.silentAfterMs(), defaults.lineProtocol(), defaults.insightMeters()), store, clock);
+                defaults.maxInFlightReadings(), defaults.silentAfterMs(), defaults.lineProtocol(), defaults.insightMeters(), defaults.backups()), store, clock);
         server.apiKeys().register(apiKey, TenantId.DEFAULT, Scope.WRITE, "load");
         server.start();
         broker = new MqttIngestBroker(server.apiKeys(), server.pipeline(), new BatchParser(clock, IngestLimits.DEFAULTS))

@@ -83,7 +83,7 @@ class ReadingBodyFormatsTest {
     void bodyDeclaredLargerThanTheLimitIsRefusedWith413() throws Exception {
         ServerConfig small = new ServerConfig(0, "127.0.0.1", 1_000, IngestLimits.DEFAULTS,
                 IngestAdmission.DEFAULT_MAX_IN_FLIGHT_READINGS, ServerConfig.DEFAULT_SILENT_AFTER_MS, LineProtocolMapping.DEFAULT,
-                ServerConfig.DEFAULT_INSIGHT_METERS);
+                ServerConfig.DEFAULT_INSIGHT_METERS, io.gridpulse.server.backup.BackupPlan.DEFAULT);
         long now = System.currentTimeMillis();
         StringBuilder body = new StringBuilder("ts,powerW\n");
         for (int i = 0; i < 100; i++) {

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -333,6 +334,19 @@ public final class RocksDatabase implements AutoCloseable {
             db.flush(options, cf);
         } catch (RocksDBException e) {
             throw new StorageException("flush failed: " + e.getMessage(), isNoSpace(e), e);
+        }
+    }
+
+    /**
+     * A consistent copy of the database as of now in {@code target} (which must not exist), while
+     * writes go on: RocksDB's checkpoint, hard links to the immutable files where the target is
+     * on the same file system, copies elsewhere. Opened, it is what a crash at this moment leaves.
+     */
+    public void checkpoint(Path target) {
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot copy the store to " + target + ": " + e.getMessage(), isNoSpace(e), e);
         }
     }
 
