@@ -116,6 +116,19 @@ class BackupApiTest {
         }
     }
 
+    @Test
+    void aServerWithABackupIntervalMakesThemOnItsOwn() throws Exception {
+        Path folder = dir.resolve("scheduled");
+        ServerConfig config = ServerConfig.defaults(0).withBackups(new BackupPlan(folder, 3, 300));
+        try (TestServer t = TestServer.start(dir.resolve("data"), config, new MovableClock(System.currentTimeMillis()), OWNER, Scope.ADMIN)) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (t.server.backups().list().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(t.server.backups().list()).as("a backup within 20 s of a 300 ms interval").isNotEmpty();
+        }
+    }
+
     private static String batch(long start, int batch) {
         StringBuilder s = new StringBuilder("{\"readings\":[");
         for (int i = 0; i < PER_BATCH; i++) {
