@@ -174,7 +174,7 @@ public final class GridPulseServer implements AutoCloseable {
     public GridPulseServer start() {
         MeterRoutes meters = new MeterRoutes(store, pipeline, new BatchParser(clock, config.limits()), clock,
                 config.maxBodyBytes(), json, billing.service().catalog().ids());
-        metrics = new Metrics(pipeline, live, liveStreams, store, silenceWatcher, webhooks, liveInsights);
+        metrics = new Metrics(pipeline, live, liveStreams, store, silenceWatcher, webhooks, liveInsights, backups);
         BillRoutes bills = new BillRoutes(meters, billing, alertLog, clock);
         InsightRoutes insights = new InsightRoutes(store, meters, clock, billing, liveInsights);
         LineProtocolRoutes influx = new LineProtocolRoutes(keys, pipeline,

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -46,6 +47,9 @@ public final class Backups {
     private final Path folder;
     private final int keep;
     private final Clock clock;
+    private final AtomicLong made = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile long lastMadeEpochMs;
 
     /**
      * @param folder where backups go; on the store's file system, unchanged files are shared with
@@ -93,16 +97,35 @@ public final class Backups {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(partial);
+            failed.incrementAndGet();
             throw new StorageException("cannot make a backup in " + folder + ": " + e.getMessage(),
                     String.valueOf(e.getMessage()).contains("No space"), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
+            failed.incrementAndGet();
             throw e;
         }
+        made.incrementAndGet();
+        lastMadeEpochMs = now.toEpochMilli();
         prune();
-        Backup made = describe(target);
-        LOG.info("backup {} made: {} bytes", target, made.bytes());
-        return made;
+        Backup backup = describe(target);
+        LOG.info("backup {} made: {} bytes", target, backup.bytes());
+        return backup;
+    }
+
+    /** Backups made by this process. */
+    public long madeTotal() {
+        return made.get();
+    }
+
+    /** Backups this process tried to make and could not. */
+    public long failedTotal() {
+        return failed.get();
+    }
+
+    /** When this process last made a backup (epoch ms), 0 before its first. */
+    public long lastMadeEpochMs() {
+        return lastMadeEpochMs;
     }
 
     /** Finished backups, newest first. */

@@ -2,6 +2,7 @@ package io.gridpulse.server.metrics;
 
 import io.gridpulse.server.alerts.AlertWebhooks;
 import io.gridpulse.server.alerts.SilenceWatcher;
+import io.gridpulse.server.backup.Backups;
 import io.gridpulse.server.insight.LiveInsights;
 import io.gridpulse.server.live.LiveHub;
 import io.gridpulse.server.live.LiveStreams;
@@ -26,7 +27,7 @@ public final class Metrics {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public Metrics(IngestPipeline pipeline, LiveHub live, LiveStreams streams, ReadingStore store, SilenceWatcher silence,
-                   AlertWebhooks webhooks, LiveInsights insights) {
+                   AlertWebhooks webhooks, LiveInsights insights, Backups backups) {
         FunctionCounter.builder("gridpulse.readings.accepted", pipeline, IngestPipeline::acceptedTotal)
                 .description("Readings stored durably").register(registry);
         FunctionCounter.builder("gridpulse.readings.duplicates", pipeline, IngestPipeline::duplicatesTotal)
@@ -50,6 +51,12 @@ public final class Metrics {
                 .description("Batches of meters beyond --insight-meters: their anomalies are not pushed").register(registry);
         FunctionCounter.builder("gridpulse.insight.history.events", insights, LiveInsights::historyEvents)
                 .description("Anomalies found in data over an hour old (backfills, imports): kept, not pushed").register(registry);
+        FunctionCounter.builder("gridpulse.backups.made", backups, Backups::madeTotal)
+                .description("Backups made since the server started").register(registry);
+        FunctionCounter.builder("gridpulse.backups.failed", backups, Backups::failedTotal)
+                .description("Backups that could not be made (see the log)").register(registry);
+        Gauge.builder("gridpulse.backup.last.made.seconds", backups, b -> b.lastMadeEpochMs() / 1000.0)
+                .description("When this server last made a backup (Unix time; 0: not since it started)").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

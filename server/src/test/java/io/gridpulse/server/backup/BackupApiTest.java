@@ -126,6 +126,22 @@ class BackupApiTest {
                 Thread.sleep(50);
             }
             assertThat(t.server.backups().list()).as("a backup within 20 s of a 300 ms interval").isNotEmpty();
+            String metrics = t.send("GET", "/metrics", null, OWNER).body();
+            assertThat(metrics).contains("gridpulse_backups_failed_total 0.0").containsPattern("gridpulse_backups_made_total [1-9]")
+                    .containsPattern("gridpulse_backup_last_made_seconds [1-9]");
+        }
+    }
+
+    @Test
+    void aBackupThatCannotBeMadeSaysWhyAndIsCounted() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("backups"), "a file where the backups folder should be");
+        ServerConfig config = ServerConfig.defaults(0).withBackups(new BackupPlan(notAFolder, 3, 0));
+        try (TestServer t = TestServer.start(dir.resolve("data"), config, new MovableClock(System.currentTimeMillis()), OWNER, Scope.ADMIN)) {
+            HttpResponse<String> refused = t.send("POST", "/api/v1/backups", null, OWNER);
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).contains("cannot make a backup in " + notAFolder);
+            assertThat(t.send("GET", "/metrics", null, OWNER).body()).contains("gridpulse_backups_failed_total 1.0");
+            assertThat(t.send("GET", "/api/v1/health", null, OWNER).statusCode()).isEqualTo(200);
         }
     }
 
