@@ -2,6 +2,7 @@ package io.gridpulse.tariff;
 
 import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.event.MeterEvent;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,37 +26,48 @@ public final class BillAlerts {
     public static final String BUDGET_PROJECTED = "budget-projected";
 
     /**
-     * @param previous the last bill the caller evaluated, or null; a bill of another period counts
-     *     as none, i.e. the period start (tier 1, nothing exceeded) is the baseline
+     * What the next comparison needs of a bill: a few numbers, where the bill itself (line items,
+     * projection) takes ≈ 2.4 KB, which a fleet of 100,000 meters would keep for each.
+     */
+    public record Seen(LocalDate periodStart, int tier, int projectedTier, boolean superUserRisk, long billSoFarWon,
+                       long projectedWon) {
+        public static Seen of(RealTimeBill bill) {
+            return new Seen(bill.period().start(), bill.tier().current(), bill.tier().projectedAtPeriodEnd(),
+                    bill.tier().superUserRisk(), bill.billSoFar().totalWon(), bill.projected().totalWon());
+        }
+    }
+
+    /**
+     * @param previous what was seen of the last bill the caller evaluated, or null; a bill of another
+     *     period counts as none, i.e. the period start (tier 1, nothing exceeded) is the baseline
      * @param current the bill just computed
      * @return events in order of importance, empty when nothing changed
      */
-    public List<MeterEvent> compare(MeterRef meter, MeterBillingSettings settings, RealTimeBill previous,
-                                    RealTimeBill current) {
-        RealTimeBill base = previous != null && previous.period().start().equals(current.period().start()) ? previous : null;
+    public List<MeterEvent> compare(MeterRef meter, MeterBillingSettings settings, Seen previous, RealTimeBill current) {
+        Seen base = previous != null && previous.periodStart().equals(current.period().start()) ? previous : null;
         List<MeterEvent> events = new ArrayList<>();
         budgetEvents(meter, settings.monthlyBudgetWon(), base, current, events);
         tierEvents(meter, base, current, events);
         return events;
     }
 
-    private void tierEvents(MeterRef meter, RealTimeBill base, RealTimeBill current, List<MeterEvent> events) {
+    private void tierEvents(MeterRef meter, Seen base, RealTimeBill current, List<MeterEvent> events) {
         RealTimeBill.TierStatus now = current.tier();
-        int previousTier = base == null ? 1 : base.tier().current();
+        int previousTier = base == null ? 1 : base.tier();
         if (now.current() > previousTier) {
             events.add(event(meter, current, TIER_ENTERED, now.current() >= 3 ? "warning" : "info",
                     "Your usage this period has entered tier " + now.current() + "; each further kWh costs more. / "
                             + "이번 달 사용량이 누진 " + now.current() + "단계에 들어섰습니다.",
                     Map.of("tier", now.current(), "previousTier", previousTier)));
         }
-        boolean wasRisk = base != null && base.tier().superUserRisk();
+        boolean wasRisk = base != null && base.superUserRisk();
         if (now.superUserRisk() && !wasRisk) {
             events.add(event(meter, current, SUPER_USER_RISK, "critical",
                     "At this pace you will pass 1,000 kWh this period and pay the super-user rate. / "
                             + "이대로면 이번 달 슈퍼유저 요금 구간(1,000kWh 초과)에 들어갑니다.",
                     Map.of("projectedTier", now.projectedAtPeriodEnd())));
         }
-        int previousProjected = base == null ? 1 : base.tier().projectedAtPeriodEnd();
+        int previousProjected = base == null ? 1 : base.projectedTier();
         if (now.projectedAtPeriodEnd() > Math.max(previousProjected, now.current()) && !now.superUserRisk()) {
             String when = now.projectedCrossingDate() == null ? "" : " around " + now.projectedCrossingDate();
             events.add(event(meter, current, TIER_PROJECTED, "info",
@@ -75,15 +87,15 @@ public final class BillAlerts {
         return details;
     }
 
-    private void budgetEvents(MeterRef meter, Long budgetWon, RealTimeBill base, RealTimeBill current,
+    private void budgetEvents(MeterRef meter, Long budgetWon, Seen base, RealTimeBill current,
                               List<MeterEvent> events) {
         if (budgetWon == null) {
             return;
         }
         boolean exceeded = current.billSoFar().totalWon() > budgetWon;
-        boolean wasExceeded = base != null && base.billSoFar().totalWon() > budgetWon;
+        boolean wasExceeded = base != null && base.billSoFarWon() > budgetWon;
         boolean projected = current.projected().totalWon() > budgetWon;
-        boolean wasProjected = base != null && base.projected().totalWon() > budgetWon;
+        boolean wasProjected = base != null && base.projectedWon() > budgetWon;
         Map<String, Object> details = Map.of("budgetWon", budgetWon, "billSoFarWon", current.billSoFar().totalWon(),
                 "projectedTotalWon", current.projected().totalWon());
         if (exceeded && !wasExceeded) {

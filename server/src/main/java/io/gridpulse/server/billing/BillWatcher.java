@@ -38,7 +38,7 @@ public final class BillWatcher {
     // meters reporting every second cannot starve the others.
     private final Queue<MeterRef> dirtyOrder = new ConcurrentLinkedQueue<>();
     private final Set<MeterRef> dirty = ConcurrentHashMap.newKeySet();
-    private final Map<MeterRef, RealTimeBill> lastBills = new ConcurrentHashMap<>();
+    private final Map<MeterRef, BillAlerts.Seen> lastBills = new ConcurrentHashMap<>();
 
     public BillWatcher(ReadingStore store, MeterBilling billing, AlertLog alertLog, Clock clock) {
         this.store = store;
@@ -80,8 +80,8 @@ public final class BillWatcher {
 
     private List<MeterEvent> check(MeterRecord meter) {
         RealTimeBill current = billing.realTime(meter, clock.instant(), null);
-        RealTimeBill previous = lastBills.put(meter.ref(), current);
-        if (previous == null || !previous.period().start().equals(current.period().start())) {
+        BillAlerts.Seen previous = lastBills.put(meter.ref(), BillAlerts.Seen.of(current));
+        if (previous == null || !previous.periodStart().equals(current.period().start())) {
             return List.of(); // first look, or a new period: nothing changed yet
         }
         List<MeterEvent> events = alerts.compare(meter.ref(), MeterBilling.settings(meter), previous, current);
