@@ -80,7 +80,7 @@ class RealTimeBillTest {
         for (LocalDate day = LocalDate.of(2024, 9, 1); day.isBefore(LocalDate.of(2024, 9, 15)); day = day.plusDays(1)) {
             boolean weekend = day.getDayOfWeek().getValue() >= 6;
             constant(day.atStartOfDay(SEOUL).toInstant(), day.plusDays(1).atStartOfDay(SEOUL).toInstant(),
-                    weekend ? KWH : KWH / 5).buckets().forEach(buckets::put);
+                    weekend ? KWH : KWH / 5).forEach(buckets::put);
         }
         Instant now = seoul(2024, 9, 15, 0);
 

@@ -9,8 +9,6 @@ import io.gridpulse.tariff.UsageProjector;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The bill's projection from the analytics period-end forecast, so {@code /bill} and
@@ -28,7 +26,7 @@ public final class ForecastProjector implements UsageProjector {
                                         ZoneId zone) {
         HourlyUsage profile = shape.projectRemaining(usage, at, periodStart, periodEndExclusive, zone);
         EnergyLedger ledger = EnergyLedger.unbounded(zone);
-        usage.between(Instant.EPOCH, at).buckets().forEach((hourMs, microwattHours) ->
+        usage.between(Instant.EPOCH, at).forEach((hourMs, microwattHours) ->
                 ledger.addHour(hourMs, microwattHours / (double) Units.MICROWATT_HOURS_PER_WATT_HOUR));
         PeriodForecast forecast = PeriodEndForecaster.forecast(ledger, LocalDate.ofInstant(periodStart, zone),
                 LocalDate.ofInstant(periodEndExclusive, zone), LocalDate.ofInstant(at, zone));
@@ -40,8 +38,6 @@ public final class ForecastProjector implements UsageProjector {
         double remaining = Math.max(0, forecast.expectedEnergyWattHours() * Units.MICROWATT_HOURS_PER_WATT_HOUR
                 - usedMicrowattHours);
         double scale = remaining / profileMicrowattHours;
-        Map<Long, Long> scaled = new TreeMap<>();
-        profile.buckets().forEach((hourMs, microwattHours) -> scaled.put(hourMs, Math.round(microwattHours * scale)));
-        return HourlyUsage.of(scaled);
+        return profile.mapEnergy(microwattHours -> Math.round(microwattHours * scale));
     }
 }

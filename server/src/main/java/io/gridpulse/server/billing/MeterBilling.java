@@ -15,10 +15,8 @@ import io.gridpulse.tariff.RealTimeBill;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -91,11 +89,14 @@ public final class MeterBilling {
         return hourlyUsage(store.rollups(meter, RollupLevel.HOUR, fromMs, toMs));
     }
 
+    /** The store's hourly rows, in time order, one per hour. */
     private static HourlyUsage hourlyUsage(List<Rollup> hours) {
-        Map<Long, Long> microwattHours = new HashMap<>();
-        for (Rollup r : hours) {
-            microwattHours.put(r.bucketStartMs(), r.energyNanowattHours() / 1000);
+        long[] starts = new long[hours.size()];
+        long[] microwattHours = new long[hours.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = hours.get(i).bucketStartMs();
+            microwattHours[i] = hours.get(i).energyNanowattHours() / 1000;
         }
-        return HourlyUsage.of(microwattHours);
+        return HourlyUsage.of(starts, microwattHours);
     }
 }

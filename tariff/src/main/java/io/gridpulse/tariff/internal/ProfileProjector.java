@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Default projection: an hour-of-day profile per day type (weekday / weekend) from up to
@@ -29,14 +27,19 @@ public final class ProfileProjector implements UsageProjector {
             return HourlyUsage.empty();
         }
         HourProfile profile = profile(usage, at, periodStart, zone);
-        Map<Long, Long> projected = new TreeMap<>();
         long currentHour = Math.floorDiv(at.toEpochMilli(), HOUR_MS) * HOUR_MS;
-        for (long hour = Math.max(currentHour, periodStart.toEpochMilli()); hour < periodEndExclusive.toEpochMilli(); hour += HOUR_MS) {
+        long firstHour = Math.max(currentHour, periodStart.toEpochMilli());
+        int hours = (int) Math.max(0, (periodEndExclusive.toEpochMilli() - firstHour + HOUR_MS - 1) / HOUR_MS);
+        long[] starts = new long[hours];
+        long[] energy = new long[hours];
+        for (int i = 0; i < hours; i++) {
+            long hour = firstHour + i * HOUR_MS;
             double estimate = profile.estimate(LocalDateTime.ofInstant(Instant.ofEpochMilli(hour), zone));
             double share = hour == currentHour ? (hour + HOUR_MS - at.toEpochMilli()) / (double) HOUR_MS : 1.0;
-            projected.put(hour, Math.round(estimate * share));
+            starts[i] = hour;
+            energy[i] = Math.round(estimate * share);
         }
-        return HourlyUsage.of(projected);
+        return HourlyUsage.of(starts, energy);
     }
 
     private static HourProfile profile(HourlyUsage usage, Instant at, Instant periodStart, ZoneId zone) {
@@ -57,13 +60,13 @@ public final class ProfileProjector implements UsageProjector {
         if (usage.isEmpty()) {
             return null;
         }
-        LocalDateTime first = LocalDateTime.ofInstant(Instant.ofEpochMilli(usage.buckets().firstKey()), zone);
+        LocalDateTime first = LocalDateTime.ofInstant(Instant.ofEpochMilli(usage.hourStartMs(0)), zone);
         return first.getHour() == 0 ? first.toLocalDate() : first.toLocalDate().plusDays(1);
     }
 
     private static long[] hourly(HourlyUsage usage, LocalDate day, ZoneId zone) {
         long[] byHour = new long[24];
-        usage.between(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()).buckets()
+        usage.between(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant())
                 .forEach((hour, energy) -> byHour[LocalDateTime.ofInstant(Instant.ofEpochMilli(hour), zone).getHour()] += energy);
         return byHour;
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** Where a period's energy stands against the tier limits in force on a given day. */
 public final class TierTracker {
@@ -52,11 +51,13 @@ public final class TierTracker {
     }
 
     private static LocalDate crossingDate(long soFar, Rational limitKwh, HourlyUsage future, ZoneId zone) {
+        // whole microwatt-hours above the limit ⇔ above its floor: one exact conversion, not one per hour
+        long limitMicrowattHours = limitKwh.times(MICROWATT_HOURS_PER_KWH).roundToStep(1, RoundingMode.FLOOR);
         long cumulative = soFar;
-        for (Map.Entry<Long, Long> bucket : future.buckets().entrySet()) {
-            cumulative += bucket.getValue();
-            if (Rational.of(cumulative, MICROWATT_HOURS_PER_KWH).compareTo(limitKwh) > 0) {
-                return LocalDate.ofInstant(Instant.ofEpochMilli(bucket.getKey()), zone);
+        for (int i = 0; i < future.size(); i++) {
+            cumulative += future.microwattHours(i);
+            if (cumulative > limitMicrowattHours) {
+                return LocalDate.ofInstant(Instant.ofEpochMilli(future.hourStartMs(i)), zone);
             }
         }
         return null;

@@ -20,7 +20,7 @@ public final class TimeOfUsePricer {
 
     public static EnergyPrice price(Tariff tariff, HourlyUsage periodUsage, ZoneId zone) {
         Map<String, PricedPart> parts = new LinkedHashMap<>();
-        periodUsage.buckets().forEach((hourStartMs, microwattHours) -> {
+        periodUsage.forEach((hourStartMs, microwattHours) -> {
             LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(hourStartMs), zone);
             TariffVersion version = tariff.versionOn(local.toLocalDate());
             TimeOfUseEnergy energy = (TimeOfUseEnergy) version.energy();
