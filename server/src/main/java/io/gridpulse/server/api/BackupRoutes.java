@@ -1,7 +1,6 @@
 package io.gridpulse.server.api;
 
 import io.gridpulse.core.AccessDeniedException;
-import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Principal;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.server.backup.Backups;
@@ -36,7 +35,7 @@ public final class BackupRoutes {
 
     private static void owner(Context ctx) {
         Principal p = MeterRoutes.principal(ctx, Scope.ADMIN);
-        if (!p.tenant().equals(TenantId.DEFAULT) || p.boundToMeter()) {
+        if (!p.ownsServer()) {
             throw new AccessDeniedException("backups hold every tenant's data: only an admin key of the default tenant"
                     + " (the server owner's) may list or make them", false);
         }

@@ -103,7 +103,7 @@ public final class KeyRoutes {
             return p.tenant();
         }
         TenantId other = new TenantId(requested); // 400 for a malformed id
-        if (!p.tenant().equals(TenantId.DEFAULT) || p.boundToMeter()) {
+        if (!p.ownsServer()) {
             throw new AccessDeniedException("only an admin key of the default tenant (the server owner's) manages other"
                     + " tenants' keys", false);
         }

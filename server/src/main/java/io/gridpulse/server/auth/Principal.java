@@ -15,6 +15,14 @@ public record Principal(TenantId tenant, Scope scope, String keyName, MeterId on
         return onlyMeter == null || onlyMeter.equals(meter);
     }
 
+    /**
+     * The server owner: an admin key of the default tenant, not bound to a meter. It alone reaches
+     * across tenants (other tenants' keys, backups of every tenant's data).
+     */
+    public boolean ownsServer() {
+        return tenant.equals(TenantId.DEFAULT) && scope == Scope.ADMIN && onlyMeter == null;
+    }
+
     /** A device token or a household's key: it may see and post only its meter. */
     public boolean boundToMeter() {
         return onlyMeter != null;
