@@ -6,6 +6,7 @@ import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.GridPulseServer;
 import io.gridpulse.server.ServerConfig;
+import io.gridpulse.server.backup.BackupPlan;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
@@ -45,8 +46,10 @@ final class HttpApiTarget implements FuzzTarget {
 
     HttpApiTarget(Path dir) {
         Clock clock = Clock.systemUTC();
-        store = ReadingStore.open(StorageConfig.defaults(dir), clock);
-        server = new GridPulseServer(ServerConfig.defaults(0), store, clock);
+        store = ReadingStore.open(StorageConfig.defaults(dir.resolve("data")), clock);
+        // backups inside the run's folder, which is deleted after it (the default sits beside the data)
+        server = new GridPulseServer(ServerConfig.defaults(0).withBackups(new BackupPlan(dir.resolve("backups"), 2, 0)),
+                store, clock);
         server.apiKeys().register(KEY, TenantId.DEFAULT, Scope.ADMIN, "fuzz");
         server.start();
         dayStartMs = (clock.millis() / 86_400_000L - 1) * 86_400_000L;
@@ -104,6 +107,8 @@ final class HttpApiTarget implements FuzzTarget {
                 "POST text/plain /write?precision=ms\npower,meter=fuzz-4 powerW=412.5 " + (dayStartMs + 1_000L) + "\n",
                 "POST text/plain /api/v2/write?precision=s\npower,meter=fuzz-4 powerW=1i,energyWh=2 " + (dayStartMs / 1000 + 2) + "\n",
                 "PUT " + json + " /api/v1/retention\n{\"rawDays\":400,\"fineRollupDays\":90}",
+                "GET " + json + " /api/v1/backups\n",
+                "POST " + json + " /api/v1/backups\n",
                 "POST " + json + " /api/v1/meters/fuzz-5/device-token\n",
                 "DELETE " + json + " /api/v1/meters/fuzz-5/device-token\n"));
     }
