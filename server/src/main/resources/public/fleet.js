@@ -8,6 +8,8 @@
       tenant: '테넌트 {0}', more: '외 {0}대', energy: '사용량 (kWh)', reportingMeters: '보고한 계량기', time: '시각',
       find: '계량기 찾기', findHint: '계량기 ID 또는 그 앞부분', findButton: '찾기', name: '이름', lastReadingTs: '마지막 측정',
       noneFound: '"{0}"(으)로 시작하는 계량기가 없습니다.', moreFound: '처음 {0}대만 보여 줍니다. 더 길게 입력해 보세요.',
+      backups: '백업', backupNow: '지금 백업', backingUp: '백업 중…', noBackup: '없음', ago: '{0} 전', justNow: '방금',
+      backupInfo: '{0}개 보관 · 최근 {1}', backupNone: '아직 백업이 없습니다',
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English' },
     en: { fleet: 'Fleet', dashboard: 'Household dashboard', needKey: 'Enter an API key of your tenant.', connect: 'Connect', meters: 'Meters',
       reporting: 'Reporting', silent: 'Silent', today: 'Fleet energy today', sinceMidnight: 'since your local midnight',
@@ -16,6 +18,8 @@
       tenant: 'tenant {0}', more: '{0} more', energy: 'Energy (kWh)', reportingMeters: 'Meters reporting', time: 'Time',
       find: 'Find a meter', findHint: 'meter id, or its beginning', findButton: 'Find', name: 'Name', lastReadingTs: 'Last reading',
       noneFound: 'No meter id starts with "{0}".', moreFound: 'The first {0} shown: type more of the id.',
+      backups: 'Backups', backupNow: 'Back up now', backingUp: 'Backing up…', noBackup: 'none', ago: '{0} ago', justNow: 'just now',
+      backupInfo: '{0} kept · newest {1}', backupNone: 'no backup yet',
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어' },
   };
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
@@ -32,7 +36,7 @@
   const { api, showLogin } = GridPulseSession;
   function showError(e) { if (e.message !== 'unauthorized') { $('error').hidden = false; $('error').textContent = String(e.message || e); } }
 
-  let status = null, usage = null, chart = null;
+  let status = null, usage = null, chart = null, backups = null;
   function applyLang() {
     GridPulseSession.applyTexts(lang, t);
     makeChart();
@@ -81,6 +85,7 @@
       $('silentTable').hidden = status.silent.length === 0;
       $('silentNone').hidden = status.silent.length > 0;
     }
+    renderBackups();
     if (usage) {
       chart.setData(chartData());
       const midnight = new Date(); midnight.setHours(0, 0, 0, 0);
@@ -88,6 +93,34 @@
       $('todayKwh').textContent = num(today / 1000, 1);
     }
   }
+
+  // The server's backups: only the server owner's key may see them (the card stays hidden for others).
+  const megabytes = bytes => num(bytes / 1e6, bytes < 1e7 ? 1 : 0) + ' MB';
+  function renderBackups() {
+    $('backupCard').hidden = !backups;
+    if (!backups) return;
+    const newest = backups.backups[0];
+    const age = newest ? Math.max(0, Date.now() - Date.parse(newest.createdAt)) : 0;
+    $('backupAge').textContent = !newest ? t('noBackup') : age < 60000 ? t('justNow') : t('ago', duration(age));
+    $('backupInfo').textContent = newest ? t('backupInfo', num(backups.backups.length), megabytes(newest.bytes))
+      : t('backupNone');
+    $('backupCard').title = backups.folder; // long paths would not fit the card
+  }
+  async function loadBackups() {
+    backups = await api('/backups').catch(() => null);
+    renderBackups();
+  }
+  $('backupNow').onclick = async () => {
+    $('backupNow').disabled = true;
+    $('backupNow').textContent = t('backingUp');
+    try {
+      await api('/backups', { method: 'POST' });
+      await loadBackups();
+    } catch (e) { showError(e); } finally {
+      $('backupNow').disabled = false;
+      $('backupNow').textContent = t('backupNow');
+    }
+  };
 
   // Meters by the beginning of their id (GET /meters?prefix=), each linked to its dashboard.
   const FOUND = 20;
@@ -116,6 +149,7 @@
       api(`/usage?perMeter=false&from=${now - 48 * 3600000}&to=${now}`)]);
     status = s; usage = u;
     render();
+    loadBackups();
   }
 
   async function start() {

@@ -10,6 +10,7 @@ import io.gridpulse.core.MeterRef;
 import io.gridpulse.core.Reading;
 import io.gridpulse.core.TenantId;
 import io.gridpulse.server.auth.Scope;
+import io.gridpulse.server.backup.BackupPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class FleetPageBrowserTest extends DashboardBrowserSupport {
     private static final String KEY = "fleet-page-key-0123456789";
+    private static final String READER = "fleet-page-reader-key-012";
     private static final int METERS = 12;
     private static final int SILENT = 3;
     private final ObjectMapper json = new ObjectMapper();
@@ -38,7 +40,8 @@ class FleetPageBrowserTest extends DashboardBrowserSupport {
     void fleetPageCountsReportingAndSilentMetersAndLinksToThem() throws Exception {
         long realNow = System.currentTimeMillis() / 60_000 * 60_000;
         MovableClock clock = new MovableClock(realNow - 20 * 60_000L);
-        open(TestServer.start(dir, ServerConfig.defaults(0), clock, KEY, Scope.ADMIN));
+        open(TestServer.start(dir.resolve("data"), ServerConfig.defaults(0)
+                .withBackups(new BackupPlan(dir.resolve("backups"), 3, 0)), clock, KEY, Scope.ADMIN, READER, Scope.READ));
         for (int m = 0; m < METERS; m++) {
             List<Reading> readings = new ArrayList<>();
             for (long t = clock.millis() - 3 * 3_600_000L; t <= clock.millis(); t += 60_000) {
@@ -94,12 +97,30 @@ class FleetPageBrowserTest extends DashboardBrowserSupport {
         assertThat(text("findNone")).isEqualTo("No meter id starts with \"nope\".");
         assertThat(browser.findElement(By.id("findTable")).isDisplayed()).isFalse();
 
+        // The server owner's key sees the backups card and makes one from it.
+        assertThat(text("backupAge")).isEqualTo("none");
+        assertThat(text("backupInfo")).isEqualTo("no backup yet");
+        assertThat(browser.findElement(By.id("backupCard")).getDomProperty("title")).isEqualTo(dir.resolve("backups").toAbsolutePath().toString());
+        browser.findElement(By.id("backupNow")).click();
+        // named by the server's clock, 10 minutes behind the browser's here
+        wait.until(d -> text("backupAge").matches("1[01] min ago"));
+        assertThat(text("backupInfo")).startsWith("1 kept · newest ").endsWith(" MB");
+        assertThat(server.backups().list()).hasSize(1);
+        Files.write(Path.of("target", "fleet-page-backup.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
         browser.findElement(By.id("lang")).click();
         wait.until(d -> text("silentRule").equals("5분 넘게 값이 없으면"));
+        assertThat(text("backupAge")).matches("1[01]분 전");
 
         browser.findElement(By.cssSelector("#silentTable tbody a")).click(); // the household dashboard of that meter
         wait.until(d -> "fleet-00".equals(d.findElement(By.id("meter")).getDomProperty("value")));
         wait.until(d -> d.findElement(By.id("fleetLink")).isDisplayed());
+
+        // A read key sees the fleet, not the backups (they hold every tenant's data).
+        browser.get("http://localhost:" + server.port() + "/fleet.html#key=" + READER);
+        wait.until(d -> text("meterCount").equals("12"));
+        Thread.sleep(300); // the backups request has answered (403) by the time the counts are drawn and a little after
+        assertThat(browser.findElement(By.id("backupCard")).isDisplayed()).isFalse();
     }
 
     private static MeterRef meter(int i) {
