@@ -337,13 +337,29 @@ public final class GridPulseServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Liveness and what the store can do: "ok"; "degraded" while writes are refused after a failed
+     * one (a full disk; the next write retries, reads go on); 503 "unavailable" when the store could
+     * not be reopened. With free disk space and the last backup, what an operator's monitor watches.
+     */
     private void health(Context ctx) {
+        ReadingStore.Health storeHealth = store.health();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        body.put("status", switch (storeHealth) {
+            case OK -> "ok";
+            case WRITES_REFUSED -> "degraded";
+            case UNAVAILABLE -> "unavailable";
+        });
         body.put("uptimeS", (clock.millis() - startedMs) / 1000);
         body.put("readingsAccepted", pipeline.acceptedTotal());
         body.put("liveSubscribers", live.subscriberCount());
-        ctx.json(body);
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("writes", storeHealth == ReadingStore.Health.OK ? "accepted" : "refused");
+        storage.put("freeBytes", store.usableBytes());
+        body.put("store", storage);
+        long lastBackup = backups.lastMadeEpochMs();
+        body.put("lastBackup", lastBackup == 0 ? null : java.time.Instant.ofEpochMilli(lastBackup).toString());
+        ctx.status(storeHealth == ReadingStore.Health.UNAVAILABLE ? 503 : 200).json(body);
     }
 
     @Override

@@ -50,10 +50,15 @@ class DiskFullEndToEndTest {
             assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("no space left");
             assertThat(rawPoints(0)).hasSize(60);
             assertThat(post(MAX_ATTEMPTS).statusCode()).as("still full").isEqualTo(507);
+            JsonNode degraded = health();
+            assertThat(degraded.get("status").asText()).isEqualTo("degraded");
+            assertThat(degraded.get("store").get("writes").asText()).isEqualTo("refused");
+            assertThat(degraded.get("store").get("freeBytes").asLong()).isLessThan(4L << 20);
 
             Files.delete(filler);
             HttpResponse<String> healed = post(MAX_ATTEMPTS + 1);
             assertThat(healed.statusCode()).as(healed.body()).isEqualTo(200);
+            assertThat(health().get("status").asText()).isEqualTo("ok");
             assertThat(rawPoints(MAX_ATTEMPTS + 1)).hasSize(60);
             assertThat(rawPoints(0)).hasSize(60);
             stop();
@@ -97,6 +102,12 @@ class DiskFullEndToEndTest {
         body.append("]}");
         return send(HttpRequest.newBuilder(uri("/api/v1/meters/home-1/readings"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private JsonNode health() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/health")).GET());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     private JsonNode rawPoints(int minute) throws Exception {

@@ -1056,6 +1056,25 @@ public final class ReadingStore implements AutoCloseable {
         });
     }
 
+    /** What the store can do now, for health checks. */
+    public enum Health {
+        /** Reads and writes are served. */
+        OK,
+        /** A write failed (e.g. disk full): writes are refused until one succeeds again, reads go on. */
+        WRITES_REFUSED,
+        /** The database could not be reopened after a failed write: nothing is served. */
+        UNAVAILABLE
+    }
+
+    public Health health() {
+        return db.unavailable() ? Health.UNAVAILABLE : db.acceptsWrites() ? Health.OK : Health.WRITES_REFUSED;
+    }
+
+    /** Bytes free on the store's disk, or -1 when that cannot be told. */
+    public long usableBytes() {
+        return db.usableBytes();
+    }
+
     /** Bytes of WAL files kept for reuse (a fixed reserve of at most one file, not data). */
     public long recycledWalBytes() {
         return db.recycledWalBytes();

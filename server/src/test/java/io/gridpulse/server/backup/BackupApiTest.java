@@ -129,6 +129,8 @@ class BackupApiTest {
             String metrics = t.send("GET", "/metrics", null, OWNER).body();
             assertThat(metrics).contains("gridpulse_backups_failed_total 0.0").containsPattern("gridpulse_backups_made_total [1-9]")
                     .containsPattern("gridpulse_backup_last_made_seconds [1-9]");
+            assertThat(JSON.readTree(t.send("GET", "/api/v1/health", null, OWNER).body()).get("lastBackup").asText())
+                    .as("health says when").startsWith(String.valueOf(java.time.Year.now().getValue()));
         }
     }
 

@@ -186,6 +186,25 @@ public final class RocksDatabase implements AutoCloseable {
         this.reopenListener = listener;
     }
 
+    /** False after a write failed (e.g. disk full) until a later write has reopened the database. */
+    public boolean acceptsWrites() {
+        return !reopenNeeded && !unavailable;
+    }
+
+    /** True when a reopen after a failed write did not succeed: neither reads nor writes are served. */
+    public boolean unavailable() {
+        return unavailable || closed;
+    }
+
+    /** Bytes free for the store on its disk, or -1 when that cannot be told. */
+    public long usableBytes() {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Runs a read (or anything that must not overlap a reopen) against the open database. */
     public <T> T use(Supplier<T> work) {
         gate.readLock().lock();
