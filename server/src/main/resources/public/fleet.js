@@ -10,6 +10,8 @@
       noneFound: '"{0}"(으)로 시작하는 계량기가 없습니다.', moreFound: '처음 {0}대만 보여 줍니다. 더 길게 입력해 보세요.',
       backups: '백업', backupNow: '지금 백업', backingUp: '백업 중…', noBackup: '없음', ago: '{0} 전', justNow: '방금',
       backupInfo: '{0}개 보관 · 최근 {1}', backupNone: '아직 백업이 없습니다',
+      storeRefusing: '저장소가 쓰기를 거부하고 있습니다 (디스크 여유 {0}): 측정값이 저장되지 않습니다. 공간을 비우면 다음 쓰기부터 다시 받습니다. 조회는 계속됩니다.',
+      storeUnavailable: '저장소를 사용할 수 없습니다: 실패한 쓰기 뒤 다시 열지 못했습니다. 서버를 다시 시작하세요.',
       footer: 'GridPulse — 초 단위 가정 전력 데이터를 위한 오픈 플랫폼', langButton: 'English' },
     en: { fleet: 'Fleet', dashboard: 'Household dashboard', needKey: 'Enter an API key of your tenant.', connect: 'Connect', meters: 'Meters',
       reporting: 'Reporting', silent: 'Silent', today: 'Fleet energy today', sinceMidnight: 'since your local midnight',
@@ -20,6 +22,8 @@
       noneFound: 'No meter id starts with "{0}".', moreFound: 'The first {0} shown: type more of the id.',
       backups: 'Backups', backupNow: 'Back up now', backingUp: 'Backing up…', noBackup: 'none', ago: '{0} ago', justNow: 'just now',
       backupInfo: '{0} kept · newest {1}', backupNone: 'no backup yet',
+      storeRefusing: 'The store refuses writes since one failed ({0} free on its disk): readings are not being stored. Free space and the next write is accepted again; reads go on.',
+      storeUnavailable: 'The store is unavailable: it could not be reopened after a failed write. Restart the server.',
       footer: 'GridPulse — open platform for per-second household electricity data.', langButton: '한국어' },
   };
   let lang = localStorage.getItem('gp.lang') || (navigator.language.startsWith('ko') ? 'ko' : 'en');
@@ -36,7 +40,7 @@
   const { api, showLogin } = GridPulseSession;
   function showError(e) { if (e.message !== 'unauthorized') { $('error').hidden = false; $('error').textContent = String(e.message || e); } }
 
-  let status = null, usage = null, chart = null, backups = null;
+  let status = null, usage = null, chart = null, backups = null, health = null;
   function applyLang() {
     GridPulseSession.applyTexts(lang, t);
     makeChart();
@@ -86,6 +90,7 @@
       $('silentNone').hidden = status.silent.length > 0;
     }
     renderBackups();
+    renderHealth();
     if (usage) {
       chart.setData(chartData());
       const midnight = new Date(); midnight.setHours(0, 0, 0, 0);
@@ -106,6 +111,18 @@
       : t('backupNone');
     $('backupCard').title = backups.folder; // long paths would not fit the card
   }
+  // The server's own state (GET /health, no key): a full disk stops every meter's data, so it says so first.
+  function renderHealth() {
+    const warn = $('storeWarning');
+    warn.hidden = !health || health.status === 'ok';
+    if (!warn.hidden) warn.textContent = health.status === 'degraded' ? t('storeRefusing', megabytes(health.store.freeBytes))
+      : t('storeUnavailable');
+  }
+  async function loadHealth() {
+    health = await fetch('/api/v1/health').then(r => r.json()).catch(() => null);
+    renderHealth();
+  }
+
   async function loadBackups() {
     backups = await api('/backups').catch(() => null);
     renderBackups();
@@ -144,6 +161,7 @@
   $('findForm').onsubmit = e => { e.preventDefault(); find($('findInput').value.trim()).catch(showError); };
 
   async function load() {
+    loadHealth(); // first: when the store fails, the other requests may too
     const now = Date.now();
     const [s, u] = await Promise.all([api('/fleet/status'),
       api(`/usage?perMeter=false&from=${now - 48 * 3600000}&to=${now}`)]);
