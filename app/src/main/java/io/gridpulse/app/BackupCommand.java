@@ -2,7 +2,6 @@ package io.gridpulse.app;
 
 import io.gridpulse.server.backup.Backups;
 import io.gridpulse.store.ReadingStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -28,10 +27,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("no storage folder " + data + " (--data)");
-        }
-        try (ReadingStore store = OfflineStore.open(data, "ask it with an admin key of the default tenant: POST /api/v1/backups")) {
+        try (ReadingStore store = OfflineStore.openExisting(data, "ask it with an admin key of the default tenant: POST /api/v1/backups")) {
             Backups backups = new Backups(store, to != null ? to : Backups.defaultFolder(data), keep, Clock.systemUTC());
             Backups.Backup made = backups.create();
             System.out.printf("backup %s: %,d bytes (%d kept in %s)%n", made.path(), made.bytes(), backups.list().size(),

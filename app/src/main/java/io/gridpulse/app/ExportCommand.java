@@ -91,10 +91,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private ReadingStore openStore() {
-        if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("no storage folder " + data + " (--data)");
-        }
-        return OfflineStore.open(data, "ask the running server: GET /api/v1/meters/{id}/power?format=csv");
+        return OfflineStore.openExisting(data, "ask the running server: GET /api/v1/meters/{id}/power?format=csv");
     }
 
     /** Day by day for raw and fine steps (bounded memory, a progress bar); calendar buckets in one read. */

@@ -8,7 +8,6 @@ import io.gridpulse.server.auth.ApiKeys.KeyInfo;
 import io.gridpulse.server.auth.Scope;
 import io.gridpulse.store.ReadingStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -50,10 +49,7 @@ final class KeysCommand implements Runnable {
         String tenant;
 
         ReadingStore open(boolean create) {
-            if (!create && !Files.isDirectory(data)) {
-                throw new IllegalArgumentException("no storage folder " + data + " (--data)");
-            }
-            return OfflineStore.open(data, WHILE_SERVING);
+            return create ? OfflineStore.open(data, WHILE_SERVING) : OfflineStore.openExisting(data, WHILE_SERVING);
         }
     }
 

@@ -2,6 +2,7 @@ package io.gridpulse.app;
 
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -20,5 +21,13 @@ final class OfflineStore {
             throw new IllegalArgumentException("cannot open storage folder " + data + " (is 'gridpulse serve' using it?"
                     + " stop it, or " + otherwise + "): " + e.getMessage(), e);
         }
+    }
+
+    /** As {@link #open}, for a command that reads what is there: a folder that does not exist is an error, not a new store. */
+    static ReadingStore openExisting(Path data, String otherwise) {
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("no storage folder " + data + " (--data)");
+        }
+        return open(data, otherwise);
     }
 }
