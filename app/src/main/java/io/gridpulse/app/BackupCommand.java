@@ -1,5 +1,6 @@
 package io.gridpulse.app;
 
+import io.gridpulse.server.backup.BackupPlan;
 import io.gridpulse.server.backup.Backups;
 import io.gridpulse.store.ReadingStore;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ReadingStore store = OfflineStore.openExisting(data, "ask it with an admin key of the default tenant: POST /api/v1/backups")) {
-            Backups backups = new Backups(store, to != null ? to : Backups.defaultFolder(data), keep, Clock.systemUTC());
+            Backups backups = new Backups(store, new BackupPlan(to, keep, 0), Clock.systemUTC());
             Backups.Backup made = backups.create();
             System.out.printf("backup %s: %,d bytes (%d kept in %s)%n", made.path(), made.bytes(), backups.list().size(),
                     backups.folder());

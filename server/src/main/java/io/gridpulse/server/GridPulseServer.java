@@ -39,7 +39,6 @@ import io.gridpulse.tariff.TariffCatalog;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import io.gridpulse.server.backup.BackupPlan;
 import io.gridpulse.server.backup.Backups;
 import io.gridpulse.server.auth.ApiKeys;
 import io.gridpulse.server.auth.Principal;
@@ -117,9 +116,7 @@ public final class GridPulseServer implements AutoCloseable {
         this.silenceWatcher = new SilenceWatcher(alertLog, clock, config.silentAfterMs());
         this.nilmModels = new NilmModels(store.config().dataDir().resolve("nilm"));
         this.liveInsights = new LiveInsights(store, live, nilmModels, clock, config.insightMeters());
-        BackupPlan plan = config.backups();
-        this.backups = new Backups(store, plan.folder() != null ? plan.folder() : Backups.defaultFolder(store.config().dataDir()),
-                plan.keep(), clock);
+        this.backups = new Backups(store, config.backups(), clock);
         pipeline.onStored(storedByMeter -> {
             storedByMeter.keySet().forEach(meter -> {
                 billWatcher.touched(meter);

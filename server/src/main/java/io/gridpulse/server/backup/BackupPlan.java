@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Where backups go and how often the server makes them.
  *
- * @param folder the backups folder, or null for {@link Backups#defaultFolder} beside the data folder
+ * @param folder the backups folder, or null for {@code <data>-backups} beside the data folder
  * @param keep how many backups are kept (the oldest beyond go)
  * @param everyMs the server makes one this often, 0 = only when asked ({@code POST /api/v1/backups})
  */

@@ -52,28 +52,21 @@ public final class Backups {
     private volatile long lastMadeEpochMs;
 
     /**
-     * @param folder where backups go; on the store's file system, unchanged files are shared with
-     *     the store (hard links) and a backup costs little space until the store rewrites them
-     * @param keep how many backups to keep (the oldest beyond go), ≥ 1
+     * @param plan where backups go (on the store's file system, unchanged files are shared with the
+     *     store through hard links: a backup costs little space until the store rewrites them) and
+     *     how many are kept; its interval is the server's business
      */
-    public Backups(ReadingStore store, Path folder, int keep, Clock clock) {
-        if (keep < 1) {
-            throw new IllegalArgumentException("keep must be ≥ 1, got " + keep);
-        }
-        this.folder = folder.toAbsolutePath().normalize();
-        if (this.folder.startsWith(store.config().dataDir().toAbsolutePath().normalize())) {
+    public Backups(ReadingStore store, BackupPlan plan, Clock clock) {
+        Path data = store.config().dataDir().toAbsolutePath().normalize();
+        this.folder = plan.folder() != null ? plan.folder().toAbsolutePath().normalize()
+                : data.resolveSibling(data.getFileName() + "-backups");
+        if (folder.startsWith(data)) {
             throw new IllegalArgumentException("the backups folder " + folder + " must be outside the data folder "
-                    + store.config().dataDir() + " (each backup copies the data folder's files)");
+                    + data + " (each backup copies the data folder's files)");
         }
         this.store = store;
-        this.keep = keep;
+        this.keep = plan.keep();
         this.clock = clock;
-    }
-
-    /** Where backups go unless told otherwise: beside the data folder, {@code <data>-backups}. */
-    public static Path defaultFolder(Path dataDir) {
-        Path data = dataDir.toAbsolutePath().normalize();
-        return data.resolveSibling(data.getFileName() + "-backups");
     }
 
     public Path folder() {
