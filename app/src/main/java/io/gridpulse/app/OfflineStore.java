@@ -1,5 +1,6 @@
 package io.gridpulse.app;
 
+import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.store.ReadingStore;
 import io.gridpulse.store.StorageConfig;
 import java.nio.file.Files;
@@ -18,15 +19,15 @@ final class OfflineStore {
         try {
             return ReadingStore.open(StorageConfig.defaults(data), Clock.systemUTC());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open storage folder " + data + " (is 'gridpulse serve' using it?"
-                    + " stop it, or " + otherwise + "): " + e.getMessage(), e);
+            throw new InvalidInputException("data", "cannot open storage folder " + data + " (is 'gridpulse serve' using it?"
+                    + " stop it, or " + otherwise + "): " + e.getMessage());
         }
     }
 
     /** As {@link #open}, for a command that reads what is there: a folder that does not exist is an error, not a new store. */
     static ReadingStore openExisting(Path data, String otherwise) {
         if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("no storage folder " + data + " (--data)");
+            throw new InvalidInputException("data", "no storage folder " + data + " (--data)");
         }
         return open(data, otherwise);
     }

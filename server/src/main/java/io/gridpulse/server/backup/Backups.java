@@ -1,5 +1,6 @@
 package io.gridpulse.server.backup;
 
+import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.StorageException;
 import io.gridpulse.store.ReadingStore;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class Backups {
         this.folder = plan.folder() != null ? plan.folder().toAbsolutePath().normalize()
                 : data.resolveSibling(data.getFileName() + "-backups");
         if (folder.startsWith(data)) {
-            throw new IllegalArgumentException("the backups folder " + folder + " must be outside the data folder "
+            throw new InvalidInputException("backupDir", "the backups folder " + folder + " must be outside the data folder "
                     + data + " (each backup copies the data folder's files)");
         }
         this.store = store;
