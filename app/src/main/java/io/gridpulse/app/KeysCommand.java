@@ -1,5 +1,6 @@
 package io.gridpulse.app;
 
+import io.gridpulse.core.InvalidInputException;
 import io.gridpulse.core.MeterId;
 import io.gridpulse.core.NotFoundException;
 import io.gridpulse.core.TenantId;
@@ -73,9 +74,14 @@ final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             TenantId tenant = new TenantId(target.tenant);
-            Scope parsed = Scope.parse(scope);
+            Scope parsed;
+            try {
+                parsed = Scope.parse(scope);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("scope", e.getMessage() + " (--scope)");
+            }
             if (meter != null && parsed == Scope.ADMIN) {
-                throw new IllegalArgumentException("a key bound to one meter may be read or write, not admin (--scope)");
+                throw new InvalidInputException("scope", "a key bound to one meter may be read or write, not admin (--scope)");
             }
             try (ReadingStore store = target.open(true)) {
                 ApiKeys.IssuedKey issued = new ApiKeys(store.metadata())
